@@ -1,0 +1,90 @@
+// `npm run bench`: ingest throughput and memory on a synthetic corpus (>= 200 MB by default, BENCH_MB to
+// change), beside sqlite3's own `.import` of the same segments as CSV. Prints one JSON document.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { makeCorpus } from './make-corpus.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'bench', 'out');
+const samples = join(root, 'samples', 'bpjs-medan');
+const targetMb = Number(process.env.BENCH_MB ?? 200);
+const telaah = join(root, 'bin', 'telaah.js');
+
+mkdirSync(out, { recursive: true });
+const corpusDir = join(out, 'corpus');
+const corpus = makeCorpus(corpusDir, [samples, join(root, 'test', 'fixtures')], targetMb * 1024 * 1024);
+
+const project = join(out, 'project');
+rmSync(project, { recursive: true, force: true });
+execFileSync(process.execPath, [telaah, 'init', project], { stdio: 'ignore' });
+execFileSync(process.execPath, [telaah, 'participants', 'import', join(samples, 'participants.csv'), '--project', project], { stdio: 'ignore' });
+
+const child = spawnSync(process.execPath, [join(root, 'bench', 'ingest-child.js'), project, corpusDir, join(samples, 'pseudonyms.csv')], {
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
+if (child.status !== 0) {
+  process.stderr.write(child.stderr);
+  process.exit(1);
+}
+const ingest = JSON.parse(child.stdout);
+const mb = corpus.bytes / (1024 * 1024);
+
+// The same segments, as sqlite3 would take them from a CSV file.
+const csvPath = join(out, 'segments.csv');
+await exportSegments(join(project, 'telaah.db'), csvPath);
+const csvMb = statSync(csvPath).size / (1024 * 1024);
+const importDb = join(out, 'import.db');
+rmSync(importDb, { force: true });
+let sqlite = null;
+const probe = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' });
+if (probe.status === 0) {
+  const started = process.hrtime.bigint();
+  const run = spawnSync('sqlite3', [importDb, '-cmd', '.mode csv', '.import ' + csvPath + ' segments'], { encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.status === 0) sqlite = { version: probe.stdout.split(' ')[0], seconds, csvMb: round(csvMb), mbPerSecond: round(csvMb / seconds) };
+}
+
+const result = {
+  corpus: { files: ingest.counts.added + ingest.counts.unchanged + ingest.counts.skipped, megabytes: round(mb), templates: corpus.templates },
+  ingest: {
+    seconds: round(ingest.seconds),
+    megabytesPerSecond: round(mb / ingest.seconds),
+    segments: ingest.counts.segments,
+    segmentsPerSecond: Math.round(ingest.counts.segments / ingest.seconds),
+    turns: ingest.counts.turns,
+    peakRssMb: round(ingest.maxRssKb / 1024),
+    cpuUserSeconds: round(ingest.cpuUserSeconds),
+    failed: ingest.counts.failed,
+  },
+  sqlite3Import: sqlite,
+  ratio: sqlite ? { ingestSecondsOverSqliteImportSeconds: round(ingest.seconds / sqlite.seconds) } : null,
+  targets: { megabytesPerSecond: 30, peakRssMb: 400 },
+};
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+
+function round(x) {
+  return Math.round(x * 100) / 100;
+}
+
+async function exportSegments(dbPath, csv) {
+  const db = new Database(dbPath, { readonly: true });
+  const stream = createWriteStream(csv);
+  const field = (v) => (v === null ? '' : /[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  stream.write('source,turn,sentence,speaker,start,end,text\n');
+  const sources = db.prepare('SELECT id, name, text FROM sources').iterate();
+  const segs = db.prepare('SELECT turn, sentence, speaker, start, end FROM segments WHERE source_id = ? ORDER BY turn, sentence');
+  for (const s of sources) {
+    const points = Array.from(s.text);
+    let chunk = '';
+    for (const g of segs.iterate(s.id)) {
+      chunk += [s.name, g.turn, g.sentence, g.speaker, g.start, g.end, points.slice(g.start, g.end).join('')].map(field).join(',') + '\n';
+    }
+    if (!stream.write(chunk)) await new Promise((r) => stream.once('drain', r));
+  }
+  await new Promise((r) => stream.end(r));
+  db.close();
+}

@@ -1,0 +1,12 @@
+import { createProcessContext } from './context.js';
+import { main } from './main.js';
+
+/** Entry point used by bin/telaah.js: runs the CLI and sets the exit code. */
+export async function run(): Promise<void> {
+  // `telaah … | head` closes stdout early; that is success, not a crash.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  process.exitCode = await main(process.argv.slice(2), createProcessContext());
+}

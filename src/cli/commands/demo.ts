@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { projectPaths } from '../../io/project-files.js';
+import type { Ctx } from '../context.js';
+import type { ExitCode } from '../main.js';
+import { paint } from '../style.js';
+
+/** The sample study shipped with telaah. */
+export const SAMPLE_STUDY = fileURLToPath(new URL('../../../samples/bpjs-medan', import.meta.url));
+
+/**
+ * `telaah demo [dir]`: a project built from the bundled sample study — participants imported, every
+ * transcript ingested with real names replaced — then a listing and what to try next. Re-running it
+ * reuses the project (unchanged files are skipped).
+ */
+export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+  const dir = resolve(ctx.cwd, args[0] ?? 'telaah-demo');
+  const c = paint(ctx);
+  const step = (text: string): void => {
+    ctx.stderr.write(`${c.bold('›')} ${text}\n`);
+  };
+  const inProject: Ctx = { ...ctx, cwd: dir };
+  const common = { project: dir, color: opts.color };
+  if (!existsSync(projectPaths(dir).config)) {
+    step(`telaah init ${relative(ctx.cwd, dir) || '.'}`);
+    await (await import('./init.js')).run(ctx, [dir], { name: 'BPJS Ketenagakerjaan sample study' });
+  } else {
+    step(`using the existing project in ${relative(ctx.cwd, dir) || '.'}`);
+  }
+  step('telaah participants import participants.csv');
+  await (await import('./participants-import.js')).run(inProject, [join(SAMPLE_STUDY, 'participants.csv')], common);
+  step('telaah ingest samples/bpjs-medan --pseudonyms pseudonyms.csv');
+  const ingested = await (await import('./ingest.js')).run(inProject, [SAMPLE_STUDY], { ...common, pseudonyms: join(SAMPLE_STUDY, 'pseudonyms.csv') });
+  step('telaah sources list');
+  await (await import('./sources-list.js')).run(inProject, [], common);
+  const shown = relative(ctx.cwd, dir) || '.';
+  ctx.stderr.write(
+    `\n${c.bold('Try next')} (in ${shown}):\n` +
+      `  cd ${shown}\n` +
+      '  telaah sources show 09-sumiati          # a raw transcript, names already replaced\n' +
+      '  telaah sources show fgd1-medan-pekerja --sentences\n' +
+      '  telaah participants list\n' +
+      `  telaah anonymity check --pseudonyms ${join(SAMPLE_STUDY, 'pseudonyms.csv')}\n`,
+  );
+  return ingested;
+}

@@ -1,0 +1,41 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
+import { renderDefaultConfig } from '../../core/config.js';
+import { ProjectError } from '../../errors.js';
+import { projectPaths } from '../../io/project-files.js';
+import { recordAudit } from '../../store/audit.js';
+import { openStore } from '../../store/open.js';
+import { actorOf, type Ctx } from '../context.js';
+import type { ExitCode } from '../main.js';
+
+/** `telaah init [dir]`: creates telaah.yaml and the database; never overwrites a project. */
+export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+  const dir = projectPaths(resolve(ctx.cwd, args[0] ?? '.'));
+  for (const file of [dir.config, dir.database]) {
+    if (existsSync(file)) {
+      throw new ProjectError(`${file} already exists: ${dir.dir} is already a telaah project`, {
+        hint: 'Use that project, or choose another folder for a new one',
+      });
+    }
+  }
+  const name = typeof opts.name === 'string' && opts.name.trim() ? opts.name.trim() : basename(dir.dir);
+  mkdirSync(dir.dir, { recursive: true });
+  try {
+    const db = openStore(dir.database, { create: true });
+    try {
+      recordAudit(db, { at: ctx.now().toISOString(), actor: actorOf(ctx), command: 'init', arguments: args, counts: {} });
+    } finally {
+      db.close();
+    }
+    writeFileSync(dir.config, renderDefaultConfig(name), { flag: 'wx' });
+  } catch (error) {
+    // Leave nothing half-made behind: a folder with a database but no telaah.yaml is not a project.
+    for (const file of [dir.database, `${dir.database}-wal`, `${dir.database}-shm`]) rmSync(file, { force: true });
+    throw error;
+  }
+  const shown = relative(ctx.cwd, dir.dir) || '.';
+  ctx.stderr.write(`Created telaah project "${name}" in ${shown}\n`);
+  ctx.stderr.write(`Next: telaah participants import <csv>, then telaah ingest <files or folders>\n`);
+  return 0;
+}
+

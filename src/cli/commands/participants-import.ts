@@ -1,0 +1,22 @@
+import { recordAudit } from '../../store/audit.js';
+import { upsertParticipants } from '../../store/participants.js';
+import { readParticipants } from '../../io/read-participants.js';
+import { actorOf, type Ctx } from '../context.js';
+import type { ExitCode } from '../main.js';
+import { withProject } from '../open-project.js';
+import { writeJson } from '../output.js';
+
+/** `telaah participants import <csv>`: adds or updates participants by pseudonym. */
+export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+  const file = args[0]!;
+  return withProject(ctx, opts, ({ db }) => {
+    // Read the whole file first: a bad row must leave the project unchanged.
+    const participants = readParticipants(file);
+    const now = ctx.now().toISOString();
+    const counts = upsertParticipants(db, participants, now);
+    recordAudit(db, { at: now, actor: actorOf(ctx), command: 'participants import', arguments: args, counts });
+    if (opts.json) writeJson(ctx, counts);
+    else ctx.stderr.write(`Participants: ${counts.added} added, ${counts.updated} updated from ${file}\n`);
+    return 0;
+  });
+}

@@ -1,0 +1,43 @@
+/** The effects a command may use, injected so tests can capture output and pin the clock. */
+
+export interface Output {
+  write(chunk: string): unknown;
+}
+
+export interface Ctx {
+  stdout: Output;
+  stderr: Output;
+  /** stdout is a terminal: tables and colour instead of TSV. */
+  stdoutIsTTY: boolean;
+  /** stderr is a terminal: spinners and progress bars. */
+  stderrIsTTY: boolean;
+  /** Colour allowed (TTY, no NO_COLOR, no --json). */
+  color: boolean;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  now(): Date;
+  /** Terminal width for wrapping human output. */
+  columns: number;
+}
+
+/** The context of a real process. */
+export function createProcessContext(): Ctx {
+  const env = process.env;
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    color: Boolean(process.stdout.isTTY) && !noColor && env.TERM !== 'dumb',
+    cwd: process.cwd(),
+    env,
+    now: () => new Date(),
+    columns: process.stdout.columns ?? 80,
+  };
+}
+
+/** Who made a change, for the audit log (TELAAH_USER, else the login name). */
+export function actorOf(ctx: Ctx): string {
+  return ctx.env.TELAAH_USER ?? ctx.env.USER ?? ctx.env.USERNAME ?? 'unknown';
+}

@@ -1,0 +1,46 @@
+import type { Ctx } from '../context.js';
+import { paint } from '../style.js';
+import type { FileOutcome } from './ingest-files.js';
+
+/** The result of an ingest run, as printed and as `--json`. */
+export interface IngestSummary {
+  counts: { added: number; replaced: number; unchanged: number; skipped: number; failed: number; turns: number; segments: number; bytes: number; namesReplaced: number };
+  files: FileOutcome[];
+}
+
+/** Totals over the outcomes of every file. */
+export function summarizeOutcomes(files: FileOutcome[]): IngestSummary {
+  const counts = { added: 0, replaced: 0, unchanged: 0, skipped: 0, failed: 0, turns: 0, segments: 0, bytes: 0, namesReplaced: 0 };
+  for (const f of files) {
+    counts[f.status] += 1;
+    if (f.status === 'added' || f.status === 'replaced') {
+      counts.turns += f.turns;
+      counts.segments += f.segments;
+      counts.bytes += f.bytes;
+      counts.namesReplaced += f.replacements;
+    }
+  }
+  return { counts, files };
+}
+
+/** The summary for people: totals, then one line per failed or skipped file, then warnings. */
+export function renderIngestSummary(summary: IngestSummary, warnings: readonly string[], ctx: Ctx): string {
+  const c = paint(ctx);
+  const { counts } = summary;
+  const lines: string[] = [];
+  const parts = [`${counts.added} added`];
+  if (counts.replaced) parts.push(`${counts.replaced} replaced`);
+  if (counts.unchanged) parts.push(`${counts.unchanged} unchanged`);
+  if (counts.skipped) parts.push(`${counts.skipped} skipped`);
+  if (counts.failed) parts.push(c.red(`${counts.failed} failed`));
+  lines.push(`Ingested: ${parts.join(', ')} (${counts.turns} turns, ${counts.segments} segments${counts.namesReplaced ? `, ${counts.namesReplaced} real names replaced` : ''})`);
+  for (const w of warnings.slice(0, 20)) lines.push(c.yellow(`  warning: ${w}`));
+  if (warnings.length > 20) lines.push(c.yellow(`  … and ${warnings.length - 20} more warnings (see --json)`));
+  for (const f of summary.files) {
+    if (f.status === 'skipped') lines.push(c.dim(`  skipped ${f.file}: ${f.reason}`));
+  }
+  for (const f of summary.files) {
+    if (f.status === 'failed') lines.push(c.red(`  failed ${f.message}`));
+  }
+  return `${lines.join('\n')}\n`;
+}

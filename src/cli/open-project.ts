@@ -1,0 +1,29 @@
+import type { ProjectConfig } from '../core/config.js';
+import { locateProject, readProjectConfig, type ProjectPaths } from '../io/project-files.js';
+import { openStore, type Db } from '../store/open.js';
+import type { Ctx } from './context.js';
+
+/** An open project: where it is, its settings and its database. */
+export interface Project {
+  paths: ProjectPaths;
+  config: ProjectConfig;
+  db: Db;
+}
+
+/** Opens the project the command runs in (from --project or the current folder upwards). */
+export function openProject(ctx: Ctx, opts: { project?: unknown }): Project {
+  const paths = locateProject(ctx.cwd, typeof opts.project === 'string' ? opts.project : undefined);
+  const config = readProjectConfig(paths);
+  const db = openStore(paths.database);
+  return { paths, config, db };
+}
+
+/** Runs `work` with the project open and closes it afterwards, whatever happens. */
+export async function withProject<T>(ctx: Ctx, opts: { project?: unknown }, work: (project: Project) => Promise<T> | T): Promise<T> {
+  const project = openProject(ctx, opts);
+  try {
+    return await work(project);
+  } finally {
+    project.db.close();
+  }
+}

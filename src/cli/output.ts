@@ -1,0 +1,60 @@
+import type { Ctx } from './context.js';
+import { renderCsv } from '../report/csv.js';
+
+/** The output mode a listing command was asked for. */
+export type OutputMode = 'json' | 'csv' | 'table';
+
+/** Picks the output mode from --json / --csv. */
+export function outputMode(opts: Record<string, unknown>): OutputMode {
+  if (opts.json) return 'json';
+  if (opts.csv) return 'csv';
+  return 'table';
+}
+
+/** Writes one JSON document to stdout. */
+export function writeJson(ctx: Ctx, value: unknown): void {
+  ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Writes CSV to stdout. */
+export function writeCsv(ctx: Ctx, header: readonly string[], rows: readonly (readonly unknown[])[]): void {
+  ctx.stdout.write(renderCsv(header, rows));
+}
+
+/** Column alignment for terminal tables. */
+export interface Column {
+  title: string;
+  align?: 'left' | 'right';
+}
+
+/**
+ * A table for people: aligned columns with a bold header on a terminal; tab-separated values without
+ * decoration when piped, so `cut` and `awk` work.
+ */
+export function writeTable(ctx: Ctx, columns: readonly Column[], rows: readonly (readonly (string | number | null)[])[], style?: { header?: (s: string) => string }): void {
+  const cells = rows.map((row) => row.map((c) => (c === null || c === undefined ? '' : String(c))));
+  if (!ctx.stdoutIsTTY) {
+    const lines = [columns.map((c) => c.title), ...cells].map((r) => r.join('\t'));
+    ctx.stdout.write(`${lines.join('\n')}\n`);
+    return;
+  }
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.title), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const pad = (text: string, i: number): string => {
+    const gap = ' '.repeat(Math.max(0, widths[i]! - displayWidth(text)));
+    return columns[i]!.align === 'right' ? gap + text : text + gap;
+  };
+  const header = columns.map((c, i) => pad(c.title, i)).join('  ').trimEnd();
+  ctx.stdout.write(`${style?.header ? style.header(header) : header}\n`);
+  for (const row of cells) ctx.stdout.write(`${row.map((c, i) => pad(c, i)).join('  ').trimEnd()}\n`);
+}
+
+/** Width of a string in terminal columns (code points; combining marks take none). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0x300 && code <= 0x36f) continue;
+    width += code >= 0x1f300 && code <= 0x1faff ? 2 : 1;
+  }
+  return width;
+}

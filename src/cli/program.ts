@@ -1,0 +1,154 @@
+import { Command, Option } from 'commander';
+import type { Ctx } from './context.js';
+import type { ExitCode } from './main.js';
+import { VERSION } from './version.js';
+
+/** Options every command receives, whatever it declares. */
+export interface GlobalOptions {
+  project?: string;
+  color?: boolean;
+}
+
+type Runner = (ctx: Ctx, args: string[], opts: Record<string, unknown>) => Promise<ExitCode>;
+
+/**
+ * Builds the commander program. Command modules are imported only when their command runs, so
+ * `telaah --help` never loads sqlite, docx or mammoth.
+ */
+export function buildProgram(ctx: Ctx, setExitCode: (code: ExitCode) => void): Command {
+  const program = new Command('telaah')
+    .description('Qualitative research analysis in the terminal: ingest, pseudonymize, code, audit, report.')
+    .version(VERSION, '-V, --version')
+    .option('-C, --project <dir>', 'the project folder (default: found from the current folder upwards)')
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ telaah demo                       build a demo project from the bundled sample study
+  $ telaah init my-study && cd my-study
+  $ telaah participants import participants.csv
+  $ telaah ingest transcripts/ --pseudonyms names.csv
+  $ telaah sources list`,
+    );
+
+  const lazy =
+    (load: () => Promise<{ run: Runner }>) =>
+    async (...params: unknown[]): Promise<void> => {
+      const command = params[params.length - 1] as Command;
+      const args = params.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [a])) as string[];
+      const opts = command.optsWithGlobals() as Record<string, unknown>;
+      const effective: Ctx = opts.color === false || opts.json === true ? { ...ctx, color: false } : ctx;
+      const { run } = await load();
+      setExitCode(await run(effective, args, opts));
+    };
+
+  program
+    .command('init')
+    .description('create a new project (telaah.yaml and its database) in DIR or the current folder')
+    .argument('[dir]', 'folder for the project; created if missing', '.')
+    .option('--name <name>', 'the study name written to telaah.yaml (default: the folder name)')
+    .addHelpText('after', '\nExamples:\n  $ telaah init bpjs-study\n  $ telaah init . --name "BPJS Ketenagakerjaan study"')
+    .action(lazy(() => import('./commands/init.js')));
+
+  const participants = program
+    .command('participants')
+    .description('import and list study participants (pseudonyms and attributes)')
+    .addHelpText('after', '\nExamples:\n  $ telaah participants import participants.csv\n  $ telaah participants list --csv');
+  participants
+    .command('import')
+    .description('add or update participants from a CSV with a pseudonym column, a group column and any attributes')
+    .argument('<csv>', 'CSV file; header names pseudonym, group and further attribute columns')
+    .option('--json', 'print the summary as JSON')
+    .addHelpText('after', '\nExamples:\n  $ telaah participants import samples/bpjs-medan/participants.csv')
+    .action(lazy(() => import('./commands/participants-import.js')));
+  participants
+    .command('list')
+    .description('list participants with their attributes and how many turns they speak')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV')
+    .addHelpText('after', '\nExamples:\n  $ telaah participants list\n  $ telaah participants list --json | jq ".[].pseudonym"')
+    .action(lazy(() => import('./commands/participants-list.js')));
+
+  program
+    .command('ingest')
+    .description('read transcripts, notes and documents (txt, md, vtt, srt, csv, docx) into the project')
+    .argument('<paths...>', 'files and folders (folders are read recursively)')
+    .addOption(
+      new Option('--type <type>', 'source type for every file (default: front matter, then folder name)').choices([
+        'interview',
+        'fgd',
+        'observation',
+        'document',
+      ]),
+    )
+    .option('--pseudonyms <csv>', 'replace real names with pseudonyms (CSV: real_name,pseudonym[,variants]) before storing')
+    .option('--speakers <csv>', 'map speaker labels to participants (CSV: label,pseudonym)')
+    .option('--replace', 'replace sources whose file changed since they were ingested')
+    .option('--lenient', 'skip malformed subtitle cues with a warning instead of refusing the file')
+    .option('--language <code>', 'language of the texts (default: the first of telaah.yaml languages)')
+    .option('--speaker-column <name>', 'CSV transcripts: the column holding the speaker')
+    .option('--text-column <name>', 'CSV transcripts: the column holding the text')
+    .option('--start-column <name>', 'CSV transcripts: the column holding the start time')
+    .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      `
+Source types come from --type, else the file's front matter (type: interview), else the folder name
+(interviews/, fgd/, observations/, documents/). Unchanged files are skipped; each file is its own transaction.
+
+Examples:
+  $ telaah ingest samples/bpjs-medan --pseudonyms samples/bpjs-medan/pseudonyms.csv
+  $ telaah ingest zoom-export.vtt --type fgd --speakers speakers.csv
+  $ telaah ingest answers.csv --type document --text-column jawaban`,
+    )
+    .action(lazy(() => import('./commands/ingest.js')));
+
+  const sources = program
+    .command('sources')
+    .description('list and show ingested sources')
+    .addHelpText('after', '\nExamples:\n  $ telaah sources list\n  $ telaah sources show 09-sumiati');
+  sources
+    .command('list')
+    .description('list sources with type, date, site and counts')
+    .addOption(new Option('--type <type>', 'only this source type').choices(['interview', 'fgd', 'observation', 'document']))
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV')
+    .addHelpText('after', '\nExamples:\n  $ telaah sources list --type fgd\n  $ telaah sources list --json')
+    .action(lazy(() => import('./commands/sources-list.js')));
+  sources
+    .command('show')
+    .description('print a source turn by turn with speakers, participants and timestamps')
+    .argument('<name>', 'source name (the file name without extension)')
+    .option('--sentences', 'number each sentence (T.S) as it can be addressed in coding')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  $ telaah sources show 02-hendra\n  $ telaah sources show fgd1-medan-pekerja --sentences | less -R')
+    .action(lazy(() => import('./commands/sources-show.js')));
+
+  const anonymity = program
+    .command('anonymity')
+    .description('check the project for identifying names')
+    .addHelpText('after', '\nExamples:\n  $ telaah anonymity check --pseudonyms names.csv');
+  anonymity
+    .command('check')
+    .description('list every real name from the map still present in the project (exit 1 if any)')
+    .requiredOption('--pseudonyms <csv>', 'the real-name map used at ingest (CSV: real_name,pseudonym[,variants])')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  $ telaah anonymity check --pseudonyms samples/bpjs-medan/pseudonyms.csv')
+    .action(lazy(() => import('./commands/anonymity-check.js')));
+
+  program
+    .command('demo')
+    .description('build a demo project from the bundled sample study and show what telaah found')
+    .argument('[dir]', 'folder for the demo project', 'telaah-demo')
+    .addHelpText('after', '\nExamples:\n  $ npx telaah demo\n  $ telaah demo /tmp/demo && cd /tmp/demo && telaah sources list')
+    .action(lazy(() => import('./commands/demo.js')));
+
+  return program;
+}

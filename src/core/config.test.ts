@@ -1,0 +1,24 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, renderDefaultConfig, validateConfig } from './config.js';
+
+describe('project config', () => {
+  it('the written template reads back as the defaults', () => {
+    const { config, problems } = validateConfig(parse(renderDefaultConfig('Studi BPJS')), 'x');
+    expect(problems).toEqual([]);
+    expect(config).toEqual(defaultConfig('Studi BPJS'));
+  });
+
+  it.each([
+    [{ coding_unit: 'paragraph' }, ['coding_unit'], /sentence" or "turn/],
+    [{ languages: ['fr'] }, ['languages'], /unsupported language fr/],
+    [{ triangulation: { convergent: 9 } }, ['triangulation', 'convergent'], /1 to 4/],
+    [{ triangulation: { convergent: 2, corroborated: 3 } }, ['triangulation'], /cannot exceed/],
+    [{ triangulation: { required: 'strong' } }, ['triangulation', 'required'], /one of/],
+    [{ codng_unit: 'turn' }, ['codng_unit'], /unknown setting/],
+  ])('reports %j at its key', (value, path, message) => {
+    const { problems } = validateConfig(value, 'x');
+    expect(problems[0]?.path).toEqual(path);
+    expect(problems[0]?.message).toMatch(message);
+  });
+});

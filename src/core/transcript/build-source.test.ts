@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildSource, countWords, formatMediaTime, type ResolvedTurn } from './build-source.js';
+
+const turn = (speaker: string | null, text: string, startMs: number | null = null): ResolvedTurn => ({
+  speaker,
+  role: speaker === null ? null : speaker === 'Pewawancara' ? 'interviewer' : 'participant',
+  participant: speaker === 'Sumiati' ? 'Sumiati' : null,
+  text,
+  startMs,
+  endMs: null,
+});
+
+describe('buildSource', () => {
+  it('lays turns out as a readable transcript and locates their text', () => {
+    const built = buildSource([turn('Pewawancara', 'Apa kabar, Bu?', 4000), turn('Sumiati', 'Baik. Terima kasih 🙏 sudah datang.', 9500)]);
+    expect(built.text).toBe('[00:00:04] Pewawancara: Apa kabar, Bu?\n\n[00:00:09] Sumiati: Baik. Terima kasih 🙏 sudah datang.');
+    const points = Array.from(built.text);
+    expect(points.slice(built.turns[1]!.start, built.turns[1]!.end).join('')).toBe('Baik. Terima kasih 🙏 sudah datang.');
+    expect(built.turns[1]!.sentences.map((s) => points.slice(s.start, s.end).join(''))).toEqual(['Baik.', 'Terima kasih 🙏 sudah datang.']);
+    expect(built.words).toBe(9);
+  });
+
+  it('skips empty turns and numbers the rest from 1', () => {
+    const built = buildSource([turn(null, '  '), turn(null, 'Paragraf satu.'), turn(null, 'Paragraf dua.')]);
+    expect(built.turns.map((t) => t.index)).toEqual([1, 2]);
+    expect(built.text).toBe('Paragraf satu.\n\nParagraf dua.');
+  });
+
+  it('keeps every offset inside the text, in order, whatever the text (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '!', '\n', 'é', 'e\u0301', '😀', '?', '"', '…'), maxLength: 60 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.option(fc.constantFrom('Sumiati', 'Pewawancara'), { nil: null }), text), { maxLength: 8 }), (turns) => {
+        const built = buildSource(turns.map(([s, t]) => turn(s, t)));
+        const points = Array.from(built.text);
+        let last = 0;
+        for (const t of built.turns) {
+          expect(t.start).toBeGreaterThanOrEqual(last);
+          expect(points.slice(t.start, t.end).join('')).toBe(points.slice(t.start, t.end).join('').trim());
+          for (const s of t.sentences) {
+            expect(s.start).toBeGreaterThanOrEqual(t.start);
+            expect(s.end).toBeLessThanOrEqual(t.end);
+          }
+          last = t.end;
+        }
+        expect(last).toBeLessThanOrEqual(points.length);
+      }),
+    );
+  });
+});
+
+describe('formatMediaTime and countWords', () => {
+  it('formats hours, minutes and seconds', () => {
+    expect(formatMediaTime(0)).toBe('00:00:00');
+    expect(formatMediaTime(3_723_999)).toBe('01:02:03');
+  });
+  it('counts whitespace-separated words', () => {
+    expect(countWords('  satu dua\ntiga\u00a0empat  ')).toBe(4);
+    expect(countWords('')).toBe(0);
+  });
+});

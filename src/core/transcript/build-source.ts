@@ -1,0 +1,95 @@
+import type { SpeakerRole, Turn } from '../model.js';
+import { CodePointCounter, countCodePoints } from '../text/code-points.js';
+import { splitSentences } from '../text/sentences.js';
+
+/** A turn ready to be laid out: canonical text, speaker resolved. */
+export interface ResolvedTurn {
+  speaker: string | null;
+  role: SpeakerRole | null;
+  participant: string | null;
+  text: string;
+  startMs: number | null;
+  endMs: number | null;
+}
+
+/** A source's canonical text with its turns and sentences located in it. */
+export interface BuiltSource {
+  text: string;
+  turns: Turn[];
+  words: number;
+}
+
+/** `hh:mm:ss` for a media time in milliseconds. */
+export function formatMediaTime(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
+
+/**
+ * Lays turns out as the source's canonical text — `[hh:mm:ss] Speaker: text`, one turn per paragraph — and
+ * records where each turn's text and each of its sentences sit, in code points. The label is part of the
+ * text (so an exported source reads like a transcript) but not of the turn's span.
+ */
+export function buildSource(turns: readonly ResolvedTurn[]): BuiltSource {
+  const parts: string[] = [];
+  const built: Turn[] = [];
+  let offset = 0;
+  let words = 0;
+  for (const turn of turns) {
+    const text = turn.text.trim();
+    if (text.length === 0) continue;
+    if (built.length > 0) {
+      parts.push('\n\n');
+      offset += 2;
+    }
+    let prefix = '';
+    if (turn.startMs !== null) prefix += `[${formatMediaTime(turn.startMs)}] `;
+    if (turn.speaker !== null) prefix += `${turn.speaker}: `;
+    if (prefix) {
+      parts.push(prefix);
+      offset += countCodePoints(prefix);
+    }
+    const start = offset;
+    const counter = new CodePointCounter(text);
+    const sentences = splitSentences(text).map((range, i) => ({
+      index: i + 1,
+      start: start + counter.at(range.start),
+      end: start + counter.at(range.end),
+    }));
+    const length = counter.at(text.length);
+    parts.push(text);
+    offset += length;
+    words += countWords(text);
+    built.push({
+      index: built.length + 1,
+      speaker: turn.speaker,
+      role: turn.role,
+      participant: turn.participant,
+      start,
+      end: offset,
+      startMs: turn.startMs,
+      endMs: turn.endMs,
+      sentences,
+    });
+  }
+  return { text: parts.join(''), turns: built, words };
+}
+
+/** Whitespace-separated words, counted without allocating. */
+export function countWords(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 0x3000;
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      count += 1;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,10 @@
+/** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; quotes are doubled. */
+export function renderCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  const lines = [header, ...rows].map((row) => row.map(csvField).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function csvField(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,61 @@
+import type { Participant } from '../core/model.js';
+import type { Db } from './open.js';
+
+/** A participant with how much they speak in the project. */
+export interface ParticipantRow extends Participant {
+  sources: number;
+  turns: number;
+}
+
+/** Adds new participants and updates existing ones (matched by pseudonym, case-insensitively). */
+export function upsertParticipants(db: Db, participants: readonly Participant[], now: string): { added: number; updated: number } {
+  const find = db.prepare<[string], { id: number }>('SELECT id FROM participants WHERE pseudonym = ?');
+  const insert = db.prepare(
+    'INSERT INTO participants (pseudonym, grp, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const update = db.prepare('UPDATE participants SET pseudonym = ?, grp = ?, attributes = ?, updated_at = ? WHERE id = ?');
+  let added = 0;
+  let updated = 0;
+  db.transaction(() => {
+    for (const p of participants) {
+      const existing = find.get(p.pseudonym);
+      const attributes = JSON.stringify(p.attributes);
+      if (existing) {
+        update.run(p.pseudonym, p.group, attributes, now, existing.id);
+        updated += 1;
+      } else {
+        insert.run(p.pseudonym, p.group, attributes, now, now);
+        added += 1;
+      }
+    }
+  })();
+  return { added, updated };
+}
+
+/** Every participant, by pseudonym, with the number of sources and turns they speak in. */
+export function listParticipants(db: Db): ParticipantRow[] {
+  const rows = db
+    .prepare<[], { pseudonym: string; grp: string | null; attributes: string; sources: number; turns: number }>(
+      `SELECT p.pseudonym, p.grp, p.attributes,
+              COUNT(DISTINCT s.source_id) AS sources,
+              COUNT(s.id) AS turns
+         FROM participants p
+         LEFT JOIN segments s ON s.participant_id = p.id AND s.sentence = 0
+        GROUP BY p.id
+        ORDER BY p.pseudonym COLLATE NOCASE`,
+    )
+    .all();
+  return rows.map((r) => ({
+    pseudonym: r.pseudonym,
+    group: r.grp,
+    attributes: JSON.parse(r.attributes) as Record<string, string>,
+    sources: r.sources,
+    turns: r.turns,
+  }));
+}
+
+/** Pseudonym → row id, for attaching turns to participants. */
+export function participantIdsByPseudonym(db: Db): Map<string, number> {
+  const rows = db.prepare<[], { id: number; pseudonym: string }>('SELECT id, pseudonym FROM participants').all();
+  return new Map(rows.map((r) => [r.pseudonym, r.id]));
+}

@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = join(REPO, 'bin', 'telaah.js');
+export const FIXTURES = join(REPO, 'test', 'fixtures');
+export const SAMPLES = join(REPO, 'samples', 'bpjs-medan');
+export const REFERENCE = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
+
+/** Runs the built `telaah` binary as a user would (needs `npm run build`). */
+export function telaah(cwd: string, args: string[], env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1', ...env },
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A new empty folder under the system temp folder. */
+export function tempDir(prefix = 'telaah-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
