@@ -25,6 +25,8 @@ export function writeCsv(ctx: Ctx, header: readonly string[], rows: readonly (re
 export interface Column {
   title: string;
   align?: 'left' | 'right';
+  /** May be cut short (with …) so the table fits the terminal. */
+  shrink?: boolean;
 }
 
 /**
@@ -39,7 +41,17 @@ export function writeTable(ctx: Ctx, columns: readonly Column[], rows: readonly 
     return;
   }
   const widths = columns.map((c, i) => Math.max(displayWidth(c.title), ...cells.map((r) => displayWidth(r[i] ?? ''))));
-  const pad = (text: string, i: number): string => {
+  let excess = widths.reduce((a, b) => a + b, 0) + 2 * (columns.length - 1) - ctx.columns;
+  for (let i = 0; i < columns.length && excess > 0; i += 1) {
+    if (!columns[i]!.shrink) continue;
+    const cut = Math.min(excess, widths[i]! - Math.max(8, displayWidth(columns[i]!.title)));
+    if (cut > 0) {
+      widths[i]! -= cut;
+      excess -= cut;
+    }
+  }
+  const pad = (raw: string, i: number): string => {
+    const text = truncate(raw, widths[i]!);
     const gap = ' '.repeat(Math.max(0, widths[i]! - displayWidth(text)));
     return columns[i]!.align === 'right' ? gap + text : text + gap;
   };
@@ -57,4 +69,15 @@ export function displayWidth(text: string): number {
     width += code >= 0x1f300 && code <= 0x1faff ? 2 : 1;
   }
   return width;
+}
+
+/** `text` cut to `width` columns, ending in … when cut. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }

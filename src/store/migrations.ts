@@ -32,29 +32,36 @@ const m001_initial: Migration = {
         site        TEXT,
         attributes  TEXT NOT NULL DEFAULT '{}',
         words       INTEGER NOT NULL,
+        turns       INTEGER NOT NULL,
+        -- The source's segments occupy the id range [first_segment, last_segment]; see segments.
+        first_segment INTEGER NOT NULL,
+        last_segment  INTEGER NOT NULL,
         added_at    TEXT NOT NULL
       );
       CREATE INDEX sources_sha256 ON sources (sha256);
 
       -- A segment is a turn (sentence = 0) or a sentence of a turn (sentence >= 1). Its text is not
-      -- stored twice: it is the slice [start, end) of the source text, in code points.
+      -- stored twice: it is the slice [start, end) of the source text, in code points. Speaker, role and
+      -- media times belong to the turn; a sentence row leaves them NULL and reads them via parent_id.
+      -- Ingest writes millions of these rows and every index costs on each one, so a source's segments
+      -- take a contiguous id range (recorded on the source) instead of an index on source_id, and the
+      -- store deletes them by that range (hence no foreign key to sources: it would scan the table).
+      -- AUTOINCREMENT: ids are never reused, so a coding can never point at a later source's segment.
       CREATE TABLE segments (
-        id              INTEGER PRIMARY KEY,
-        source_id       INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        source_id       INTEGER NOT NULL,
         turn            INTEGER NOT NULL,
         sentence        INTEGER NOT NULL,
-        parent_id       INTEGER REFERENCES segments (id) ON DELETE CASCADE,
+        parent_id       INTEGER,
         speaker         TEXT,
         participant_id  INTEGER REFERENCES participants (id) ON DELETE SET NULL,
         role            TEXT CHECK (role IN ('participant', 'interviewer')),
         start           INTEGER NOT NULL,
         end             INTEGER NOT NULL,
         start_ms        INTEGER,
-        end_ms          INTEGER,
-        UNIQUE (source_id, turn, sentence)
+        end_ms          INTEGER
       );
-      CREATE INDEX segments_participant ON segments (participant_id);
-      CREATE INDEX segments_parent ON segments (parent_id);
+      CREATE INDEX segments_participant_turns ON segments (participant_id) WHERE sentence = 0;
 
       CREATE TABLE audit (
         id         INTEGER PRIMARY KEY,

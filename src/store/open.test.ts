@@ -47,6 +47,34 @@ describe('store', () => {
     expect(listParticipants(db)[0]).toMatchObject({ pseudonym: 'Sumiati', sources: 1, turns: 1 });
     writer.write({ ...info, sha256: 'def' }, buildSource([{ speaker: null, role: null, participant: null, text: 'Baru.', startMs: null, endMs: null }]), ids, 'now', true);
     expect(listSourceSummaries(db)[0]).toMatchObject({ sha256: 'def', turns: 1, segments: 2 });
-    expect(db.prepare('SELECT COUNT(*) AS n FROM segments').get()).toEqual({ n: 2 });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM segments").get()).toEqual({ n: 2 });
+    expect(db.prepare("SELECT MIN(id) AS first, MAX(id) AS last FROM segments").get()).toEqual({ first: 6, last: 7 });
+  });
+});
+
+describe('store round trip (property)', () => {
+  it('every stored turn and sentence slices back to its text by code points', async () => {
+    const fc = (await import('fast-check')).default;
+    const { CodePointSlicer } = await import('../core/text/code-point-slicer.js');
+    const db = openStore(':memory:', { create: true });
+    const writer = new SourceWriter(db);
+    let n = 0;
+    const unit = fc.constantFrom('a', 'Z', ' ', '.', '?', '\n', 'é', 'e\u0301', '😀', '👩‍👩‍👧', 'ß', '"');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit, minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 6 }), (texts) => {
+        const built = buildSource(texts.map((text, i) => ({ speaker: i % 2 ? 'Sumiati' : null, role: null, participant: null, text, startMs: null, endMs: null })));
+        if (built.turns.length === 0) return;
+        const name = `s${n++}`;
+        writer.write({ name, type: 'interview', file: 'f', sha256: name, encoding: 'utf-8', language: null, date: null, site: null, attributes: {} }, built, new Map(), 'now', false);
+        const loaded = loadSource(db, name)!;
+        const slicer = new CodePointSlicer(loaded.text);
+        loaded.turns.forEach((turn, i) => {
+          expect(slicer.slice(turn.start, turn.end)).toBe(texts.filter((t) => t.trim())[i]!.trim());
+          for (const s of turn.sentences) expect(slicer.slice(s.start, s.end).trim()).toBe(slicer.slice(s.start, s.end));
+        });
+        expect(loaded.turns).toEqual(built.turns.map((t) => ({ ...t, participant: null })));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

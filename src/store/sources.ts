@@ -1,6 +1,7 @@
 import type { SourceInfo, SourceSummary, Turn } from '../core/model.js';
 import type { BuiltSource } from '../core/transcript/build-source.js';
 import type { SourceType } from '../core/transcript/types.js';
+import { BatchInsert } from './batch-insert.js';
 import type { Db } from './open.js';
 
 /** A stored source with its canonical text and turns. */
@@ -24,6 +25,8 @@ interface SourceRow {
   site: string | null;
   attributes: string;
   words: number;
+  first_segment: number;
+  last_segment: number;
   added_at: string;
 }
 
@@ -40,26 +43,60 @@ interface SegmentRow {
   end_ms: number | null;
 }
 
-/** Prepared statements for writing sources, made once per ingest run. */
+
+/**
+ * Writes sources for one ingest run. Files are grouped into larger transactions (`begin` … `commit`) so
+ * that commits do not dominate, and each file is written inside its own savepoint: a file either lands
+ * whole or not at all, as if it were its own transaction.
+ */
 export class SourceWriter {
   private readonly insertSource;
-  private readonly insertSegment;
-  private readonly deleteByName;
+  private readonly turns: BatchInsert;
+  private readonly sentences: BatchInsert;
+  private readonly rangeByName;
+  private readonly deleteSegments;
+  private readonly deleteSource;
+  private readonly writeSource;
   private readonly byName;
   private readonly bySha;
+  private readonly maxSegmentId;
+  private open = false;
 
   constructor(private readonly db: Db) {
     this.insertSource = db.prepare(
-      `INSERT INTO sources (name, type, file, sha256, encoding, text, language, date, site, attributes, words, added_at)
-       VALUES (@name, @type, @file, @sha256, @encoding, @text, @language, @date, @site, @attributes, @words, @addedAt)`,
+      `INSERT INTO sources (name, type, file, sha256, encoding, text, language, date, site, attributes, words, turns, first_segment, last_segment, added_at)
+       VALUES (@name, @type, @file, @sha256, @encoding, @text, @language, @date, @site, @attributes, @words, @turns, @firstSegment, @lastSegment, @addedAt)`,
     );
-    this.insertSegment = db.prepare(
-      `INSERT INTO segments (source_id, turn, sentence, parent_id, speaker, participant_id, role, start, end, start_ms, end_ms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    // Turns and sentences go in as two row shapes: a sentence row binds 8 values instead of 12.
+    this.turns = new BatchInsert(db, 'segments', ['id', 'source_id', 'turn', 'sentence', 'speaker', 'participant_id', 'role', 'start', 'end', 'start_ms', 'end_ms']);
+    this.sentences = new BatchInsert(db, 'segments', ['id', 'source_id', 'turn', 'sentence', 'parent_id', 'participant_id', 'start', 'end']);
+    this.rangeByName = db.prepare<[string], { id: number; first_segment: number; last_segment: number }>(
+      'SELECT id, first_segment, last_segment FROM sources WHERE name = ?',
     );
-    this.deleteByName = db.prepare('DELETE FROM sources WHERE name = ?');
+    this.deleteSegments = db.prepare('DELETE FROM segments WHERE id BETWEEN ? AND ?');
+    this.deleteSource = db.prepare('DELETE FROM sources WHERE id = ?');
+    this.writeSource = db.transaction((info: SourceInfo, built: BuiltSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replace: boolean) => {
+      if (replace) this.remove(info.name);
+      const firstSegment = this.maxSegmentId.get()!.id + 1;
+      const segments = built.turns.reduce((n, t) => n + 1 + t.sentences.length, 0);
+      const sourceId = Number(
+        this.insertSource.run({
+          ...info,
+          attributes: JSON.stringify(info.attributes),
+          text: built.text,
+          words: built.words,
+          turns: built.turns.length,
+          firstSegment,
+          lastSegment: firstSegment + segments - 1,
+          addedAt,
+        }).lastInsertRowid,
+      );
+      this.insertSegments(sourceId, firstSegment, built, participantIds);
+      return sourceId;
+    });
     this.byName = db.prepare<[string], { sha256: string }>('SELECT sha256 FROM sources WHERE name = ?');
     this.bySha = db.prepare<[string], { name: string }>('SELECT name FROM sources WHERE sha256 = ? LIMIT 1');
+    this.maxSegmentId = db.prepare<[], { id: number }>("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'segments'), 0) AS id");
   }
 
   /** The stored hash of the source with this name, if any. */
@@ -72,57 +109,49 @@ export class SourceWriter {
     return this.bySha.get(sha256)?.name;
   }
 
+  /** Starts a group of files (no-op if one is open). */
+  begin(): void {
+    if (this.open) return;
+    this.db.exec('BEGIN');
+    this.open = true;
+  }
+
+  /** Makes every file written since `begin` durable. */
+  commit(): void {
+    if (!this.open) return;
+    this.db.exec('COMMIT');
+    this.open = false;
+  }
+
   /**
-   * Writes a source and all its segments in one transaction, replacing a source of the same name when
-   * `replace` is set. Participant ids come from `participantIds` (pseudonym → id).
+   * Writes a source and all its segments, replacing a source of the same name when `replace` is set.
+   * Participant ids come from `participantIds` (pseudonym → id). Returns the new source id.
    */
   write(info: SourceInfo, built: BuiltSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replace: boolean): number {
-    return this.db.transaction(() => {
-      if (replace) this.deleteByName.run(info.name);
-      const sourceId = Number(
-        this.insertSource.run({
-          ...info,
-          attributes: JSON.stringify(info.attributes),
-          text: built.text,
-          words: built.words,
-          addedAt,
-        }).lastInsertRowid,
-      );
-      for (const turn of built.turns) {
-        const participantId = turn.participant === null ? null : (participantIds.get(turn.participant) ?? null);
-        const turnId = Number(
-          this.insertSegment.run(
-            sourceId,
-            turn.index,
-            0,
-            null,
-            turn.speaker,
-            participantId,
-            turn.role,
-            turn.start,
-            turn.end,
-            turn.startMs,
-            turn.endMs,
-          ).lastInsertRowid,
-        );
-        for (const sentence of turn.sentences) {
-          this.insertSegment.run(
-            sourceId,
-            turn.index,
-            sentence.index,
-            turnId,
-            turn.speaker,
-            participantId,
-            turn.role,
-            sentence.start,
-            sentence.end,
-            turn.startMs,
-            turn.endMs,
-          );
-        }
-      }
-      return sourceId;
-    })();
+    // Inside an open group, better-sqlite3 runs the transaction function as a savepoint.
+    return this.writeSource(info, built, participantIds, addedAt, replace);
+  }
+
+  /** Deletes a source and its segments. */
+  remove(name: string): void {
+    const range = this.rangeByName.get(name);
+    if (!range) return;
+    this.deleteSegments.run(range.first_segment, range.last_segment);
+    this.deleteSource.run(range.id);
+  }
+
+  private insertSegments(sourceId: number, firstId: number, built: BuiltSource, participantIds: ReadonlyMap<string, number>): void {
+    // Ids are assigned here, contiguous per source, rather than read back after each insert: the rows go
+    // in many at a time, and the range on the source row finds them again without an index.
+    let nextId = firstId;
+    for (const turn of built.turns) {
+      const participantId = turn.participant === null ? null : (participantIds.get(turn.participant) ?? null);
+      const turnId = nextId++;
+      this.turns.add(turnId, sourceId, turn.index, 0, turn.speaker, participantId, turn.role, turn.start, turn.end, turn.startMs, turn.endMs);
+      for (const s of turn.sentences) this.sentences.add(nextId++, sourceId, turn.index, s.index, turnId, participantId, s.start, s.end);
+    }
+    this.turns.flush();
+    this.sentences.flush();
   }
 }
 
@@ -130,9 +159,8 @@ export class SourceWriter {
 export function listSourceSummaries(db: Db, type?: SourceType): SourceSummary[] {
   const rows = db
     .prepare<unknown[], SourceSummary>(
-      `SELECT s.name, s.type, s.file, s.sha256, s.date, s.site, s.words,
-              (SELECT COUNT(*) FROM segments g WHERE g.source_id = s.id AND g.sentence = 0) AS turns,
-              (SELECT COUNT(*) FROM segments g WHERE g.source_id = s.id) AS segments
+      `SELECT s.name, s.type, s.file, s.sha256, s.date, s.site, s.words, s.turns,
+              s.last_segment - s.first_segment + 1 AS segments
          FROM sources s
         ${type ? 'WHERE s.type = ?' : ''}
         ORDER BY s.name`,
@@ -164,12 +192,12 @@ export function loadSource(db: Db, name: string): StoredSource | undefined {
   const row = db.prepare<[string], SourceRow>('SELECT * FROM sources WHERE name = ?').get(name);
   if (!row) return undefined;
   const segments = db
-    .prepare<[number], SegmentRow>(
+    .prepare<[number, number], SegmentRow>(
       `SELECT g.id, g.turn, g.sentence, g.speaker, p.pseudonym, g.role, g.start, g.end, g.start_ms, g.end_ms
          FROM segments g LEFT JOIN participants p ON p.id = g.participant_id
-        WHERE g.source_id = ? ORDER BY g.turn, g.sentence`,
+        WHERE g.id BETWEEN ? AND ? ORDER BY g.id`,
     )
-    .all(row.id);
+    .all(row.first_segment, row.last_segment);
   const turns: Turn[] = [];
   for (const g of segments) {
     if (g.sentence === 0) {

@@ -38,7 +38,7 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
   ctx.stderr.write(
     `\n${c.bold('Try next')} (in ${shown}):\n` +
       `  cd ${shown}\n` +
-      '  telaah sources show 09-sumiati          # a raw transcript, names already replaced\n' +
+      '  telaah sources show 09-sumiati      # raw transcript, names replaced\n' +
       '  telaah sources show fgd1-medan-pekerja --sentences\n' +
       '  telaah participants list\n' +
       `  telaah anonymity check --pseudonyms ${join(SAMPLE_STUDY, 'pseudonyms.csv')}\n`,

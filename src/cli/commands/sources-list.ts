@@ -21,7 +21,11 @@ export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknow
       const shown = ['name', 'type', 'date', 'site', 'turns', 'segments', 'words'] as const;
       writeTable(
         ctx,
-        shown.map((title) => ({ title, align: title === 'turns' || title === 'segments' || title === 'words' ? ('right' as const) : ('left' as const) })),
+        shown.map((title) => ({
+          title,
+          align: title === 'turns' || title === 'segments' || title === 'words' ? ('right' as const) : ('left' as const),
+          shrink: title === 'name' || title === 'site',
+        })),
         rows.map((r) => shown.map((f) => r[f])),
         { header: paint(ctx).bold },
       );

@@ -1,5 +1,6 @@
 import { CodePointSlicer } from '../../core/text/code-point-slicer.js';
 import { formatMediaTime } from '../../core/transcript/build-source.js';
+import { normalizeLabel } from '../../core/transcript/speakers.js';
 import { InputError } from '../../errors.js';
 import { listSourceNames, loadSource, type StoredSource } from '../../store/sources.js';
 import type { Ctx } from '../context.js';
@@ -57,8 +58,8 @@ function renderSource(source: StoredSource, ctx: Ctx, sentences: boolean): strin
   const c = paint(ctx);
   const width = Math.max(40, Math.min(ctx.stdoutIsTTY ? ctx.columns : 80, 100));
   const slicer = new CodePointSlicer(source.text);
-  const facts = [source.type, source.date, source.site, source.file].filter(Boolean).join(' · ');
-  const out: string[] = [`${c.bold(source.name)}  ${c.dim(facts)}`];
+  const facts = [source.type, source.date, source.site].filter(Boolean).join(' · ');
+  const out: string[] = [`${c.bold(source.name)}  ${c.dim(facts)}`, c.dim(`file: ${source.file}`)];
   for (const [key, value] of Object.entries(source.attributes)) out.push(c.dim(`${key}: ${value}`));
   out.push('');
   const indent = '      ';
@@ -68,7 +69,7 @@ function renderSource(source: StoredSource, ctx: Ctx, sentences: boolean): strin
     if (turn.speaker !== null) {
       const label = turn.role === 'interviewer' ? c.dim(`${turn.speaker} (interviewer)`) : c.cyan(turn.speaker);
       const link = turn.role === 'participant' && turn.participant === null ? c.yellow(' (not a known participant)') : '';
-      const alias = turn.participant !== null && turn.participant !== turn.speaker ? c.dim(` → ${turn.participant}`) : '';
+      const alias = turn.participant !== null && normalizeLabel(turn.participant) !== normalizeLabel(turn.speaker) ? c.dim(` → ${turn.participant}`) : '';
       who = `${label}${alias}${link}`;
     }
     out.push(`${c.dim(String(turn.index).padStart(4))}  ${c.dim(time)}${who}`.trimEnd());

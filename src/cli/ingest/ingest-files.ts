@@ -12,6 +12,8 @@ import type { Db } from '../../store/open.js';
 import { participantIdsByPseudonym } from '../../store/participants.js';
 import { SourceWriter } from '../../store/sources.js';
 
+const COMMIT_BYTES = 16 * 1024 * 1024;
+
 /** What happened to one file. */
 export type FileOutcome =
   | { status: 'added' | 'replaced'; file: string; name: string; type: SourceType; turns: number; segments: number; bytes: number; replacements: number }
@@ -58,14 +60,29 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   };
   const writer = new SourceWriter(db);
   const outcomes: FileOutcome[] = [];
-  for (const [index, file] of files.entries()) {
-    listener.onFile?.(index, files.length, file);
-    try {
-      outcomes.push(await ingestOne(file));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      outcomes.push({ status: 'failed', file: file.display, message: error.inFile(file.display).format() });
+  // Files are committed in groups (each still lands whole or not at all, see SourceWriter): a commit
+  // per small file would cost more than reading it.
+  let pendingBytes = 0;
+  writer.begin();
+  try {
+    for (const [index, file] of files.entries()) {
+      listener.onFile?.(index, files.length, file);
+      try {
+        const outcome = await ingestOne(file);
+        outcomes.push(outcome);
+        if (outcome.status === 'added' || outcome.status === 'replaced') pendingBytes += outcome.bytes;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        outcomes.push({ status: 'failed', file: file.display, message: error.inFile(file.display).format() });
+      }
+      if (pendingBytes >= COMMIT_BYTES) {
+        writer.commit();
+        writer.begin();
+        pendingBytes = 0;
+      }
     }
+  } finally {
+    writer.commit();
   }
   return outcomes;
 

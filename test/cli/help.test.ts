@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/program.js';
+import { fakeCtx, runInProcess } from '../helpers/fake-ctx.js';
+
+/** Every command path of the program, e.g. ['participants', 'import']. */
+function commandPaths(command: Command, prefix: string[] = []): string[][] {
+  return command.commands.flatMap((sub) => [[...prefix, sub.name()], ...commandPaths(sub, [...prefix, sub.name()])]);
+}
+
+const paths = commandPaths(buildProgram(fakeCtx('/'), () => {}));
+
+describe('help', () => {
+  it('covers every command', () => {
+    expect(paths.map((p) => p.join(' '))).toEqual(
+      expect.arrayContaining(['init', 'participants import', 'participants list', 'ingest', 'sources list', 'sources show', 'anonymity check', 'demo']),
+    );
+  });
+
+  it.each(paths.map((p) => [p.join(' '), p]))('telaah %s --help has a description and an example', async (_name, path) => {
+    const { code, stdout } = await runInProcess('/', [...(path as string[]), '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: telaah /);
+    expect(stdout).toMatch(/Examples:\n\s+\$ (npx )?telaah /);
+  });
+
+  it('exits 2 with one line on an unknown option', async () => {
+    const { code, stderr } = await runInProcess('/', ['sources', 'list', '--nope']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown option '--nope'/);
+  });
+});
