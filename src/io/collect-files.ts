@@ -32,6 +32,12 @@ export function collectInputFiles(paths: readonly string[], cwd: string): InputF
       throw new InputError(`no such file or folder: ${given}`, { hint: 'Check the path' });
     }
     if (!isDir) {
+      const ext = extname(absolute).toLowerCase();
+      if (!(READABLE_EXTENSIONS as readonly string[]).includes(ext)) {
+        throw new InputError(`${given}: telaah does not read ${ext || 'files without an extension'}`, {
+          hint: `Save it as one of ${READABLE_EXTENSIONS.join(' ')} (a Word or OpenDocument file as .docx)`,
+        });
+      }
       add(absolute, true);
       continue;
     }

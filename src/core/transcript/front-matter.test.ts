@@ -1,3 +1,4 @@
+import { parse } from 'yaml';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.js';
@@ -153,6 +154,52 @@ describe('parseFrontMatter', () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('parseFrontMatter: simple front matter read without the YAML library', () => {
+  // Whatever path reads it, the result must be what the YAML library gives.
+  it.each([
+    'type: interview\ndate: 2025-03-14\nsite: Medan\nparticipants: [Sumiati, Bu Darto]\npresent: 14\n',
+    'title: Wawancara Medan — sesi 2\nnote: "quoted: value"\n',
+    'present: 014\nratio: 1e3\nflag: True\nnothing:\n',
+    'location: tempat penjemuran ikan asin, Muara Angke\nduration: 64 min\n',
+    '# komentar\nsite: Jakarta Utara # lokasi\n',
+    'participants: [1, 2]\nempty: []\n',
+    'participants:\n  - Sumiati\n  - Darto\n',
+  ])('%j', (yamlText) => {
+    const viaParser = parseFrontMatter(`---\n${yamlText}---\nbody`).meta;
+    const data = parse(yamlText) as Record<string, unknown>;
+    const expected = buildDraftMeta(Object.entries(data).map(([key, value]) => ({ key, value })));
+    expect(viaParser).toEqual(expected);
+  });
+});
+
+describe('parseFrontMatter agrees with the YAML library (property)', () => {
+  it('on generated key: value lines', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'B', '1', '0', '7', ' ', '-', '+', ':', '#', ',', '[', ']', '.', 'e', 'x', 'o', '"', "'", '~', 'é', '_', ' min'), minLength: 0, maxLength: 12 });
+    const key = fc.constantFrom('site', 'date', 'present', 'note', 'title', 'participants', 'x_y', 'Durasi');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, word), { maxLength: 5 }), (pairs) => {
+        const yamlText = pairs.map(([k, v]) => `${k}: ${v}\n`).join('');
+        let expected: unknown;
+        try {
+          const data = parse(yamlText) as unknown;
+          if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
+          expected = buildDraftMeta(Object.entries(data as Record<string, unknown>).map(([k, value]) => ({ key: k, value })));
+        } catch {
+          return; // invalid YAML or an invalid known value: the error paths are tested elsewhere
+        }
+        let actual: unknown;
+        try {
+          actual = parseFrontMatter(`---\n${yamlText}---\n`).meta;
+        } catch {
+          return;
+        }
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 500 },
     );
   });
 });
