@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 
 /** Extensions telaah reads, with the reader each goes to. */
@@ -57,7 +57,8 @@ export function collectInputFiles(paths: readonly string[], cwd: string): InputF
     const rel = relative(cwd, path);
     files.push({
       path,
-      display: rel && !rel.startsWith('..') ? rel : path,
+      // Relative paths keep the project portable (stored in sources.file); another drive stays absolute.
+      display: rel && !isAbsolute(rel) ? rel : path,
       folders: path.split(sep).slice(0, -1),
       explicit,
     });
