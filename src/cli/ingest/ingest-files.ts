@@ -16,7 +16,18 @@ const COMMIT_BYTES = 16 * 1024 * 1024;
 
 /** What happened to one file. */
 export type FileOutcome =
-  | { status: 'added' | 'replaced'; file: string; name: string; type: SourceType; turns: number; segments: number; bytes: number; replacements: number }
+  | {
+      status: 'added' | 'replaced';
+      file: string;
+      name: string;
+      type: SourceType;
+      turns: number;
+      segments: number;
+      bytes: number;
+      replacements: number;
+      /** Speaker labels that are neither the interviewer nor a known participant. */
+      unknownSpeakers: string[];
+    }
   | { status: 'unchanged'; file: string; name: string; sameAs?: string }
   | { status: 'skipped'; file: string; reason: string }
   | { status: 'failed'; file: string; message: string };
@@ -115,11 +126,6 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     const built = buildSource(prepared.turns);
     if (built.turns.length === 0) throw new InputError('no text to ingest', { hint: 'The file has no turns or paragraphs with text' });
     for (const warning of read.warnings) listener.onWarning?.(warning);
-    if (prepared.unknownSpeakers.length > 0 && (read.type === 'interview' || read.type === 'fgd')) {
-      listener.onWarning?.(
-        `${file.display}: ${prepared.unknownSpeakers.length === 1 ? 'speaker' : 'speakers'} ${prepared.unknownSpeakers.map((s) => `"${s}"`).join(', ')} not matched to a participant (import participants, or map labels with --speakers)`,
-      );
-    }
     const attributes: Record<string, string> = { ...prepared.meta.attributes };
     if (prepared.meta.title) attributes.title = prepared.meta.title;
     if (prepared.meta.participants?.length) attributes.participants = prepared.meta.participants.join(', ');
@@ -145,6 +151,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
       segments,
       bytes: bytes.length,
       replacements: prepared.replacements,
+      unknownSpeakers: read.type === 'interview' || read.type === 'fgd' ? prepared.unknownSpeakers : [],
     };
   }
 }

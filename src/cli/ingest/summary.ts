@@ -34,6 +34,14 @@ export function renderIngestSummary(summary: IngestSummary, warnings: readonly s
   if (counts.skipped) parts.push(`${counts.skipped} skipped`);
   if (counts.failed) parts.push(c.red(`${counts.failed} failed`));
   lines.push(`Ingested: ${parts.join(', ')} (${counts.turns} turns, ${counts.segments} segments${counts.namesReplaced ? `, ${counts.namesReplaced} real names replaced` : ''})`);
+  const unmatched = unmatchedSpeakers(summary.files);
+  if (unmatched.length > 0) {
+    const shown = unmatched.slice(0, 8).map(([label, files]) => `${label} (${files} ${files === 1 ? 'file' : 'files'})`);
+    const more = unmatched.length > 8 ? `, and ${unmatched.length - 8} more` : '';
+    lines.push(
+      c.yellow(`  warning: speakers not matched to a participant: ${shown.join(', ')}${more}. Import participants, or map labels with --speakers`),
+    );
+  }
   for (const w of warnings.slice(0, 20)) lines.push(c.yellow(`  warning: ${w}`));
   if (warnings.length > 20) lines.push(c.yellow(`  … and ${warnings.length - 20} more warnings (see --json)`));
   for (const f of summary.files) {
@@ -43,4 +51,14 @@ export function renderIngestSummary(summary: IngestSummary, warnings: readonly s
     if (f.status === 'failed') lines.push(c.red(`  failed ${f.message}`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Unmatched speaker labels with the number of files each appears in, most frequent first. */
+export function unmatchedSpeakers(files: readonly FileOutcome[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const f of files) {
+    if (f.status !== 'added' && f.status !== 'replaced') continue;
+    for (const label of f.unknownSpeakers) counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
