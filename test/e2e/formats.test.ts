@@ -97,11 +97,11 @@ describe('CSV transcripts', () => {
 describe('speakers without participants', () => {
   it('are summed up in one warning, not one per file', () => {
     const dir = project();
-    for (const n of [1, 2, 3]) write(dir, `fgd/f${n}.txt`, 'Moderator: Mulai ya.\nDarto: Saya dulu.\nJoko: Saya juga.\nDarto: Sudah.\n');
+    for (const n of [1, 2, 3]) write(dir, `fgd/f${n}.txt`, `Moderator: Sesi ${n}, mulai ya.\nDarto: Saya dulu.\nJoko: Saya juga.\nDarto: Sudah.\nJoko: Belum.\n`);
     const result = telaah(dir, ['ingest', join(dir, 'fgd')]);
     expect(result.code).toBe(0);
     const warnings = result.stderr.split('\n').filter((l) => l.includes('warning'));
     expect(warnings).toEqual(['  warning: speakers not matched to a participant: Darto (3 files), Joko (3 files). Import participants, or map labels with --speakers']);
-    expect(show(dir, 'f1').turns.map((t) => t.role)).toEqual(['interviewer', 'participant', 'participant', 'participant']);
+    expect(show(dir, 'f1').turns.map((t) => t.role)).toEqual(['interviewer', 'participant', 'participant', 'participant', 'participant']);
   });
 });
