@@ -143,6 +143,96 @@ Examples:
     .addHelpText('after', '\nExamples:\n  $ telaah anonymity check --pseudonyms samples/bpjs-medan/pseudonyms.csv')
     .action(lazy(() => import('./commands/anonymity-check.js')));
 
+  const codebook = program
+    .command('codebook')
+    .description('check, choose, show, compare and test the YAML codebook (see docs/codebook.md)')
+    .addHelpText('after', '\nExamples:\n  $ telaah codebook validate codebooks/bpjs-social-work.yaml\n  $ telaah codebook use codebooks/bpjs-social-work.yaml');
+  codebook
+    .command('validate')
+    .description('report every problem in a codebook at file:line:col (exit 2 if any is an error)')
+    .argument('[file]', "codebook file (default: the project's current codebook)")
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  $ telaah codebook validate codebooks/bpjs-social-work.yaml\n  $ telaah codebook validate            # the project\'s current codebook')
+    .action(lazy(() => import('./commands/codebook-validate.js')));
+  codebook
+    .command('use')
+    .description("make a codebook the project's current one (stored as a version; nothing is coded yet)")
+    .argument('<file>', 'codebook file')
+    .addHelpText('after', '\nExamples:\n  $ telaah codebook use codebooks/bpjs-social-work.yaml && telaah code auto')
+    .action(lazy(() => import('./commands/codebook-use.js')));
+  codebook
+    .command('show')
+    .description('print the code tree with labels and how many codings each code has')
+    .argument('[file]', "codebook file (default: the project's current codebook)")
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  $ telaah codebook show\n  $ telaah codebook show codebooks/bpjs-social-work.yaml --json')
+    .action(lazy(() => import('./commands/codebook-show.js')));
+  codebook
+    .command('diff')
+    .description('list the codes added, removed and changed from one codebook to another')
+    .argument('<a>', 'the earlier codebook file')
+    .argument('<b>', 'the later codebook file')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  $ telaah codebook diff old.yaml codebooks/bpjs-social-work.yaml')
+    .action(lazy(() => import('./commands/codebook-diff.js')));
+  codebook
+    .command('test')
+    .description("run each code's examples and counterexamples through the auto-coder (exit 1 on a miss)")
+    .argument('[file]', "codebook file (default: the project's current codebook)")
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  $ telaah codebook test codebooks/bpjs-social-work.yaml   # e.g. as a CI step')
+    .action(lazy(() => import('./commands/codebook-test.js')));
+
+  const code = program
+    .command('code')
+    .description('code segments: automatically from the codebook, or by hand')
+    .addHelpText('after', '\nExamples:\n  $ telaah code auto\n  $ telaah code add 09-sumiati 12.2 barrier/documentation --memo "KK di kampung"');
+  code
+    .command('auto')
+    .description("code every unit with the codebook's patterns (interviewer turns left out); human codings are kept")
+    .option('--codebook <file>', "codebook to apply (default: the project's current one)")
+    .addOption(new Option('--unit <unit>', 'coding unit (default: coding_unit of telaah.yaml)').choices(['sentence', 'turn']))
+    .option('--include-interviewer', 'code interviewer and moderator turns too')
+    .option('--json', 'print the summary as JSON')
+    .addHelpText('after', '\nExamples:\n  $ telaah code auto\n  $ telaah code auto --codebook codebooks/draft.yaml --unit turn')
+    .action(lazy(() => import('./commands/code-auto.js')));
+  code
+    .command('add')
+    .description('code segments by hand: a turn (T), a sentence (T.S) or a range (T-U, T.S-U.V)')
+    .argument('<source>', 'source name')
+    .argument('<segment>', 'T, T.S, T-U or T.S-U.V')
+    .argument('<codes...>', 'code ids')
+    .option('--coder <name>', 'who codes (default: TELAAH_USER or the login name)')
+    .option('--memo <text>', 'a note kept with the coding')
+    .addHelpText('after', '\nExamples:\n  $ telaah code add 09-sumiati 12.2 barrier/documentation\n  $ telaah code add fgd1-medan-pekerja 14-16 role/organizer --coder rina')
+    .action(lazy(() => import('./commands/code-add.js')));
+  code
+    .command('remove')
+    .description("remove a coder's codings of the given codes from segments")
+    .argument('<source>', 'source name')
+    .argument('<segment>', 'T, T.S, T-U or T.S-U.V')
+    .argument('<codes...>', 'code ids')
+    .option('--coder <name>', 'whose codings (default: TELAAH_USER or the login name)')
+    .addHelpText('after', '\nExamples:\n  $ telaah code remove 09-sumiati 12.2 barrier/documentation')
+    .action(lazy(() => import('./commands/code-remove.js')));
+
+  program
+    .command('codings')
+    .description('list codings')
+    .addHelpText('after', '\nExamples:\n  $ telaah codings list --code barrier --type fgd')
+    .command('list')
+    .description('list codings with their evidence, filtered by code (with its descendants), source, type, coder, origin or participant attribute')
+    .option('--code <id>', 'this code and its descendants')
+    .option('--source <name>', 'one source')
+    .option('--type <type>', 'one source type (interview, fgd, observation, document)')
+    .option('--coder <name>', 'one coder')
+    .option('--origin <list>', 'origins, comma-separated: auto, manual, suggested, accepted, imported')
+    .option('--where <key=value>', "participant attribute or group, e.g. site=Medan")
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV')
+    .addHelpText('after', '\nExamples:\n  $ telaah codings list --code barrier --origin manual,accepted\n  $ telaah codings list --where group=pekerja-sosial --csv > codings.csv')
+    .action(lazy(() => import('./commands/codings-list.js')));
+
   program
     .command('demo')
     .description('build a demo project from the bundled sample study and show what telaah found')

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { validateConfig, type ProjectConfig } from '../core/config.js';
@@ -102,4 +102,13 @@ export function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Sets one top-level setting in telaah.yaml, keeping its comments and layout; written atomically. */
+export function setConfigValue(paths: ProjectPaths, key: string, value: string | null): void {
+  const doc = parseDocument(readFileSync(paths.config, 'utf8'));
+  doc.set(key, value);
+  const temporary = `${paths.config}.tmp-${process.pid}`;
+  writeFileSync(temporary, doc.toString());
+  renameSync(temporary, paths.config);
 }

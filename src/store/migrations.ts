@@ -75,5 +75,50 @@ const m001_initial: Migration = {
   },
 };
 
+const m002_coding: Migration = {
+  name: 'm002_coding',
+  up(db) {
+    db.exec(`
+      -- Every codebook version the project has used: the YAML as it was, so codings stay explainable.
+      CREATE TABLE codebooks (
+        id        INTEGER PRIMARY KEY,
+        name      TEXT NOT NULL,
+        version   TEXT NOT NULL,
+        file      TEXT NOT NULL,
+        sha256    TEXT NOT NULL UNIQUE,
+        yaml      TEXT NOT NULL,
+        added_at  TEXT NOT NULL
+      );
+
+      CREATE TABLE codes (
+        codebook_id  INTEGER NOT NULL REFERENCES codebooks (id) ON DELETE CASCADE,
+        id           TEXT NOT NULL,
+        parent       TEXT,
+        label        TEXT NOT NULL,
+        definition   TEXT NOT NULL,
+        position     INTEGER NOT NULL,
+        PRIMARY KEY (codebook_id, id)
+      ) WITHOUT ROWID;
+
+      -- start/end: the evidence, in code points of the source text (inside the segment).
+      CREATE TABLE codings (
+        id           INTEGER PRIMARY KEY,
+        segment_id   INTEGER NOT NULL REFERENCES segments (id) ON DELETE CASCADE,
+        code         TEXT NOT NULL,
+        coder        TEXT NOT NULL,
+        origin       TEXT NOT NULL CHECK (origin IN ('auto', 'manual', 'suggested', 'accepted', 'imported')),
+        start        INTEGER NOT NULL,
+        end          INTEGER NOT NULL,
+        codebook_id  INTEGER REFERENCES codebooks (id),
+        confidence   REAL,
+        memo         TEXT,
+        created_at   TEXT NOT NULL,
+        UNIQUE (segment_id, code, coder)
+      );
+      CREATE INDEX codings_code ON codings (code);
+    `);
+  },
+};
+
 /** Every migration, in the order they are applied; the schema version is the list's length. */
-export const migrations: readonly Migration[] = [m001_initial];
+export const migrations: readonly Migration[] = [m001_initial, m002_coding];

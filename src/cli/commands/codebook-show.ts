@@ -1,0 +1,90 @@
+import { buildCodeTree, type CodeNode } from '../../core/codebook/code-tree.js';
+import type { Codebook } from '../../core/codebook/types.js';
+import { ProjectError } from '../../errors.js';
+import { loadValidCodebook } from '../../io/read-codebook.js';
+import { countCodingsByCode } from '../../store/codings.js';
+import { resolveCodebookPath } from '../codebook-path.js';
+import type { Ctx } from '../context.js';
+import type { ExitCode } from '../main.js';
+import { openProject } from '../open-project.js';
+import { displayWidth, truncate, writeJson } from '../output.js';
+import { paint } from '../style.js';
+
+interface ShownCode {
+  id: string;
+  label: string;
+  definition: string;
+  codings: number;
+  /** Codings of the code and all its descendants. */
+  total: number;
+  children: ShownCode[];
+}
+
+/** `telaah codebook show [file]`: the code tree with labels and how often each code is applied. */
+export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+  const { path, shown } = resolveCodebookPath(ctx, opts, args[0]);
+  const { codebook } = loadValidCodebook(path);
+  const counts = readCounts(ctx, opts);
+  const language = codebook.languages[0] ?? 'id';
+  const toShown = (node: CodeNode): ShownCode => {
+    const children = node.children.map(toShown);
+    const codings = counts?.get(node.code.id) ?? 0;
+    return {
+      id: node.code.id,
+      label: node.code.label[language] ?? Object.values(node.code.label)[0] ?? '',
+      definition: node.code.definition,
+      codings,
+      total: codings + children.reduce((n, c) => n + c.total, 0),
+      children,
+    };
+  };
+  const tree = buildCodeTree(codebook).map(toShown);
+  if (opts.json) {
+    writeJson(ctx, { name: codebook.name, version: codebook.version, file: shown, codes: tree });
+    return 0;
+  }
+  ctx.stdout.write(renderTree(codebook, tree, counts !== undefined, ctx));
+  return 0;
+}
+
+/** Coding counts from the project, or undefined outside one (the tree is still shown). */
+function readCounts(ctx: Ctx, opts: Record<string, unknown>): Map<string, number> | undefined {
+  try {
+    const project = openProject(ctx, opts);
+    try {
+      return countCodingsByCode(project.db);
+    } finally {
+      project.db.close();
+    }
+  } catch (error) {
+    if (error instanceof ProjectError && opts.project === undefined) return undefined;
+    throw error;
+  }
+}
+
+function renderTree(codebook: Codebook, tree: ShownCode[], withCounts: boolean, ctx: Ctx): string {
+  const c = paint(ctx);
+  const rows: { branch: string; id: string; label: string; count: string }[] = [];
+  // Top-level categories stand at the margin; their codes hang below them as a tree.
+  const walk = (nodes: ShownCode[], prefix: string, top: boolean): void => {
+    nodes.forEach((node, i) => {
+      const last = i === nodes.length - 1;
+      const count = node.children.length ? `${node.codings} (${node.total})` : String(node.codings);
+      rows.push({ branch: top ? '' : `${prefix}${last ? '└─ ' : '├─ '}`, id: node.id, label: node.label, count });
+      walk(node.children, top ? '' : `${prefix}${last ? '   ' : '│  '}`, false);
+    });
+  };
+  walk(tree, '', true);
+  const idWidth = Math.max(...rows.map((r) => displayWidth(r.branch + r.id)));
+  const countWidth = withCounts ? Math.max(6, ...rows.map((r) => r.count.length)) : 0;
+  const labelWidth = Math.max(10, ctx.columns - idWidth - countWidth - 4);
+  const lines = [c.bold(`${codebook.name} ${codebook.version}`) + c.dim(` — ${codebook.codes.length} codes`)];
+  for (const r of rows) {
+    const left = `${c.dim(r.branch)}${r.id}${' '.repeat(idWidth - displayWidth(r.branch + r.id))}`;
+    const label = truncate(r.label, labelWidth);
+    const count = withCounts ? ` ${r.count.padStart(countWidth)}` : '';
+    lines.push(`${left}  ${label}${' '.repeat(Math.max(0, labelWidth - displayWidth(label)))}${count}`.trimEnd());
+  }
+  if (withCounts) lines.push(c.dim('codings per code; for a category, its own (with its codes)'));
+  return `${lines.join('\n')}\n`;
+}

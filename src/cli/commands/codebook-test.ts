@@ -1,0 +1,34 @@
+import { runCodebookTests } from '../../core/coding/codebook-test.js';
+import { compileCoder } from '../../core/coding/auto-coder.js';
+import { createStemmers } from '../../core/coding/stemmers.js';
+import { loadValidCodebook } from '../../io/read-codebook.js';
+import { resolveCodebookPath } from '../codebook-path.js';
+import type { Ctx } from '../context.js';
+import type { ExitCode } from '../main.js';
+import { writeJson } from '../output.js';
+import { paint } from '../style.js';
+
+/** `telaah codebook test [file]`: every example must fire its code and no counterexample may; exit 1 on a miss. */
+export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+  const { path, shown } = resolveCodebookPath(ctx, opts, args[0]);
+  const { codebook } = loadValidCodebook(path);
+  const misses = runCodebookTests(codebook, compileCoder(codebook, createStemmers()));
+  const examples = codebook.codes.reduce((n, code) => n + code.examples.length, 0);
+  const counterexamples = codebook.codes.reduce((n, code) => n + code.counterexamples.length, 0);
+  if (opts.json) {
+    writeJson(ctx, { file: shown, examples, counterexamples, misses });
+    return misses.length ? 1 : 0;
+  }
+  const c = paint(ctx);
+  for (const miss of misses) {
+    const what = miss.kind === 'example' ? `example of ${miss.code} did not fire` : `counterexample of ${miss.code} fired`;
+    const fired = miss.fired.length ? ` (fired: ${miss.fired.join(', ')})` : ' (nothing fired)';
+    ctx.stdout.write(`${c.red('✗')} ${what}: "${miss.text}"${c.dim(fired)}\n`);
+  }
+  ctx.stderr.write(
+    misses.length === 0
+      ? c.green(`${shown}: all ${examples} examples and ${counterexamples} counterexamples pass\n`)
+      : c.red(`${shown}: ${misses.length} of ${examples + counterexamples} checks failed\n`),
+  );
+  return misses.length ? 1 : 0;
+}
