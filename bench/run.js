@@ -1,10 +1,11 @@
 // `npm run bench`: ingest throughput and memory on a synthetic corpus (>= 200 MB by default, BENCH_MB to
 // change), beside sqlite3's own `.import` of the same segments as CSV. Prints one JSON document.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { parse as parseYaml } from 'yaml';
 import { makeCorpus } from './make-corpus.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -48,6 +49,33 @@ if (probe.status === 0) {
   if (run.status === 0) sqlite = { version: probe.stdout.split(' ')[0], seconds, csvMb: round(csvMb), mbPerSecond: round(csvMb / seconds) };
 }
 
+// Auto-coding: the coder over every sentence of the ingested corpus, beside grep -c -i -F over the
+// same files with every pattern word of the codebook.
+const codebookPath = join(root, 'codebooks', 'bpjs-social-work.yaml');
+const codingRun = spawnSync(process.execPath, [join(root, 'bench', 'coding-child.js'), join(project, 'telaah.db'), codebookPath], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+if (codingRun.status !== 0) {
+  process.stderr.write(codingRun.stderr);
+  process.exit(1);
+}
+const coding = JSON.parse(codingRun.stdout);
+const patternWords = join(out, 'pattern-words.txt');
+writeFileSync(patternWords, `${patternWordsOf(readFileSync(codebookPath, 'utf8')).join('\n')}\n`);
+const grepFiles = listFiles(corpusDir).filter((f) => !f.endsWith('.docx'));
+const grepStarted = process.hrtime.bigint();
+const grep = spawnSync('sh', ['-c', `find "${corpusDir}" -type f ! -name '*.docx' -print0 | xargs -0 grep -c -i -F -f "${patternWords}" > /dev/null`], { encoding: 'utf8' });
+const grepSeconds = Number(process.hrtime.bigint() - grepStarted) / 1e9;
+const warm = coding.passes[1];
+const autoCoding = {
+  units: coding.units,
+  tokens: coding.tokens,
+  codings: warm.codings,
+  firstPassTokensPerSecond: Math.round(coding.tokens / coding.passes[0].seconds),
+  tokensPerSecond: Math.round(coding.tokens / warm.seconds),
+  megabytesPerSecond: round(coding.megabytes / warm.seconds),
+  grep: grep.status === 0 || grep.status === 123 ? { files: grepFiles.length, seconds: round(grepSeconds), megabytesPerSecond: round(mb / grepSeconds) } : null,
+  ratio: { coderSecondsOverGrepSeconds: round(warm.seconds / grepSeconds) },
+};
+
 // Start-up: `telaah --help` and `--version` must not load heavy modules (target: within 2x `node -e 0`).
 const startup = {
   nodeMs: medianMs([process.execPath, '-e', '0']),
@@ -69,11 +97,32 @@ const result = {
     failed: ingest.counts.failed,
   },
   sqlite3Import: sqlite,
+  autoCoding,
   ratio: sqlite ? { ingestSecondsOverSqliteImportSeconds: round(ingest.seconds / sqlite.seconds) } : null,
   startup,
-  targets: { megabytesPerSecond: 30, peakRssMb: 400, helpOverNode: 2 },
+  targets: { megabytesPerSecond: 30, peakRssMb: 400, helpOverNode: 2, codingTokensPerSecond: 2_000_000 },
 };
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+
+/** Every pattern word of a codebook (terms without quotes or *), for grep -F. */
+function patternWordsOf(yamlText) {
+  const words = new Set();
+  const doc = parseYaml(yamlText);
+  const visit = (codes) => {
+    for (const code of codes ?? []) {
+      const p = code.patterns ?? {};
+      const terms = [...(p.id ?? []), ...(p.en ?? []), ...(p.all ?? []).flat(), ...(p.near ?? []).flatMap((n) => n.terms), ...(p.not ?? [])];
+      for (const t of terms) words.add(String(t).replace(/^"|"$/g, '').replace(/\*$/, '').toLowerCase());
+      visit(code.children);
+    }
+  };
+  visit(doc.codes);
+  return [...words].filter(Boolean).sort();
+}
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
+}
 
 function medianMs(argv, runs = 15) {
   const times = [];
