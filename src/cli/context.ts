@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 /** The effects a command may use, injected so tests can capture output and pin the clock. */
 
 export interface Output {
@@ -39,5 +40,11 @@ export function createProcessContext(): Ctx {
 
 /** Who made a change, for the audit log (TELAAH_USER, else the login name). */
 export function actorOf(ctx: Ctx): string {
-  return ctx.env.TELAAH_USER ?? ctx.env.USER ?? ctx.env.USERNAME ?? 'unknown';
+  const named = ctx.env.TELAAH_USER ?? ctx.env.USER ?? ctx.env.LOGNAME ?? ctx.env.USERNAME;
+  if (named) return named;
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
 }

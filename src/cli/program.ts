@@ -186,7 +186,7 @@ Examples:
   const code = program
     .command('code')
     .description('code segments: automatically from the codebook, or by hand')
-    .addHelpText('after', '\nExamples:\n  $ telaah code auto\n  $ telaah code add 09-sumiati 12.2 barrier/documentation --memo "KK di kampung"');
+    .addHelpText('after', '\nExamples:\n  $ telaah code auto\n  $ telaah code add 09-sumiati 20.3 barrier/documentation --memo "KK di kampung"');
   code
     .command('auto')
     .description("code every unit with the codebook's patterns (interviewer turns left out); human codings are kept")
@@ -204,7 +204,7 @@ Examples:
     .argument('<codes...>', 'code ids')
     .option('--coder <name>', 'who codes (default: TELAAH_USER or the login name)')
     .option('--memo <text>', 'a note kept with the coding')
-    .addHelpText('after', '\nExamples:\n  $ telaah code add 09-sumiati 12.2 barrier/documentation\n  $ telaah code add fgd1-medan-pekerja 14-16 role/organizer --coder rina')
+    .addHelpText('after', '\nExamples:\n  $ telaah code add 09-sumiati 20.3 barrier/documentation\n  $ telaah code add fgd1-medan-pekerja 14-16 role/organizer --coder rina')
     .action(lazy(() => import('./commands/code-add.js')));
   code
     .command('remove')
@@ -213,7 +213,7 @@ Examples:
     .argument('<segment>', 'T, T.S, T-U or T.S-U.V')
     .argument('<codes...>', 'code ids')
     .option('--coder <name>', 'whose codings (default: TELAAH_USER or the login name)')
-    .addHelpText('after', '\nExamples:\n  $ telaah code remove 09-sumiati 12.2 barrier/documentation')
+    .addHelpText('after', '\nExamples:\n  $ telaah code remove 09-sumiati 20.3 barrier/documentation')
     .action(lazy(() => import('./commands/code-remove.js')));
 
   program
