@@ -8,6 +8,8 @@ import { paint } from '../style.js';
 
 /** The sample study shipped with telaah. */
 export const SAMPLE_STUDY = fileURLToPath(new URL('../../../samples/bpjs-medan', import.meta.url));
+/** The study's codebook shipped with telaah. */
+export const SAMPLE_CODEBOOK = fileURLToPath(new URL('../../../codebooks/bpjs-social-work.yaml', import.meta.url));
 
 /**
  * `telaah demo [dir]`: a project built from the bundled sample study — participants imported, every
@@ -34,12 +36,18 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
   const ingested = await (await import('./ingest.js')).run(inProject, [SAMPLE_STUDY], { ...common, pseudonyms: join(SAMPLE_STUDY, 'pseudonyms.csv') });
   step('telaah sources list');
   await (await import('./sources-list.js')).run(inProject, [], common);
+  step('telaah codebook use codebooks/bpjs-social-work.yaml && telaah code auto');
+  await (await import('./codebook-use.js')).run(inProject, [SAMPLE_CODEBOOK], common);
+  await (await import('./code-auto.js')).run({ ...inProject, stdout: { write: () => true } }, [], common);
+  step('telaah codebook show');
+  await (await import('./codebook-show.js')).run(inProject, [], common);
   const shown = relative(ctx.cwd, dir) || '.';
   ctx.stderr.write(
     `\n${c.bold('Try next')} (in ${shown}):\n` +
       `  cd ${shown}\n` +
       '  telaah sources show 09-sumiati      # raw transcript, names replaced\n' +
       '  telaah sources show fgd1-medan-pekerja --sentences\n' +
+      '  telaah codings list --code barrier/distrust\n' +
       '  telaah participants list\n' +
       `  telaah anonymity check --pseudonyms ${join(SAMPLE_STUDY, 'pseudonyms.csv')}\n`,
   );

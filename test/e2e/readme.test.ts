@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, SAMPLES, tempDir, telaah } from '../helpers/spawn-cli.js';
+
+// The README's worked example, step by step, on the shipped samples and codebook.
+describe('README worked example', () => {
+  it('runs as written', () => {
+    const root = tempDir();
+    const codebook = join(REPO, 'codebooks', 'bpjs-social-work.yaml');
+    const pseudonyms = join(SAMPLES, 'pseudonyms.csv');
+    expect(telaah(root, ['init', 'bpjs']).code).toBe(0);
+    const dir = join(root, 'bpjs');
+    const step = (...args: string[]): { stdout: string; stderr: string } => {
+      const result = telaah(dir, args);
+      expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(0);
+      return result;
+    };
+    expect(step('participants', 'import', join(SAMPLES, 'participants.csv')).stderr).toMatch(/28 added/);
+    expect(step('ingest', SAMPLES, '--pseudonyms', pseudonyms).stderr).toMatch(/^Ingested: 48 added, 2 skipped \(\d+ turns, \d+ segments, \d+ real names replaced\)/);
+    expect(step('sources', 'list').stdout.split('\n').filter(Boolean)).toHaveLength(49);
+    expect(step('sources', 'show', '09-sumiati').stdout).toMatch(/^ +\d+ +Sumiati$/m);
+    step('anonymity', 'check', '--pseudonyms', pseudonyms);
+    step('codebook', 'validate', codebook);
+    step('codebook', 'test', codebook);
+    step('codebook', 'use', codebook);
+    expect(step('code', 'auto').stderr).toMatch(/^Coded \d+ sentences with "BPJS social work"/);
+    step('code', 'add', '09-sumiati', '20.3', 'barrier/documentation', '--memo', 'KK masih di Tebing Tinggi');
+    expect(step('codebook', 'show').stdout).toMatch(/barrier\/documentation/);
+    const fgdBarriers = JSON.parse(step('codings', 'list', '--code', 'barrier', '--type', 'fgd', '--json').stdout) as { sourceType: string; code: string }[];
+    expect(fgdBarriers.length).toBeGreaterThan(0);
+    expect(fgdBarriers.every((c) => c.sourceType === 'fgd' && c.code.startsWith('barrier/'))).toBe(true);
+  });
+
+  it('npx telaah demo builds the sample project', () => {
+    const root = tempDir();
+    const result = telaah(root, ['demo']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/Ingested: 48 added/);
+    expect(result.stdout).toMatch(/^fgd1-medan-pekerja\tfgd\t2025-04-19\tMedan\t/m);
+    const again = telaah(root, ['demo']);
+    expect(again.stderr).toMatch(/using the existing project[\s\S]*48 unchanged/);
+  });
+});
