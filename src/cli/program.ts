@@ -234,6 +234,26 @@ Examples:
     .action(lazy(() => import('./commands/codings-list.js')));
 
   program
+    .command('review')
+    .description('decide on proposed codings one by one in the terminal: accept, reject, add codes, undo (interactive)')
+    .option('--coder <name>', 'who reviews (default: TELAAH_USER or the login name)')
+    .option('--code <id>', 'only proposals of this code and its descendants')
+    .option('--uncoded', 'also go through the units nobody has coded (sentences or turns, per coding_unit)')
+    .addHelpText(
+      'after',
+      `
+Goes through every auto and suggested coding you have not decided yet, by source and segment. Each
+decision is saved at once: a accepts (it becomes your coding), r rejects (not asked again), c adds codes
+by hand (Tab completes), s skips, u undoes, q quits. Run it again to go on where you stopped.
+
+Examples:
+  $ telaah review
+  $ telaah review --coder rina --code barrier
+  $ telaah review --uncoded`,
+    )
+    .action(lazy(() => import('./commands/review.js')));
+
+  program
     .command('demo')
     .description('build a demo project from the bundled sample study and show what telaah found')
     .argument('[dir]', 'folder for the demo project', 'telaah-demo')

@@ -120,5 +120,25 @@ const m002_coding: Migration = {
   },
 };
 
+const m003_review: Migration = {
+  name: 'm003_review',
+  up(db) {
+    db.exec(`
+      -- What a reviewer decided about a proposed (auto or suggested) coding, so telaah review does not
+      -- ask again: accepted (the reviewer's own 'accepted' coding holds the code), rejected, or, with
+      -- code '', none (a unit without codings that the reviewer judged to need no code).
+      CREATE TABLE review_decisions (
+        segment_id  INTEGER NOT NULL REFERENCES segments (id) ON DELETE CASCADE,
+        code        TEXT NOT NULL,
+        coder       TEXT NOT NULL,
+        decision    TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected', 'none')),
+        decided_at  TEXT NOT NULL,
+        PRIMARY KEY (segment_id, code, coder)
+      ) WITHOUT ROWID;
+      CREATE INDEX review_decisions_coder ON review_decisions (coder);
+    `);
+  },
+};
+
 /** Every migration, in the order they are applied; the schema version is the list's length. */
-export const migrations: readonly Migration[] = [m001_initial, m002_coding];
+export const migrations: readonly Migration[] = [m001_initial, m002_coding, m003_review];
