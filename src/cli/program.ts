@@ -254,6 +254,31 @@ Examples:
     .action(lazy(() => import('./commands/review.js')));
 
   program
+    .command('suggest')
+    .description('propose codes for units nobody coded, learnt from human codings (stored with origin suggested)')
+    .option('--code <id>', 'only this code and the codes below it')
+    .option('--min-confidence <p>', 'suggest a code when its calibrated confidence is at least this, 0-1 (default: 0.6)')
+    .option('--coder <name>', "learn only from this coder's codings (default: every human coder)")
+    .option('--evaluate', 'cross-validate on the human-coded units instead: precision, recall and F1 per code; stores nothing')
+    .option('--folds <k>', 'folds for --evaluate (default: 5)')
+    .option('--seed <n>', 'seed for the training order and the folds (default: 1)')
+    .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      `
+Learns one model per code from units coded by hand (origin manual or accepted): a code needs at least 5
+coded units, and its negatives are the human-coded units without it. Suggestions go to units of the
+coding unit (participant units only) that carry no coding of that code; a new run replaces the earlier
+suggestions and never touches other codings. Review them with \`telaah review\`.
+
+Examples:
+  $ telaah suggest --evaluate
+  $ telaah suggest --min-confidence 0.7
+  $ telaah suggest --code barrier --coder rina && telaah codings list --origin suggested`,
+    )
+    .action(lazy(() => import('./commands/suggest.js')));
+
+  program
     .command('demo')
     .description('build a demo project from the bundled sample study and show what telaah found')
     .argument('[dir]', 'folder for the demo project', 'telaah-demo')

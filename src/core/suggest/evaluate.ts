@@ -1,19 +1,17 @@
 /**
  * k-fold cross-validation of the suggester on the human-coded units. Each code is evaluated on its own
  * stratified folds (one-vs-rest models are independent, so stratifying per code is exact): a unit is
- * predicted by the model trained on the other folds, positive when its probability reaches the
- * threshold the suggester uses, and the counts are pooled over the folds before scoring (per-fold scores
- * of a code with five positives would be mostly 0/0).
+ * scored by the suggester trained (and calibrated) on the other folds only, and predicted positive when
+ * its confidence reaches the threshold `suggest` uses. Counts are pooled over the folds before scoring:
+ * per-fold scores of a code with five positives would be mostly 0/0.
  */
 import { assignStratifiedFolds } from './cross-validation.js';
-import { buildVocabulary, vectorizeFeatures } from './features.js';
-import { predictProbability, trainLogisticRegression } from './logistic-regression.js';
 import { averageScores, countConfusion, scoreConfusion, type Confusion, type Scores } from './metrics.js';
-import { labelsOf, trainingOptionsOf, type LabelledUnit, type SuggesterOptions } from './suggester.js';
+import { labelledFor, scoreCodes, trainSuggester, type LabelledUnit, type SuggesterOptions } from './suggester.js';
 
 export interface EvaluateOptions extends SuggesterOptions {
   folds: number;
-  /** A unit is predicted to carry the code when its probability is at least this. */
+  /** A unit is predicted to carry the code when its confidence is at least this. */
   minConfidence: number;
 }
 
@@ -33,24 +31,21 @@ export interface Evaluation {
   macro: Scores;
 }
 
-/** Cross-validates a model per code in `codes` on `units` and scores each code and the averages. */
+/** Cross-validates the suggester for each of `codes` on `units`; scores each code and the averages. */
 export function crossValidateSuggester(units: readonly LabelledUnit[], codes: readonly string[], options: EvaluateOptions): Evaluation {
-  // Features only in a test fold get no weight from training, so one vocabulary for all folds is the
-  // same as one per fold, and cheaper.
-  const vocabulary = buildVocabulary(units.map((u) => u.features));
-  const vectors = units.map((u) => vectorizeFeatures(u.features, vocabulary));
-  const training = trainingOptionsOf(options);
   const results: CodeEvaluation[] = [];
   for (const code of codes) {
-    const labels = labelsOf(units, code);
+    // Only the units judged on this code take part; the others are neither positives nor negatives.
+    const { positions, labels } = labelledFor(units, code);
     const fold = assignStratifiedFolds(labels, options.folds, options.seed);
-    const predicted = new Array<boolean>(units.length).fill(false);
+    const predicted = new Array<boolean>(labels.length).fill(false);
     for (let f = 0; f < options.folds; f++) {
-      const train = units.flatMap((_, i) => (fold[i] === f ? [] : [i]));
-      const test = units.flatMap((_, i) => (fold[i] === f ? [i] : []));
+      const test = positions.flatMap((_, k) => (fold[k] === f ? [k] : []));
       if (test.length === 0) continue;
-      const model = trainLogisticRegression(train.map((i) => vectors[i]!), train.map((i) => labels[i]!), vocabulary.size, training);
-      for (const i of test) predicted[i] = predictProbability(model, vectors[i]!) >= options.minConfidence;
+      // Units not judged on this code stay in the training set: they count in the idf, not in the model.
+      const heldOut = new Set(test.map((k) => positions[k]!));
+      const suggester = trainSuggester(units.filter((_, i) => !heldOut.has(i)), [code], options);
+      for (const k of test) predicted[k] = scoreCodes(suggester, units[positions[k]!]!.features)[0]!.confidence >= options.minConfidence;
     }
     const confusion = countConfusion(labels, predicted);
     results.push({ code, support: confusion.tp + confusion.fn, ...confusion, ...scoreConfusion(confusion) });
