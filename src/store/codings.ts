@@ -152,6 +152,9 @@ export interface CodingRow {
   code: string;
   coder: string;
   origin: string;
+  /** How sure a suggestion is (0–1); null for other origins. */
+  confidence: number | null;
+  memo: string | null;
 }
 
 /** Codings matching the filter, in source and segment order. */
@@ -187,10 +190,10 @@ export function listCodings(db: Db, filter: CodingFilter = {}): CodingRow[] {
     params.push(filter.attribute.value);
   }
   const rows = db
-    .prepare<unknown[], { sourceId: number; source: string; sourceType: SourceType; turn: number; sentence: number; speaker: string | null; participant: string | null; start: number; end: number; code: string; coder: string; origin: string }>(
+    .prepare<unknown[], { sourceId: number; source: string; sourceType: SourceType; turn: number; sentence: number; speaker: string | null; participant: string | null; start: number; end: number; code: string; coder: string; origin: string; confidence: number | null; memo: string | null }>(
       `SELECT s.id AS sourceId, s.name AS source, s.type AS sourceType, g.turn, g.sentence,
               COALESCE(g.speaker, t.speaker) AS speaker, p.pseudonym AS participant,
-              c.start, c.end, c.code, c.coder, c.origin
+              c.start, c.end, c.code, c.coder, c.origin, c.confidence, c.memo
          FROM codings c
          JOIN segments g ON g.id = c.segment_id
          JOIN sources s ON s.id = g.source_id
@@ -218,6 +221,8 @@ export function listCodings(db: Db, filter: CodingFilter = {}): CodingRow[] {
       code: r.code,
       coder: r.coder,
       origin: r.origin,
+      confidence: r.confidence,
+      memo: r.memo,
     };
   });
 }

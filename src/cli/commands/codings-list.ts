@@ -7,7 +7,7 @@ import { withProject } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
-const FIELDS = ['source', 'sourceType', 'segment', 'speaker', 'participant', 'start', 'end', 'text', 'code', 'coder', 'origin'] as const;
+const FIELDS = ['source', 'sourceType', 'segment', 'speaker', 'participant', 'start', 'end', 'text', 'code', 'coder', 'origin', 'confidence', 'memo'] as const;
 
 /** `telaah codings list`: codings with their evidence, filtered. */
 export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
