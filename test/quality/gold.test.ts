@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { parseCodebook } from '../../src/core/codebook/parse-codebook.js';
+import { compileCoder } from '../../src/core/coding/auto-coder.js';
+import { createStemmers } from '../../src/core/coding/stemmers.js';
+import { FIXTURES, REPO } from '../helpers/spawn-cli.js';
+
+// The shipped codebook against the hand-coded gold set (test/fixtures/gold/README.md says how it was
+// made): per code, precision >= 0.8 and recall >= 0.7. The figures below are the current ones; a change
+// to the codebook that lowers any of them fails here.
+const { codebook } = parseCodebook(readFileSync(join(REPO, 'codebooks', 'bpjs-social-work.yaml'), 'utf8'));
+const gold = parse(readFileSync(join(FIXTURES, 'gold', 'bpjs-gold.csv'), 'utf8'), { columns: true }) as { source: string; segment: string; text: string; codes: string }[];
+
+function scores(): Map<string, { precision: number; recall: number; tp: number; fp: number; fn: number }> {
+  const coder = compileCoder(codebook!, createStemmers());
+  const leaves = codebook!.codes.filter((c) => !codebook!.codes.some((o) => o.parent === c.id)).map((c) => c.id);
+  const counts = new Map(leaves.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
+  for (const unit of gold) {
+    const truth = new Set(unit.codes ? unit.codes.split(';') : []);
+    const fired = new Set(coder.code(unit.text).map((m) => m.code));
+    for (const [id, c] of counts) {
+      if (truth.has(id) && fired.has(id)) c.tp += 1;
+      else if (fired.has(id)) c.fp += 1;
+      else if (truth.has(id)) c.fn += 1;
+    }
+  }
+  return new Map(
+    [...counts].map(([id, c]) => [id, { ...c, precision: c.tp / (c.tp + c.fp || 1), recall: c.tp / (c.tp + c.fn || 1) }]),
+  );
+}
+
+describe('shipped codebook on the gold set', () => {
+  it('has at least 150 units and every leaf code among them', () => {
+    expect(gold.length).toBeGreaterThanOrEqual(150);
+    expect(codebook).toBeDefined();
+  });
+
+  const results = scores();
+  it.each([...results.keys()])('%s: precision >= 0.8 and recall >= 0.7', (id) => {
+    const r = results.get(id)!;
+    expect(r.precision, `${id} tp ${r.tp} fp ${r.fp}`).toBeGreaterThanOrEqual(0.8);
+    expect(r.recall, `${id} tp ${r.tp} fn ${r.fn}`).toBeGreaterThanOrEqual(0.7);
+  });
+});
