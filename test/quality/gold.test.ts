@@ -31,6 +31,26 @@ function scores(): Map<string, { precision: number; recall: number; tp: number; 
   );
 }
 
+// Measured with this codebook (precision, recall); a change that lowers one of them fails.
+const MEASURED: Record<string, [number, number]> = {
+  'role/educator': [0.94, 0.77],
+  'role/broker': [1.0, 0.89],
+  'role/advocate': [1.0, 0.78],
+  'role/organizer': [1.0, 1.0],
+  'strategy/tailored-education': [1.0, 0.85],
+  'strategy/registration-assistance': [1.0, 0.8],
+  'strategy/digital-outreach': [1.0, 0.82],
+  'strategy/peer-agents': [1.0, 0.8],
+  'strategy/partnership': [1.0, 0.78],
+  'barrier/literacy-information': [1.0, 0.92],
+  'barrier/distrust': [0.9, 0.9],
+  'barrier/documentation': [1.0, 0.73],
+  'barrier/digital-access': [1.0, 0.89],
+  'barrier/economic': [1.0, 0.83],
+  'outcome/understanding': [1.0, 0.89],
+  'outcome/enrollment': [1.0, 0.75],
+};
+
 describe('shipped codebook on the gold set', () => {
   it('has at least 150 units and every leaf code among them', () => {
     expect(gold.length).toBeGreaterThanOrEqual(150);
@@ -38,9 +58,13 @@ describe('shipped codebook on the gold set', () => {
   });
 
   const results = scores();
-  it.each([...results.keys()])('%s: precision >= 0.8 and recall >= 0.7', (id) => {
+  it('measures every leaf code of the codebook', () => {
+    expect([...results.keys()].sort()).toEqual(Object.keys(MEASURED).sort());
+  });
+
+  it.each(Object.entries(MEASURED))('%s: precision >= 0.8 and recall >= 0.7, and no lower than measured', (id, [precision, recall]) => {
     const r = results.get(id)!;
-    expect(r.precision, `${id} tp ${r.tp} fp ${r.fp}`).toBeGreaterThanOrEqual(0.8);
-    expect(r.recall, `${id} tp ${r.tp} fn ${r.fn}`).toBeGreaterThanOrEqual(0.7);
+    expect(r.precision, `${id} tp ${r.tp} fp ${r.fp}`).toBeGreaterThanOrEqual(Math.max(0.8, precision - 0.005));
+    expect(r.recall, `${id} tp ${r.tp} fn ${r.fn}`).toBeGreaterThanOrEqual(Math.max(0.7, recall - 0.005));
   });
 });
