@@ -125,3 +125,37 @@ describe('coding a project', () => {
     expect(codings(dir, '--code', 'strategy/tailored-education', '--source', 'obs01').map((r) => [r.origin, r.text])).toEqual([['auto', 'poster']]);
   });
 });
+
+describe('codebook diff and show', () => {
+  it('lists what changed between two versions', () => {
+    const dir = tempDir();
+    const v2 = join(dir, 'v2.yaml');
+    writeFileSync(
+      v2,
+      readFileSync(CODEBOOK, 'utf8')
+        .replace('id: [leaflet, poster, gambar]', 'id: [poster]')
+        .replace(/      - id: barrier\/economic[\s\S]*$/, '      - id: barrier/distrust\n        label: Curiga\n        definition: Suspicion of the programme.\n        patterns:\n          id: [curiga]\n'),
+    );
+    const result = telaah(dir, ['codebook', 'diff', CODEBOOK, v2, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      added: ['barrier/distrust'],
+      removed: ['barrier/economic'],
+      changed: [{ id: 'strategy/tailored-education', fields: ['patterns.id'] }],
+    });
+  });
+
+  it('shows the tree without a project, and with counts inside one', () => {
+    const outside = telaah(tempDir(), ['codebook', 'show', CODEBOOK]);
+    expect(outside.code, outside.stderr).toBe(0);
+    expect(outside.stdout).toMatch(/^Mini 1 — 5 codes$/m);
+    expect(outside.stdout).toMatch(/^├─ strategy\/tailored-education +Edukasi sesuai sasaran$/m);
+    const dir = study();
+    telaah(dir, ['codebook', 'use', CODEBOOK]);
+    telaah(dir, ['code', 'auto']);
+    const shown = JSON.parse(telaah(dir, ['codebook', 'show', '--json']).stdout) as { codes: { id: string; total: number; children: { id: string; codings: number }[] }[] };
+    const strategy = shown.codes.find((c) => c.id === 'strategy')!;
+    expect(strategy.total).toBe(strategy.children.reduce((n, c) => n + c.codings, 0));
+    expect(strategy.total).toBeGreaterThan(0);
+  });
+});
