@@ -8,5 +8,14 @@ export async function run(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  process.exitCode = await main(process.argv.slice(2), createProcessContext());
+  let ctx;
+  try {
+    ctx = createProcessContext();
+  } catch {
+    // process.cwd() fails when the shell's folder was deleted under it.
+    process.stderr.write('telaah: the current folder no longer exists. cd to an existing folder and run the command again\n');
+    process.exitCode = 2;
+    return;
+  }
+  process.exitCode = await main(process.argv.slice(2), ctx);
 }

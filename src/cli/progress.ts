@@ -20,10 +20,19 @@ export async function startProgress(ctx: Ctx, text: string): Promise<Progress> {
       const now = Date.now();
       if (now - last < 80) return;
       last = now;
-      spinner.text = next;
+      // A line that wraps leaves a trail of half-erased lines behind the spinner.
+      const room = Math.max(10, (process.stderr.columns ?? 80) - 3);
+      spinner.text = next.length > room ? `${next.slice(0, room - 1)}…` : next;
     },
     stop() {
       spinner.stop();
     },
   };
+}
+
+/** A text progress bar, e.g. `[█████░░░░░] 48%`. */
+export function progressBar(done: number, total: number, width = 20): string {
+  const share = total > 0 ? Math.min(1, done / total) : 1;
+  const filled = Math.round(share * width);
+  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%`;
 }

@@ -7,11 +7,12 @@ import { loadValidCodebook } from '../../io/read-codebook.js';
 import { recordAudit } from '../../store/audit.js';
 import { saveCodebookVersion } from '../../store/codebooks.js';
 import { iterateCodingUnits, replaceAutoCodings, type NewCoding } from '../../store/codings.js';
+import { countSources } from '../../store/sources.js';
 import { actorOf, type Ctx } from '../context.js';
 import type { ExitCode } from '../main.js';
 import { withProject } from '../open-project.js';
 import { writeJson, writeTable } from '../output.js';
-import { startProgress } from '../progress.js';
+import { progressBar, startProgress } from '../progress.js';
 import { paint } from '../style.js';
 
 /** `telaah code auto`: applies the codebook's patterns to every unit; human codings are never touched. */
@@ -31,9 +32,11 @@ export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknow
     const progress = await startProgress(ctx, 'Coding');
     const codings: NewCoding[] = [];
     let units = 0;
+    const total = countSources(db);
+    let done = 0;
     try {
       for (const { source, units: list } of iterateCodingUnits(db, { unit, includeInterviewer: opts.includeInterviewer === true })) {
-        progress.update(`Coding ${source}`);
+        progress.update(`Coding ${progressBar(done++, total)} ${source}`);
         units += list.length;
         for (const u of list) {
           for (const match of coder.code(u.text)) {

@@ -10,7 +10,7 @@ import { renderIngestSummary, summarizeOutcomes } from '../ingest/summary.js';
 import type { ExitCode } from '../main.js';
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
-import { startProgress } from '../progress.js';
+import { progressBar, startProgress } from '../progress.js';
 
 /** `telaah ingest <paths…>`: reads files into the project, one transaction per file. */
 export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
@@ -44,7 +44,7 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
           now,
         },
         {
-          onFile: (index, total, file) => progress.update(`Reading ${index + 1}/${total} ${file.display}`),
+          onFile: (index, total, file) => progress.update(`Reading ${progressBar(index, total)} ${index + 1}/${total} ${file.display}`),
           onWarning: (message) => warnings.push(message),
         },
       );
