@@ -30,3 +30,15 @@ describe('help', () => {
     expect(stderr).toMatch(/unknown option '--nope'/);
   });
 });
+
+describe('start-up', () => {
+  it('--help and --version load no heavy module (sqlite, Word, stemmers)', async () => {
+    const { createRequire } = await import('node:module');
+    const cache = createRequire(import.meta.url).cache;
+    for (const argv of [['--help'], ['--version'], ['ingest', '--help'], ['code', 'auto', '--help']]) {
+      expect((await runInProcess('/', argv)).code).toBe(0);
+    }
+    const loaded = Object.keys(cache).filter((path) => /node_modules[\\/](better-sqlite3|mammoth|natural|docx)[\\/]/.test(path));
+    expect(loaded).toEqual([]);
+  });
+});
