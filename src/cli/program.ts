@@ -35,7 +35,9 @@ Examples:
   $ telaah init my-study && cd my-study
   $ telaah participants import participants.csv
   $ telaah ingest transcripts/ --pseudonyms names.csv
-  $ telaah sources list`,
+  $ telaah sources list
+  $ telaah codebook use codebook.yaml && telaah code auto
+  $ telaah review`,
     );
 
   const lazy =
