@@ -74,7 +74,7 @@ describe('shipped codebook on the gold set', () => {
 // pooled precision and recall against regressions rather than per code (2–13 positives per code).
 describe('shipped codebook on the held-out sample', () => {
   const heldout = parse(readFileSync(join(FIXTURES, 'gold', 'bpjs-heldout.csv'), 'utf8')) as string[][];
-  it('is pooled precision >= 0.7 and recall >= 0.35', () => {
+  it('is pooled precision >= 0.7 and recall >= 0.38 (measured 0.73 and 0.40)', () => {
     const coder = compileCoder(codebook!, createStemmers());
     let tp = 0;
     let fp = 0;
@@ -87,6 +87,6 @@ describe('shipped codebook on the held-out sample', () => {
     }
     expect(heldout.length - 1).toBeGreaterThanOrEqual(120);
     expect(tp / (tp + fp), `tp ${tp} fp ${fp}`).toBeGreaterThanOrEqual(0.7);
-    expect(tp / (tp + fn), `tp ${tp} fn ${fn}`).toBeGreaterThanOrEqual(0.35);
+    expect(tp / (tp + fn), `tp ${tp} fn ${fn}`).toBeGreaterThanOrEqual(0.38);
   });
 });
