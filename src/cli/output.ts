@@ -42,7 +42,8 @@ export function writeTable(ctx: Ctx, columns: readonly Column[], rows: readonly 
   }
   const widths = columns.map((c, i) => Math.max(displayWidth(c.title), ...cells.map((r) => displayWidth(r[i] ?? ''))));
   let excess = widths.reduce((a, b) => a + b, 0) + 2 * (columns.length - 1) - ctx.columns;
-  for (let i = 0; i < columns.length && excess > 0; i += 1) {
+  // The right-most shrinkable column gives way first (long free text sits at the right).
+  for (let i = columns.length - 1; i >= 0 && excess > 0; i -= 1) {
     if (!columns[i]!.shrink) continue;
     const cut = Math.min(excess, widths[i]! - Math.max(8, displayWidth(columns[i]!.title)));
     if (cut > 0) {
@@ -63,7 +64,8 @@ export function writeTable(ctx: Ctx, columns: readonly Column[], rows: readonly 
 /** Width of a string in terminal columns (code points; combining marks take none). */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) {
+  // Colour escapes take no columns.
+  for (const ch of text.includes('\u001b') ? text.replace(/\u001b\[[0-9;]*m/g, '') : text) {
     const code = ch.codePointAt(0)!;
     if (code >= 0x300 && code <= 0x36f) continue;
     width += code >= 0x1f300 && code <= 0x1faff ? 2 : 1;

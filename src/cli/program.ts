@@ -281,6 +281,32 @@ Examples:
     .action(lazy(() => import('./commands/suggest.js')));
 
   program
+    .command('triangulate')
+    .description('audit, for every code and category, which kinds of source support it (interview, FGD, observation, document)')
+    .option('--coder <name>', "only this coder's codings")
+    .option('--origin <list>', 'only these origins, comma-separated (e.g. manual,accepted: leave unreviewed auto codings out)')
+    .addOption(new Option('--by <what>', 'one table per site or per participant group').choices(['site', 'group']))
+    .option('--code <id>', 'one code in depth: every piece of evidence by source type')
+    .option('--strict', 'exit 1 when a required code (codebook `required: true`) is below triangulation.required of telaah.yaml')
+    .option('--all', 'with --strict: every code, not only the required ones')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV')
+    .addHelpText(
+      'after',
+      `
+Status per code: convergent (at least triangulation.convergent source types, 3 by default), corroborated
+(triangulation.corroborated, 2), single-source (1), absent (0). Flags: participant-concentrated, not-observed,
+observed-only, one-sided, contrasted (codes the codebook declares as contrasting, at the same site).
+
+Examples:
+  $ telaah triangulate
+  $ telaah triangulate --origin manual,accepted --by site
+  $ telaah triangulate --code barrier/distrust
+  $ telaah triangulate --strict           # in CI: exit 1 if a required theme stands on one kind of source`,
+    )
+    .action(lazy(() => import('./commands/triangulate.js')));
+
+  program
     .command('demo')
     .description('build a demo project from the bundled sample study and show what telaah found')
     .argument('[dir]', 'folder for the demo project', 'telaah-demo')

@@ -241,3 +241,8 @@ export function* iterateSourceTexts(db: Db): Generator<{ name: string; file: str
     )
     .iterate();
 }
+
+/** How many sources the project holds. */
+export function countSources(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM sources').get() as { n: number }).n;
+}

@@ -1,0 +1,26 @@
+/** Short quotes for the triangulation audit's evidence cells. */
+
+/** The longest quote, in code points, the "…" included. */
+export const QUOTE_LIMIT = 160;
+
+// A cut closer to the start than this would drop most of the quote; cut mid-word instead.
+const MIN_WORD_CUT = QUOTE_LIMIT / 2;
+
+/** The text on one line, at most `limit` code points, cut at a word boundary and ended with "…" when longer. */
+export function shortenQuote(text: string, limit: number = QUOTE_LIMIT): string {
+  // Multi-line turns are shown in one table cell, so line breaks and runs of spaces become one space.
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= limit) return flat; // UTF-16 length >= code points, so this is already short enough
+  const chars = Array.from(flat);
+  if (chars.length <= limit) return flat;
+  // Keep at most limit - 1 code points so the "…" fits; the space at index limit - 1 is a clean cut too.
+  let cut = -1;
+  for (let i = limit - 1; i >= MIN_WORD_CUT; i--) {
+    if (chars[i] === ' ') {
+      cut = i;
+      break;
+    }
+  }
+  const head = chars.slice(0, cut === -1 ? limit - 1 : cut).join('').trimEnd();
+  return `${head}…`;
+}
