@@ -41,13 +41,16 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
   await (await import('./code-auto.js')).run({ ...inProject, stdout: { write: () => true } }, [], common);
   step('telaah codebook show');
   await (await import('./codebook-show.js')).run(inProject, [], common);
+  step('telaah triangulate');
+  await (await import('./triangulate.js')).run(inProject, [], common);
   const shown = relative(ctx.cwd, dir) || '.';
   ctx.stderr.write(
     `\n${c.bold('Try next')} (in ${shown}):\n` +
       `  cd ${shown}\n` +
       '  telaah sources show 09-sumiati      # raw transcript, names replaced\n' +
       '  telaah sources show fgd1-medan-pekerja --sentences\n' +
-      '  telaah codings list --code barrier/distrust\n' +
+      '  telaah triangulate --code barrier/distrust   # the evidence side by side\n' +
+      '  telaah review                     # accept or reject the automatic codings\n' +
       '  telaah participants list\n' +
       `  telaah anonymity check --pseudonyms ${join(SAMPLE_STUDY, 'pseudonyms.csv')}\n`,
   );
