@@ -1,6 +1,7 @@
 import type { SourceType } from '../core/transcript/types.js';
 import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import { formatSegment, type SegmentAddress } from '../core/segment-address.js';
+import { CODED_SEGMENTS, coderAndOriginClauses, SourceTexts } from './coded-segments.js';
 import type { Db } from './open.js';
 
 /** A unit to code: a segment with its text and where that text starts in the source. */
@@ -173,14 +174,9 @@ export function listCodings(db: Db, filter: CodingFilter = {}): CodingRow[] {
     where.push('s.type = ?');
     params.push(filter.sourceType);
   }
-  if (filter.coder) {
-    where.push('c.coder = ?');
-    params.push(filter.coder);
-  }
-  if (filter.origins?.length) {
-    where.push(`c.origin IN (${filter.origins.map(() => '?').join(', ')})`);
-    params.push(...filter.origins);
-  }
+  const byCoder = coderAndOriginClauses(filter);
+  where.push(...byCoder.clauses);
+  params.push(...byCoder.params);
   if (filter.attribute) {
     if (filter.attribute.key === 'group') where.push('p.grp = ?');
     else {
@@ -194,22 +190,13 @@ export function listCodings(db: Db, filter: CodingFilter = {}): CodingRow[] {
       `SELECT s.id AS sourceId, s.name AS source, s.type AS sourceType, g.turn, g.sentence,
               COALESCE(g.speaker, t.speaker) AS speaker, p.pseudonym AS participant,
               c.start, c.end, c.code, c.coder, c.origin, c.confidence, c.memo
-         FROM codings c
-         JOIN segments g ON g.id = c.segment_id
-         JOIN sources s ON s.id = g.source_id
-         LEFT JOIN segments t ON t.id = g.parent_id
-         LEFT JOIN participants p ON p.id = COALESCE(g.participant_id, t.participant_id)
+        ${CODED_SEGMENTS}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY s.name, g.id, c.code, c.coder`,
     )
     .all(...params);
-  // Each source's text is read once, not once per coding.
-  const textOf = db.prepare<[number], { text: string }>('SELECT text FROM sources WHERE id = ?');
-  const slicers = new Map<number, CodePointSlicer>();
-  return rows.map((r) => {
-    let slicer = slicers.get(r.sourceId);
-    if (!slicer) slicers.set(r.sourceId, (slicer = new CodePointSlicer(textOf.get(r.sourceId)!.text)));
-    return {
+  const texts = new SourceTexts(db);
+  return rows.map((r) => ({
       source: r.source,
       sourceType: r.sourceType,
       segment: formatSegment(r.turn, r.sentence),
@@ -217,14 +204,13 @@ export function listCodings(db: Db, filter: CodingFilter = {}): CodingRow[] {
       participant: r.participant,
       start: r.start,
       end: r.end,
-      text: slicer.slice(r.start, r.end),
+      text: texts.slice(r.sourceId, r.start, r.end),
       code: r.code,
       coder: r.coder,
       origin: r.origin,
       confidence: r.confidence,
       memo: r.memo,
-    };
-  });
+  }));
 }
 
 /** Number of codings per code (all coders and origins). */

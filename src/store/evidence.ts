@@ -1,6 +1,6 @@
 import type { EvidenceInput } from '../core/analysis/triangulation-types.js';
 import { formatSegment } from '../core/segment-address.js';
-import { CodePointSlicer } from '../core/text/code-point-slicer.js';
+import { CODED_SEGMENTS, coderAndOriginClauses, SourceTexts } from './coded-segments.js';
 import type { SourceType } from '../core/transcript/types.js';
 import type { Db } from './open.js';
 
@@ -15,36 +15,19 @@ export interface EvidenceFilter {
  * coded by several coders counts once), with the segment's whole text as the quote.
  */
 export function listEvidence(db: Db, filter: EvidenceFilter = {}): EvidenceInput[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.coder) {
-    where.push('c.coder = ?');
-    params.push(filter.coder);
-  }
-  if (filter.origins?.length) {
-    where.push(`c.origin IN (${filter.origins.map(() => '?').join(', ')})`);
-    params.push(...filter.origins);
-  }
+  const { clauses: where, params } = coderAndOriginClauses(filter);
   const rows = db
     .prepare<unknown[], { sourceId: number; source: string; sourceType: SourceType; site: string | null; turn: number; sentence: number; start: number; end: number; startMs: number | null; code: string; participant: string | null; grp: string | null }>(
       `SELECT DISTINCT s.id AS sourceId, s.name AS source, s.type AS sourceType,
               COALESCE(s.site, json_extract(p.attributes, '$.site')) AS site, g.turn, g.sentence, g.start, g.end,
               COALESCE(g.start_ms, t.start_ms) AS startMs, c.code, p.pseudonym AS participant, p.grp
-         FROM codings c
-         JOIN segments g ON g.id = c.segment_id
-         JOIN sources s ON s.id = g.source_id
-         LEFT JOIN segments t ON t.id = g.parent_id
-         LEFT JOIN participants p ON p.id = COALESCE(g.participant_id, t.participant_id)
+        ${CODED_SEGMENTS}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY s.name, g.id, c.code`,
     )
     .all(...params);
-  const textOf = db.prepare<[number], { text: string }>('SELECT text FROM sources WHERE id = ?');
-  const slicers = new Map<number, CodePointSlicer>();
-  return rows.map((r) => {
-    let slicer = slicers.get(r.sourceId);
-    if (!slicer) slicers.set(r.sourceId, (slicer = new CodePointSlicer(textOf.get(r.sourceId)!.text)));
-    return {
+  const texts = new SourceTexts(db);
+  return rows.map((r) => ({
       code: r.code,
       source: r.source,
       sourceType: r.sourceType,
@@ -53,9 +36,8 @@ export function listEvidence(db: Db, filter: EvidenceFilter = {}): EvidenceInput
       participant: r.participant,
       group: r.grp,
       startMs: r.startMs,
-      text: slicer.slice(r.start, r.end),
-    };
-  });
+      text: texts.slice(r.sourceId, r.start, r.end),
+  }));
 }
 
 /** How many distinct participant groups the project has. */
