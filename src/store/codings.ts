@@ -197,19 +197,19 @@ export function listCodings(db: Db, filter: CodingFilter = {}): CodingRow[] {
     .all(...params);
   const texts = new SourceTexts(db);
   return rows.map((r) => ({
-      source: r.source,
-      sourceType: r.sourceType,
-      segment: formatSegment(r.turn, r.sentence),
-      speaker: r.speaker,
-      participant: r.participant,
-      start: r.start,
-      end: r.end,
-      text: texts.slice(r.sourceId, r.start, r.end),
-      code: r.code,
-      coder: r.coder,
-      origin: r.origin,
-      confidence: r.confidence,
-      memo: r.memo,
+    source: r.source,
+    sourceType: r.sourceType,
+    segment: formatSegment(r.turn, r.sentence),
+    speaker: r.speaker,
+    participant: r.participant,
+    start: r.start,
+    end: r.end,
+    text: texts.slice(r.sourceId, r.start, r.end),
+    code: r.code,
+    coder: r.coder,
+    origin: r.origin,
+    confidence: r.confidence,
+    memo: r.memo,
   }));
 }
 

@@ -28,15 +28,15 @@ export function listEvidence(db: Db, filter: EvidenceFilter = {}): EvidenceInput
     .all(...params);
   const texts = new SourceTexts(db);
   return rows.map((r) => ({
-      code: r.code,
-      source: r.source,
-      sourceType: r.sourceType,
-      segment: formatSegment(r.turn, r.sentence),
-      site: r.site,
-      participant: r.participant,
-      group: r.grp,
-      startMs: r.startMs,
-      text: texts.slice(r.sourceId, r.start, r.end),
+    code: r.code,
+    source: r.source,
+    sourceType: r.sourceType,
+    segment: formatSegment(r.turn, r.sentence),
+    site: r.site,
+    participant: r.participant,
+    group: r.grp,
+    startMs: r.startMs,
+    text: texts.slice(r.sourceId, r.start, r.end),
   }));
 }
 
