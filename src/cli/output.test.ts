@@ -16,3 +16,26 @@ describe('displayWidth', () => {
     expect(truncate('short', 10)).toBe('short');
   });
 });
+
+describe('writeTable on a terminal', () => {
+  const table = async (columns: number) => {
+    const { fakeCtx } = await import('../../test/helpers/fake-ctx.js');
+    const { writeTable } = await import('./output.js');
+    const ctx = fakeCtx('/', { stdoutIsTTY: true, columns });
+    writeTable(
+      ctx,
+      [{ title: 'name' }, { title: 'category', shrink: true, optional: true }, { title: 'organisation', shrink: true, optional: true }, { title: 'turns', align: 'right' }],
+      [['Sumiati', 'pekerja rumah tangga', 'Lembaga Bantuan Pekerja Rumahan', 40]],
+    );
+    return ctx.out();
+  };
+
+  it('prints every column when they fit', async () => {
+    expect(await table(100)).toBe('name     category              organisation                     turns\nSumiati  pekerja rumah tangga  Lembaga Bantuan Pekerja Rumahan     40\n');
+  });
+
+  it('cuts, then leaves out optional columns from the right, and says so', async () => {
+    expect(await table(40)).toBe('name     category    organisation  turns\nSumiati  pekerja r…  Lembaga Ban…     40\n');
+    expect(await table(30)).toBe('name     category        turns\nSumiati  pekerja rumah…     40\n(not shown, see --csv: organi…\n');
+  });
+});

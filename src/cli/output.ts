@@ -27,6 +27,8 @@ export interface Column {
   align?: 'left' | 'right';
   /** May be cut short (with …) so the table fits the terminal. */
   shrink?: boolean;
+  /** May be left out (right-most first) when the table still does not fit. */
+  optional?: boolean;
 }
 
 /**
@@ -40,12 +42,20 @@ export function writeTable(ctx: Ctx, columns: readonly Column[], rows: readonly 
     ctx.stdout.write(`${lines.join('\n')}\n`);
     return;
   }
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.title), ...cells.map((r) => displayWidth(r[i] ?? ''))));
-  let excess = widths.reduce((a, b) => a + b, 0) + 2 * (columns.length - 1) - ctx.columns;
+  const full = columns.map((c, i) => Math.max(displayWidth(c.title), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const shrunk = full.map((w, i) => (columns[i]!.shrink ? Math.min(w, Math.max(8, displayWidth(columns[i]!.title))) : w));
+  // Leave out optional columns, right-most first, until the table fits at its narrowest.
+  const shown = columns.map((_, i) => i);
+  const narrowest = (): number => shown.reduce((n, i) => n + shrunk[i]!, 0) + 2 * (shown.length - 1);
+  for (let i = columns.length - 1; i >= 0 && narrowest() > ctx.columns; i -= 1) {
+    if (columns[i]!.optional) shown.splice(shown.indexOf(i), 1);
+  }
+  const widths = [...full];
+  let excess = shown.reduce((n, i) => n + widths[i]!, 0) + 2 * (shown.length - 1) - ctx.columns;
   // The right-most shrinkable column gives way first (long free text sits at the right).
-  for (let i = columns.length - 1; i >= 0 && excess > 0; i -= 1) {
-    if (!columns[i]!.shrink) continue;
-    const cut = Math.min(excess, widths[i]! - Math.max(8, displayWidth(columns[i]!.title)));
+  for (let k = shown.length - 1; k >= 0 && excess > 0; k -= 1) {
+    const i = shown[k]!;
+    const cut = Math.min(excess, widths[i]! - shrunk[i]!);
     if (cut > 0) {
       widths[i]! -= cut;
       excess -= cut;
@@ -56,9 +66,12 @@ export function writeTable(ctx: Ctx, columns: readonly Column[], rows: readonly 
     const gap = ' '.repeat(Math.max(0, widths[i]! - displayWidth(text)));
     return columns[i]!.align === 'right' ? gap + text : text + gap;
   };
-  const header = columns.map((c, i) => pad(c.title, i)).join('  ').trimEnd();
+  const line = (values: readonly string[]): string => shown.map((i) => pad(values[i] ?? '', i)).join('  ').trimEnd();
+  const header = line(columns.map((c) => c.title));
   ctx.stdout.write(`${style?.header ? style.header(header) : header}\n`);
-  for (const row of cells) ctx.stdout.write(`${row.map((c, i) => pad(c, i)).join('  ').trimEnd()}\n`);
+  for (const row of cells) ctx.stdout.write(`${line(row)}\n`);
+  const hidden = columns.filter((_, i) => !shown.includes(i)).map((c) => c.title);
+  if (hidden.length) ctx.stdout.write(`${truncate(`(not shown, see --csv: ${hidden.join(', ')})`, ctx.columns)}\n`);
 }
 
 /** Width of a string in terminal columns (code points; combining marks take none). */

@@ -25,7 +25,10 @@ export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknow
       }
       writeTable(
         ctx,
-        header.map((title) => ({ title, align: title === 'sources' || title === 'turns' ? ('right' as const) : ('left' as const) })),
+        header.map((title) => {
+          const count = title === 'sources' || title === 'turns';
+          return { title, align: count ? ('right' as const) : ('left' as const), shrink: !count && title !== 'pseudonym', optional: attributeNames.includes(title) };
+        }),
         cells,
         { header: paint(ctx).bold },
       );
