@@ -19,9 +19,20 @@ describe('displayWidth', () => {
 
 describe('writeTable on a terminal', () => {
   const table = async (columns: number) => {
-    const { fakeCtx } = await import('../../test/helpers/fake-ctx.js');
     const { writeTable } = await import('./output.js');
-    const ctx = fakeCtx('/', { stdoutIsTTY: true, columns });
+    let out = '';
+    const ctx = {
+      stdout: { write: (text: string) => (out += text) },
+      stderr: { write: () => true },
+      stdoutIsTTY: true,
+      stderrIsTTY: false,
+      color: false,
+      cwd: '/',
+      env: {},
+      now: () => new Date(0),
+      columns,
+      out: () => out,
+    };
     writeTable(
       ctx,
       [{ title: 'name' }, { title: 'category', shrink: true, optional: true }, { title: 'organisation', shrink: true, optional: true }, { title: 'turns', align: 'right' }],
