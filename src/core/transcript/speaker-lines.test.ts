@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.js';
-import { parseSpeakerLines, parseTimestamp } from './speaker-lines.js';
+import { parseSpeakerLines } from './speaker-lines.js';
 
 const qualcoderTranscript = new URL('../../../../shared/reference/transcripts/qualcoder/transcript.txt', import.meta.url);
 
@@ -19,24 +19,6 @@ function errorOf(fn: () => unknown): InputError {
   }
   throw new Error('expected an InputError');
 }
-
-describe('parseTimestamp', () => {
-  it.each([
-    ['00:01:02', 62_000],
-    ['1:02:03', 3_723_000],
-    ['01:02', 62_000],
-    ['75:30', 4_530_000],
-    ['00:00:01.5', 1_500],
-    ['00:00:01,250', 1_250],
-    ['0:00:00.007', 7],
-  ])('%s → %i ms', (value, ms) => {
-    expect(parseTimestamp(value)).toBe(ms);
-  });
-
-  it.each(['00:7x:12', '12:65:00', '1:2', '00:00:60', '1:02:03:04', '', 'abc', '00:01:02.1234'])('%s is malformed', (v) => {
-    expect(parseTimestamp(v)).toBeNull();
-  });
-});
 
 describe('parseSpeakerLines', () => {
   it('reads Name: text turns, multi-line turns and blank lines between turns', () => {
