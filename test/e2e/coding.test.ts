@@ -1,24 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CodingRow } from '../../src/store/codings.js';
 import { FIXTURES, REPO, tempDir, telaah } from '../helpers/spawn-cli.js';
 
 const MINI = join(FIXTURES, 'mini-study');
 const CODEBOOK = join(FIXTURES, 'codebooks', 'mini.yaml');
 
-interface Coding {
-  source: string;
-  sourceType: string;
-  segment: string;
-  speaker: string | null;
-  participant: string | null;
-  start: number;
-  end: number;
-  text: string;
-  code: string;
-  coder: string;
-  origin: string;
-}
+type Coding = CodingRow;
 
 function codings(dir: string, ...filters: string[]): Coding[] {
   const result = telaah(dir, ['codings', 'list', '--json', ...filters]);

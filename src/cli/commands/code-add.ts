@@ -8,7 +8,7 @@ import { actorOf, type Ctx } from '../context.js';
 import { checkCodeIds, currentCodebook } from '../known-codes.js';
 import type { ExitCode } from '../main.js';
 import { withProject, type Project } from '../open-project.js';
-import { closestNames } from '../suggest-names.js';
+import { closest } from '../../core/did-you-mean.js';
 
 /** `telaah code add <source> <segment|range> <code…>`: a human coding on each segment. */
 export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
@@ -58,7 +58,7 @@ function resolveSegments(project: Project, source: string, address: string, rang
   if (segments.length > 0) return segments;
   const names = listSourceNames(project.db);
   if (!names.includes(source)) {
-    const near = closestNames(source, names);
+    const near = closest(source, names, 2);
     throw new InputError(`no source named "${source}"`, { hint: near.length ? `Did you mean ${near.join(' or ')}?` : 'List them with `telaah sources list`' });
   }
   throw new InputError(`${source} has no segment ${address}`, { hint: `See its turns and sentences with \`telaah sources show ${source} --sentences\`` });

@@ -8,7 +8,7 @@ import type { ExitCode } from '../main.js';
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
-import { closestNames } from '../suggest-names.js';
+import { closest } from '../../core/did-you-mean.js';
 import { wrapText } from '../wrap-text.js';
 
 /** `telaah sources show <name>`: the source turn by turn. */
@@ -17,7 +17,7 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
   return withProject(ctx, opts, ({ db }) => {
     const source = loadSource(db, name);
     if (!source) {
-      const near = closestNames(name, listSourceNames(db));
+      const near = closest(name, listSourceNames(db), 2);
       throw new InputError(`no source named "${name}"`, {
         hint: near.length ? `Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : 'List them with `telaah sources list`',
       });

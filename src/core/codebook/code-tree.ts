@@ -1,5 +1,5 @@
 /** The codebook's codes as a tree, and lookups over it. */
-import { closest } from './did-you-mean.js';
+import { closest } from '../did-you-mean.js';
 import type { CodeDef, Codebook } from './types.js';
 
 /** One code with the codes directly under it. */

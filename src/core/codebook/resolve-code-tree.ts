@@ -2,7 +2,7 @@
  * Turns the codes as read into the codebook's tree: parents from nesting, parent: or the id's prefix;
  * duplicate ids, unknown parents, cycles and bad contrasts reported; parents ordered before children.
  */
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../did-you-mean.js';
 import type { ReadCode } from './read-codes.js';
 import type { YamlFieldReader } from './yaml-field-reader.js';
 import type { CodeDef } from './types.js';

@@ -3,7 +3,7 @@
  * at the line:col of the node or key at fault.
  */
 import { isAlias, isScalar, isSeq, type Document, type LineCounter, type YAMLMap } from 'yaml';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../did-you-mean.js';
 import type { CodebookProblem } from './types.js';
 
 /** A key of a YAML mapping and its value (aliases resolved; null when the key has no value). */

@@ -3,17 +3,12 @@
  * honorifics, and telling people from prose ("Catatan:", "Jadi begini:").
  */
 import type { InputError } from '../../errors.js';
+import { labelKey } from './honorifics.js';
 import { looksLikeTimestamp, parseTimestamp, timestampError } from './label-timestamp.js';
 
 // A word of a speaker name: starts with a letter; letters, combining marks, digits, apostrophes, hyphens and the
 // dot of "Dr." / "Hj." may follow. Later words may also be a bare number ("Peneliti 1").
 const NAME_RE = /\p{L}[\p{L}\p{M}\p{N}'’.\-]*(?:[ \t]+(?:\p{L}[\p{L}\p{M}\p{N}'’.\-]*|\p{N}+)){0,3}/uy;
-
-const HONORIFICS = new Set([
-  'bu', 'ibu', 'pak', 'bapak', 'bpk', 'mas', 'mbak', 'mba', 'kak', 'bang', 'abang', 'dik', 'adik', 'om', 'tante',
-  'sdr', 'sdri', 'saudara', 'saudari', 'hj', 'h', 'haji', 'hajjah', 'dr', 'drs', 'dra', 'prof', 'ir', 'kang',
-  'teh', 'uda', 'uni', 'ustadz', 'ustaz', 'ustadzah', 'mr', 'mrs', 'ms', 'miss', 'mx',
-]);
 
 // Words that end in a colon at the start of prose lines often enough to repeat in one file ("Catatan:",
 // "Contohnya:"), and bracketed transcription remarks ("[tertawa]"). They are never speakers unless known.
@@ -52,12 +47,12 @@ export const WITH_TIME = 2;
 
 /** For each label name: starts turns always (known or occurring twice), never (prose), or with a timestamp only. */
 export function judgeNames(names: string[], knownSpeakers: readonly string[]): Map<string, number> {
-  const known = new Set(knownSpeakers.map(speakerKey));
+  const known = new Set(knownSpeakers.map(labelKey));
   const keys = new Map<string, string>();
   const counts = new Map<string, number>();
   for (const name of names) {
     let key = keys.get(name);
-    if (key === undefined) keys.set(name, (key = speakerKey(name)));
+    if (key === undefined) keys.set(name, (key = labelKey(name)));
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const verdicts = new Map<string, number>();
@@ -164,13 +159,6 @@ function sliceName(s: string, from: number, to: number, recent: string[]): strin
   return name;
 }
 
-/** How labels are compared: lower case, single spaces, no leading honorifics ("Ibu Hj. Nurhaliza" → "nurhaliza"). */
-function speakerKey(name: string): string {
-  const words = name.toLowerCase().trim().split(/\s+/);
-  let i = 0;
-  while (i < words.length - 1 && HONORIFICS.has((words[i] as string).replace(/\.$/, ''))) i++;
-  return words.slice(i).join(' ');
-}
 
 /** True for labels that are prose, not people ("Catatan", "Jadi begini"); they start turns only when known. */
 export function isProseLabel(name: string): boolean {

@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
 import type { SpeakerRole } from '../model.js';
+import { labelKey } from './honorifics.js';
 
 /** How speaker labels are recognised: interviewer labels, explicit map, known pseudonyms. */
 export interface SpeakerRules {
@@ -16,21 +17,9 @@ export interface SpeakerResolution {
   participant: string | null;
 }
 
-const HONORIFICS = new Set(
-  ['pak', 'bu', 'ibu', 'bapak', 'mas', 'mbak', 'kak', 'bang', 'abang', 'dik', 'adik', 'om', 'tante', 'bung', 'mr', 'mrs', 'ms', 'dr', 'hj', 'h', 'sdr', 'sdri', 'bpk'].map(
-    (h) => h,
-  ),
-);
-
 /** The label in lower case without honorifics and trailing numbering ("Bu Sumiati" → "sumiati"). */
 export function normalizeLabel(label: string): string {
-  const words = label
-    .normalize('NFC')
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
-  while (words.length > 1 && HONORIFICS.has(words[0]!.replace(/\.$/, ''))) words.shift();
-  return words.join(' ');
+  return labelKey(label.normalize('NFC'));
 }
 
 /** Compiles the rules into a resolver that answers for one label at a time (memoized). */
