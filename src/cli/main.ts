@@ -1,9 +1,9 @@
 import { CommanderError } from 'commander';
 import { InputError, ProjectError } from '../errors.js';
 import type { Ctx } from './context.js';
+import type { ExitCode } from './exit-code.js';
 import { buildProgram } from './program.js';
 
-export type ExitCode = 0 | 1 | 2 | 3 | 130;
 
 /**
  * Runs one telaah invocation and returns its exit code. This is the only place where errors become

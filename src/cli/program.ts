@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { Ctx } from './context.js';
-import type { ExitCode } from './main.js';
+import type { ExitCode } from './exit-code.js';
 import { VERSION } from './version.js';
 
 /** Options every command receives, whatever it declares. */

@@ -4,7 +4,7 @@ import { readPseudonymMap } from '../../io/read-pseudonym-map.js';
 import { listParticipants } from '../../store/participants.js';
 import { iterateSourceTexts } from '../../store/sources.js';
 import type { Ctx } from '../context.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';

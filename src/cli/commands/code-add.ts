@@ -6,7 +6,7 @@ import { recordAudit } from '../../store/audit.js';
 import { listSourceNames } from '../../store/sources.js';
 import { actorOf, type Ctx } from '../context.js';
 import { checkCodeIds, currentCodebook } from '../known-codes.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { withProject, type Project } from '../open-project.js';
 import { closest } from '../../core/did-you-mean.js';
 

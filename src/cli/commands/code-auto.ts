@@ -9,7 +9,7 @@ import { saveCodebookVersion } from '../../store/codebooks.js';
 import { iterateCodingUnits, replaceAutoCodings, type NewCoding } from '../../store/codings.js';
 import { countSources } from '../../store/sources.js';
 import { actorOf, type Ctx } from '../context.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { writeJson, writeTable } from '../output.js';
 import { progressBar, startProgress } from '../progress.js';

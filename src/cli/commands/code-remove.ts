@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { change } from './code-add.js';
 
 /** `telaah code remove <source> <segment|range> <code…>`: removes a coder's codings there. */

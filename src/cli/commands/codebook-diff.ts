@@ -2,7 +2,7 @@ import { diffCodebooks } from '../../core/codebook/diff-codebooks.js';
 import { loadValidCodebook } from '../../io/read-codebook.js';
 import { resolve } from 'node:path';
 import type { Ctx } from '../context.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
 

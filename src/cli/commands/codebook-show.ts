@@ -5,7 +5,7 @@ import { loadValidCodebook } from '../../io/read-codebook.js';
 import { countCodingsByCode } from '../../store/codings.js';
 import { resolveCodebookPath } from '../codebook-path.js';
 import type { Ctx } from '../context.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { openProject } from '../open-project.js';
 import { displayWidth, truncate, writeJson } from '../output.js';
 import { paint } from '../style.js';

@@ -4,7 +4,7 @@ import { createStemmers } from '../../core/coding/stemmers.js';
 import { loadValidCodebook } from '../../io/read-codebook.js';
 import { resolveCodebookPath } from '../codebook-path.js';
 import type { Ctx } from '../context.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
 

@@ -4,7 +4,7 @@ import { setConfigValue } from '../../io/project-files.js';
 import { recordAudit } from '../../store/audit.js';
 import { saveCodebookVersion } from '../../store/codebooks.js';
 import { actorOf, type Ctx } from '../context.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { paint } from '../style.js';
 

@@ -1,7 +1,7 @@
 import { readCodebookFile } from '../../io/read-codebook.js';
 import { resolveCodebookPath } from '../codebook-path.js';
 import type { Ctx } from '../context.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
 

@@ -2,7 +2,7 @@ import { isSourceType } from '../../core/transcript/source-type.js';
 import { InputError } from '../../errors.js';
 import { listCodings, type CodingFilter } from '../../store/codings.js';
 import type { Ctx } from '../context.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';

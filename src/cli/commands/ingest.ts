@@ -7,7 +7,7 @@ import { recordAudit } from '../../store/audit.js';
 import { actorOf, type Ctx } from '../context.js';
 import { ingestFiles, type FileOutcome } from '../ingest/ingest-files.js';
 import { renderIngestSummary, summarizeOutcomes } from '../ingest/summary.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
 import { progressBar, startProgress } from '../progress.js';

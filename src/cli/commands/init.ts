@@ -6,7 +6,7 @@ import { projectPaths } from '../../io/project-files.js';
 import { recordAudit } from '../../store/audit.js';
 import { openStore } from '../../store/open.js';
 import { actorOf, type Ctx } from '../context.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 
 /** `telaah init [dir]`: creates telaah.yaml and the database; never overwrites a project. */
 export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {

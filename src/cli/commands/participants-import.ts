@@ -2,7 +2,7 @@ import { recordAudit } from '../../store/audit.js';
 import { upsertParticipants } from '../../store/participants.js';
 import { readParticipants } from '../../io/read-participants.js';
 import { actorOf, type Ctx } from '../context.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
 

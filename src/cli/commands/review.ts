@@ -18,7 +18,7 @@ import {
 } from '../../store/review.js';
 import { actorOf, type Ctx } from '../context.js';
 import { checkCodeIds, currentCodebook } from '../known-codes.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { ItemViews } from '../review/item-view.js';
 import { describeCounts } from '../review/render-pages.js';

@@ -1,7 +1,7 @@
 import type { SourceType } from '../../core/transcript/types.js';
 import { listSourceSummaries } from '../../store/sources.js';
 import type { Ctx } from '../context.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';

@@ -4,7 +4,7 @@ import { normalizeLabel } from '../../core/transcript/speakers.js';
 import { InputError } from '../../errors.js';
 import { listSourceNames, loadSource, type StoredSource } from '../../store/sources.js';
 import type { Ctx } from '../context.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';

@@ -12,7 +12,7 @@ import { iterateCodingUnits } from '../../store/codings.js';
 import { listHumanJudgedUnits, loadCodedUnitIndex, replaceSuggestions, type NewSuggestion } from '../../store/suggestions.js';
 import { actorOf, type Ctx } from '../context.js';
 import { checkCodeIds, currentCodebook } from '../known-codes.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { writeJson, writeTable } from '../output.js';
 import { startProgress } from '../progress.js';

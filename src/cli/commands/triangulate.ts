@@ -7,7 +7,7 @@ import { InputError } from '../../errors.js';
 import { countParticipantGroups, listEvidence } from '../../store/evidence.js';
 import type { Ctx } from '../context.js';
 import { checkCodeIds, currentCodebook } from '../known-codes.js';
-import type { ExitCode } from '../main.js';
+import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { outputMode, truncate, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
