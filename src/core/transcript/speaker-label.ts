@@ -3,7 +3,7 @@
  * honorifics, and telling people from prose ("Catatan:", "Jadi begini:").
  */
 import type { InputError } from '../../errors.js';
-import { labelKey } from './honorifics.js';
+import { labelKey } from '../honorifics.js';
 import { looksLikeTimestamp, parseTimestamp, timestampError } from './label-timestamp.js';
 
 // A word of a speaker name: starts with a letter; letters, combining marks, digits, apostrophes, hyphens and the
