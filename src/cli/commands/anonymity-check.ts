@@ -84,6 +84,9 @@ function renderFindings(ctx: Ctx, scanned: number, found: Finding[], possible: F
     return;
   }
   const inSources = found.some((f) => f.place.startsWith('sources.') || f.place === 'segments.speaker');
-  const hint = inSources ? ' Re-ingest those sources with --pseudonyms and --replace.' : '';
+  const elsewhere = found.some((f) => !f.place.startsWith('sources.') && f.place !== 'segments.speaker');
+  const hint =
+    (inSources ? ' Re-ingest those sources with --pseudonyms and --replace.' : '') +
+    (elsewhere ? ' Re-ingesting does not rewrite participants, the audit trail, memos or codebooks.' : '');
   ctx.stderr.write(c.red(`${found.length} real ${found.length === 1 ? 'name' : 'names'} found in the project.${hint}`) + `${maybe}\n`);
 }
