@@ -100,7 +100,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   async function ingestOne(file: InputFile): Promise<FileOutcome> {
     // File names often carry the participant's real name; name and path are stored, so they are
     // pseudonymized too (messages keep the real path: they are not stored).
-    const scrub = (text: string): string => settings.pseudonymizer?.replace(text).text ?? text;
+    const scrub = (text: string): string => settings.pseudonymizer?.replace(text, { anyCase: true }).text ?? text;
     const storedPath = scrub(file.display);
     const bytes = readFileBytes(file);
     const sha256 = hashBytes(bytes);
@@ -126,6 +126,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     const built = buildSource(prepared.turns);
     if (built.turns.length === 0) throw new InputError('no text to ingest', { hint: 'The file has no turns or paragraphs with text' });
     for (const warning of read.warnings) listener.onWarning?.(warning);
+    for (const warning of prepared.warnings) listener.onWarning?.(`${file.display}: ${warning}`);
     const attributes: Record<string, string> = { ...prepared.meta.attributes };
     if (prepared.meta.title) attributes.title = prepared.meta.title;
     if (prepared.meta.participants?.length) attributes.participants = prepared.meta.participants.join(', ');
