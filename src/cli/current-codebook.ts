@@ -7,7 +7,7 @@ import { relative, resolve } from 'node:path';
 import { parseCodebook } from '../core/codebook/parse-codebook.js';
 import type { Codebook } from '../core/codebook/types.js';
 import { InputError, ProjectError } from '../errors.js';
-import { hashCodebookFile, loadValidCodebook } from '../io/read-codebook.js';
+import { hashCodebookFile, loadValidCodebook, readCodebookFile } from '../io/read-codebook.js';
 import { recordAudit } from '../store/audit.js';
 import {
   findCodebookBySha,
@@ -66,10 +66,10 @@ export function describeCodebookFileChange(ctx: Ctx, project: Project, current: 
   const sha = hashCodebookFile(path);
   if (sha === undefined || sha === current.sha256) return undefined;
   const shown = relative(ctx.cwd, path) || path;
-  return (
-    `${shown} differs from the project's current codebook ("${current.version.name}" ${current.version.version}, as applied); ` +
-    `the stored version is used until you run \`telaah codebook use ${shown}\``
-  );
+  const { name, version } = current.version;
+  const edited = readCodebookFile(path).codebook;
+  const apply = edited?.name === name && edited.version === version ? `raise version: in it and run \`telaah codebook use ${shown}\`` : `run \`telaah codebook use ${shown}\``;
+  return `${shown} differs from the project's current codebook ("${name}" ${version}, as applied), which is still the one used; to apply the file, ${apply}`;
 }
 
 /**

@@ -208,7 +208,10 @@ Examples:
   const code = program
     .command('code')
     .description('code segments: automatically from the codebook, or by hand; rename and merge codes')
-    .addHelpText('after', '\nExamples:\n  $ telaah code auto\n  $ telaah code add 09-sumiati 20.3 barrier/documentation --memo "KK di kampung"');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ telaah code auto\n  $ telaah code add 09-sumiati 20.3 barrier/documentation --memo "KK di kampung"\n  $ telaah code rename barrier/documentation barrier/identity-documents',
+    );
   code
     .command('auto')
     .description("code every unit with the current codebook's patterns (interviewer turns left out); human codings are kept")
@@ -248,7 +251,7 @@ Examples:
     .action(lazy(() => import('./commands/code-remove.js')));
   code
     .command('rename')
-    .description('move every coding and review decision of OLD (and of OLD/…, to NEW/…) to NEW, e.g. after a new codebook version renamed a code')
+    .description('move every coding and review decision of code OLD to NEW (and of OLD/x to NEW/x), e.g. after a new codebook version renamed it')
     .argument('<old>', 'the code the codings have now (it need not be in the codebook)')
     .argument('<new>', 'a code of the current codebook')
     .option('--dry-run', 'print what would move and change nothing')

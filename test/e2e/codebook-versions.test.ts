@@ -77,7 +77,7 @@ describe('the current codebook is stored in the project', () => {
     const again = telaah(dir, ['code', 'auto', '--json']);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ codebook: { name: 'Mini', version: '1' }, added: 0, removed: 0 });
-    expect(again.stderr).toMatch(/codebooks\/mini\.yaml differs from the project's current codebook \("Mini" 1, as applied\); the stored version is used until you run `telaah codebook use codebooks\/mini\.yaml`/);
+    expect(again.stderr).toMatch(/^codebooks\/mini\.yaml differs from the project's current codebook \("Mini" 1, as applied\), which is still the one used; to apply the file, run `telaah codebook use codebooks\/mini\.yaml`$/m);
     const show = telaah(dir, ['codebook', 'show', '--json']);
     expect(show.stderr).toMatch(/differs from the project's current codebook/);
     expect(shownCodes(dir)).toEqual(before);
@@ -234,7 +234,7 @@ describe('projects from before the current codebook was stored', () => {
     const shown = telaah(dir, ['codebook', 'show', '--json']);
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stderr).toMatch(/Stored "Mini" 1 \(codebooks\/mini\.yaml\)/);
-    expect(shown.stderr).toMatch(/differs from the project's current codebook/);
+    expect(shown.stderr).toMatch(/differs from the project's current codebook \("Mini" 1, as applied\), which is still the one used; to apply the file, raise version: in it and run `telaah codebook use codebooks\/mini\.yaml`/);
     expect(shownCodes(dir)).toContain('barrier=Hambatan');
   });
 });
