@@ -189,6 +189,35 @@ describe('code rename and code merge', () => {
     expect(unused.stderr).toMatch(/no coding or review decision has the code "barrier\/economik". Did you mean barrier\/economic/);
   });
 
+  it('rename of a category moves the codes below it too, and refuses when one of them has no place in the codebook', () => {
+    const { dir } = study();
+    ok(dir, ['code', 'add', 'w01-sumiati', '2.2', 'barrier', 'barrier/economic', '--coder', 'rina']);
+    const v2 = join(dir, 'codebooks', 'v2.yaml');
+    writeFileSync(v2, V1.replace('version: "1"', 'version: "2"').replace(/id: barrier/g, 'id: obstacle').replace('id: obstacle/economic', 'id: obstacle/money'));
+    ok(dir, ['codebook', 'use', 'codebooks/v2.yaml']);
+    const refused = telaah(dir, ['code', 'rename', 'barrier', 'obstacle']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      'telaah: barrier/economic would become obstacle/economic, which is not in the current codebook "Mini" 2. Move barrier/economic to a code of the codebook first (`telaah code merge barrier/economic CODE`), then rename barrier\n',
+    );
+    ok(dir, ['code', 'merge', 'barrier/economic', 'obstacle/money']);
+    expect(ok(dir, ['code', 'rename', 'barrier', 'obstacle']).stderr).toBe('barrier → obstacle: 1 coding moved (1 of the 1 by people)\nRenamed barrier to obstacle\n');
+    expect(codings(dir, '--coder', 'rina').map((c) => c.code)).toEqual(['obstacle', 'obstacle/money']);
+    const inside = telaah(dir, ['code', 'rename', 'obstacle', 'obstacle/money']);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toMatch(/cannot rename obstacle to obstacle\/money: one is inside the other. To move only obstacle's own codings, use `telaah code merge obstacle obstacle\/money`/);
+  });
+
+  it('rename moves the codes below the old one to the same place below the new one', () => {
+    const { dir } = study();
+    ok(dir, ['code', 'add', 'w01-sumiati', '2.2', 'barrier/economic', '--coder', 'rina']);
+    writeFileSync(join(dir, 'codebooks', 'v2.yaml'), V1.replace('version: "1"', 'version: "2"').replace(/id: barrier/g, 'id: obstacle'));
+    ok(dir, ['codebook', 'use', 'codebooks/v2.yaml']);
+    expect(ok(dir, ['code', 'rename', 'barrier', 'obstacle']).stderr).toBe(
+      'barrier/economic → obstacle/economic: 1 coding moved (1 of the 1 by people)\nRenamed barrier to obstacle (and 1 code below it)\n',
+    );
+  });
+
   it('merge moves codings into another code and folds those a coder has of both', () => {
     const { dir } = study();
     ok(dir, ['code', 'add', 'w01-sumiati', '2.2', 'strategy/registration-assistance', '--coder', 'rina', '--memo', 'formulir']);
@@ -236,5 +265,27 @@ describe('projects from before the current codebook was stored', () => {
     expect(shown.stderr).toMatch(/Stored "Mini" 1 \(codebooks\/mini\.yaml\)/);
     expect(shown.stderr).toMatch(/differs from the project's current codebook \("Mini" 1, as applied\), which is still the one used; to apply the file, raise version: in it and run `telaah codebook use codebooks\/mini\.yaml`/);
     expect(shownCodes(dir)).toContain('barrier=Hambatan');
+  });
+
+  it('asks for `codebook use` when the file telaah.yaml names was never stored and cannot be read', () => {
+    const dir = tempDir();
+    expect(telaah(dir, ['init']).code).toBe(0);
+    writeFileSync(join(dir, 'telaah.yaml'), readFileSync(join(dir, 'telaah.yaml'), 'utf8').replace('codebook: null', 'codebook: codebooks/gone.yaml'));
+    expect(ok(dir, ['sources', 'list']).stderr).not.toMatch(/codebook/);
+    const result = telaah(dir, ['triangulate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('telaah: the codebook codebooks/gone.yaml named in telaah.yaml is not stored in the project. Apply it with `telaah codebook use codebooks/gone.yaml`\n');
+  });
+});
+
+describe('a project without a codebook', () => {
+  it('says how to choose one', () => {
+    const dir = tempDir();
+    expect(telaah(dir, ['init']).code).toBe(0);
+    for (const args of [['codebook', 'show'], ['code', 'auto'], ['code', 'rename', 'a', 'b']]) {
+      const result = telaah(dir, args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe('telaah: the project has no codebook yet. Choose one with `telaah codebook use FILE`\n');
+    }
   });
 });
