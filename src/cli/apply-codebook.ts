@@ -50,6 +50,8 @@ export function applyCodebookFile(ctx: Ctx, project: Project, file: CodebookFile
   const stored = relative(paths.dir, file.path) || file.path;
   const { version, created } = db.transaction(() => {
     const saved = saveCodebookVersion(db, codebook, { file: stored, sha256: file.sha256, yaml: file.text }, now);
+    // Applying the current version again changes nothing, so it leaves no trace in the audit log.
+    if (saved.version.id === previous?.id) return saved;
     setCurrentCodebook(db, saved.version.id, now);
     recordAudit(db, { at: now, actor: actorOf(ctx), command, arguments: [shown], counts: { codes: codebook.codes.length, newVersion: saved.created ? 1 : 0 } });
     return saved;

@@ -2,7 +2,7 @@ import { buildCodeTree, type CodeNode } from '../../core/codebook/code-tree.js';
 import type { Codebook } from '../../core/codebook/types.js';
 import { ProjectError } from '../../errors.js';
 import { countCodingsByCode } from '../../store/codings.js';
-import { chooseCodebook } from '../codebook-path.js';
+import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import { openProject } from '../open-project.js';

@@ -1,7 +1,7 @@
 import { runCodebookTests } from '../../core/coding/codebook-test.js';
 import { compileCoder } from '../../core/coding/auto-coder.js';
 import { createStemmers } from '../../core/coding/stemmers.js';
-import { chooseCodebook } from '../codebook-path.js';
+import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import { writeJson } from '../output.js';

@@ -1,4 +1,4 @@
-import { chooseCodebook } from '../codebook-path.js';
+import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import { writeJson } from '../output.js';

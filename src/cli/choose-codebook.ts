@@ -10,8 +10,6 @@ import { withProject } from './open-project.js';
 export interface ChosenCodebook {
   file: CodebookFile;
   shown: string;
-  /** The project's stored current codebook rather than a file named on the command line. */
-  stored: boolean;
 }
 
 /**
@@ -24,7 +22,7 @@ export async function chooseCodebook(ctx: Ctx, opts: { project?: unknown }, give
 export async function chooseCodebook(ctx: Ctx, opts: { project?: unknown }, given: string | undefined, options: { valid: boolean }): Promise<ChosenCodebook> {
   if (given !== undefined) {
     const path = resolve(ctx.cwd, given);
-    return { file: options.valid ? loadValidCodebook(path) : readCodebookFile(path), shown: given, stored: false };
+    return { file: options.valid ? loadValidCodebook(path) : readCodebookFile(path), shown: given };
   }
   return withProject(ctx, opts, (project) => {
     const current = currentCodebook(project);
@@ -32,6 +30,6 @@ export async function chooseCodebook(ctx: Ctx, opts: { project?: unknown }, give
     if (changed) ctx.stderr.write(`${changed}\n`);
     const { yaml } = current;
     const file: CodebookFile = { path: current.path, text: yaml, sha256: current.sha256, codebook: current.codebook, problems: parseCodebook(yaml).problems };
-    return { file, shown: relative(ctx.cwd, current.path) || current.path, stored: true };
+    return { file, shown: relative(ctx.cwd, current.path) || current.path };
   });
 }
