@@ -1,4 +1,6 @@
 import { userInfo } from 'node:os';
+import { processInterruptible, type Interruptible } from './interrupt.js';
+
 /** The effects a command may use, injected so tests can capture output and pin the clock. */
 
 export interface Output {
@@ -19,6 +21,8 @@ export interface Ctx {
   now(): Date;
   /** Terminal width for wrapping human output. */
   columns: number;
+  /** Ctrl-C handling for long commands (see interrupt.ts); tests without it get a signal that never aborts. */
+  interruptible?: Interruptible;
 }
 
 /** The context of a real process. */
@@ -34,7 +38,9 @@ export function createProcessContext(): Ctx {
     cwd: process.cwd(),
     env,
     now: () => new Date(),
-    columns: process.stdout.columns ?? 80,
+    // stdout may be a pipe while progress and help still go to a terminal.
+    columns: process.stdout.columns ?? process.stderr.columns ?? 80,
+    interruptible: processInterruptible(),
   };
 }
 

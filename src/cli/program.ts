@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import type { Ctx } from './context.js';
 import type { ExitCode } from './exit-code.js';
+import { fitHelpText } from './fit-help.js';
 import { VERSION } from './version.js';
 
 /** Options every command receives, whatever it declares. */
@@ -23,8 +24,10 @@ export function buildProgram(ctx: Ctx, setExitCode: (code: ExitCode) => void): C
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
+    // Help fits the terminal (subcommands inherit both settings); 20: wrap even beside long option names.
+    .configureHelp({ helpWidth: ctx.columns, minWidthToWrap: 20 })
     .configureOutput({
-      writeOut: (text) => ctx.stdout.write(text),
+      writeOut: (text) => ctx.stdout.write(fitHelpText(text, ctx.columns)),
       writeErr: (text) => ctx.stderr.write(text),
     })
     .addHelpText(

@@ -9,6 +9,12 @@ describe('project config', () => {
     expect(config).toEqual(defaultConfig('Studi BPJS'));
   });
 
+  it('a demo project says so in its settings', () => {
+    const { config, problems } = validateConfig(parse(renderDefaultConfig('Demo', { demo: true })), 'x');
+    expect(problems).toEqual([]);
+    expect(config).toEqual({ ...defaultConfig('Demo'), demo: true });
+  });
+
   it.each([
     [{ coding_unit: 'paragraph' }, ['coding_unit'], /sentence" or "turn/],
     [{ languages: ['fr'] }, ['languages'], /unsupported language fr/],
@@ -16,6 +22,7 @@ describe('project config', () => {
     [{ triangulation: { convergent: 2, corroborated: 3 } }, ['triangulation'], /cannot exceed/],
     [{ triangulation: { required: 'strong' } }, ['triangulation', 'required'], /one of/],
     [{ codng_unit: 'turn' }, ['codng_unit'], /unknown setting/],
+    [{ demo: 'yes' }, ['demo'], /true or false/],
   ])('reports %j at its key', (value, path, message) => {
     const { problems } = validateConfig(value, 'x');
     expect(problems[0]?.path).toEqual(path);

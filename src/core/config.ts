@@ -17,6 +17,8 @@ export interface ProjectConfig {
     required: TriangulationStatus;
   };
   codebook: string | null;
+  /** Made by `telaah demo`, which may therefore run in its folder again. */
+  demo: boolean;
 }
 
 export const DEFAULT_INTERVIEWER_LABELS = [
@@ -41,11 +43,12 @@ export function defaultConfig(name: string): ProjectConfig {
     interviewerLabels: [...DEFAULT_INTERVIEWER_LABELS],
     triangulation: { convergent: 3, corroborated: 2, required: 'corroborated' },
     codebook: null,
+    demo: false,
   };
 }
 
 /** The text of a new telaah.yaml, commented for the researcher who opens it. */
-export function renderDefaultConfig(name: string): string {
+export function renderDefaultConfig(name: string, options: { demo?: boolean } = {}): string {
   const d = defaultConfig(name);
   return `# telaah project settings. Edit freely; \`telaah\` reads this file on every command.
 name: ${JSON.stringify(d.name)}
@@ -72,8 +75,15 @@ triangulation:
 # The file of the project's current codebook (set by \`telaah codebook use FILE\`). The codebook itself is
 # stored in the project: editing the file changes nothing until \`telaah codebook use\` applies it again.
 codebook: null
-`;
+${options.demo ? DEMO_MARKER : ''}`;
 }
+
+// `telaah demo` refuses a folder holding any project without this line, so it never adds the sample
+// study to a researcher's own project.
+const DEMO_MARKER = `
+# Made by \`telaah demo\` from the bundled sample study; \`telaah demo\` may add to it again.
+demo: true
+`;
 
 /** A problem in telaah.yaml: the dotted key path and what is wrong. */
 export interface ConfigProblem {
@@ -82,7 +92,7 @@ export interface ConfigProblem {
 }
 
 const STATUSES: TriangulationStatus[] = ['convergent', 'corroborated', 'single-source', 'absent'];
-const TOP_KEYS = ['name', 'languages', 'coding_unit', 'interviewer_labels', 'triangulation', 'codebook'];
+const TOP_KEYS = ['name', 'languages', 'coding_unit', 'interviewer_labels', 'triangulation', 'codebook', 'demo'];
 
 /** Checks parsed telaah.yaml content and fills defaults; problems carry the key path for line:col lookup. */
 export function validateConfig(value: unknown, fallbackName: string): { config: ProjectConfig; problems: ConfigProblem[] } {
@@ -125,6 +135,10 @@ export function validateConfig(value: unknown, fallbackName: string): { config: 
   if (v.codebook !== undefined && v.codebook !== null) {
     if (typeof v.codebook === 'string') config.codebook = v.codebook;
     else problems.push({ path: ['codebook'], message: 'codebook must be a file path or null' });
+  }
+  if (v.demo !== undefined) {
+    if (typeof v.demo === 'boolean') config.demo = v.demo;
+    else problems.push({ path: ['demo'], message: 'demo must be true or false' });
   }
   if (v.triangulation !== undefined) {
     const t = v.triangulation;

@@ -3,7 +3,8 @@ import { buildSource } from '../core/transcript/build-source.js';
 import type { Codebook } from '../core/codebook/types.js';
 import { saveCodebookVersion } from './codebooks.js';
 import { countHumanCodingsByCode, listCodesInUse, moveCodings } from './code-moves.js';
-import { addManualCodings, findSegments, replaceAutoCodings } from './codings.js';
+import { replaceSourceAutoCodings } from './auto-codings.js';
+import { addManualCodings, findSegments } from './codings.js';
 import { openStore, type Db } from './open.js';
 import { storeRejection } from './review.js';
 import { SourceWriter } from './sources.js';
@@ -33,7 +34,7 @@ function project(): { db: Db; seg: (n: number) => { id: number; start: number; e
   );
   const seg = (n: number) => findSegments(db, 'w01', { from: { turn: 1, sentence: n }, to: { turn: 1, sentence: n } }).segments[0]!;
   const codebookId = saveCodebookVersion(db, CODEBOOK, { file: 'mini.yaml', sha256: 'cb1', yaml: '' }, 'now').version.id;
-  replaceAutoCodings(db, codebookId, [1, 2].map((n) => ({ segmentId: seg(n).id, code: 'barrier/economic', start: seg(n).start, end: seg(n).end })), '2026-01-01');
+  replaceSourceAutoCodings(db, 'w01', codebookId, [1, 2].map((n) => ({ segmentId: seg(n).id, code: 'barrier/economic', start: seg(n).start, end: seg(n).end })), '2026-01-01');
   return { db, seg, codebookId };
 }
 

@@ -53,38 +53,6 @@ export interface NewCoding {
   confidence?: number | null;
 }
 
-/**
- * Makes the stored auto codings equal to `codings` for this codebook version: codings of an earlier
- * version are replaced, identical ones kept, human codings never touched.
- */
-export function replaceAutoCodings(db: Db, codebookId: number, codings: readonly NewCoding[], now: string): { added: number; removed: number; kept: number } {
-  return db.transaction(() => {
-    const key = (c: { segmentId: number; code: string; start: number; end: number }): string => `${c.segmentId} ${c.code} ${c.start} ${c.end}`;
-    const existing = db
-      .prepare<[], { id: number; segmentId: number; code: string; start: number; end: number; codebookId: number | null }>(
-        `SELECT id, segment_id AS segmentId, code, start, end, codebook_id AS codebookId FROM codings WHERE origin = 'auto'`,
-      )
-      .all();
-    const wanted = new Map(codings.map((c) => [key(c), c]));
-    const remove = db.prepare('DELETE FROM codings WHERE id = ?');
-    let removed = 0;
-    let kept = 0;
-    for (const row of existing) {
-      if (row.codebookId === codebookId && wanted.delete(key(row))) kept += 1;
-      else {
-        remove.run(row.id);
-        removed += 1;
-      }
-    }
-    const insert = db.prepare(
-      `INSERT INTO codings (segment_id, code, coder, origin, start, end, codebook_id, confidence, created_at)
-       VALUES (?, ?, 'auto', 'auto', ?, ?, ?, ?, ?)`,
-    );
-    for (const c of wanted.values()) insert.run(c.segmentId, c.code, c.start, c.end, codebookId, c.confidence ?? null, now);
-    return { added: wanted.size, removed, kept };
-  })();
-}
-
 /** A segment an address names, with whether an interviewer or moderator speaks it. */
 export interface AddressedSegment {
   id: number;

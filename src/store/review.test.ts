@@ -4,7 +4,8 @@ import { NO_CODE } from '../core/review/review-item.js';
 import { buildSource } from '../core/transcript/build-source.js';
 import type { Codebook } from '../core/codebook/types.js';
 import { saveCodebookVersion } from './codebooks.js';
-import { findSegments, replaceAutoCodings } from './codings.js';
+import { replaceSourceAutoCodings } from './auto-codings.js';
+import { findSegments } from './codings.js';
 import { listCodings } from './list-codings.js';
 import { openStore, type Db } from './open.js';
 import { upsertParticipants } from './participants.js';
@@ -45,16 +46,17 @@ function project(): { db: Db; seg: (source: string, address: string) => { id: nu
     return findSegments(db, source, { from: point, to: point }).segments[0]!;
   };
   const { version } = saveCodebookVersion(db, CODEBOOK, { file: 'mini.yaml', sha256: 'cb1', yaml: '' }, 'now');
-  replaceAutoCodings(
+  replaceSourceAutoCodings(
     db,
+    'w01',
     version.id,
     [
       { segmentId: seg('w01', '2.2').id, code: 'strategy/tailored-education', start: seg('w01', '2.2').start + 9, end: seg('w01', '2.2').start + 16 },
       { segmentId: seg('w01', '4.1').id, code: 'barrier/economic', start: seg('w01', '4.1').start, end: seg('w01', '4.1').start + 11 },
-      { segmentId: seg('a-note', '1.1').id, code: 'strategy/tailored-education', start: seg('a-note', '1.1').start, end: seg('a-note', '1.1').start + 6 },
     ],
     'now',
   );
+  replaceSourceAutoCodings(db, 'a-note', version.id, [{ segmentId: seg('a-note', '1.1').id, code: 'strategy/tailored-education', start: seg('a-note', '1.1').start, end: seg('a-note', '1.1').start + 6 }], 'now');
   return { db, seg };
 }
 

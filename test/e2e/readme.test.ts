@@ -38,6 +38,6 @@ describe('README worked example', () => {
     expect(result.stderr).toMatch(/Ingested: 48 added/);
     expect(result.stdout).toMatch(/^fgd1-medan-pekerja\tfgd\t2025-04-19\tMedan\t/m);
     const again = telaah(root, ['demo']);
-    expect(again.stderr).toMatch(/using the existing project[\s\S]*48 unchanged/);
+    expect(again.stderr).toMatch(/using the demo project made earlier[\s\S]*48 unchanged/);
   });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(REPO, 'bin', 'telaah.js');
@@ -20,7 +21,7 @@ export function telaah(cwd: string, args: string[], env: Record<string, string> 
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A new empty folder under the system temp folder. */
+/** A new empty folder in this test run's temp folder (removed when the run ends, see global-setup.ts). */
 export function tempDir(prefix = 'telaah-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(inject('tempRoot') ?? tmpdir(), prefix));
 }

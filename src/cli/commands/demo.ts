@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { projectPaths } from '../../io/project-files.js';
+import { InputError } from '../../errors.js';
+import { projectPaths, readProjectConfig, type ProjectPaths } from '../../io/project-files.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import { paint } from '../style.js';
@@ -14,7 +15,7 @@ export const SAMPLE_CODEBOOK = fileURLToPath(new URL('../../../codebooks/bpjs-so
 /**
  * `telaah demo [dir]`: a project built from the bundled sample study — participants imported, every
  * transcript ingested with real names replaced — then a listing and what to try next. Re-running it
- * reuses the project (unchanged files are skipped).
+ * goes on with the project it made (unchanged files are skipped); any other project is left alone.
  */
 export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
   const dir = resolve(ctx.cwd, args[0] ?? 'telaah-demo');
@@ -24,11 +25,17 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
   };
   const inProject: Ctx = { ...ctx, cwd: dir };
   const common = { project: dir, color: opts.color };
-  if (!existsSync(projectPaths(dir).config)) {
-    step(`telaah init ${relative(ctx.cwd, dir) || '.'}`);
-    await (await import('./init.js')).run(ctx, [dir], { name: 'BPJS Ketenagakerjaan sample study' });
+  const paths = projectPaths(dir);
+  const shown = relative(ctx.cwd, dir) || '.';
+  if (!existsSync(paths.config) && !existsSync(paths.database)) {
+    step(`telaah init ${shown}`);
+    await (await import('./init.js')).run(ctx, [dir], { name: 'BPJS Ketenagakerjaan sample study', demo: true });
+  } else if (madeByDemo(paths)) {
+    step(`using the demo project made earlier in ${shown}`);
   } else {
-    step(`using the existing project in ${relative(ctx.cwd, dir) || '.'}`);
+    throw new InputError(`${shown} holds a telaah project that \`telaah demo\` did not make, so the demo leaves it alone`, {
+      hint: 'Run the demo in another folder: telaah demo DIR',
+    });
   }
   step('telaah participants import participants.csv');
   await (await import('./participants-import.js')).run(inProject, [join(SAMPLE_STUDY, 'participants.csv')], common);
@@ -43,7 +50,6 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
   await (await import('./codebook-show.js')).run(inProject, [], common);
   step('telaah triangulate');
   await (await import('./triangulate.js')).run(inProject, [], common);
-  const shown = relative(ctx.cwd, dir) || '.';
   ctx.stderr.write(
     `\n${c.bold('Try next')} (in ${shown}):\n` +
       `  cd ${shown}\n` +
@@ -55,4 +61,15 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
       `  telaah anonymity check --pseudonyms ${join(SAMPLE_STUDY, 'pseudonyms.csv')}\n`,
   );
   return ingested;
+}
+
+/** The project in `paths` is one `telaah demo` made (telaah.yaml says `demo: true`); read without writing. */
+function madeByDemo(paths: ProjectPaths): boolean {
+  if (!existsSync(paths.config) || !existsSync(paths.database)) return false;
+  try {
+    return readProjectConfig(paths).demo;
+  } catch {
+    // Settings it cannot read are not settings it wrote.
+    return false;
+  }
 }

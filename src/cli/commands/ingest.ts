@@ -10,7 +10,8 @@ import { renderIngestSummary, summarizeOutcomes } from '../ingest/summary.js';
 import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
-import { progressBar, startProgress } from '../progress.js';
+import { whileInterruptible, signalGate } from '../interrupt.js';
+import { formatCount, formatMegabytes, formatRate, startProgress } from '../progress.js';
 
 /** `telaah ingest <paths…>`: reads files into the project, one transaction per file. */
 export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
@@ -21,48 +22,75 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
   const pseudonymizer = pseudonymEntries.length ? compilePseudonymizer(pseudonymEntries) : undefined;
   return withProject(ctx, opts, async ({ db, config }) => {
     const now = ctx.now().toISOString();
-    const progress = await startProgress(ctx, `Reading ${files.length} ${files.length === 1 ? 'file' : 'files'}`);
+    const progress = startProgress(ctx, opts);
     const warnings: string[] = [];
+    const gate = signalGate();
+    const landed = { bytes: 0, segments: 0 };
     let outcomes: FileOutcome[];
     try {
-      outcomes = await ingestFiles(
-        db,
-        config,
-        files,
-        {
-          type: opts.type as SourceType | undefined,
-          replace: opts.replace === true,
-          strict: opts.lenient !== true,
-          language: typeof opts.language === 'string' ? opts.language : undefined,
-          columns: {
-            speaker: opts.speakerColumn as string | undefined,
-            text: opts.textColumn as string | undefined,
-            start: opts.startColumn as string | undefined,
+      outcomes = await whileInterruptible(ctx, (signal) => {
+        signal.addEventListener('abort', () => progress.note('Stopping after this file (Ctrl-C again stops at once, losing the files not yet saved)'));
+        return ingestFiles(
+          db,
+          config,
+          files,
+          {
+            type: opts.type as SourceType | undefined,
+            replace: opts.replace === true,
+            strict: opts.lenient !== true,
+            language: typeof opts.language === 'string' ? opts.language : undefined,
+            columns: {
+              speaker: opts.speakerColumn as string | undefined,
+              text: opts.textColumn as string | undefined,
+              start: opts.startColumn as string | undefined,
+            },
+            pseudonymizer,
+            realNames: pseudonymEntries.flatMap((e) => [e.realName, ...e.variants]),
+            speakerMap,
+            now,
+            signal,
           },
-          pseudonymizer,
-          realNames: pseudonymEntries.flatMap((e) => [e.realName, ...e.variants]),
-          speakerMap,
-          now,
-        },
-        {
-          onFile: (index, total, file) => progress.update(`Reading ${progressBar(index, total)} ${index + 1}/${total} ${file.display}`),
-          onWarning: (message) => warnings.push(message),
-        },
-      );
+          {
+            onFile: (index, total) => {
+              progress.update((seconds) => ({
+                label: 'Ingesting',
+                done: index,
+                total,
+                unit: 'files',
+                details: [formatMegabytes(landed.bytes), formatRate(landed.bytes, seconds, 'MB'), `${formatCount(landed.segments)} segments`],
+              }));
+              return gate();
+            },
+            onOutcome: (outcome) => {
+              if (outcome.status === 'added' || outcome.status === 'replaced') {
+                landed.bytes += outcome.bytes;
+                landed.segments += outcome.segments;
+              }
+            },
+            onWarning: (message) => warnings.push(message),
+          },
+        );
+      });
     } finally {
       progress.stop();
     }
     const summary = summarizeOutcomes(outcomes);
     const { counts } = summary;
+    // ingestFiles goes through every file unless Ctrl-C stopped it.
+    const interrupted = outcomes.length < files.length;
     if (counts.added + counts.replaced > 0) {
       // The paths as typed often name a participant ("interviews/w01-siti.txt"): the audit trail is stored too.
       const storedArgs = args.map((arg) => pseudonymizer?.replace(arg, { anyCase: true }).text ?? arg);
-      recordAudit(db, { at: now, actor: actorOf(ctx), command: 'ingest', arguments: storedArgs, counts });
+      recordAudit(db, { at: now, actor: actorOf(ctx), command: 'ingest', arguments: storedArgs, counts: interrupted ? { ...counts, interrupted: 1 } : counts });
     }
-    const only = outcomes.length === 1 ? outcomes[0] : undefined;
-    if (opts.json) writeJson(ctx, { ...summary, warnings });
+    const only = files.length === 1 ? outcomes[0] : undefined;
+    if (opts.json) writeJson(ctx, interrupted ? { ...summary, warnings, interrupted } : { ...summary, warnings });
     else if (only?.status === 'failed') ctx.stderr.write(`telaah: ${only.message}\n`);
     else ctx.stderr.write(renderIngestSummary(summary, warnings, ctx));
+    if (interrupted) {
+      ctx.stderr.write(`Interrupted: ${outcomes.length} of ${files.length} files ingested and kept; run the same command again to go on\n`);
+      return 130;
+    }
     return summary.counts.failed > 0 ? 2 : 0;
   });
 }

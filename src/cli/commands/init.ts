@@ -27,7 +27,7 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
     } finally {
       db.close();
     }
-    writeFileSync(dir.config, renderDefaultConfig(name), { flag: 'wx' });
+    writeFileSync(dir.config, renderDefaultConfig(name, { demo: opts.demo === true }), { flag: 'wx' });
   } catch (error) {
     // Leave nothing half-made behind: a folder with a database but no telaah.yaml is not a project.
     for (const file of [dir.database, `${dir.database}-wal`, `${dir.database}-shm`]) rmSync(file, { force: true });

@@ -9,13 +9,14 @@ import { InputError } from '../../errors.js';
 import { recordAudit } from '../../store/audit.js';
 import { findCodebookBySha } from '../../store/codebooks.js';
 import { iterateCodingUnits } from '../../store/codings.js';
+import { countSources } from '../../store/sources.js';
 import { listHumanJudgedUnits, loadCodedUnitIndex, replaceSuggestions, type NewSuggestion } from '../../store/suggestions.js';
 import { actorOf, type Ctx } from '../context.js';
 import { checkCodeIds, currentCodebook } from '../known-codes.js';
 import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { writeJson, writeTable } from '../output.js';
-import { startProgress } from '../progress.js';
+import { formatCount, startProgress } from '../progress.js';
 import { paint } from '../style.js';
 
 interface Settings {
@@ -58,10 +59,13 @@ export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknow
     const unit = project.config.codingUnit;
     const suggestions: NewSuggestion[] = [];
     let scanned = 0;
-    const progress = await startProgress(ctx, 'Suggesting');
+    const progress = startProgress(ctx, opts);
+    let sources = 0;
+    const total = countSources(project.db);
     try {
       for (const { source, units: list } of iterateCodingUnits(project.db, { unit, includeInterviewer: false, spokenOnly: opts.includeNotes !== true })) {
-        progress.update(`Suggesting ${source}`);
+        progress.update(() => ({ label: 'Suggesting', done: sources, total, unit: 'sources', details: [`${formatCount(scanned)} ${unit}s`, `${formatCount(suggestions.length)} suggestions`] }));
+        sources += 1;
         scanned += list.length;
         for (const u of list) {
           if (trainable.every((t) => coded.has(source, u, t.code))) continue;

@@ -43,11 +43,16 @@ export interface IngestSettings {
   realNames: readonly string[];
   speakerMap: ReadonlyMap<string, string>;
   now: string;
+  /** Ctrl-C: the file in hand is finished, the rest are left, and every file that landed is committed. */
+  signal?: AbortSignal;
 }
 
 /** Progress and warnings as the run goes. */
 export interface IngestListener {
-  onFile?(index: number, total: number, file: InputFile): void;
+  /** Before each file; may return a promise (e.g. to let a Ctrl-C in, see interrupt.ts). */
+  onFile?(index: number, total: number, file: InputFile): void | Promise<void>;
+  /** After each file. */
+  onOutcome?(outcome: FileOutcome): void;
   onWarning?(message: string): void;
 }
 
@@ -77,7 +82,8 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   writer.begin();
   try {
     for (const [index, file] of files.entries()) {
-      listener.onFile?.(index, files.length, file);
+      if (settings.signal?.aborted) break;
+      await listener.onFile?.(index, files.length, file);
       try {
         const outcome = await ingestOne(file);
         outcomes.push(outcome);
@@ -86,6 +92,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
         if (!(error instanceof InputError)) throw error;
         outcomes.push({ status: 'failed', file: file.display, message: error.inFile(file.display).format() });
       }
+      listener.onOutcome?.(outcomes[outcomes.length - 1]!);
       if (pendingBytes >= COMMIT_BYTES) {
         writer.commit();
         writer.begin();

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Codebook } from '../core/codebook/types.js';
+import { buildSource } from '../core/transcript/build-source.js';
+import { replaceSourceAutoCodings } from './auto-codings.js';
+import { saveCodebookVersion } from './codebooks.js';
+import { addManualCodings, findSegments } from './codings.js';
+import { listCodings } from './list-codings.js';
+import { openStore, type Db } from './open.js';
+import { SourceWriter } from './sources.js';
+
+const CODEBOOK: Codebook = { name: 'Mini', version: '1', languages: ['id'], authors: [], description: null, negation: { words: {}, window: 0 }, codes: [] };
+
+/** Two notes of two sentences each, and two codebook versions. */
+function project(): { db: Db; seg: (source: string, sentence: number) => number; v1: number; v2: number } {
+  const db = openStore(':memory:', { create: true });
+  const writer = new SourceWriter(db);
+  const info = (name: string) => ({ name, type: 'observation' as const, file: `${name}.md`, sha256: name, encoding: 'utf-8', language: 'id', date: null, site: null, attributes: {} });
+  const note = (text: string) => buildSource([{ speaker: null, role: null, participant: null, text, startMs: null, endMs: null }]);
+  writer.write(info('obs1'), note('Poster besar. Warga antre.'), new Map(), 'now', false);
+  writer.write(info('obs2'), note('Leaflet habis. Petugas datang.'), new Map(), 'now', false);
+  const seg = (source: string, sentence: number): number => findSegments(db, source, { from: { turn: 1, sentence }, to: { turn: 1, sentence } }).segments[0]!.id;
+  const v1 = saveCodebookVersion(db, CODEBOOK, { file: 'a.yaml', sha256: 'v1', yaml: '' }, 'now').version.id;
+  const v2 = saveCodebookVersion(db, { ...CODEBOOK, version: '2' }, { file: 'a.yaml', sha256: 'v2', yaml: '' }, 'now').version.id;
+  return { db, seg, v1, v2 };
+}
+
+const codes = (db: Db): string[] => listCodings(db).map((c) => `${c.source} ${c.segment} ${c.code} ${c.coder}`);
+
+describe('replaceSourceAutoCodings', () => {
+  it('replaces one source’s auto codings, keeps identical ones, and leaves other sources and human codings alone', () => {
+    const { db, seg, v1, v2 } = project();
+    const poster = { segmentId: seg('obs1', 1), code: 'media', start: 0, end: 6 };
+    const queue = { segmentId: seg('obs1', 2), code: 'queue', start: 14, end: 19 };
+    expect(replaceSourceAutoCodings(db, 'obs1', v1, [poster, queue], 'now')).toEqual({ added: 2, removed: 0, kept: 0 });
+    expect(replaceSourceAutoCodings(db, 'obs2', v1, [{ segmentId: seg('obs2', 1), code: 'media', start: 0, end: 7 }], 'now')).toEqual({ added: 1, removed: 0, kept: 0 });
+    addManualCodings(db, [{ segmentId: seg('obs1', 2), code: 'queue', coder: 'rina', origin: 'manual', start: 14, end: 26, memo: null, codebookId: null }], 'now');
+
+    // The same codebook again: nothing changes.
+    expect(replaceSourceAutoCodings(db, 'obs1', v1, [poster, queue], 'now')).toEqual({ added: 0, removed: 0, kept: 2 });
+    // A new version that no longer finds the queue: obs1 is recoded, obs2 and rina's coding stay.
+    expect(replaceSourceAutoCodings(db, 'obs1', v2, [poster], 'now')).toEqual({ added: 1, removed: 2, kept: 0 });
+    expect(codes(db)).toEqual(['obs1 1.1 media auto', 'obs1 1.2 queue rina', 'obs2 1.1 media auto']);
+    expect(listCodings(db, { source: 'obs2' })[0]).toMatchObject({ text: 'Leaflet habis.', matched: 'Leaflet' });
+  });
+
+  it('refuses a coding of another source’s segment', () => {
+    const { db, seg, v1 } = project();
+    expect(() => replaceSourceAutoCodings(db, 'obs1', v1, [{ segmentId: seg('obs2', 1), code: 'media', start: 0, end: 7 }], 'now')).toThrow(/not in source obs1/);
+    expect(codes(db)).toEqual([]);
+  });
+});
