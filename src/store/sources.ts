@@ -138,6 +138,11 @@ export class SourceWriter {
     return undefined;
   }
 
+  /** Every source of the project as it stands. */
+  catalogue(): Iterable<CatalogueEntry> {
+    return this.entries.values();
+  }
+
   /** The source with this name, if any. */
   findByName(name: string): CatalogueEntry | undefined {
     return this.entries.get(name);

@@ -18,7 +18,7 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
   const files = collectInputFiles(args, ctx.cwd);
   const pseudonymEntries = typeof opts.pseudonyms === 'string' ? readPseudonymMap(opts.pseudonyms) : [];
   const speakerMap = typeof opts.speakers === 'string' ? readSpeakerMap(opts.speakers) : new Map<string, string>();
-  return withProject(ctx, opts, async ({ db, config }) => {
+  return withProject(ctx, opts, async ({ db, config, paths }) => {
     const now = ctx.now().toISOString();
     const progress = await startProgress(ctx, `Reading ${files.length} ${files.length === 1 ? 'file' : 'files'}`);
     const warnings: string[] = [];
@@ -42,6 +42,7 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
           realNames: pseudonymEntries.flatMap((e) => [e.realName, ...e.variants]),
           speakerMap,
           now,
+          projectDir: paths.dir,
         },
         {
           onFile: (index, total, file) => progress.update(`Reading ${progressBar(index, total)} ${index + 1}/${total} ${file.display}`),
