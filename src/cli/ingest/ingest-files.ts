@@ -129,12 +129,13 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     }
     // Under --replace an unchanged file is read again too: the run's options (--pseudonyms, --speakers,
     // --type, columns) may store it differently, and then it is replaced.
-    const reading = await readOne(file, bytes);
-    if (reading === undefined) return { status: 'skipped', file: file.display, reason: 'no source type (not in interviews/, fgd/, observations/ or documents/, no type: in front matter)' };
-    const { type, encoding, prepared, built } = reading;
     const stored = existing ? loadSource(db, existing.name) : undefined;
+    const reading = await readOne(file, bytes, stored?.type);
+    if (reading === undefined) return { status: 'skipped', file: file.display, reason: 'no source type (not in interviews/, fgd/, observations/ or documents/, no type: in front matter)' };
+    const { prepared, built } = reading;
     const named = existing ? { name: identity.nameExisting(file, existing) } : identity.nameNew(file);
-    const info = describeSource(named.name, identity.storedPath(file), sha256, type, encoding, prepared, stored);
+    const info = describeSource(named.name, identity.storedPath(file), sha256, reading, stored);
+    const type = info.type;
     if (existing && stored && existing.sha256 === sha256 && sameSource({ info: stored, text: stored.text, turns: stored.turns }, { info, text: built.text, turns: built.turns })) {
       return { status: 'unchanged', file: file.display, name: existing.name };
     }
@@ -156,8 +157,10 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     return { status: 'replaced', ...outcome, ...replaceSource(existing, info, built) };
   }
 
-  async function readOne(file: InputFile, bytes: Buffer): Promise<{ type: SourceType; encoding: string; prepared: PreparedSource; built: BuiltSource } | undefined> {
-    const read = await readSourceFile(file, bytes, readOptions);
+  /** Reads, pseudonymizes and lays out a file; a file that says nothing of its type may keep `storedType`. */
+  async function readOne(file: InputFile, bytes: Buffer, storedType: SourceType | undefined): Promise<{ type: SourceType; encoding: string; prepared: PreparedSource; built: BuiltSource } | undefined> {
+    let read = await readSourceFile(file, bytes, readOptions);
+    if (read.type === undefined && storedType !== undefined) read = await readSourceFile(file, bytes, { ...readOptions, type: storedType });
     if (read.type === undefined) {
       if (!file.explicit) return undefined;
       throw new InputError('cannot tell the source type', {
@@ -173,9 +176,12 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
 
   /**
    * The source's fields from the file. When it replaces a stored source, what the file does not say
-   * (a date, site or attribute set with `sources set`, or a language) is kept, with real names replaced.
+   * (a date, site, attribute or type set with `sources set`, a language) is kept, with real names
+   * replaced; a type only from the folder name does not override the stored one.
    */
-  function describeSource(name: string, file: string, sha256: string, type: SourceType, encoding: string, prepared: PreparedSource, stored: StoredSource | undefined): SourceInfo {
+  function describeSource(name: string, file: string, sha256: string, reading: { type: SourceType; encoding: string; prepared: PreparedSource }, stored: StoredSource | undefined): SourceInfo {
+    const { prepared, encoding } = reading;
+    const typeGiven = settings.type !== undefined || prepared.meta.type !== undefined;
     const attributes: Record<string, string> = {};
     for (const [key, value] of Object.entries(stored?.attributes ?? {})) attributes[key] = scrub(value);
     Object.assign(attributes, prepared.meta.attributes);
@@ -184,7 +190,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     const kept = (value: string | null | undefined): string | null => (value == null ? null : scrub(value));
     return {
       name,
-      type,
+      type: stored && !typeGiven ? stored.type : reading.type,
       file,
       sha256,
       encoding,
