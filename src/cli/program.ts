@@ -92,7 +92,7 @@ Examples:
     )
     .option('--pseudonyms <csv>', 'replace real names with pseudonyms (CSV: real_name,pseudonym[,variants]) before storing')
     .option('--speakers <csv>', 'map speaker labels to participants (CSV: label,pseudonym)')
-    .option('--replace', 'replace sources whose file changed since they were ingested')
+    .option('--replace', 'replace sources whose file changed, or that this run\'s options would store differently (human codings on unchanged sentences are kept)')
     .option('--lenient', 'skip malformed subtitle cues with a warning instead of refusing the file')
     .option('--language <code>', 'language of the texts (default: the first of telaah.yaml languages)')
     .option('--speaker-column <name>', 'CSV transcripts: the column holding the speaker')
@@ -104,11 +104,14 @@ Examples:
       `
 Source types come from --type, else the file's front matter (type: interview), else the folder name
 (interviews/, fgd/, observations/, documents/). Unchanged files are skipped; each file is its own transaction.
+A source is found again by its file's path; files with the same name in different folders get the folder
+in front (site-a-w01, site-b-w01).
 
 Examples:
   $ telaah ingest samples/bpjs-medan --pseudonyms samples/bpjs-medan/pseudonyms.csv
   $ telaah ingest zoom-export.vtt --type fgd --speakers speakers.csv
-  $ telaah ingest answers.csv --type document --text-column jawaban`,
+  $ telaah ingest answers.csv --type document --text-column jawaban
+  $ telaah ingest transcripts/ --pseudonyms names.csv --replace   # apply a map to sources ingested without it`,
     )
     .action(lazy(() => import('./commands/ingest.js')));
 

@@ -21,6 +21,7 @@ export interface NameClash {
 export class SourceIdentity {
   private readonly paths = new Map<InputFile, { stored: string; lookups: string[] }>();
   private readonly folders = new Map<InputFile, string[]>();
+  private readonly depths = new Map<string, number>();
   private readonly newByBase = new Map<string, InputFile[]>();
   private readonly storedByBase = new Map<string, CatalogueEntry[]>();
 
@@ -38,7 +39,6 @@ export class SourceIdentity {
       // before a pseudonym map was used.
       const stored = scrub(projectPath);
       this.paths.set(file, { stored, lookups: [stored, projectPath, scrub(file.display), file.display] });
-      this.folders.set(file, file.folders.map(scrub));
       if (!this.existing(file)) push(this.newByBase, this.baseOf(file), file);
     }
   }
@@ -56,23 +56,37 @@ export class SourceIdentity {
   /** The name for a file new to the project, and the clash that kept it from its own name, if one did. */
   nameNew(file: InputFile): { name: string; clash?: NameClash } {
     const base = this.baseOf(file);
-    const others = [
-      ...(this.newByBase.get(base) ?? []).filter((f) => f !== file).map((f) => ({ path: this.storedPath(f), folders: this.folders.get(f)! })),
-      ...(this.storedByBase.get(base) ?? []).map((e) => ({ path: e.file, folders: dirname(e.file).split(sep) })),
-    ];
-    const depth = others.length ? distinguishingDepth(base, [this.folders.get(file)!, ...others.map((o) => o.folders)]) : 0;
-    const name = this.firstFree(nameCandidates(base, this.folders.get(file)!, depth));
+    const name = this.firstFree(nameCandidates(base, this.foldersOf(file), this.depthFor(base)));
     if (name === base) return { name };
+    const others = [...(this.newByBase.get(base) ?? []).filter((f) => f !== file).map((f) => this.storedPath(f)), ...(this.storedByBase.get(base) ?? []).map((e) => e.file)];
     const holder = this.writer.findByName(base);
-    const clashing = new Set([...others.map((o) => o.path), ...(holder ? [holder.file] : [])]);
-    return { name, clash: { wanted: base, with: [...clashing] } };
+    return { name, clash: { wanted: base, with: [...new Set([...others, ...(holder ? [holder.file] : [])])] } };
+  }
+
+  /** How many folders go in front of files named `base`: 0 unless other files of this run or the project share it. */
+  private depthFor(base: string): number {
+    let depth = this.depths.get(base);
+    if (depth === undefined) {
+      const run = this.newByBase.get(base) ?? [];
+      const stored = this.storedByBase.get(base) ?? [];
+      const folders = [...run.map((f) => this.foldersOf(f)), ...stored.map((e) => dirname(e.file).split(sep))];
+      depth = folders.length > 1 ? distinguishingDepth(base, folders) : 0;
+      this.depths.set(base, depth);
+    }
+    return depth;
+  }
+
+  private foldersOf(file: InputFile): string[] {
+    let folders = this.folders.get(file);
+    if (!folders) this.folders.set(file, (folders = file.folders.map(this.scrub)));
+    return folders;
   }
 
   /** The name for a source ingested again: its own, with any real name in it replaced (then made unique). */
   nameExisting(file: InputFile, entry: CatalogueEntry): string {
     const wanted = this.scrub(entry.name);
     if (wanted === entry.name || !this.writer.findByName(wanted)) return wanted;
-    return this.firstFree(nameCandidates(wanted, this.folders.get(file)!, 1));
+    return this.firstFree(nameCandidates(wanted, this.foldersOf(file), 1));
   }
 
   private baseOf(file: InputFile): string {
