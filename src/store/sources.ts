@@ -66,7 +66,6 @@ export class SourceWriter {
   private readonly deleteSegments;
   private readonly deleteSource;
   private readonly writeSource;
-  private readonly byName;
   private readonly bySha;
   private readonly maxSegmentId;
   /** Every source by stored file and by name, read once: ingest asks for each file, and there is no index on `file`. */
@@ -113,15 +112,9 @@ export class SourceWriter {
         return { sourceId, carried: restoreHumanWork(db, work, { text: built.text, segments: layoutSegments(built.turns) }, firstSegment) };
       },
     );
-    this.byName = db.prepare<[string], { sha256: string }>('SELECT sha256 FROM sources WHERE name = ?');
     this.bySha = db.prepare<[string], { name: string }>('SELECT name FROM sources WHERE sha256 = ? LIMIT 1');
     this.maxSegmentId = db.prepare<[], { id: number }>("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'segments'), 0) AS id");
     for (const entry of db.prepare<[], CatalogueEntry>('SELECT name, file, sha256 FROM sources ORDER BY id').iterate()) this.remember(entry);
-  }
-
-  /** The stored hash of the source with this name, if any. */
-  shaOf(name: string): string | undefined {
-    return this.byName.get(name)?.sha256;
   }
 
   /** The name of a source whose original bytes had this hash, if any. */
@@ -184,14 +177,6 @@ export class SourceWriter {
     this.forget(oldName);
     this.remember(info);
     return { sourceId, carried: carried ?? { keptCodings: 0, keptDecisions: 0, notKept: [], removedProposals: 0 } };
-  }
-
-  /** Deletes a source and its segments. */
-  remove(name: string): void {
-    const range = this.rangeByName.get(name);
-    if (!range) return;
-    this.deleteRange(range);
-    this.forget(name);
   }
 
   private deleteRange(range: { id: number; first_segment: number; last_segment: number }): void {

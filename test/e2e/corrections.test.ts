@@ -56,7 +56,7 @@ describe('ingest --replace of a corrected transcript', () => {
       status: 'replaced',
       name: 'w01-sumiati',
       keptCodings: 2,
-      notKept: [{ kind: 'coding', segment: '4.3', code: 'barrier/economic', coder: 'rina', detail: 'manual', text: 'Iurannya cuma enam belas ribu delapan ratus.', reason: 'segment-changed' }],
+      notKept: [{ source: 'w01-sumiati', kind: 'coding', segment: '4.3', code: 'barrier/economic', coder: 'rina', detail: 'manual', text: 'Iurannya cuma enam belas ribu delapan ratus.', reason: 'segment-changed' }],
     });
     expect(human(dir)).toEqual([
       'w01-sumiati 3.3 barrier/economic rina: Katanya itu urusan saya sendiri.',

@@ -35,7 +35,7 @@ export type FileOutcome =
       /** Replaced only: human work carried to the new text, and what could not be. */
       keptCodings?: number;
       keptDecisions?: number;
-      notKept?: CarryReport['notKept'];
+      notKept?: ({ source: string } & CarryReport['notKept'][number])[];
       /** Replaced only: auto and suggested codings that went with the old text. */
       removedProposals?: number;
     }
@@ -208,7 +208,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
       keptCodings: carried.keptCodings,
       keptDecisions: carried.keptDecisions,
       // The old text is quoted so a person can find the work again; a real name in it is not repeated.
-      notKept: carried.notKept.map((n) => ({ ...n, text: scrub(n.text) })),
+      notKept: carried.notKept.map((n) => ({ source: info.name, ...n, text: scrub(n.text) })),
       removedProposals: carried.removedProposals,
     };
   }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSource, type ResolvedTurn } from './build-source.js';
 import { layoutSegments, matchSegments, reanchor, type LaidOutSource } from './reanchor.js';
@@ -97,6 +98,34 @@ describe('matchSegments', () => {
     const old = source('Sumiati: Saya belum daftar. Bu Rahmawati datang kemarin.');
     const next = source('Sumiati: Saya belum daftar.', 'Sumiati: Bu Rahmawati datang kemarin.');
     expect(addresses(old, next)).toEqual({ '1': undefined, '1.1': '1.1', '1.2': '2.1' });
+  });
+});
+
+describe('matchSegments (property)', () => {
+  const sentence = fc.constantFrom('Iya.', 'Belum.', 'KK saya di kampung.', 'Iurannya mahal.', 'Dia bawa leaflet 📄.', 'Nanti saja.');
+  const turns = fc.array(fc.array(sentence, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 });
+  const toSource = (list: string[][]): LaidOutSource => source(...list.map((t, i) => `${i % 2 ? 'P' : 'Darto'}: ${t.join(' ')}`));
+
+  it('matches one to one, kind to kind, identical text only; an unchanged source onto itself', () => {
+    fc.assert(
+      fc.property(turns, turns, (a, b) => {
+        const old = toSource(a);
+        const next = toSource(b);
+        const matched = matchSegments(old, next);
+        const targets = matched.filter((m) => m !== undefined);
+        expect(new Set(targets).size).toBe(targets.length);
+        const oldPoints = Array.from(old.text);
+        const newPoints = Array.from(next.text);
+        matched.forEach((to, from) => {
+          if (to === undefined) return;
+          const [o, n] = [old.segments[from]!, next.segments[to]!];
+          expect(n.sentence === 0).toBe(o.sentence === 0);
+          expect(newPoints.slice(n.start, n.end).join('')).toBe(oldPoints.slice(o.start, o.end).join(''));
+        });
+        expect(matchSegments(old, old)).toEqual(old.segments.map((_, i) => i));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
