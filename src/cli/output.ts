@@ -1,5 +1,8 @@
 import type { Ctx } from './context.js';
 import { renderCsv } from '../report/csv.js';
+import { displayWidth, truncate, type TableColumn } from '../report/text-layout.js';
+
+export { displayWidth, truncate };
 
 /** The output mode a listing command was asked for. */
 export type OutputMode = 'json' | 'csv' | 'table';
@@ -21,15 +24,8 @@ export function writeCsv(ctx: Ctx, header: readonly string[], rows: readonly (re
   ctx.stdout.write(renderCsv(header, rows));
 }
 
-/** Column alignment for terminal tables. */
-export interface Column {
-  title: string;
-  align?: 'left' | 'right';
-  /** May be cut short (with …) so the table fits the terminal. */
-  shrink?: boolean;
-  /** May be left out (right-most first) when the table still does not fit. */
-  optional?: boolean;
-}
+/** A column of a terminal table. */
+export type Column = TableColumn;
 
 /**
  * A table for people: aligned columns with a bold header on a terminal; tab-separated values without
@@ -72,27 +68,4 @@ export function writeTable(ctx: Ctx, columns: readonly Column[], rows: readonly 
   for (const row of cells) ctx.stdout.write(`${line(row)}\n`);
   const hidden = columns.filter((_, i) => !shown.includes(i)).map((c) => c.title);
   if (hidden.length) ctx.stdout.write(`${truncate(`(not shown, see --csv: ${hidden.join(', ')})`, ctx.columns)}\n`);
-}
-
-/** Width of a string in terminal columns (code points; combining marks take none). */
-export function displayWidth(text: string): number {
-  let width = 0;
-  // Colour escapes take no columns.
-  for (const ch of text.includes('\u001b') ? text.replace(/\u001b\[[0-9;]*m/g, '') : text) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0x300 && code <= 0x36f) continue;
-    width += code >= 0x1f300 && code <= 0x1faff ? 2 : 1;
-  }
-  return width;
-}
-
-/** `text` cut to `width` columns, ending in … when cut. */
-export function truncate(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  let out = '';
-  for (const ch of text) {
-    if (displayWidth(out + ch) > width - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
 }

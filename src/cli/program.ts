@@ -266,16 +266,28 @@ Examples:
     .description('list codings')
     .addHelpText('after', '\nExamples:\n  $ telaah codings list --code barrier --type fgd')
     .command('list')
-    .description('list codings with their evidence, filtered by code (with its descendants), source, type, coder, origin or participant attribute')
+    .description('list codings with the unit they code and their evidence, filtered by code (with its descendants), source, type, coder, origin or participant attribute')
     .option('--code <id>', 'this code and its descendants')
     .option('--source <name>', 'one source')
     .option('--type <type>', 'one source type (interview, fgd, observation, document)')
     .option('--coder <name>', 'one coder')
-    .option('--origin <list>', 'origins, comma-separated: auto, manual, suggested, accepted, imported')
+    .option('--origin <list>', 'origins, comma-separated: auto, manual, accepted, imported, suggested (listed only when named), rejected (the rejections)')
     .option('--where <key=value>', "participant attribute or group, e.g. site=Medan")
+    .option('--wide', 'do not cut the table to the terminal width')
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
-    .addHelpText('after', '\nExamples:\n  $ telaah codings list --code barrier --origin manual,accepted\n  $ telaah codings list --where group=pekerja-sosial --csv > codings.csv')
+    .addHelpText(
+      'after',
+      `
+Rows follow the evidence rules: a rejected proposal is never listed (but with --origin rejected, which lists
+the rejections), suggestions only with --origin suggested. text is the whole sentence or turn coded;
+matched (in --json and --csv) the words that carry the code. The count line counts each coded segment once.
+
+Examples:
+  $ telaah codings list --code barrier --origin manual,accepted
+  $ telaah codings list --origin rejected --coder rina
+  $ telaah codings list --where group=pekerja-sosial --csv > codings.csv`,
+    )
     .action(lazy(() => import('./commands/codings-list.js')));
 
   program
@@ -304,6 +316,7 @@ Examples:
     .option('--code <id>', 'only this code and the codes below it')
     .option('--min-confidence <p>', 'suggest a code when its calibrated confidence is at least this, 0-1 (default: 0.6)')
     .option('--coder <name>', "learn only from this coder's codings (default: every human coder)")
+    .option('--include-notes', 'also propose codes for observation notes and documents (default: participants\' turns only)')
     .option('--evaluate', 'cross-validate on the human-coded units instead: precision, recall and F1 per code; stores nothing')
     .option('--folds <k>', 'folds for --evaluate (default: 5)')
     .option('--seed <n>', 'seed for the training order and the folds (default: 1)')
@@ -313,8 +326,9 @@ Examples:
       `
 Learns one model per code from units coded by hand (origin manual or accepted): a code needs at least 5
 coded units, and its negatives are the human-coded units without it. Suggestions go to units of the
-coding unit (participant units only) that carry no coding of that code; a new run replaces the earlier
-suggestions and never touches other codings. Review them with \`telaah review\`.
+coding unit spoken by participants (notes and documents only with --include-notes) that carry no coding
+of that code; a new run replaces the earlier suggestions and never touches other codings. Suggestions are
+proposals: they count as evidence only once accepted in \`telaah review\`.
 
 Examples:
   $ telaah suggest --evaluate

@@ -29,7 +29,6 @@ export const DEFAULT_INTERVIEWER_LABELS = [
   'Researcher',
   'Facilitator',
   'I',
-  'P',
   'Q',
 ];
 
@@ -59,7 +58,8 @@ languages: [${d.languages.join(', ')}]
 coding_unit: ${d.codingUnit}
 
 # Speaker labels that mark the interviewer, moderator or note-taker rather than a participant
-# (compared without case; "Peneliti 2" matches "Peneliti").
+# (compared without case; "Peneliti 2" matches "Peneliti"). "P" is not here: in English I/P transcripts
+# it is the participant; add it if your transcripts use P for Pewawancara.
 interviewer_labels: [${d.interviewerLabels.join(', ')}]
 
 # Triangulation audit: how many source types (interview, fgd, observation, document) a code needs

@@ -24,14 +24,18 @@ describe('compilePseudonymizer().replace', () => {
     ['the full name before its first-name variant', 'Siti Aminah Lubis datang, lalu Siti duduk.', 'Sumiati datang, lalu Sumiati duduk.'],
     ['a two-word variant', 'Namanya Siti Aminah saja.', 'Namanya Sumiati saja.'],
     ['the longest form that ends at a word boundary', 'Siti Aminah Lubisan', 'Sumiati Lubisan'],
-    ['case-insensitively, in the case style of the match', 'siti dan SITI dan Siti', 'sumiati dan SUMIATI dan Sumiati'],
+    ['in the case style of the match', 'Siti dan SITI dan Siti Aminah', 'Sumiati dan SUMIATI dan Sumiati'],
     ['a speaker label in capitals', 'SITI AMINAH (00:01:02): Iya, Pak.', 'SUMIATI (00:01:02): Iya, Pak.'],
     ['keeping Pak and Bu as written', 'Pak Sudarto dan Bu Siti, juga bapak Hotman.', 'Pak Darto dan Bu Sumiati, juga bapak Tigor.'],
     ['after English titles', 'Mr. Benny and Mrs Aisyah met Ms. Nur Aisyah Harahap.', 'Mr. Bonar and Mrs Rahmawati met Ms. Rahmawati.'],
-    ['a map name that begins with an honorific', 'Kata Pak Teguh, Teguh Santoso sibuk. Mas Teguh juga.', 'Kata Pak Joko, Joko sibuk. Mas Joko juga.'],
+    // The map wrote "Pak Teguh": that is replaced as written; the name alone is replaced where the text has another honorific.
+    ['a map name that begins with an honorific', 'Kata Pak Teguh, Teguh Santoso sibuk. Mas Teguh juga.', 'Kata Joko, Joko sibuk. Mas Joko juga.'],
     ['not inside another word', 'Pak Sitinjak dan Bu Sitorus, bukan Siti.', 'Pak Sitinjak dan Bu Sitorus, bukan Sumiati.'],
     ['not when a digit touches the name', 'Siti2 dan 2Siti', 'Siti2 dan 2Siti'],
-    ['a possessive', "Siti's stall", "Sumiati's stall"],
+    ['a possessive', "Siti's stall, Siti’s too", "Sumiati's stall, Sumiati’s too"],
+    ['a name with an Indonesian clitic, keeping the clitic', 'Sitinya, Siti-lah, Sitiku, Sitimu, Bennypun, Hotmankah', 'Sumiatinya, Sumiati-lah, Sumiatiku, Sumiatimu, Bonarpun, Tigorkah'],
+    ['a name with two clitics, in capitals', 'SITINYALAH dan Sitikupun', 'SUMIATINYALAH dan Sumiatikupun'],
+    ['not a name followed by other letters', 'Sitinyah, Sitikan, Bennyta', 'Sitinyah, Sitikan, Bennyta'],
     ['names with diacritics', 'José dan JOSÉ HERNÁNDEZ', 'Mateo dan MATEO'],
     ['an accented letter is a letter: no match inside "Josély"', 'Josély', 'Josély'],
     ['any apostrophe', 'Ma’ruf, Ma\'ruf dan Maʼruf Siregar', 'Amir, Amir dan Amir'],
@@ -49,6 +53,10 @@ describe('compilePseudonymizer().replace', () => {
     });
   });
 
+  it('counts only what it replaced', () => {
+    expect(pseudonymizer.replace('Siti, siti, bu siti')).toEqual({ text: 'Sumiati, siti, bu sumiati', count: 2 });
+  });
+
   it('writes a pseudonym containing $ literally', () => {
     const p = compilePseudonymizer([{ realName: 'Budi', pseudonym: 'P$&1', variants: [] }]);
     expect(p.replace('Halo Budi.').text).toBe('Halo P$&1.');
@@ -64,14 +72,75 @@ describe('compilePseudonymizer().replace', () => {
   });
 });
 
+// Names that are also words: English given names and Indonesian ones (indah = beautiful, bunga = flower, putri = princess).
+const WORDS = compilePseudonymizer([
+  { realName: 'Will Turner', pseudonym: 'Sam', variants: ['Will'] },
+  { realName: 'April Jones', pseudonym: 'May', variants: ['April'] },
+  { realName: 'Hope Adams', pseudonym: 'Faith', variants: ['Hope'] },
+  { realName: 'Joy Brown', pseudonym: 'Grace', variants: ['Joy'] },
+  { realName: 'Indah Permata', pseudonym: 'Wulan', variants: ['Indah'] },
+  { realName: 'Bunga Citra', pseudonym: 'Mawar', variants: ['Bunga'] },
+  { realName: 'Putri Ayu', pseudonym: 'Dewi', variants: ['Putri'] },
+]);
+
+describe('names that are also common words', () => {
+  it.each([
+    ['English', 'Will said he will come in April. I hope Joy brings joy. WILL?', 'Sam said he will come in May. I hope Grace brings joy. SAM?'],
+    ['Indonesian', 'Bunga membeli bunga. Rumah Indah indah sekali. PUTRI dan putri raja.', 'Mawar membeli bunga. Rumah Wulan indah sekali. DEWI dan putri raja.'],
+    ['a lower-case name after an honorific', 'kata bu indah, mbak bunga dan pak will', 'kata bu wulan, mbak mawar dan pak sam'],
+    ['a full name written in lower case but for one word', 'bunga Citra datang', 'Mawar datang'],
+  ])('replaces only names written as names (%s)', (_name, text, expected) => {
+    expect(WORDS.replace(text).text).toBe(expected);
+  });
+
+  it('replaces lower-case names too in file names and paths (anyCase)', () => {
+    expect(WORDS.replace('interviews/w03-indah.txt', { anyCase: true }).text).toBe('interviews/w03-wulan.txt');
+    expect(WORDS.replace('interviews/w03-indah.txt').text).toBe('interviews/w03-indah.txt');
+    expect(pseudonymizer.replace('w01-siti', { anyCase: true })).toEqual({ text: 'w01-sumiati', count: 1 });
+  });
+
+  it('find marks lower-case occurrences as possible', () => {
+    expect(WORDS.find('Bunga, bunga, bu bunga, BUNGA').map((m) => [m.matched, m.possible])).toEqual([
+      ['Bunga', false],
+      ['bunga', true],
+      ['bunga', false],
+      ['BUNGA', false],
+    ]);
+  });
+});
+
+describe('honorifics in the map and in the text', () => {
+  const titled = compilePseudonymizer([
+    { realName: 'Dr. Lin Wei', pseudonym: 'Dr. Chen', variants: [] },
+    { realName: 'Pak Sudarto', pseudonym: 'Pak Darto', variants: [] },
+    { realName: 'Teh Siew Ling', pseudonym: 'Mei', variants: [] },
+    { realName: 'Ani Rahayu', pseudonym: 'Bu Nani', variants: ['Ani'] },
+  ]);
+  it.each([
+    ['English, as the map writes it', 'Dr. Lin Wei said so.', 'Dr. Chen said so.'],
+    ['English, another title', 'Prof. Lin Wei and Mr Lin Wei', 'Prof. Chen and Mr Chen'],
+    ['English, no title in the text', 'Lin Wei said so.', 'Dr. Chen said so.'],
+    ['English, in capitals', 'DR. LIN WEI:', 'DR. CHEN:'],
+    ['Indonesian, as the map writes it', 'Pak Sudarto bilang begitu.', 'Pak Darto bilang begitu.'],
+    ['Indonesian, another honorific', 'Bapak Sudarto dan Mas Sudarto', 'Bapak Darto dan Mas Darto'],
+    ['Indonesian, two honorifics', 'Ibu Hj. Ani datang', 'Ibu Hj. Nani datang'],
+    ['Indonesian, no honorific in the text', 'Sudarto dan Ani', 'Pak Darto dan Bu Nani'],
+    ['Indonesian, an honorific glued by its dot', 'Bu.Ani', 'Bu.Nani'],
+    ['a surname that looks like an honorific is replaced with the name', 'Teh Siew Ling pulang; Siew Ling juga.', 'Mei pulang; Mei juga.'],
+    ['a word ending like an honorific is not one', 'Kabupaten Ani', 'Kabupaten Bu Nani'],
+  ])('never doubles an honorific (%s)', (_name, text, expected) => {
+    expect(titled.replace(text).text).toBe(expected);
+  });
+});
+
 describe('compilePseudonymizer().find', () => {
   it('gives UTF-16 offsets, the real name and the text as written', () => {
     const text = 'Bu SITI bilang 😀 Siti Aminah Lubis dan Benny.';
     const found = pseudonymizer.find(text);
     expect(found).toEqual([
-      { start: 3, end: 7, realName: 'Siti Aminah Lubis', matched: 'SITI' },
-      { start: 18, end: 35, realName: 'Siti Aminah Lubis', matched: 'Siti Aminah Lubis' },
-      { start: 40, end: 45, realName: 'Benny Simanjuntak', matched: 'Benny' },
+      { start: 3, end: 7, realName: 'Siti Aminah Lubis', matched: 'SITI', possible: false },
+      { start: 18, end: 35, realName: 'Siti Aminah Lubis', matched: 'Siti Aminah Lubis', possible: false },
+      { start: 40, end: 45, realName: 'Benny Simanjuntak', matched: 'Benny', possible: false },
     ]);
     for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.matched);
   });
@@ -109,7 +178,7 @@ describe('compilePseudonymizer validation', () => {
 });
 
 describe('compilePseudonymizer properties', () => {
-  const filler = fc.constantFrom(' ', '. ', ', ', '\n', 'dan', 'Sitinjak', 'pak', 'Bu ', '😀', 'é', "'s", '2', 'x');
+  const filler = fc.constantFrom(' ', '. ', ', ', '\n', 'dan', 'Sitinjak', 'pak', 'Bu ', '😀', 'é', "'s", '2', 'x', 'nya', 'lah', 'ku', '-');
   const name = fc.constantFrom(
     'Siti', 'SITI', 'Siti Aminah Lubis', 'siti aminah', 'Benny', 'Hotman Sitorus', 'hOTMAN', 'José', 'JOSÉ HERNÁNDEZ',
     'Ma’ruf', "ma'ruf siregar", 'Pak Teguh', 'Teguh  Santoso', 'Aisyah', 'nur aisyah\nharahap',
@@ -120,8 +189,11 @@ describe('compilePseudonymizer properties', () => {
     fc.assert(
       fc.property(text, (t) => {
         const { text: out, count } = pseudonymizer.replace(t);
-        expect(pseudonymizer.find(out)).toEqual([]);
-        expect(count).toBe(pseudonymizer.find(t).length);
+        expect(pseudonymizer.find(out).filter((m) => !m.possible)).toEqual([]);
+        expect(count).toBe(pseudonymizer.find(t).filter((m) => !m.possible).length);
+        const anyCase = pseudonymizer.replace(t, { anyCase: true });
+        expect(pseudonymizer.find(anyCase.text)).toEqual([]);
+        expect(anyCase.count).toBe(pseudonymizer.find(t).length);
       }),
       { numRuns: 1000 },
     );
@@ -129,10 +201,11 @@ describe('compilePseudonymizer properties', () => {
 
   it('finds what one combined case-insensitive RegExp finds', () => {
     // The obvious implementation, too slow for 100 MB but a good oracle.
-    const forms = MAP.flatMap((e) => [e.realName, ...e.variants].map((f) => ({ f: f.replace(/^Pak /, ''), e })));
+    const forms = MAP.flatMap((e) => [e.realName, ...e.variants].flatMap((f) => [{ f, e }, { f: f.replace(/^Pak /, ''), e }]));
     forms.sort((a, b) => b.f.length - a.f.length);
     const escape = (f: string) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’‘ʼ`]").replace(/ /g, '\\s+');
-    const oracle = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${forms.map(({ f }) => escape(f)).join('|')})(?![\\p{L}\\p{N}\\p{M}])`, 'giu');
+    const clitics = '(?:nya|ku|mu)?(?:lah|kah|pun|tah)?';
+    const oracle = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${forms.map(({ f }) => escape(f)).join('|')})(?=${clitics}(?![\\p{L}\\p{N}\\p{M}]))`, 'giu');
     fc.assert(
       fc.property(text, (t) => {
         const expected = [...t.matchAll(oracle)].map((m) => ({ start: m.index, end: m.index + m[0].length, matched: m[0] }));

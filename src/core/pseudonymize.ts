@@ -6,9 +6,15 @@
  * the name forms go into a trie of case-folded code units and the text is scanned once: a word start
  * costs a table lookup, and only words that begin like a name walk the trie (~100+ MB/s however
  * many names there are).
+ *
+ * Which occurrences are names: in prose, a name written all in lower case ("bunga" = flower, "will",
+ * "indah" = beautiful) is taken for the common word and left alone, unless an honorific stands before it
+ * ("bu indah"); `find` reports it as `possible`. In file names, paths and speaker labels (`anyCase`) case
+ * does not matter: "w01-siti" is Siti.
  */
 
 import { InputError } from '../errors.js';
+import { isHonorific, stripHonorifics } from './honorifics.js';
 
 /** One row of a pseudonym map: a real name, its pseudonym, and other forms of the name (first name…). */
 export interface PseudonymEntry {
@@ -23,90 +29,111 @@ export interface PseudonymMatch {
   end: number;
   /** The map's real name the match belongs to. */
   realName: string;
-  /** The text as written (without any honorific before it). */
+  /** The text as written (without a clitic or possessive after it). */
   matched: string;
+  /** Written all in lower case with no honorific before it: perhaps the common word, not the name. */
+  possible: boolean;
+}
+
+/** How to replace: `anyCase` for places where a lower-case name is still a name (file names, paths, labels). */
+export interface ReplaceOptions {
+  anyCase?: boolean;
 }
 
 export interface Pseudonymizer {
   /** `text` with every real name replaced by its pseudonym, and how many were replaced. */
-  replace(text: string): { text: string; count: number };
-  /** Every occurrence of a real name or variant in `text`, in order. */
+  replace(text: string, options?: ReplaceOptions): { text: string; count: number };
+  /** Every occurrence of a real name or variant in `text`, in order, whatever its case. */
   find(text: string): PseudonymMatch[];
 }
 
-/**
- * Honorifics a map may put before a name ("Pak Sudarto"). They are stripped for matching: the text's
- * own "Pak"/"Bu"/"Mr." then stays as written and only the name after it is replaced.
- */
-const LEADING_HONORIFIC = /^(?:bapak|pak|ibu|bu|mas|mbak|kak|bang|mrs|mr|ms)\.?\s+/i;
 const SPACE = 0x20;
 const APOSTROPHE = 0x27;
+const DOT = 0x2e;
+
+/** A map row made ready to replace with. */
+interface Person {
+  entry: PseudonymEntry;
+  /** The pseudonym without its leading honorifics, for text that already has one ("Bu Siti" → "Bu Sumiati", not "Bu Bu Sumiati"). */
+  bare: string;
+}
 
 /** One way of writing a person's name, case-folded into code units ready to compare. */
 interface Form {
   units: Uint16Array;
-  entry: PseudonymEntry;
+  person: Person;
 }
 
 /** Compile a pseudonym map into a matcher; throws InputError when two people share a name form. */
 export function compilePseudonymizer(entries: readonly PseudonymEntry[]): Pseudonymizer {
   const index = indexForms(collectForms(entries));
   return {
-    replace(text) {
+    replace(text, options = {}) {
       const hits = scanNames(text, index);
       if (hits.length === 0) return { text, count: 0 };
       const parts: string[] = [];
       let last = 0;
-      for (const { start, end, entry } of hits) {
+      let count = 0;
+      for (const { start, end, person } of hits) {
         const matched = text.slice(start, end);
-        parts.push(text.slice(last, start), matchCase(matched, entry.pseudonym));
+        const titled = honorificBefore(text, start);
+        if (!options.anyCase && !titled && isAllLowerCase(matched)) continue;
+        parts.push(text.slice(last, start), matchCase(matched, titled ? person.bare : person.entry.pseudonym));
         last = end;
+        count++;
       }
+      if (count === 0) return { text, count };
       parts.push(text.slice(last));
-      return { text: parts.join(''), count: hits.length };
+      return { text: parts.join(''), count };
     },
     find(text) {
-      return scanNames(text, index).map(({ start, end, entry }) => ({ start, end, realName: entry.realName, matched: text.slice(start, end) }));
+      return scanNames(text, index).map(({ start, end, person }) => {
+        const matched = text.slice(start, end);
+        return { start, end, realName: person.entry.realName, matched, possible: isAllLowerCase(matched) && !honorificBefore(text, start) };
+      });
     },
   };
 }
 
-/** Every distinct form of every entry (real name and variants, honorifics stripped), validated. */
+/**
+ * Every distinct form of every entry, validated: each real name and variant as the map writes it and without
+ * its leading honorifics. Both, because a leading word may be a title ("Pak Teguh": the text's own "Mas Teguh"
+ * keeps its "Mas") or part of the name ("Teh Siew Ling": the whole is replaced where the text has it whole).
+ */
 function collectForms(entries: readonly PseudonymEntry[]): Form[] {
   const byKey = new Map<string, Form>();
   for (const entry of entries) {
+    const person: Person = { entry, bare: stripHonorifics(entry.pseudonym) };
     for (const raw of [entry.realName, ...entry.variants]) {
-      const text = stripHonorifics(raw.normalize('NFC').trim().replace(/\s+/g, ' '));
-      if (text === '') continue;
-      if ((text.match(/\p{L}/gu)?.length ?? 0) < 2) {
-        throw new InputError(`the name form "${raw}" of "${entry.realName}" is too short to replace safely`, {
-          hint: 'Use a variant with at least two letters',
-        });
-      }
-      if (!isWordAt(text, 0)) {
-        throw new InputError(`the name form "${raw}" of "${entry.realName}" does not begin with a letter`, {
-          hint: 'Write names without quotes or brackets around them',
-        });
-      }
-      const units = foldForm(text);
-      const key = String.fromCharCode(...units);
-      const seen = byKey.get(key);
-      if (seen && seen.entry !== entry) {
-        throw new InputError(`"${text}" is a name form of both "${seen.entry.realName}" and "${entry.realName}"`, {
-          hint: 'A shared first name cannot be pseudonymized safely; keep it as a variant of one person only, or use full names',
-        });
-      }
-      if (!seen) byKey.set(key, { units, entry });
+      const whole = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+      for (const text of new Set([whole, stripHonorifics(whole)])) addForm(byKey, text, raw, person);
     }
   }
   return [...byKey.values()];
 }
 
-function stripHonorifics(name: string): string {
-  let rest = name;
-  for (let m = LEADING_HONORIFIC.exec(rest); m !== null; m = LEADING_HONORIFIC.exec(rest)) rest = rest.slice(m[0].length);
-  // A "name" that is only an honorific stays as it is.
-  return rest === '' ? name : rest;
+function addForm(byKey: Map<string, Form>, text: string, raw: string, person: Person): void {
+  const { entry } = person;
+  if (text === '') return;
+  if ((text.match(/\p{L}/gu)?.length ?? 0) < 2) {
+    throw new InputError(`the name form "${raw}" of "${entry.realName}" is too short to replace safely`, {
+      hint: 'Use a variant with at least two letters',
+    });
+  }
+  if (!isWordAt(text, 0)) {
+    throw new InputError(`the name form "${raw}" of "${entry.realName}" does not begin with a letter`, {
+      hint: 'Write names without quotes or brackets around them',
+    });
+  }
+  const units = foldForm(text);
+  const key = String.fromCharCode(...units);
+  const seen = byKey.get(key);
+  if (seen && seen.person.entry !== entry) {
+    throw new InputError(`"${text}" is a name form of both "${seen.person.entry.realName}" and "${entry.realName}"`, {
+      hint: 'A shared first name cannot be pseudonymized safely; keep it as a variant of one person only, or use full names',
+    });
+  }
+  if (!seen) byKey.set(key, { units, person });
 }
 
 function foldForm(text: string): Uint16Array {
@@ -119,7 +146,7 @@ function foldForm(text: string): Uint16Array {
 interface TrieNode {
   next: Map<number, TrieNode>;
   /** Set when a form ends here. */
-  entry: PseudonymEntry | undefined;
+  person: Person | undefined;
 }
 
 interface NameIndex {
@@ -129,25 +156,28 @@ interface NameIndex {
 }
 
 function indexForms(forms: Form[]): NameIndex {
-  const root: TrieNode = { next: new Map(), entry: undefined };
+  const root: TrieNode = { next: new Map(), person: undefined };
   const maybe = new Uint8Array(0x10000);
-  for (const { units, entry } of forms) {
+  for (const { units, person } of forms) {
     maybe[((units[0]! & 0xff) << 8) | (units[1]! & 0xff)] = 1;
     let node = root;
     for (const u of units) {
       let child = node.next.get(u);
-      if (!child) node.next.set(u, (child = { next: new Map(), entry: undefined }));
+      if (!child) node.next.set(u, (child = { next: new Map(), person: undefined }));
       node = child;
     }
-    node.entry = entry;
+    node.person = person;
   }
   return { root, maybe };
 }
 
 interface Hit {
   start: number;
+  /** Where the name ends. */
   end: number;
-  entry: PseudonymEntry;
+  /** Where the word ends: after a clitic ("Sitinya"), else `end`. */
+  next: number;
+  person: Person;
 }
 
 /** Every whole-word occurrence of a form in `text`, left to right, never overlapping. */
@@ -172,7 +202,7 @@ function scanNames(text: string, { root, maybe }: NameIndex): Hit[] {
         if (hit) {
           hits.push(hit);
           // matchLongest checked that no word character follows.
-          i = hit.end;
+          i = hit.next;
           continue;
         }
       }
@@ -193,7 +223,10 @@ function scanNames(text: string, { root, maybe }: NameIndex): Hit[] {
   return hits;
 }
 
-/** The longest form starting at `start` that ends at a word boundary (so "Siti Aminah" beats "Siti"). */
+/**
+ * The longest form starting at `start` that ends at a word boundary (so "Siti Aminah" beats "Siti"), or
+ * before Indonesian clitics that end the word ("Sitinya", "Sitikupun").
+ */
 function matchLongest(text: string, start: number, root: TrieNode): Hit | undefined {
   const n = text.length;
   let best: Hit | undefined;
@@ -212,9 +245,59 @@ function matchLongest(text: string, start: number, root: TrieNode): Hit | undefi
     }
     if (!child) break;
     node = child;
-    if (node.entry && (j >= n || !isWordAt(text, j))) best = { start, end: j, entry: node.entry };
+    if (node.person) {
+      if (j >= n || !isWordAt(text, j)) best = { start, end: j, next: j, person: node.person };
+      else {
+        const next = cliticsEnd(text, j);
+        if (next > j) best = { start, end: j, next, person: node.person };
+      }
+    }
   }
   return best;
+}
+
+// Indonesian clitics that attach to a name: a pronoun (Sitiku "my Siti", Sitinya "Siti's"), then a particle
+// (Sitilah, Sitipun, Sitinyalah). A hyphen or the English 's needs nothing: it is not a word character.
+const PRONOUN_CLITICS = ['nya', 'ku', 'mu'];
+const PARTICLE_CLITICS = ['lah', 'kah', 'pun', 'tah'];
+
+/** Where the clitics at `j` end when they end the word there, else `j`. */
+function cliticsEnd(text: string, j: number): number {
+  let k = j;
+  k = afterOneOf(text, k, PRONOUN_CLITICS);
+  k = afterOneOf(text, k, PARTICLE_CLITICS);
+  return k > j && (k >= text.length || !isWordAt(text, k)) ? k : j;
+}
+
+function afterOneOf(text: string, at: number, words: readonly string[]): number {
+  for (const word of words) {
+    let i = 0;
+    while (i < word.length && at + i < text.length && foldUnit(text.charCodeAt(at + i)) === word.charCodeAt(i)) i++;
+    if (i === word.length) return at + i;
+  }
+  return at;
+}
+
+/** Does an honorific ("Bu ", "Dr.", "Ibu Hj. ") stand right before `start`? */
+function honorificBefore(text: string, start: number): boolean {
+  let k = start;
+  while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+  if (k > 0 && text.charCodeAt(k - 1) === DOT) k--;
+  if (k === start) return false;
+  let w = k;
+  // Every honorific is a short ASCII word.
+  while (w > 0 && k - w <= 8 && isAsciiLetter(text.charCodeAt(w - 1))) w--;
+  if (w === k || (w > 0 && isWordAt(text, w - 1))) return false;
+  return isHonorific(text.slice(w, k));
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** "bunga" is written all in lower case; "Bunga", "BUNGA" and "bunga Citra" are not. */
+function isAllLowerCase(s: string): boolean {
+  return s === s.toLowerCase() && s !== s.toUpperCase();
 }
 
 /** The pseudonym in the case style of what it replaces: "SITI" → "SUMIATI", "siti" (a file name) → "sumiati". */

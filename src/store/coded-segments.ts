@@ -12,19 +12,42 @@ export const CODED_SEGMENTS = `
          LEFT JOIN segments t ON t.id = g.parent_id
          LEFT JOIN participants p ON p.id = COALESCE(g.participant_id, t.participant_id)`;
 
-/** WHERE clauses (and their parameters) for a coder and a set of origins. */
-export function coderAndOriginClauses(filter: { coder?: string; origins?: string[] }): { clauses: string[]; params: unknown[] } {
-  const clauses: string[] = [];
+/**
+ * A proposal (auto or suggested coding) that some reviewer rejected. It stays in the table, so that
+ * `code auto` does not bring it back as new and `codings list --origin rejected` can show it, but it
+ * never counts.
+ */
+const REJECTED = `c.origin IN ('auto', 'suggested') AND EXISTS (
+           SELECT 1 FROM review_decisions d WHERE d.segment_id = c.segment_id AND d.code = c.code AND d.decision = 'rejected')`;
+
+/** Which codings count: one coder's, some origins' (suggestions only when named). */
+export interface EvidenceScope {
+  coder?: string;
+  /** Origins to count; without it every origin but `suggested` (proposals count once accepted). */
+  origins?: readonly string[];
+}
+
+/**
+ * WHERE clauses (and their parameters) that keep the codings that count as evidence under the scope:
+ * never a rejected proposal, never a suggestion unless its origin is asked for.
+ */
+export function evidenceClauses(scope: EvidenceScope): { clauses: string[]; params: unknown[] } {
+  const clauses = [`NOT (${REJECTED})`];
   const params: unknown[] = [];
-  if (filter.coder) {
+  if (scope.coder) {
     clauses.push('c.coder = ?');
-    params.push(filter.coder);
+    params.push(scope.coder);
   }
-  if (filter.origins?.length) {
-    clauses.push(`c.origin IN (${filter.origins.map(() => '?').join(', ')})`);
-    params.push(...filter.origins);
-  }
+  if (scope.origins?.length) {
+    clauses.push(`c.origin IN (${scope.origins.map(() => '?').join(', ')})`);
+    params.push(...scope.origins);
+  } else clauses.push(`c.origin <> 'suggested'`);
   return { clauses, params };
+}
+
+/** `code = ? OR code LIKE 'code/%'` on a column: a code with its descendants (path-prefixed ids). */
+export function codeWithDescendants(column: string, code: string): { clause: string; params: unknown[] } {
+  return { clause: `(${column} = ? OR ${column} LIKE ? ESCAPE '\\')`, params: [code, `${code.replace(/[\\%_]/g, '\\$&')}/%`] };
 }
 
 /** Slices source texts by code points, reading each source's text once however many slices it gives. */

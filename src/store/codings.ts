@@ -1,7 +1,5 @@
-import type { SourceType } from '../core/transcript/types.js';
 import { CodePointSlicer } from '../core/text/code-point-slicer.js';
-import { formatSegment, type SegmentAddress } from '../core/segment-address.js';
-import { CODED_SEGMENTS, coderAndOriginClauses, SourceTexts } from './coded-segments.js';
+import type { SegmentAddress } from '../core/segment-address.js';
 import type { Db } from './open.js';
 
 /** A unit to code: a segment with its text and where that text starts in the source. */
@@ -22,9 +20,9 @@ export interface SourceUnits {
 
 /**
  * Every source's units (sentences or turns), one source at a time. Interviewer turns are left out
- * unless asked for; notes and documents (no speaker role) are always in.
+ * unless asked for; notes and documents (no speaker role) are in unless only spoken units are asked for.
  */
-export function* iterateCodingUnits(db: Db, options: { unit: 'sentence' | 'turn'; includeInterviewer: boolean }): Generator<SourceUnits> {
+export function* iterateCodingUnits(db: Db, options: { unit: 'sentence' | 'turn'; includeInterviewer: boolean; spokenOnly?: boolean }): Generator<SourceUnits> {
   const sources = db.prepare<[], { name: string; text: string; first_segment: number; last_segment: number }>(
     'SELECT name, text, first_segment, last_segment FROM sources ORDER BY name',
   );
@@ -39,6 +37,7 @@ export function* iterateCodingUnits(db: Db, options: { unit: 'sentence' | 'turn'
     for (const g of segments.iterate(source.first_segment, source.last_segment)) {
       if ((options.unit === 'sentence') !== (g.sentence > 0)) continue;
       if (g.role === 'interviewer' && !options.includeInterviewer) continue;
+      if (g.role === null && options.spokenOnly) continue;
       units.push({ segmentId: g.id, turn: g.turn, sentence: g.sentence, offset: g.start, text: slicer.slice(g.start, g.end) });
     }
     yield { source: source.name, units };
@@ -86,19 +85,40 @@ export function replaceAutoCodings(db: Db, codebookId: number, codings: readonly
   })();
 }
 
-/** Segments of a source matching an address (turns, or sentences, inclusive). */
-export function findSegments(db: Db, source: string, address: SegmentAddress): { id: number; turn: number; sentence: number; start: number; end: number }[] {
+/** A segment an address names, with whether an interviewer or moderator speaks it. */
+export interface AddressedSegment {
+  id: number;
+  turn: number;
+  sentence: number;
+  start: number;
+  end: number;
+  interviewer: boolean;
+}
+
+/**
+ * Segments of a source matching an address (turns, or sentences, inclusive). A range never takes in
+ * interviewer turns: they are left out and counted, so that coding "4-9" codes what participants said.
+ */
+export function findSegments(db: Db, source: string, address: SegmentAddress): { segments: AddressedSegment[]; skippedInterviewer: number } {
   const range = db.prepare<[string], { first_segment: number; last_segment: number }>('SELECT first_segment, last_segment FROM sources WHERE name = ?').get(source);
-  if (!range) return [];
+  if (!range) return { segments: [], skippedInterviewer: 0 };
   const rows = db
-    .prepare<[number, number], { id: number; turn: number; sentence: number; start: number; end: number }>(
-      'SELECT id, turn, sentence, start, end FROM segments WHERE id BETWEEN ? AND ? ORDER BY id',
+    .prepare<[number, number], { id: number; turn: number; sentence: number; start: number; end: number; role: string | null }>(
+      `SELECT g.id, g.turn, g.sentence, g.start, g.end, COALESCE(g.role, t.role) AS role
+         FROM segments g LEFT JOIN segments t ON t.id = g.parent_id
+        WHERE g.id BETWEEN ? AND ? ORDER BY g.id`,
     )
     .all(range.first_segment, range.last_segment);
   const { from, to } = address;
   const wholeTurns = from.sentence === 0;
+  const single = from.turn === to.turn && from.sentence === to.sentence;
   const after = (r: { turn: number; sentence: number }, p: { turn: number; sentence: number }): boolean => r.turn > p.turn || (r.turn === p.turn && r.sentence >= p.sentence);
-  return rows.filter((r) => (wholeTurns ? r.sentence === 0 && r.turn >= from.turn && r.turn <= to.turn : r.sentence > 0 && after(r, from) && after(to, r)));
+  const named = rows
+    .filter((r) => (wholeTurns ? r.sentence === 0 && r.turn >= from.turn && r.turn <= to.turn : r.sentence > 0 && after(r, from) && after(to, r)))
+    .map((r) => ({ id: r.id, turn: r.turn, sentence: r.sentence, start: r.start, end: r.end, interviewer: r.role === 'interviewer' }));
+  if (single) return { segments: named, skippedInterviewer: 0 };
+  const segments = named.filter((r) => !r.interviewer);
+  return { segments, skippedInterviewer: named.length - segments.length };
 }
 
 /** A human coding to store. */
@@ -113,108 +133,59 @@ export interface ManualCoding {
   codebookId: number | null;
 }
 
-/** Adds human codings (an existing one by the same coder is kept); returns how many were new. */
-export function addManualCodings(db: Db, codings: readonly ManualCoding[], now: string): number {
+/**
+ * Adds human codings. Where the coder already has the code on the segment, the coding stays and a memo
+ * given now is added to it; where the coder had rejected that code there, the rejection goes (they have
+ * changed their mind). Returns how many codings were new and how many existing ones took the memo.
+ */
+export function addManualCodings(db: Db, codings: readonly ManualCoding[], now: string): { added: number; memos: number } {
   const insert = db.prepare(
     `INSERT INTO codings (segment_id, code, coder, origin, start, end, codebook_id, memo, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (segment_id, code, coder) DO NOTHING`,
   );
-  return db.transaction(() => codings.reduce((n, c) => n + insert.run(c.segmentId, c.code, c.coder, c.origin, c.start, c.end, c.codebookId, c.memo, now).changes, 0))();
-}
-
-/** Removes a coder's codings of these codes on these segments; returns how many went. */
-export function removeCodings(db: Db, segmentIds: readonly number[], codes: readonly string[], coder: string): number {
-  const remove = db.prepare('DELETE FROM codings WHERE segment_id = ? AND code = ? AND coder = ?');
-  return db.transaction(() => segmentIds.reduce((n, id) => n + codes.reduce((m, code) => m + remove.run(id, code, coder).changes, 0), 0))();
-}
-
-/** Filters for `codings list`. */
-export interface CodingFilter {
-  /** A code id; its descendants (path-prefixed ids) are included. */
-  code?: string;
-  source?: string;
-  sourceType?: SourceType;
-  coder?: string;
-  origins?: string[];
-  /** Participant attribute (or `group`) equal to a value. */
-  attribute?: { key: string; value: string };
-}
-
-/** One row of `codings list --json` (DESIGN.md shape). */
-export interface CodingRow {
-  source: string;
-  sourceType: SourceType;
-  segment: string;
-  speaker: string | null;
-  participant: string | null;
-  start: number;
-  end: number;
-  text: string;
-  code: string;
-  coder: string;
-  origin: string;
-  /** How sure a suggestion is (0–1); null for other origins. */
-  confidence: number | null;
-  memo: string | null;
-}
-
-/** Codings matching the filter, in source and segment order. */
-export function listCodings(db: Db, filter: CodingFilter = {}): CodingRow[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.code) {
-    where.push("(c.code = ? OR c.code LIKE ? ESCAPE '\\')");
-    params.push(filter.code, `${filter.code.replace(/[\\%_]/g, '\\$&')}/%`);
-  }
-  if (filter.source) {
-    where.push('s.name = ?');
-    params.push(filter.source);
-  }
-  if (filter.sourceType) {
-    where.push('s.type = ?');
-    params.push(filter.sourceType);
-  }
-  const byCoder = coderAndOriginClauses(filter);
-  where.push(...byCoder.clauses);
-  params.push(...byCoder.params);
-  if (filter.attribute) {
-    if (filter.attribute.key === 'group') where.push('p.grp = ?');
-    else {
-      where.push('json_extract(p.attributes, ?) = ?');
-      params.push(`$."${filter.attribute.key.replace(/"/g, '')}"`);
+  // A memo already there is kept; the new one is appended unless it is the same text.
+  const addMemo = db.prepare(
+    `UPDATE codings SET memo = CASE WHEN memo IS NULL OR memo = '' THEN @memo ELSE memo || ' | ' || @memo END
+      WHERE segment_id = @segmentId AND code = @code AND coder = @coder
+        AND (memo IS NULL OR (memo <> @memo AND substr(memo, -length(@memo) - 3) <> ' | ' || @memo))`,
+  );
+  const unreject = db.prepare(`DELETE FROM review_decisions WHERE segment_id = ? AND code = ? AND coder = ? AND decision = 'rejected'`);
+  return db.transaction(() => {
+    let added = 0;
+    let memos = 0;
+    for (const c of codings) {
+      unreject.run(c.segmentId, c.code, c.coder);
+      if (insert.run(c.segmentId, c.code, c.coder, c.origin, c.start, c.end, c.codebookId, c.memo, now).changes > 0) added += 1;
+      else if (c.memo) memos += addMemo.run({ memo: c.memo, segmentId: c.segmentId, code: c.code, coder: c.coder }).changes;
     }
-    params.push(filter.attribute.value);
-  }
-  const rows = db
-    .prepare<unknown[], { sourceId: number; source: string; sourceType: SourceType; turn: number; sentence: number; speaker: string | null; participant: string | null; start: number; end: number; code: string; coder: string; origin: string; confidence: number | null; memo: string | null }>(
-      `SELECT s.id AS sourceId, s.name AS source, s.type AS sourceType, g.turn, g.sentence,
-              COALESCE(g.speaker, t.speaker) AS speaker, p.pseudonym AS participant,
-              c.start, c.end, c.code, c.coder, c.origin, c.confidence, c.memo
-        ${CODED_SEGMENTS}
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY s.name, g.id, c.code, c.coder`,
-    )
-    .all(...params);
-  const texts = new SourceTexts(db);
-  return rows.map((r) => ({
-    source: r.source,
-    sourceType: r.sourceType,
-    segment: formatSegment(r.turn, r.sentence),
-    speaker: r.speaker,
-    participant: r.participant,
-    start: r.start,
-    end: r.end,
-    text: texts.slice(r.sourceId, r.start, r.end),
-    code: r.code,
-    coder: r.coder,
-    origin: r.origin,
-    confidence: r.confidence,
-    memo: r.memo,
-  }));
+    return { added, memos };
+  })();
 }
 
-/** Number of codings per code (all coders and origins). */
-export function countCodingsByCode(db: Db): Map<string, number> {
-  const rows = db.prepare<[], { code: string; n: number }>('SELECT code, COUNT(*) AS n FROM codings GROUP BY code').all();
-  return new Map(rows.map((r) => [r.code, r.n]));
+/** The coder name under which `code auto` stores its codings. */
+export const AUTO_CODER = 'auto';
+
+/**
+ * Takes codes off segments for a coder: their own codings go, and every auto or suggested coding of
+ * those codes there is recorded as rejected by them, so that the next `code auto` or `suggest` does not
+ * bring it back as evidence. Returns how many codings went and how many proposals were rejected.
+ */
+export function removeCodings(db: Db, segmentIds: readonly number[], codes: readonly string[], coder: string, now: string): { removed: number; rejected: number } {
+  const remove = db.prepare('DELETE FROM codings WHERE segment_id = ? AND code = ? AND coder = ?');
+  const proposed = db.prepare<[number, string], { n: number }>(`SELECT COUNT(*) AS n FROM codings WHERE segment_id = ? AND code = ? AND origin IN ('auto', 'suggested')`);
+  const reject = db.prepare(
+    `INSERT INTO review_decisions (segment_id, code, coder, decision, decided_at) VALUES (?, ?, ?, 'rejected', ?)
+     ON CONFLICT (segment_id, code, coder) DO UPDATE SET decision = 'rejected', decided_at = excluded.decided_at WHERE decision <> 'rejected'`,
+  );
+  return db.transaction(() => {
+    let removed = 0;
+    let rejected = 0;
+    for (const id of segmentIds) {
+      for (const code of codes) {
+        removed += remove.run(id, code, coder).changes;
+        if (proposed.get(id, code)!.n > 0) rejected += reject.run(id, code, coder, now).changes;
+      }
+    }
+    return { removed, rejected };
+  })();
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSource, type ResolvedTurn } from '../core/transcript/build-source.js';
-import { addManualCodings, findSegments, listCodings, replaceAutoCodings } from './codings.js';
+import { addManualCodings, findSegments, replaceAutoCodings } from './codings.js';
+import { listCodings } from './list-codings.js';
 import { saveCodebookVersion } from './codebooks.js';
 import { countHoldings } from './human-work.js';
 import { openStore, type Db } from './open.js';
@@ -35,7 +36,7 @@ function coded(): { db: Db; writer: SourceWriter; seg: (address: string) => { id
   writer.write(info('w01', 'v1'), buildSource(ORIGINAL), new Map(), 'now', false);
   const seg = (address: string) => {
     const [t, s = 0] = address.split('.').map(Number) as [number, number?];
-    return findSegments(db, 'w01', { from: { turn: t, sentence: s }, to: { turn: t, sentence: s } })[0]!;
+    return findSegments(db, 'w01', { from: { turn: t, sentence: s }, to: { turn: t, sentence: s } }).segments[0]!;
   };
   const { version } = saveCodebookVersion(db, CODEBOOK, { file: 'mini.yaml', sha256: 'cb1', yaml: '' }, 'now');
   const kk = seg('2.2');
@@ -56,7 +57,7 @@ function coded(): { db: Db; writer: SourceWriter; seg: (address: string) => { id
 const humanCodings = (db: Db) =>
   listCodings(db)
     .filter((c) => c.origin !== 'auto')
-    .map((c) => `${c.segment} ${c.code} ${c.coder} ${c.origin} "${c.text}" ${c.memo ?? ''}`.trim());
+    .map((c) => `${c.segment} ${c.code} ${c.coder} ${c.origin} "${c.matched}" ${c.memo ?? ''}`.trim());
 
 describe('replacing a source keeps human work on unchanged sentences', () => {
   it('re-anchors codings and decisions past an inserted turn, and lists what it could not keep', () => {

@@ -4,7 +4,8 @@ import { NO_CODE } from '../core/review/review-item.js';
 import { buildSource } from '../core/transcript/build-source.js';
 import type { Codebook } from '../core/codebook/types.js';
 import { saveCodebookVersion } from './codebooks.js';
-import { findSegments, listCodings, replaceAutoCodings } from './codings.js';
+import { findSegments, replaceAutoCodings } from './codings.js';
+import { listCodings } from './list-codings.js';
 import { openStore, type Db } from './open.js';
 import { upsertParticipants } from './participants.js';
 import {
@@ -41,7 +42,7 @@ function project(): { db: Db; seg: (source: string, address: string) => { id: nu
   const seg = (source: string, address: string) => {
     const [t, s] = address.split('.').map(Number) as [number, number | undefined];
     const point = { turn: t, sentence: s ?? 0 };
-    return findSegments(db, source, { from: point, to: point })[0]!;
+    return findSegments(db, source, { from: point, to: point }).segments[0]!;
   };
   const { version } = saveCodebookVersion(db, CODEBOOK, { file: 'mini.yaml', sha256: 'cb1', yaml: '' }, 'now');
   replaceAutoCodings(
@@ -75,7 +76,7 @@ describe('review store', () => {
     const { db, seg } = project();
     const [note, leaflet, income] = listProposedCodings(db) as [ReturnType<typeof listProposedCodings>[number], ReturnType<typeof listProposedCodings>[number], ReturnType<typeof listProposedCodings>[number]];
     const accepted = storeAcceptance(db, leaflet, 'rina', 't1');
-    expect(listCodings(db, { coder: 'rina' })).toEqual([expect.objectContaining({ source: 'w01', segment: '2.2', code: 'strategy/tailored-education', origin: 'accepted', text: 'leaflet' })]);
+    expect(listCodings(db, { coder: 'rina' })).toEqual([expect.objectContaining({ source: 'w01', segment: '2.2', code: 'strategy/tailored-education', origin: 'accepted', text: 'Dia bawa leaflet.', matched: 'leaflet' })]);
     const rejected = storeRejection(db, income.segmentId, income.code, 'rina', 't2');
     const unit = { ...seg('w01', '2.1'), segmentId: seg('w01', '2.1').id, source: 'w01', turn: 2, sentence: 1, unitStart: seg('w01', '2.1').start, unitEnd: seg('w01', '2.1').end };
     const none = storeRejection(db, unit.segmentId, NO_CODE, 'rina', 't3');

@@ -78,7 +78,7 @@ export function listCoderCodesOn(db: Db, segmentId: number, coder: string): stri
 /** Accepts a proposal: the reviewer's own `accepted` coding of the same segment, code and evidence, and the decision. */
 export function storeAcceptance(db: Db, proposal: ProposedCoding, coder: string, now: string): ReviewChange {
   return db.transaction((): ReviewChange => {
-    const added = addManualCodings(
+    const { added } = addManualCodings(
       db,
       [{ segmentId: proposal.segmentId, code: proposal.code, coder, origin: 'accepted', start: proposal.start, end: proposal.end, memo: null, codebookId: proposal.codebookId }],
       now,
@@ -99,7 +99,7 @@ export function storeRejection(db: Db, segmentId: number, code: string, coder: s
 export function storeAddedCodes(db: Db, unit: ReviewUnit, codes: readonly string[], coder: string, codebookId: number | null, now: string): ReviewChange {
   return db.transaction((): ReviewChange => {
     const added = codes.filter(
-      (code) => addManualCodings(db, [{ segmentId: unit.segmentId, code, coder, origin: 'manual', start: unit.unitStart, end: unit.unitEnd, memo: null, codebookId }], now) > 0,
+      (code) => addManualCodings(db, [{ segmentId: unit.segmentId, code, coder, origin: 'manual', start: unit.unitStart, end: unit.unitEnd, memo: null, codebookId }], now).added > 0,
     );
     return { codings: added.map((code) => ({ segmentId: unit.segmentId, code })), decision: null };
   })();

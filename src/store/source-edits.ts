@@ -56,3 +56,25 @@ export function writeSourceFields(db: Db, name: string, fields: SourceFields): v
     name,
   );
 }
+
+/**
+ * Writes a source's new name wherever the audit trail's arguments name it (as a whole name, or inside a
+ * path): used when a name that held a real name is replaced, so the old one is stored nowhere.
+ */
+export function renameInAudit(db: Db, from: string, to: string): number {
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Bounded by anything but a letter or digit: `w01-siti` inside `interviews/w01-siti.txt`, not inside `w01-sitii`.
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu');
+  const rows = db.prepare<[string], { id: number; arguments: string }>("SELECT id, arguments FROM audit WHERE instr(arguments, ?) > 0").all(from);
+  const update = db.prepare('UPDATE audit SET arguments = ? WHERE id = ?');
+  let changed = 0;
+  for (const row of rows) {
+    const args = JSON.parse(row.arguments) as string[];
+    const renamed = args.map((arg) => arg.replace(pattern, to));
+    if (renamed.some((arg, i) => arg !== args[i])) {
+      update.run(JSON.stringify(renamed), row.id);
+      changed += 1;
+    }
+  }
+  return changed;
+}

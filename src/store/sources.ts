@@ -4,6 +4,7 @@ import type { SourceType } from '../core/transcript/types.js';
 import { layoutSegments } from '../core/transcript/reanchor.js';
 import { BatchInsert } from './batch-insert.js';
 import { readHumanWork, restoreHumanWork, type CarryReport } from './human-work.js';
+import { renameInAudit } from './source-edits.js';
 import type { Db } from './open.js';
 
 /** A stored source with its canonical text and turns. */
@@ -93,6 +94,8 @@ export class SourceWriter {
         // them) and written back after the new ones are in, all inside this file's savepoint.
         const work = old ? readHumanWork(db, old) : undefined;
         if (old) this.deleteRange(old);
+        // Ingest renames a source only to take a real name out of it: the audit trail must not keep it.
+        if (old && replacing !== info.name) renameInAudit(db, replacing!, info.name);
         const firstSegment = this.maxSegmentId.get()!.id + 1;
         const segments = built.turns.reduce((n, t) => n + 1 + t.sentences.length, 0);
         const sourceId = Number(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSource } from '../core/transcript/build-source.js';
-import { addManualCodings, findSegments, iterateCodingUnits, listCodings } from './codings.js';
+import { addManualCodings, findSegments, iterateCodingUnits } from './codings.js';
+import { listCodings } from './list-codings.js';
 import { openStore, type Db } from './open.js';
 import { upsertParticipants } from './participants.js';
 import { storeRejection } from './review.js';
@@ -31,7 +32,7 @@ function project(): { db: Db; seg: (address: string) => Seg } {
   const seg = (address: string): Seg => {
     const [t, s] = address.split('.').map(Number) as [number, number | undefined];
     const point = { turn: t, sentence: s ?? 0 };
-    return findSegments(db, 'w01', { from: point, to: point })[0]!;
+    return findSegments(db, 'w01', { from: point, to: point }).segments[0]!;
   };
   return { db, seg };
 }
@@ -95,7 +96,7 @@ describe('replaceSuggestions', () => {
     const s = (address: string, c: string, confidence: number) => ({ segmentId: seg(address).id, code: c, start: seg(address).start, end: seg(address).end, confidence });
     expect(replaceSuggestions(db, null, [s('2.1', 'a', 0.7), s('4.1', 'b', 0.8), s('4.1', 'c', 0.65)], null, 'now')).toEqual({ added: 3, removed: 0, kept: 0 });
     expect(replaceSuggestions(db, ['a', 'b'], [s('4.1', 'b', 0.9)], null, 'later')).toEqual({ added: 0, removed: 1, kept: 1 });
-    const rows = listCodings(db).map((r) => [r.segment, r.code, r.coder, r.origin]);
+    const rows = listCodings(db, { origins: ['manual', 'suggested'] }).map((r) => [r.segment, r.code, r.coder, r.origin]);
     expect(rows).toEqual([
       ['2.2', 'a', 'rina', 'manual'],
       ['4.1', 'b', SUGGEST_CODER, 'suggested'],
@@ -113,6 +114,6 @@ describe('replaceSuggestions', () => {
     const leaflet = units.find((u) => u.text.includes('leaflet'))!;
     // 19 code points: the emoji is one, though two UTF-16 units.
     replaceSuggestions(db, null, [{ segmentId: leaflet.segmentId, code: 'a', start: leaflet.offset, end: leaflet.offset + 19, confidence: 0.8 }], null, 'now');
-    expect(listCodings(db)[0]!.text).toBe('Dia bawa leaflet 📄.');
+    expect(listCodings(db, { origins: ['suggested'] })[0]!.matched).toBe('Dia bawa leaflet 📄.');
   });
 });

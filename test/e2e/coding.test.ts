@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CodingRow } from '../../src/store/codings.js';
+import type { CodingRow } from '../../src/store/list-codings.js';
 import { FIXTURES, REPO, tempDir, telaah } from '../helpers/spawn-cli.js';
 
 const MINI = join(FIXTURES, 'mini-study');
@@ -83,7 +83,7 @@ describe('coding a project', () => {
     const summary = JSON.parse(first.stdout) as { added: number; removed: number };
     expect(summary.added).toBeGreaterThan(0);
     const rows = codings(dir);
-    expect(rows.find((r) => r.code === 'strategy/tailored-education' && r.source === 'w01-sumiati')).toMatchObject({ segment: '4.2', speaker: 'Sumiati', participant: 'Sumiati', origin: 'auto', coder: 'auto', text: 'leaflet' });
+    expect(rows.find((r) => r.code === 'strategy/tailored-education' && r.source === 'w01-sumiati')).toMatchObject({ segment: '4.2', speaker: 'Sumiati', participant: 'Sumiati', origin: 'auto', coder: 'auto', matched: 'leaflet' });
     expect(rows.find((r) => r.code === 'barrier/economic')).toMatchObject({ source: 'fgd-pasar', segment: '3.2', participant: 'Joko' });
     expect(rows.some((r) => r.speaker === 'Pewawancara' || r.speaker === 'Moderator')).toBe(false);
     const again = JSON.parse(telaah(dir, ['code', 'auto', '--json']).stdout) as { added: number; removed: number };
@@ -111,7 +111,7 @@ describe('coding a project', () => {
     expect(telaah(dir, ['code', 'auto']).code).toBe(0);
     // The leaflet sentence lost its auto coding (v2 has no "leaflet"); the human coding of turn 4 stays.
     expect(codings(dir, '--code', 'strategy/tailored-education', '--source', 'w01-sumiati').map((r) => [r.segment, r.origin])).toEqual([['4', 'manual']]);
-    expect(codings(dir, '--code', 'strategy/tailored-education', '--source', 'obs01').map((r) => [r.origin, r.text])).toEqual([['auto', 'poster']]);
+    expect(codings(dir, '--code', 'strategy/tailored-education', '--source', 'obs01').map((r) => [r.origin, r.matched])).toEqual([['auto', 'poster']]);
   });
 });
 

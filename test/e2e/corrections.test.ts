@@ -28,7 +28,7 @@ function run(dir: string, ...args: string[]): { stdout: string; stderr: string }
 
 function human(dir: string): string[] {
   const rows = JSON.parse(run(dir, 'codings', 'list', '--json').stdout) as CodingRow[];
-  return rows.filter((c) => c.origin !== 'auto').map((c) => `${c.source} ${c.segment} ${c.code} ${c.coder}: ${c.text}`);
+  return rows.filter((c) => c.origin !== 'auto').map((c) => `${c.source} ${c.segment} ${c.code} ${c.coder}: ${c.matched}`);
 }
 
 function edit(file: string, change: (text: string) => string): void {

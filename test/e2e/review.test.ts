@@ -126,7 +126,7 @@ describe.skipIf(!HAS_TMUX)(HAS_TMUX ? 'review in a terminal (tmux, 80×24)' : 'r
     expect(screen).toContain('Accepted strategy/registration-assistance on fgd-pasar 2.1');
     expect(screen).toContain('▌  2.2 Dibantu isi «formulir», pakai KTP saja.');
     expect(codings(dir, '--coder', 'rina')).toEqual([
-      expect.objectContaining({ source: 'fgd-pasar', segment: '2.1', code: 'strategy/registration-assistance', coder: 'rina', origin: 'accepted', text: 'pojok pendaftaran' }),
+      expect.objectContaining({ source: 'fgd-pasar', segment: '2.1', code: 'strategy/registration-assistance', coder: 'rina', origin: 'accepted', matched: 'pojok pendaftaran' }),
     ]);
 
     tmux.keys('r');

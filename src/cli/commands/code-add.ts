@@ -1,14 +1,15 @@
+import { closest } from '../../core/did-you-mean.js';
 import { parseSegmentAddress } from '../../core/segment-address.js';
 import { InputError } from '../../errors.js';
-import { findCodebookBySha } from '../../store/codebooks.js';
-import { addManualCodings, findSegments, removeCodings } from '../../store/codings.js';
 import { recordAudit } from '../../store/audit.js';
+import { findCodebookBySha } from '../../store/codebooks.js';
+import { addManualCodings, AUTO_CODER, findSegments, removeCodings, type AddressedSegment } from '../../store/codings.js';
 import { listSourceNames } from '../../store/sources.js';
+import { SUGGEST_CODER } from '../../store/suggestions.js';
 import { actorOf, type Ctx } from '../context.js';
-import { checkCodeIds, currentCodebook } from '../known-codes.js';
 import type { ExitCode } from '../exit-code.js';
+import { checkCodeIds, currentCodebook } from '../known-codes.js';
 import { withProject, type Project } from '../open-project.js';
-import { closest } from '../../core/did-you-mean.js';
 
 /** `telaah code add <source> <segment|range> <code…>`: a human coding on each segment. */
 export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
@@ -22,44 +23,55 @@ export async function change(ctx: Ctx, args: string[], opts: Record<string, unkn
   return withProject(ctx, opts, (project) => {
     const { codebook, sha256 } = currentCodebook(project);
     checkCodeIds(codebook, codes);
-    const segments = resolveSegments(project, source, address, range);
-    const coder = typeof opts.coder === 'string' && opts.coder.trim() ? opts.coder.trim() : actorOf(ctx);
+    const { segments, skippedInterviewer } = resolveSegments(project, source, address, range);
+    const named = typeof opts.coder === 'string' && opts.coder.trim() ? opts.coder.trim() : actorOf(ctx);
     const now = ctx.now().toISOString();
-    let changed: number;
+    const skipped = skippedInterviewer ? ` (${skippedInterviewer} interviewer ${skippedInterviewer === 1 ? 'turn' : 'turns'} in the range left out)` : '';
+    const where = `${source} ${address}`;
     if (action === 'add') {
       const codebookId = findCodebookBySha(project.db, sha256)?.id ?? null;
-      const memo = typeof opts.memo === 'string' ? opts.memo : null;
-      changed = addManualCodings(
+      const memo = typeof opts.memo === 'string' && opts.memo.trim() ? opts.memo.trim() : null;
+      const { added, memos } = addManualCodings(
         project.db,
-        segments.flatMap((s) => codes.map((code) => ({ segmentId: s.id, code, coder, origin: 'manual' as const, start: s.start, end: s.end, memo, codebookId }))),
+        segments.flatMap((s) => codes.map((code) => ({ segmentId: s.id, code, coder: named, origin: 'manual' as const, start: s.start, end: s.end, memo, codebookId }))),
         now,
       );
-    } else {
-      changed = removeCodings(project.db, segments.map((s) => s.id), codes, coder);
-      if (changed === 0) {
-        throw new InputError(`${coder} has no coding ${codes.join(', ')} on ${source} ${address}`, {
-          hint: 'See them with `telaah codings list --source ' + source + '`; use --coder for another coder',
-        });
-      }
+      recordAudit(project.db, { at: now, actor: actorOf(ctx), command: 'code add', arguments: args, counts: { codings: added, memos } });
+      const already = segments.length * codes.length - added;
+      const notes = [already > 0 ? `${already} already there` : '', memos > 0 ? `memo added to ${memos}` : ''].filter(Boolean).join('; ');
+      ctx.stderr.write(`Added ${plural(added, 'coding')} by ${named} on ${where}${notes ? ` (${notes})` : ''}${skipped}\n`);
+      return 0;
     }
-    recordAudit(project.db, { at: now, actor: actorOf(ctx), command: `code ${action}`, arguments: args, counts: { codings: changed } });
-    const total = segments.length * codes.length;
-    ctx.stderr.write(
-      action === 'add'
-        ? `Added ${changed} ${changed === 1 ? 'coding' : 'codings'} by ${coder} on ${source} ${address}${changed < total ? ` (${total - changed} already there)` : ''}\n`
-        : `Removed ${changed} ${changed === 1 ? 'coding' : 'codings'} by ${coder} from ${source} ${address}\n`,
-    );
+    // Taking a code off the auto-coder's or the suggester's segments is a rejection by the person doing it.
+    const coder = named === AUTO_CODER || named === SUGGEST_CODER ? actorOf(ctx) : named;
+    const { removed, rejected } = removeCodings(project.db, segments.map((s) => s.id), codes, coder, now);
+    if (removed + rejected === 0) {
+      throw new InputError(`${coder} has no coding ${codes.join(', ')} on ${where}, and no automatic coding is there to reject`, {
+        hint: `See them with \`telaah codings list --source ${source}\`; use --coder for another coder`,
+      });
+    }
+    recordAudit(project.db, { at: now, actor: actorOf(ctx), command: 'code remove', arguments: args, counts: { codings: removed, rejected } });
+    const parts = [removed > 0 ? `Removed ${plural(removed, 'coding')} by ${coder}` : '', rejected > 0 ? `rejected ${plural(rejected, 'automatic coding')} (recorded as ${coder}'s rejection: \`code auto\` will not count it again)` : ''];
+    const text = parts.filter(Boolean).join('; ');
+    ctx.stderr.write(`${text[0]!.toUpperCase()}${text.slice(1)} on ${where}${skipped}\n`);
     return 0;
   });
 }
 
-function resolveSegments(project: Project, source: string, address: string, range: ReturnType<typeof parseSegmentAddress>) {
-  const segments = findSegments(project.db, source, range);
-  if (segments.length > 0) return segments;
+function plural(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+
+function resolveSegments(project: Project, source: string, address: string, range: ReturnType<typeof parseSegmentAddress>): { segments: AddressedSegment[]; skippedInterviewer: number } {
+  const found = findSegments(project.db, source, range);
+  if (found.segments.length > 0) return found;
   const names = listSourceNames(project.db);
   if (!names.includes(source)) {
     const near = closest(source, names, 2);
     throw new InputError(`no source named "${source}"`, { hint: near.length ? `Did you mean ${near.join(' or ')}?` : 'List them with `telaah sources list`' });
+  }
+  if (found.skippedInterviewer > 0) {
+    throw new InputError(`${source} ${address} holds only interviewer turns`, { hint: 'Code an interviewer turn by naming it alone, e.g. `telaah code add SOURCE 3 CODE`' });
   }
   throw new InputError(`${source} has no segment ${address}`, { hint: `See its turns and sentences with \`telaah sources show ${source} --sentences\`` });
 }

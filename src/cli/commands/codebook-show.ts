@@ -2,7 +2,8 @@ import { buildCodeTree, type CodeNode } from '../../core/codebook/code-tree.js';
 import type { Codebook } from '../../core/codebook/types.js';
 import { ProjectError } from '../../errors.js';
 import { loadValidCodebook } from '../../io/read-codebook.js';
-import { countCodingsByCode } from '../../store/codings.js';
+import { countEvidenceByCode, type CodeCount } from '../../core/analysis/evidence-units.js';
+import { listEvidencePlaces } from '../../store/evidence.js';
 import { resolveCodebookPath } from '../codebook-path.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
@@ -14,8 +15,9 @@ interface ShownCode {
   id: string;
   label: string;
   definition: string;
+  /** Segments coded with the code (each once, whoever coded it; rejected and unaccepted suggestions left out). */
   codings: number;
-  /** Codings of the code and all its descendants. */
+  /** The same for the code and all its descendants together (a segment with two of them counts once). */
   total: number;
   children: ShownCode[];
 }
@@ -24,18 +26,17 @@ interface ShownCode {
 export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
   const { path, shown } = resolveCodebookPath(ctx, opts, args[0]);
   const { codebook } = loadValidCodebook(path);
-  const counts = readCounts(ctx, opts);
+  const counts = readCounts(ctx, opts, codebook);
   const language = codebook.languages[0] ?? 'id';
   const toShown = (node: CodeNode): ShownCode => {
-    const children = node.children.map(toShown);
-    const codings = counts?.get(node.code.id) ?? 0;
+    const count = counts?.get(node.code.id);
     return {
       id: node.code.id,
       label: node.code.label[language] ?? Object.values(node.code.label)[0] ?? '',
       definition: node.code.definition,
-      codings,
-      total: codings + children.reduce((n, c) => n + c.total, 0),
-      children,
+      codings: count?.own ?? 0,
+      total: count?.total ?? 0,
+      children: node.children.map(toShown),
     };
   };
   const tree = buildCodeTree(codebook).map(toShown);
@@ -47,12 +48,12 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
   return 0;
 }
 
-/** Coding counts from the project, or undefined outside one (the tree is still shown). */
-function readCounts(ctx: Ctx, opts: Record<string, unknown>): Map<string, number> | undefined {
+/** Coded segments per code from the project (as triangulate counts them), or undefined outside one (the tree is still shown). */
+function readCounts(ctx: Ctx, opts: Record<string, unknown>, codebook: Codebook): Map<string, CodeCount> | undefined {
   try {
     const project = openProject(ctx, opts);
     try {
-      return countCodingsByCode(project.db);
+      return countEvidenceByCode(codebook.codes, listEvidencePlaces(project.db));
     } finally {
       project.db.close();
     }
@@ -85,6 +86,6 @@ function renderTree(codebook: Codebook, tree: ShownCode[], withCounts: boolean, 
     const count = withCounts ? ` ${r.count.padStart(countWidth)}` : '';
     lines.push(`${left}  ${label}${' '.repeat(Math.max(0, labelWidth - displayWidth(label)))}${count}`.trimEnd());
   }
-  if (withCounts) lines.push(c.dim('codings per code; for a category, its own (with its codes)'));
+  if (withCounts) lines.push(c.dim('coded segments per code (each once; rejected and unaccepted suggestions left out); for a category, its own (with its codes)'));
   return `${lines.join('\n')}\n`;
 }

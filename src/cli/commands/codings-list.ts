@@ -1,55 +1,60 @@
-import { isSourceType } from '../../core/transcript/source-type.js';
-import { InputError } from '../../errors.js';
-import { listCodings, type CodingFilter } from '../../store/codings.js';
+import { countEvidenceUnits } from '../../core/analysis/evidence-units.js';
+import { listFilterValues } from '../../store/filter-values.js';
+import { iterateCodings, type CodingRow } from '../../store/list-codings.js';
+import { checkCodingFilter, readCodingFilter } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import { currentCodebook } from '../known-codes.js';
 import { withProject } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
-const FIELDS = ['source', 'sourceType', 'segment', 'speaker', 'participant', 'start', 'end', 'text', 'code', 'coder', 'origin', 'confidence', 'memo'] as const;
+const FIELDS = ['source', 'sourceType', 'segment', 'speaker', 'participant', 'start', 'end', 'text', 'matched', 'code', 'coder', 'origin', 'confidence', 'memo'] as const;
 
 /** `telaah codings list`: codings with their evidence, filtered. */
 export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
-  const filter = readFilter(opts);
-  return withProject(ctx, opts, ({ db }) => {
-    const rows = listCodings(db, filter);
+  const filter = readCodingFilter(opts);
+  return withProject(ctx, opts, (project) => {
+    const codebook = project.config.codebook ? currentCodebook(project).codebook : null;
+    checkCodingFilter(filter, listFilterValues(project.db), codebook);
+    const rows = [...iterateCodings(project.db, filter)];
     const mode = outputMode(opts);
     if (mode === 'json') writeJson(ctx, rows);
     else if (mode === 'csv') writeCsv(ctx, FIELDS, rows.map((r) => FIELDS.map((f) => r[f])));
-    else {
-      const c = paint(ctx);
-      writeTable(
-        ctx,
-        [{ title: 'source', shrink: true }, { title: 'segment' }, { title: 'code' }, { title: 'coder' }, { title: 'text', shrink: true }],
-        rows.map((r) => [r.source, r.segment, r.code, r.coder, r.text.replace(/\s+/g, ' ')]),
-        { header: c.bold },
-      );
-      if (ctx.stdoutIsTTY) ctx.stdout.write(c.dim(`${rows.length} codings\n`));
-    }
+    else renderTable(opts.wide === true ? { ...ctx, columns: Number.MAX_SAFE_INTEGER } : ctx, rows);
     return 0;
   });
 }
 
-function readFilter(opts: Record<string, unknown>): CodingFilter {
-  const filter: CodingFilter = {};
-  if (typeof opts.code === 'string') filter.code = opts.code;
-  if (typeof opts.source === 'string') filter.source = opts.source;
-  if (typeof opts.coder === 'string') filter.coder = opts.coder;
-  if (typeof opts.type === 'string') {
-    if (!isSourceType(opts.type)) throw new InputError(`unknown source type "${opts.type}"`, { hint: 'Use interview, fgd, observation or document' });
-    filter.sourceType = opts.type;
-  }
-  if (typeof opts.origin === 'string') {
-    const origins = opts.origin.split(',').map((o) => o.trim());
-    const bad = origins.find((o) => !['auto', 'manual', 'suggested', 'accepted', 'imported'].includes(o));
-    if (bad) throw new InputError(`unknown origin "${bad}"`, { hint: 'Use auto, manual, suggested, accepted or imported (comma-separated)' });
-    filter.origins = origins;
-  }
-  if (typeof opts.where === 'string') {
-    const m = /^([^=]+)=(.*)$/.exec(opts.where);
-    if (!m) throw new InputError(`--where "${opts.where}" is not key=value`, { hint: 'For example --where site=Medan or --where group=pekerja-sosial' });
-    filter.attribute = { key: m[1]!.trim(), value: m[2]!.trim() };
-  }
-  return filter;
+function renderTable(ctx: Ctx, rows: CodingRow[]): void {
+  const c = paint(ctx);
+  const hasMemo = rows.some((r) => r.memo);
+  writeTable(
+    ctx,
+    [
+      { title: 'source', shrink: true },
+      { title: 'segment' },
+      { title: 'code' },
+      { title: 'coder' },
+      { title: 'origin', optional: true },
+      { title: 'text', shrink: true },
+      ...(hasMemo ? [{ title: 'memo', shrink: true, optional: true }] : []),
+    ],
+    rows.map((r) => [r.source, r.segment, r.code, r.coder, r.origin, r.text.replace(/\s+/g, ' '), ...(hasMemo ? [r.memo?.replace(/\s+/g, ' ') ?? ''] : [])]),
+    { header: c.bold },
+  );
+  // The count line is for people: on a terminal under the table, else on stderr so pipes get only rows.
+  const line = c.dim(`${summarize(rows)}\n`);
+  if (ctx.stdoutIsTTY) ctx.stdout.write(line);
+  else ctx.stderr.write(line);
+}
+
+/** "12 codings on 9 segments": segments counted as every other command counts evidence. */
+function summarize(rows: CodingRow[]): string {
+  const codings = rows.filter((r) => r.origin !== 'rejected');
+  const rejections = rows.length - codings.length;
+  const parts: string[] = [];
+  if (codings.length || !rejections) parts.push(`${codings.length} ${codings.length === 1 ? 'coding' : 'codings'} on ${countEvidenceUnits(codings)} coded segments`);
+  if (rejections) parts.push(`${rejections} ${rejections === 1 ? 'rejection' : 'rejections'}`);
+  return parts.join(', ');
 }

@@ -18,6 +18,7 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
   const files = collectInputFiles(args, ctx.cwd);
   const pseudonymEntries = typeof opts.pseudonyms === 'string' ? readPseudonymMap(opts.pseudonyms) : [];
   const speakerMap = typeof opts.speakers === 'string' ? readSpeakerMap(opts.speakers) : new Map<string, string>();
+  const pseudonymizer = pseudonymEntries.length ? compilePseudonymizer(pseudonymEntries) : undefined;
   return withProject(ctx, opts, async ({ db, config, paths }) => {
     const now = ctx.now().toISOString();
     const progress = await startProgress(ctx, `Reading ${files.length} ${files.length === 1 ? 'file' : 'files'}`);
@@ -38,7 +39,7 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
             text: opts.textColumn as string | undefined,
             start: opts.startColumn as string | undefined,
           },
-          pseudonymizer: pseudonymEntries.length ? compilePseudonymizer(pseudonymEntries) : undefined,
+          pseudonymizer,
           realNames: pseudonymEntries.flatMap((e) => [e.realName, ...e.variants]),
           speakerMap,
           now,
@@ -55,7 +56,9 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
     const summary = summarizeOutcomes(outcomes);
     const { counts } = summary;
     if (counts.added + counts.replaced > 0) {
-      recordAudit(db, { at: now, actor: actorOf(ctx), command: 'ingest', arguments: args, counts });
+      // The paths as typed often name a participant ("interviews/w01-siti.txt"): the audit trail is stored too.
+      const storedArgs = args.map((arg) => pseudonymizer?.replace(arg, { anyCase: true }).text ?? arg);
+      recordAudit(db, { at: now, actor: actorOf(ctx), command: 'ingest', arguments: storedArgs, counts });
     }
     const only = outcomes.length === 1 ? outcomes[0] : undefined;
     if (opts.json) writeJson(ctx, { ...summary, warnings });

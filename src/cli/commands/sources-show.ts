@@ -9,7 +9,7 @@ import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
 import { closest } from '../../core/did-you-mean.js';
-import { wrapText } from '../wrap-text.js';
+import { wrapText } from '../../report/text-layout.js';
 
 /** `telaah sources show <name>`: the source turn by turn. */
 export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {

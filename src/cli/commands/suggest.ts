@@ -60,7 +60,7 @@ export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknow
     let scanned = 0;
     const progress = await startProgress(ctx, 'Suggesting');
     try {
-      for (const { source, units: list } of iterateCodingUnits(project.db, { unit, includeInterviewer: false })) {
+      for (const { source, units: list } of iterateCodingUnits(project.db, { unit, includeInterviewer: false, spokenOnly: opts.includeNotes !== true })) {
         progress.update(`Suggesting ${source}`);
         scanned += list.length;
         for (const u of list) {

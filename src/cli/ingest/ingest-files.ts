@@ -84,9 +84,11 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   };
   const writer = new SourceWriter(db);
   // File names often carry the participant's real name; name and path are stored, so they are
-  // pseudonymized too (messages keep the real path: they are not stored).
+  // pseudonymized too (messages keep the real path: they are not stored). A lower-case name is still a
+  // name there, unlike in prose (text kept from a stored source, quotes of old text).
+  const scrubName = (text: string): string => settings.pseudonymizer?.replace(text, { anyCase: true }).text ?? text;
   const scrub = (text: string): string => settings.pseudonymizer?.replace(text).text ?? text;
-  const identity = new SourceIdentity(writer, files, settings.projectDir, scrub);
+  const identity = new SourceIdentity(writer, files, settings.projectDir, scrubName);
   const outcomes: FileOutcome[] = [];
   // Files are committed in groups (each still lands whole or not at all, see SourceWriter): a commit
   // per small file would cost more than reading it.
@@ -120,7 +122,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     const existing = identity.existing(file);
     if (existing === undefined) {
       const twin = writer.nameWithSha(sha256);
-      if (twin !== undefined) return { status: 'unchanged', file: file.display, name: scrub(sourceNameOf(file)), sameAs: twin };
+      if (twin !== undefined) return { status: 'unchanged', file: file.display, name: scrubName(sourceNameOf(file)), sameAs: twin };
     } else if (!settings.replace) {
       if (existing.sha256 === sha256) return { status: 'unchanged', file: file.display, name: existing.name };
       throw new InputError(`source "${existing.name}" is already in the project with different content`, {
@@ -171,6 +173,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     const built = buildSource(prepared.turns);
     if (built.turns.length === 0) throw new InputError('no text to ingest', { hint: 'The file has no turns or paragraphs with text' });
     for (const warning of read.warnings) listener.onWarning?.(warning);
+    for (const warning of prepared.warnings) listener.onWarning?.(`${file.display}: ${warning}`);
     return { type: read.type, encoding: read.encoding, prepared, built };
   }
 
@@ -183,7 +186,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     const { prepared, encoding } = reading;
     const typeGiven = settings.type !== undefined || prepared.meta.type !== undefined;
     const attributes: Record<string, string> = {};
-    for (const [key, value] of Object.entries(stored?.attributes ?? {})) attributes[key] = scrub(value);
+    for (const [key, value] of Object.entries(stored?.attributes ?? {})) attributes[scrubName(key)] = scrub(value);
     Object.assign(attributes, prepared.meta.attributes);
     if (prepared.meta.title) attributes.title = prepared.meta.title;
     if (prepared.meta.participants?.length) attributes.participants = prepared.meta.participants.join(', ');

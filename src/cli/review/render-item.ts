@@ -4,7 +4,7 @@
  */
 import type { TextRange } from '../../core/review/find-term-ranges.js';
 import { displayWidth } from '../output.js';
-import { wrapText } from '../wrap-text.js';
+import { wrapText } from '../../report/text-layout.js';
 import type { FocusView, ItemView, ProposalView, TurnView } from './item-view.js';
 import { fillRows, fit, paintRuns, renderHeader, renderLegend, renderRule, usableWidth, type ScreenSize, type ScreenStyle } from './screen-parts.js';
 import { wrapRuns, type Run } from './wrap-runs.js';

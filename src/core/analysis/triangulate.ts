@@ -1,6 +1,7 @@
 /** The triangulation audit: for every code, on how many kinds of source its evidence stands. */
 import type { TriangulationStatus } from '../config.js';
 import { SOURCE_TYPES, type SourceType } from '../transcript/types.js';
+import { collectBelow, foldEvidenceUnits } from './evidence-units.js';
 import { shortenQuote } from './shorten-quote.js';
 import type {
   AuditCode,
@@ -194,26 +195,10 @@ function childrenOf(codes: AuditCode[]): Map<string, string[]> {
   return children;
 }
 
-/** The code's own and its descendants' evidence, one row per (source, segment), in (source, segment) order. */
+/** The code's own and its descendants' evidence, each segment once (see foldEvidenceUnits), in (source, segment) order. */
 function rollUp(id: string, children: Map<string, string[]>, byCode: Map<string, EvidenceInput[]>): EvidenceInput[] {
-  const seen = new Set<string>();
-  const visited = new Set<string>();
-  const rows: EvidenceInput[] = [];
-  const visit = (current: string): void => {
-    // The guard keeps a hand-built code list with a cycle from looping; parsed codebooks have none.
-    if (visited.has(current)) return;
-    visited.add(current);
-    for (const row of byCode.get(current) ?? []) {
-      // A segment coded with two codes under one category counts once for the category.
-      const key = `${row.source}\u0000${row.segment}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      rows.push(row);
-    }
-    for (const child of children.get(current) ?? []) visit(child);
-  };
-  visit(id);
-  return rows.sort(compareEvidence);
+  // A segment coded with two codes under one category counts once for the category.
+  return foldEvidenceUnits(collectBelow(id, children, byCode).sort(compareEvidence));
 }
 
 // Source names compare by code unit, not locale, so the order is the same on every machine.

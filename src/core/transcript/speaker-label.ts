@@ -3,7 +3,7 @@
  * honorifics, and telling people from prose ("Catatan:", "Jadi begini:").
  */
 import type { InputError } from '../../errors.js';
-import { labelKey } from './honorifics.js';
+import { labelKey } from '../honorifics.js';
 import { looksLikeTimestamp, parseTimestamp, timestampError } from './label-timestamp.js';
 
 // A word of a speaker name: starts with a letter; letters, combining marks, digits, apostrophes, hyphens and the
@@ -97,6 +97,10 @@ export function scanLine(s: string, start: number, end: number, lineNo: number, 
     p = skipSpaces(s, q, end);
   }
 
+  if (tsStart < 0) {
+    const below = scanTimedNameLine(s, p, end, out);
+    if (below >= 0) return below;
+  }
   let bold = s.startsWith('**', p);
   if (bold) p += 2;
   NAME_RE.lastIndex = p;
@@ -134,6 +138,34 @@ export function scanLine(s: string, start: number, end: number, lineNo: number, 
     if (Number.isNaN(out.startMs)) out.error = timestampError(s, start, tsStart, tsEnd, lineNo);
   }
   return p;
+}
+
+const WHOLE_NAME_RE = new RegExp(`^(?:${NAME_RE.source})$`, 'u');
+
+/**
+ * Otter's and Zoom's `Name  0:10` (two spaces or a tab, then m:ss or h:mm:ss, then nothing) on a line of its own;
+ * the turn's words are on the lines below, so the text starts at the line's end. -1 when the line is not one.
+ */
+function scanTimedNameLine(s: string, p: number, end: number, out: Label): number {
+  let e = end;
+  while (e > p && isSpace(s.charCodeAt(e - 1))) e--;
+  let t = e;
+  while (t > p && isTimeChar(s.charCodeAt(t - 1))) t--;
+  if (t === e || !looksLikeTimestamp(s, t, e)) return -1;
+  let g = t;
+  while (g > p && (s.charCodeAt(g - 1) === 0x20 || s.charCodeAt(g - 1) === 0x09)) g--;
+  if (g === p || (t - g < 2 && s.charCodeAt(g) !== 0x09)) return -1;
+  const ms = parseTimestamp(s.slice(t, e));
+  // A name is at most four words (NAME_RE); a malformed time means this is not such a line, not an error.
+  if (ms === null || !WHOLE_NAME_RE.test(s.slice(p, g))) return -1;
+  out.name = sliceName(s, p, g, out.recent);
+  out.startMs = ms;
+  out.error = null;
+  return end;
+}
+
+function isTimeChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x3a || c === 0x2e || c === 0x2c;
 }
 
 /** QualCoder's `[id1] text` (or `[id1]: text`): a name filling the brackets, then a space or the line's end. */

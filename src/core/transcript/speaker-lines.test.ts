@@ -57,6 +57,39 @@ describe('parseSpeakerLines', () => {
     expect(first).toEqual({ speaker, text: 'iya', startMs, endMs: null, line: 1 });
   });
 
+  it("reads Otter's and Zoom's `Name  0:10` lines, with the words on the lines below", () => {
+    const body = [
+      'Speaker 1  0:00',
+      'Selamat pagi, Bu. Sudah lama jualan?',
+      '',
+      'Sumiati Rahayu  0:04',
+      'Sudah tujuh tahun.',
+      'Di pasar ini.',
+      '',
+      'Speaker 1\t1:02:03',
+      'Terima kasih: itu saja.',
+      '',
+      'Transcribed by https://otter.ai',
+    ].join('\n');
+    expect(turnsOf(body)).toEqual([
+      ['Speaker 1', 'Selamat pagi, Bu. Sudah lama jualan?', 0, 1],
+      ['Sumiati Rahayu', 'Sudah tujuh tahun.\nDi pasar ini.', 4_000, 4],
+      ['Speaker 1', 'Terima kasih: itu saja.', 3_723_000, 8],
+    ]);
+  });
+
+  it.each([
+    ['one space before the time', 'Rapat dimulai 10:30'],
+    ['a malformed time', 'Sumiati Rahayu  10:75'],
+    ['words after the time', 'Sumiati Rahayu  0:04 iya'],
+    ['more than a name before the time', 'Kami bertemu lagi di pasar besok  10:30'],
+  ])('keeps a line with %s as text', (_case, line) => {
+    expect(turnsOf(`Pewawancara: Kapan?\n${line}\nPewawancara: Baik.`)).toEqual([
+      ['Pewawancara', `Kapan?\n${line}`, null, 1],
+      ['Pewawancara', 'Baik.', null, 3],
+    ]);
+  });
+
   it('does not copy the next turn start back as endMs', () => {
     const { turns } = parseSpeakerLines('[00:00:01] A: satu\n[00:00:05] B: dua', 1);
     expect(turns.map((t) => [t.startMs, t.endMs])).toEqual([

@@ -1,6 +1,7 @@
 /**
  * Speaker-turn transcripts in plain text: `Name: text`, `[00:01:02] Name: text`, `Name [00:01:02]: text`,
- * `00:01:02 Name: text`, `**Name:** text`, `Name:` alone with the words below, and QualCoder's `[id1] text`.
+ * `00:01:02 Name: text`, `**Name:** text`, `Name:` alone with the words below, Otter's and Zoom's `Name  0:10`
+ * alone with the words below, and QualCoder's `[id1] text`.
  */
 import type { InputError } from '../../errors.js';
 import { isMarkdownHeading } from './paragraphs.js';
@@ -84,8 +85,8 @@ export function parseSpeakerLines(
     let b = end;
     while (a < b && isTrimmable(text.charCodeAt(a))) a++;
     while (b > a && isTrimmable(text.charCodeAt(b - 1))) b--;
-    // Markdown headings are titles and section marks, not anyone's words.
-    if (a < b && !(textStart === start && text.charCodeAt(a) === 0x23 && isMarkdownHeading(text.slice(a, b)))) {
+    // Markdown headings are titles and section marks, not anyone's words; nor is the line Otter signs its exports with.
+    if (a < b && !(textStart === start && text.charCodeAt(a) === 0x23 && isMarkdownHeading(text.slice(a, b))) && !isOtterFooter(text, a, b)) {
       const line = text.slice(a, b);
       if (turn === null) turn = { speaker: null, text: '', startMs: null, endMs: null, line: firstLine + lineIndex };
       if (first === null) first = line;
@@ -96,6 +97,12 @@ export function parseSpeakerLines(
   }
   finish();
   return { turns, warnings };
+}
+
+const OTTER_FOOTER = 'Transcribed by https://otter.ai';
+
+function isOtterFooter(text: string, a: number, b: number): boolean {
+  return b - a === OTTER_FOOTER.length && text.startsWith(OTTER_FOOTER, a);
 }
 
 // Exactly what String.prototype.trim removes, so trimmed lines stay substrings of the input.

@@ -17,6 +17,8 @@ describe('compileSpeakerResolver', () => {
     ['Peneliti 2', 'interviewer', null],
     ['Moderator', 'interviewer', null],
     ['I', 'interviewer', null],
+    // In English transcripts "P" is the participant (I/P), so it is not an interviewer label by default.
+    ['P', 'participant', null],
     ['Sumiati', 'participant', 'Sumiati'],
     ['Bu Sumiati', 'participant', 'Sumiati'],
     ['SUMIATI', 'participant', 'Sumiati'],

@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
 import type { SpeakerRole } from '../model.js';
-import { labelKey } from './honorifics.js';
+import { labelKey } from '../honorifics.js';
 
 /** How speaker labels are recognised: interviewer labels, explicit map, known pseudonyms. */
 export interface SpeakerRules {

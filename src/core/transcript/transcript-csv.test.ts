@@ -48,6 +48,23 @@ describe('parseTranscriptCsv', () => {
     expect(rowsOf(`${header}\nRudi,Saya ojol.,01:02`)).toEqual([['Rudi', 'Saya ojol.', 62_000, null, 2]]);
   });
 
+  it.each([
+    ['Speaker Name,Start Time,End Time,Text', 'Rudi,00:01:02,00:01:05,Saya ojol.'],
+    ['Speaker,Begin,End,Transcript', 'Rudi,00:01:02,00:01:05,Saya ojol.'],
+    ['speaker_label,start_time,end_time,content', 'Rudi,62,65,Saya ojol.'],
+    ['SPEAKER NAME;START-TIME;END TIME;UTTERANCE', 'Rudi;01:02;01:05;Saya ojol.'],
+    ['Timestamp,Name,Stop Time,Text', '[00:01:02],Rudi,[00:01:05],Saya ojol.'],
+    ['"Speaker  Name","Start.Time","End Time","Text"', 'Rudi,62.0,65,Saya ojol.'],
+  ])('reads the headers common tools export: %s', (header, row) => {
+    expect(rowsOf(`${header}\n${row}`)).toEqual([['Rudi', 'Saya ojol.', 62_000, 65_000, 2]]);
+  });
+
+  it('matches a column named by flag however it is spaced or cased', () => {
+    expect(rowsOf('Nama Peserta,Waktu Mulai,Isi Jawaban\nRudi,01:02,Saya ojol.', { speaker: 'nama_peserta', start: 'waktu-mulai', text: 'ISI JAWABAN' })).toEqual([
+      ['Rudi', 'Saya ojol.', 62_000, null, 2],
+    ]);
+  });
+
   it('reads times as hh:mm:ss(.mmm), h:mm:ss, mm:ss or seconds', () => {
     const text = 'speaker,text,start\nA,a,1:02:03.25\nB,b,02:03\nA,c,62.5\nB,d,7\nA,e,"1,5"\nB,f,00:00:01,250';
     expect(() => rowsOf(text)).toThrow(InputError); // the unquoted comma makes a fourth field
@@ -73,7 +90,7 @@ describe('parseTranscriptCsv', () => {
 
   it('explains how to name the text column when there is none', () => {
     const err = errorOf(() => parseTranscriptCsv('a,b,c\n1,2,3'));
-    expect(err.format()).toBe('no text column: the header has a, b, c. Name it with --text-column, or call the column one of: text, teks, ucapan, utterance, content, isi, transcript, transkrip, answer, jawaban');
+    expect(err.format()).toBe('no text column: the header has a, b, c. Name it with --text-column, or call the column one of: Text, Transcript, Utterance, Content, Teks, Transkrip, Ucapan, Isi, Answer, Jawaban, Response, Free Text');
     expect(err.location.line).toBe(1);
   });
 

@@ -17,11 +17,13 @@ export interface TranscriptColumns {
 
 type Role = keyof TranscriptColumns;
 
+// The names transcription tools and spreadsheets use (Otter, Rev, Descript, Sonix, Amazon Transcribe, …), in
+// order of preference; compared as normalizeName leaves them ("Speaker Name" = "speaker_name" = "SPEAKER-NAME").
 const SYNONYMS: Record<Role, string[]> = {
-  text: ['text', 'teks', 'ucapan', 'utterance', 'content', 'isi', 'transcript', 'transkrip', 'answer', 'jawaban'],
-  speaker: ['speaker', 'pembicara', 'name', 'nama', 'participant', 'peserta'],
-  start: ['start', 'time', 'waktu', 'timestamp', 'mulai', 'start_time'],
-  end: ['end', 'selesai', 'end_time'],
+  text: ['Text', 'Transcript', 'Utterance', 'Content', 'Teks', 'Transkrip', 'Ucapan', 'Isi', 'Answer', 'Jawaban', 'Response', 'Free Text'],
+  speaker: ['Speaker', 'Speaker Name', 'Speaker Label', 'Name', 'Pembicara', 'Nama', 'Participant', 'Peserta', 'Respondent', 'Responden', 'Case'],
+  start: ['Start', 'Start Time', 'Begin', 'Begin Time', 'Timestamp', 'Time', 'Waktu', 'Mulai', 'Waktu Mulai'],
+  end: ['End', 'End Time', 'Stop', 'Stop Time', 'Selesai', 'Waktu Selesai'],
 };
 
 const ROLES: Role[] = ['text', 'speaker', 'start', 'end'];
@@ -77,7 +79,7 @@ function findColumns(header: string[], columns: TranscriptColumns): Partial<Reco
   for (const role of ROLES) {
     if (found[role] !== undefined) continue;
     for (const synonym of SYNONYMS[role]) {
-      const i = names.indexOf(synonym);
+      const i = names.indexOf(normalizeName(synonym));
       if (i >= 0 && !taken.has(i)) {
         found[role] = i;
         taken.add(i);
@@ -90,7 +92,8 @@ function findColumns(header: string[], columns: TranscriptColumns): Partial<Reco
 
 function readTime(cells: string[], col: number | undefined, header: string[], line: number): number | null {
   if (col === undefined) return null;
-  const value = cells[col] ?? '';
+  // Some tools bracket their times: "[00:01:02]".
+  const value = (cells[col] ?? '').replace(/^\[(.*)\]$/, '$1').trim();
   if (value === '') return null;
   if (/^\d+(?:[.,]\d+)?$/.test(value)) return Math.round(Number(value.replace(',', '.')) * 1000);
   const ms = parseTimestamp(value);
@@ -101,7 +104,7 @@ function readTime(cells: string[], col: number | undefined, header: string[], li
   );
 }
 
-// "Start Time", "start-time" and "start_time" are one name.
+// "Start Time", "start-time", "START_TIME" and "Start.Time" are one name.
 function normalizeName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }

@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countEvidenceByCode, countEvidenceUnits, foldEvidenceUnits } from './evidence-units.js';
+
+const at = (source: string, segment: string, code = 'c'): { source: string; segment: string; code: string } => ({ source, segment, code });
+
+describe('foldEvidenceUnits', () => {
+  it('counts a segment coded by several coders once', () => {
+    expect(countEvidenceUnits([at('w01', '3.1'), at('w01', '3.1'), at('w01', '3.2')])).toBe(2);
+  });
+
+  it('folds sentences into their turn when the turn is coded too, whatever the order', () => {
+    const rows = [at('w01', '3.1'), at('w01', '3'), at('w01', '3.2'), at('w01', '4.1'), at('w02', '3.1')];
+    expect(foldEvidenceUnits(rows).map((r) => `${r.source} ${r.segment}`)).toEqual(['w01 3', 'w01 4.1', 'w02 3.1']);
+  });
+
+  it('does not fold turn 1 into turn 10 or 1.1 into 11', () => {
+    expect(countEvidenceUnits([at('w01', '1'), at('w01', '10.1'), at('w01', '11')])).toBe(3);
+  });
+
+  it('never counts more than the distinct segments nor less than the distinct turns', () => {
+    const place = fc.record({ source: fc.constantFrom('a', 'b'), segment: fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 3 })).map(([t, s]) => (s === 0 ? `${t}` : `${t}.${s}`)) });
+    fc.assert(
+      fc.property(fc.array(place, { maxLength: 30 }), (rows) => {
+        const n = countEvidenceUnits(rows);
+        expect(n).toBeLessThanOrEqual(new Set(rows.map((r) => `${r.source} ${r.segment}`)).size);
+        expect(n).toBeGreaterThanOrEqual(new Set(rows.map((r) => `${r.source} ${r.segment.split('.')[0]}`)).size);
+      }),
+    );
+  });
+});
+
+describe('countEvidenceByCode', () => {
+  const codes = [
+    { id: 'role', parent: null },
+    { id: 'role/educator', parent: 'role' },
+    { id: 'role/broker', parent: 'role' },
+  ];
+
+  it('gives a category the folded evidence of its codes, and each code its own', () => {
+    const rows = [at('w01', '2', 'role/educator'), at('w01', '2.1', 'role/broker'), at('w01', '5.1', 'role/broker'), at('w01', '5.1', 'role/educator')];
+    const counts = countEvidenceByCode(codes, rows);
+    expect(counts.get('role/educator')).toEqual({ own: 2, total: 2 });
+    expect(counts.get('role/broker')).toEqual({ own: 2, total: 2 });
+    // 2 absorbs 2.1; 5.1 coded twice counts once.
+    expect(counts.get('role')).toEqual({ own: 0, total: 2 });
+  });
+});

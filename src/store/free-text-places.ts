@@ -1,0 +1,136 @@
+/**
+ * Every place in the store that holds free text — written by a person or carried in from a file — and so
+ * may hold a real name. Pseudonymization at ingest, `anonymity check` and withdrawal all work from this
+ * one list; free-text-places.test.ts fails when a migration adds a text column that is in neither list.
+ */
+import { formatSegment } from '../core/segment-address.js';
+import type { Db } from './open.js';
+
+export type FreeTextPlaceId =
+  | 'sources.text'
+  | 'sources.name'
+  | 'sources.file'
+  | 'sources.site'
+  | 'sources.attributes.keys'
+  | 'sources.attributes.values'
+  | 'segments.speaker'
+  | 'participants.pseudonym'
+  | 'participants.group'
+  | 'participants.attributes.keys'
+  | 'participants.attributes.values'
+  | 'audit.arguments'
+  | 'codings.memo'
+  | 'codebooks.file'
+  | 'codebooks.yaml';
+
+/** One free-text place: the column holding it and how names are written there. */
+export interface FreeTextPlace {
+  id: FreeTextPlaceId;
+  table: string;
+  column: string;
+  /**
+   * Names here are identifiers (file names, paths, speaker labels, keys), so a lower-case "siti" is Siti;
+   * elsewhere a lower-case word may be the common word ("bunga", "will").
+   */
+  anyCase: boolean;
+}
+
+const place = (id: FreeTextPlaceId, anyCase: boolean, columnName?: string): FreeTextPlace => {
+  const [table, column] = id.split('.') as [string, string];
+  return { id, table, column: columnName ?? column, anyCase };
+};
+
+/** Every free-text place, in the order `iterateFreeText` visits them. */
+export const FREE_TEXT_PLACES: readonly FreeTextPlace[] = [
+  place('sources.text', false),
+  place('sources.name', true),
+  place('sources.file', true),
+  place('sources.site', false),
+  place('sources.attributes.keys', true),
+  place('sources.attributes.values', false),
+  place('segments.speaker', true),
+  place('participants.pseudonym', true),
+  place('participants.group', false, 'grp'),
+  place('participants.attributes.keys', true),
+  place('participants.attributes.values', false),
+  place('audit.arguments', true),
+  place('codings.memo', false),
+  place('codebooks.file', true),
+  place('codebooks.yaml', false),
+];
+
+/**
+ * Text columns that hold no free text: ids, hashes, enumerations, times, the researcher's own names, and
+ * copies of a free-text place (codes are read from codebooks.yaml).
+ */
+export const NOT_FREE_TEXT: readonly string[] = [
+  'participants.created_at', 'participants.updated_at',
+  'sources.type', 'sources.sha256', 'sources.encoding', 'sources.language', 'sources.date', 'sources.added_at',
+  'segments.role',
+  'audit.at', 'audit.actor', 'audit.command', 'audit.counts',
+  'codebooks.name', 'codebooks.version', 'codebooks.sha256', 'codebooks.added_at',
+  'codes.id', 'codes.parent', 'codes.label', 'codes.definition',
+  'codings.code', 'codings.coder', 'codings.origin', 'codings.created_at',
+  'review_decisions.code', 'review_decisions.coder', 'review_decisions.decision', 'review_decisions.decided_at',
+];
+
+/** One piece of free text: where it is, which row holds it (as a person would name the row), and the text. */
+export interface FreeText {
+  place: FreeTextPlace;
+  /** The row, for messages: a source name, "participant Sumiati", "audit 3, ingest", … */
+  row: string;
+  text: string;
+}
+
+const PLACE = new Map(FREE_TEXT_PLACES.map((p) => [p.id, p]));
+
+/** Every piece of free text in the project, table by table (one query each), row by row. */
+export function* iterateFreeText(db: Db): Generator<FreeText> {
+  const at = (id: FreeTextPlaceId, row: string, text: string | null): FreeText[] => (text === null || text === '' ? [] : [{ place: PLACE.get(id)!, row, text }]);
+  for (const s of db
+    .prepare<[], { name: string; file: string; site: string | null; attributes: string; text: string }>('SELECT name, file, site, attributes, text FROM sources ORDER BY name')
+    .iterate()) {
+    const attributes = JSON.parse(s.attributes) as Record<string, string>;
+    yield* at('sources.text', s.name, s.text);
+    yield* at('sources.name', s.name, s.name);
+    yield* at('sources.file', s.name, s.file);
+    yield* at('sources.site', s.name, s.site);
+    yield* at('sources.attributes.keys', s.name, Object.keys(attributes).join('\n'));
+    yield* at('sources.attributes.values', s.name, Object.values(attributes).map(String).join('\n'));
+  }
+  for (const g of db
+    .prepare<[], { source: string; speaker: string }>(
+      `SELECT DISTINCT s.name AS source, g.speaker FROM segments g JOIN sources s ON s.id = g.source_id
+        WHERE g.speaker IS NOT NULL ORDER BY s.name, g.speaker`,
+    )
+    .iterate()) {
+    yield* at('segments.speaker', g.source, g.speaker);
+  }
+  for (const p of db
+    .prepare<[], { pseudonym: string; grp: string | null; attributes: string }>('SELECT pseudonym, grp, attributes FROM participants ORDER BY pseudonym COLLATE NOCASE')
+    .iterate()) {
+    const row = `participant ${p.pseudonym}`;
+    const attributes = JSON.parse(p.attributes) as Record<string, string>;
+    yield* at('participants.pseudonym', row, p.pseudonym);
+    yield* at('participants.group', row, p.grp);
+    yield* at('participants.attributes.keys', row, Object.keys(attributes).join('\n'));
+    yield* at('participants.attributes.values', row, Object.values(attributes).map(String).join('\n'));
+  }
+  for (const a of db.prepare<[], { id: number; command: string; arguments: string }>('SELECT id, command, arguments FROM audit ORDER BY id').iterate()) {
+    yield* at('audit.arguments', `audit ${a.id}, ${a.command}`, (JSON.parse(a.arguments) as unknown[]).map(String).join('\n'));
+  }
+  for (const c of db
+    .prepare<[], { source: string; turn: number; sentence: number; code: string; coder: string; memo: string }>(
+      `SELECT s.name AS source, g.turn, g.sentence, c.code, c.coder, c.memo
+         FROM codings c JOIN segments g ON g.id = c.segment_id JOIN sources s ON s.id = g.source_id
+        WHERE c.memo IS NOT NULL AND c.memo <> '' ORDER BY s.name, g.id, c.code, c.coder`,
+    )
+    .iterate()) {
+    yield* at('codings.memo', `${c.source} ${formatSegment(c.turn, c.sentence)}, code ${c.code} by ${c.coder}`, c.memo);
+  }
+  for (const b of db.prepare<[], { name: string; version: string; file: string; yaml: string }>('SELECT name, version, file, yaml FROM codebooks ORDER BY id').iterate()) {
+    const row = `codebook ${b.name} ${b.version}`;
+    yield* at('codebooks.file', row, b.file);
+    yield* at('codebooks.yaml', row, b.yaml);
+  }
+}

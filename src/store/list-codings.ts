@@ -1,0 +1,156 @@
+import { formatSegment } from '../core/segment-address.js';
+import type { SourceType } from '../core/transcript/types.js';
+import { CODED_SEGMENTS, codeWithDescendants, evidenceClauses, SourceTexts } from './coded-segments.js';
+import type { Db } from './open.js';
+
+/** Filters for `codings list`. */
+export interface CodingFilter {
+  /** A code id; its descendants (path-prefixed ids) are included. */
+  code?: string;
+  source?: string;
+  sourceType?: SourceType;
+  coder?: string;
+  /** Origins to list; `rejected` lists the rejections. Without it: every origin but `suggested`. */
+  origins?: string[];
+  /** Participant attribute (or `group`) equal to a value. */
+  attribute?: { key: string; value: string };
+}
+
+/** One row of `codings list --json` (DESIGN.md shape, plus confidence, memo and matched). */
+export interface CodingRow {
+  source: string;
+  sourceType: SourceType;
+  segment: string;
+  speaker: string | null;
+  participant: string | null;
+  /** The evidence, in code points of the source text. */
+  start: number;
+  end: number;
+  /** The whole unit coded (the sentence or the turn). */
+  text: string;
+  /** The evidence's own words (what a pattern matched, or the unit itself for a human coding). */
+  matched: string;
+  code: string;
+  coder: string;
+  /** auto, manual, suggested, accepted, imported; `rejected` for a rejection (coder: who rejected). */
+  origin: string;
+  /** How sure a suggestion is (0–1); null for other origins. */
+  confidence: number | null;
+  memo: string | null;
+}
+
+interface RawRow {
+  sourceId: number;
+  source: string;
+  sourceType: SourceType;
+  turn: number;
+  sentence: number;
+  speaker: string | null;
+  participant: string | null;
+  unitStart: number;
+  unitEnd: number;
+  start: number;
+  end: number;
+  code: string;
+  coder: string;
+  origin: string;
+  confidence: number | null;
+  memo: string | null;
+}
+
+/**
+ * Codings matching the filter, in source, segment, code and coder order, one at a time. They follow the
+ * evidence rules: a rejected proposal never appears (but with origin `rejected`, which lists the
+ * rejections themselves), a suggestion only when its origin is asked for.
+ */
+export function* iterateCodings(db: Db, filter: CodingFilter = {}): Generator<CodingRow> {
+  const origins = filter.origins ?? [];
+  const rejections = origins.includes('rejected');
+  const codingOrigins = origins.filter((o) => o !== 'rejected');
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (!rejections || codingOrigins.length > 0) {
+    const scope = evidenceClauses({ coder: filter.coder, origins: codingOrigins });
+    const shared = sharedClauses(filter);
+    parts.push(
+      `SELECT s.id AS sourceId, s.name AS source, s.type AS sourceType, g.id AS segmentId, g.turn, g.sentence,
+              COALESCE(g.speaker, t.speaker) AS speaker, p.pseudonym AS participant, g.start AS unitStart, g.end AS unitEnd,
+              c.start, c.end, c.code, c.coder, c.origin, c.confidence, c.memo
+        ${CODED_SEGMENTS}
+        WHERE ${[...scope.clauses, ...shared.clauses].join(' AND ')}`,
+    );
+    params.push(...scope.params, ...shared.params);
+  }
+  if (rejections) {
+    const shared = sharedClauses(filter);
+    const byCoder = filter.coder ? ' AND c.coder = ?' : '';
+    // The rejected proposal's evidence when it is still stored, else the whole unit.
+    const proposal = (column: 'start' | 'end'): string =>
+      `COALESCE((SELECT x.${column} FROM codings x WHERE x.segment_id = c.segment_id AND x.code = c.code AND x.origin IN ('auto', 'suggested') ORDER BY x.origin LIMIT 1), g.${column})`;
+    parts.push(
+      `SELECT s.id AS sourceId, s.name AS source, s.type AS sourceType, g.id AS segmentId, g.turn, g.sentence,
+              COALESCE(g.speaker, t.speaker) AS speaker, p.pseudonym AS participant, g.start AS unitStart, g.end AS unitEnd,
+              ${proposal('start')} AS start, ${proposal('end')} AS end, c.code, c.coder, 'rejected' AS origin, NULL AS confidence, NULL AS memo
+         FROM review_decisions c
+         JOIN segments g ON g.id = c.segment_id
+         JOIN sources s ON s.id = g.source_id
+         LEFT JOIN segments t ON t.id = g.parent_id
+         LEFT JOIN participants p ON p.id = COALESCE(g.participant_id, t.participant_id)
+        WHERE c.decision = 'rejected'${byCoder}${shared.clauses.length ? ` AND ${shared.clauses.join(' AND ')}` : ''}`,
+    );
+    params.push(...(filter.coder ? [filter.coder] : []), ...shared.params);
+  }
+  const statement = db.prepare<unknown[], RawRow>(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY source, segmentId, code, coder, origin`);
+  const texts = new SourceTexts(db);
+  for (const r of statement.iterate(...params)) {
+    yield {
+      source: r.source,
+      sourceType: r.sourceType,
+      segment: formatSegment(r.turn, r.sentence),
+      speaker: r.speaker,
+      participant: r.participant,
+      start: r.start,
+      end: r.end,
+      text: texts.slice(r.sourceId, r.unitStart, r.unitEnd),
+      matched: texts.slice(r.sourceId, r.start, r.end),
+      code: r.code,
+      coder: r.coder,
+      origin: r.origin,
+      confidence: r.confidence,
+      memo: r.memo,
+    };
+  }
+}
+
+/** Codings matching the filter (see iterateCodings). */
+export function listCodings(db: Db, filter: CodingFilter = {}): CodingRow[] {
+  return [...iterateCodings(db, filter)];
+}
+
+/** The filters that apply alike to codings and to rejections (alias c for either). */
+function sharedClauses(filter: CodingFilter): { clauses: string[]; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter.code) {
+    const code = codeWithDescendants('c.code', filter.code);
+    clauses.push(code.clause);
+    params.push(...code.params);
+  }
+  if (filter.source) {
+    clauses.push('s.name = ?');
+    params.push(filter.source);
+  }
+  if (filter.sourceType) {
+    clauses.push('s.type = ?');
+    params.push(filter.sourceType);
+  }
+  if (filter.attribute) {
+    if (filter.attribute.key === 'group') clauses.push('p.grp = ?');
+    else {
+      clauses.push('json_extract(p.attributes, ?) = ?');
+      params.push(`$."${filter.attribute.key.replace(/"/g, '')}"`);
+    }
+    params.push(filter.attribute.value);
+  }
+  return { clauses, params };
+}
