@@ -1,19 +1,9 @@
-import { resolve } from 'node:path';
 import { nearestCodeIds } from '../core/codebook/code-tree.js';
 import type { Codebook } from '../core/codebook/types.js';
 import { InputError } from '../errors.js';
-import { loadValidCodebook } from '../io/read-codebook.js';
-import type { Project } from './open-project.js';
 
-/** The project's current codebook, or an InputError saying how to choose one. */
-export function currentCodebook(project: Project): { codebook: Codebook; sha256: string; path: string } {
-  if (!project.config.codebook) {
-    throw new InputError('the project has no codebook yet', { hint: 'Choose one with `telaah codebook use FILE`' });
-  }
-  const path = resolve(project.paths.dir, project.config.codebook);
-  const file = loadValidCodebook(path);
-  return { codebook: file.codebook, sha256: file.sha256, path };
-}
+// The current codebook is loaded in one place; commands that check codes import it from here too.
+export { currentCodebook, type CurrentCodebook } from './current-codebook.js';
 
 /** Checks every code id against the codebook; an unknown one is an InputError naming the nearest ids. */
 export function checkCodeIds(codebook: Codebook, ids: readonly string[]): void {

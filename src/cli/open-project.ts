@@ -2,6 +2,7 @@ import type { ProjectConfig } from '../core/config.js';
 import { locateProject, readProjectConfig, type ProjectPaths } from '../io/project-files.js';
 import { openStore, type Db } from '../store/open.js';
 import type { Ctx } from './context.js';
+import { adoptConfiguredCodebook } from './current-codebook.js';
 
 /** An open project: where it is, its settings and its database. */
 export interface Project {
@@ -10,12 +11,22 @@ export interface Project {
   db: Db;
 }
 
-/** Opens the project the command runs in (from --project or the current folder upwards). */
+/**
+ * Opens the project the command runs in (from --project or the current folder upwards). A project from
+ * before the current codebook was stored gets the one telaah.yaml names stored as current.
+ */
 export function openProject(ctx: Ctx, opts: { project?: unknown }): Project {
   const paths = locateProject(ctx.cwd, typeof opts.project === 'string' ? opts.project : undefined);
   const config = readProjectConfig(paths);
   const db = openStore(paths.database);
-  return { paths, config, db };
+  const project = { paths, config, db };
+  try {
+    adoptConfiguredCodebook(ctx, project);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return project;
 }
 
 /** Runs `work` with the project open and closes it afterwards, whatever happens. */

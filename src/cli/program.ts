@@ -65,10 +65,21 @@ Examples:
     .addHelpText('after', '\nExamples:\n  $ telaah participants import participants.csv\n  $ telaah participants list --csv');
   participants
     .command('import')
-    .description('add or update participants from a CSV with a pseudonym column, a group column and any attributes')
+    .description('add participants from a CSV with a pseudonym column, a group column and any attributes, or update them')
     .argument('<csv>', 'CSV file; header names pseudonym, group and further attribute columns')
     .option('--json', 'print the summary as JSON')
-    .addHelpText('after', '\nExamples:\n  $ telaah participants import samples/bpjs-medan/participants.csv')
+    .addHelpText(
+      'after',
+      `
+A participant already in the project (same pseudonym, any case) is updated column by column: each column
+of the file replaces that attribute, columns the file lacks keep their values, and an empty cell keeps the
+old value too (an import never clears one). The pseudonym column may be called pseudonym, pseudonim,
+alias, samaran, nama_samaran, participant, peserta, code, kode or id; a file without one is refused.
+
+Examples:
+  $ telaah participants import samples/bpjs-medan/participants.csv
+  $ telaah participants import enrolment-2025.csv     # pseudonym,enrolled_after: adds one attribute`,
+    )
     .action(lazy(() => import('./commands/participants-import.js')));
   participants
     .command('list')
@@ -195,20 +206,29 @@ Examples:
   codebook
     .command('validate')
     .description('report every problem in a codebook at file:line:col (exit 2 if any is an error)')
-    .argument('[file]', "codebook file (default: the project's current codebook)")
+    .argument('[file]', "codebook file (default: the project's current codebook, as stored)")
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExamples:\n  $ telaah codebook validate codebooks/bpjs-social-work.yaml\n  $ telaah codebook validate            # the project\'s current codebook')
     .action(lazy(() => import('./commands/codebook-validate.js')));
   codebook
     .command('use')
-    .description("make a codebook the project's current one (stored as a version; nothing is coded yet)")
+    .description("store a codebook file as a version and make it the project's current one (nothing is coded yet)")
     .argument('<file>', 'codebook file')
-    .addHelpText('after', '\nExamples:\n  $ telaah codebook use codebooks/bpjs-social-work.yaml && telaah code auto')
+    .addHelpText(
+      'after',
+      `
+Commands read the stored version, not the file: edit the file, raise its version:, and run this again.
+A file whose name and version are already stored with other content is refused. Codes with human
+codings that the new version leaves out are named, with \`telaah code rename\`/\`code merge\` to move them.
+
+Examples:
+  $ telaah codebook use codebooks/bpjs-social-work.yaml && telaah code auto`,
+    )
     .action(lazy(() => import('./commands/codebook-use.js')));
   codebook
     .command('show')
     .description('print the code tree with labels and how many codings each code has')
-    .argument('[file]', "codebook file (default: the project's current codebook)")
+    .argument('[file]', "codebook file (default: the project's current codebook, as stored)")
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExamples:\n  $ telaah codebook show\n  $ telaah codebook show codebooks/bpjs-social-work.yaml --json')
     .action(lazy(() => import('./commands/codebook-show.js')));
@@ -223,23 +243,35 @@ Examples:
   codebook
     .command('test')
     .description("run each code's examples and counterexamples through the auto-coder (exit 1 on a miss)")
-    .argument('[file]', "codebook file (default: the project's current codebook)")
+    .argument('[file]', "codebook file (default: the project's current codebook, as stored)")
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExamples:\n  $ telaah codebook test codebooks/bpjs-social-work.yaml   # e.g. as a CI step')
     .action(lazy(() => import('./commands/codebook-test.js')));
 
   const code = program
     .command('code')
-    .description('code segments: automatically from the codebook, or by hand')
-    .addHelpText('after', '\nExamples:\n  $ telaah code auto\n  $ telaah code add 09-sumiati 20.3 barrier/documentation --memo "KK di kampung"');
+    .description('code segments: automatically from the codebook, or by hand; rename and merge codes')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ telaah code auto\n  $ telaah code add 09-sumiati 20.3 barrier/documentation --memo "KK di kampung"\n  $ telaah code rename barrier/documentation barrier/identity-documents',
+    );
   code
     .command('auto')
-    .description("code every unit with the codebook's patterns (interviewer turns left out); human codings are kept")
-    .option('--codebook <file>', "codebook to apply (default: the project's current one)")
+    .description("code every unit with the current codebook's patterns (interviewer turns left out); human codings are kept")
+    .option('--codebook <file>', "apply this codebook file first, making it the project's current one (as `telaah codebook use` does)")
     .addOption(new Option('--unit <unit>', 'coding unit (default: coding_unit of telaah.yaml)').choices(['sentence', 'turn']))
     .option('--include-interviewer', 'code interviewer and moderator turns too')
     .option('--json', 'print the summary as JSON')
-    .addHelpText('after', '\nExamples:\n  $ telaah code auto\n  $ telaah code auto --codebook codebooks/draft.yaml --unit turn')
+    .addHelpText(
+      'after',
+      `
+The codebook is the project's current one as it was stored by \`telaah codebook use\`: edits to its file
+count only once you apply the file again (\`codebook use FILE\` or \`code auto --codebook FILE\`).
+
+Examples:
+  $ telaah code auto
+  $ telaah code auto --codebook codebooks/draft.yaml --unit turn`,
+    )
     .action(lazy(() => import('./commands/code-auto.js')));
   code
     .command('add')
@@ -260,6 +292,42 @@ Examples:
     .option('--coder <name>', 'whose codings (default: TELAAH_USER or the login name)')
     .addHelpText('after', '\nExamples:\n  $ telaah code remove 09-sumiati 20.3 barrier/documentation')
     .action(lazy(() => import('./commands/code-remove.js')));
+  code
+    .command('rename')
+    .description('move every coding and review decision of code OLD to NEW (and of OLD/x to NEW/x), e.g. after a new codebook version renamed it')
+    .argument('<old>', 'the code the codings have now (it need not be in the codebook)')
+    .argument('<new>', 'a code of the current codebook')
+    .option('--dry-run', 'print what would move and change nothing')
+    .option('--json', 'print what moved as JSON')
+    .addHelpText(
+      'after',
+      `
+All coders and origins move. Where a coder already has NEW on the same segment, the two codings become
+one (a human origin wins over auto or suggested, memos are joined with " | ", the earlier time is kept).
+
+Examples:
+  $ telaah code rename barrier/economic barrier/cost --dry-run
+  $ telaah code rename barrier obstacle        # barrier/economic → obstacle/economic, …`,
+    )
+    .action(lazy(() => import('./commands/code-rename.js')));
+  code
+    .command('merge')
+    .description("move every coding and review decision of code A to code B, folding codings a coder has of both")
+    .argument('<a>', 'the code to merge away (it need not be in the codebook; codes below it stay)')
+    .argument('<b>', 'a code of the current codebook')
+    .option('--dry-run', 'print what would move and change nothing')
+    .option('--json', 'print what moved as JSON')
+    .addHelpText(
+      'after',
+      `
+Where a coder has both A and B on a segment, one coding stays (a human origin wins over auto or
+suggested, memos are joined with " | ", the earlier time is kept); the summary says how many were folded.
+
+Examples:
+  $ telaah code merge barrier/cost barrier/economic --dry-run
+  $ telaah code merge role/peer-educator role/educator`,
+    )
+    .action(lazy(() => import('./commands/code-merge.js')));
 
   program
     .command('codings')

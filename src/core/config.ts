@@ -69,7 +69,8 @@ triangulation:
   corroborated: ${d.triangulation.corroborated}
   required: ${d.triangulation.required}
 
-# The project's current codebook (set by \`telaah codebook use FILE\`).
+# The file of the project's current codebook (set by \`telaah codebook use FILE\`). The codebook itself is
+# stored in the project: editing the file changes nothing until \`telaah codebook use\` applies it again.
 codebook: null
 `;
 }

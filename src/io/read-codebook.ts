@@ -44,3 +44,12 @@ export function loadValidCodebook(path: string): CodebookFile & { codebook: Code
   }
   return file as CodebookFile & { codebook: Codebook };
 }
+
+/** The sha256 of a codebook file as it is now, or undefined when it cannot be read (moved, deleted). */
+export function hashCodebookFile(path: string): string | undefined {
+  try {
+    return hashBytes(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+}

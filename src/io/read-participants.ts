@@ -7,7 +7,10 @@ const PSEUDONYM = ['pseudonym', 'pseudonim', 'alias', 'samaran', 'nama_samaran',
 const GROUP = ['group', 'grp', 'kelompok', 'grup'];
 const REAL_NAME = ['name', 'nama', 'real_name', 'nama_asli', 'full_name', 'nama_lengkap'];
 
-/** Reads a participants CSV: a pseudonym column, an optional group column, every other column an attribute. */
+/**
+ * Reads a participants CSV: a pseudonym column, an optional group column, every other column an
+ * attribute. Empty cells are left out of the row (an import then keeps the stored value).
+ */
 export function readParticipants(path: string): Participant[] {
   let text: string;
   try {
@@ -26,12 +29,13 @@ export function readParticipants(path: string): Participant[] {
       hint: 'Remove the column (keep real names in the pseudonym map only) or rename it to "pseudonym"',
     });
   }
-  const pseudonymAt = findColumn(table.header, PSEUDONYM);
+  // By the order of PSEUDONYM, not of the header: with `id,pseudonym`, the pseudonym column wins.
+  const pseudonymAt = PSEUDONYM.map((name) => findColumn(table.header, [name])).find((i) => i >= 0) ?? -1;
   if (pseudonymAt < 0) {
-    throw new InputError(`no pseudonym column: the header has ${table.header.join(', ')}`, {
+    throw new InputError(`no pseudonym column: the header has ${table.header.map((h) => `"${h}"`).join(', ')}`, {
       file: path,
       line: 1,
-      hint: 'Name the column "pseudonym"',
+      hint: `Name the pseudonym column one of: ${PSEUDONYM.join(', ')}`,
     });
   }
   const groupAt = findColumn(table.header, GROUP);

@@ -53,3 +53,39 @@ export function listCodebookVersions(db: Db): CodebookVersion[] {
     .all()
     .map((r) => ({ id: r.id, name: r.name, version: r.version, file: r.file, sha256: r.sha256, addedAt: r.added_at }));
 }
+
+/** A stored version with the YAML it was read from. */
+export interface StoredCodebook extends CodebookVersion {
+  yaml: string;
+}
+
+/** Stored versions with this name and version (more than one only in projects from before versions were enforced). */
+export function findCodebooksByNameVersion(db: Db, name: string, version: string): CodebookVersion[] {
+  return listCodebookVersions(db).filter((v) => v.name === name && v.version === version);
+}
+
+/** The newest stored version read from this file (a path relative to the project), if any. */
+export function findLatestCodebookFromFile(db: Db, file: string): CodebookVersion | undefined {
+  return listCodebookVersions(db)
+    .filter((v) => v.file === file)
+    .pop();
+}
+
+/** Makes a stored version the project's current codebook. */
+export function setCurrentCodebook(db: Db, codebookId: number, since: string): void {
+  db.prepare(
+    `INSERT INTO current_codebook (only, codebook_id, since) VALUES (1, ?, ?)
+     ON CONFLICT (only) DO UPDATE SET codebook_id = excluded.codebook_id, since = excluded.since`,
+  ).run(codebookId, since);
+}
+
+/** The project's current codebook as stored (with its YAML), or undefined before `codebook use`. */
+export function findCurrentCodebook(db: Db): StoredCodebook | undefined {
+  const row = db
+    .prepare<[], { id: number; name: string; version: string; file: string; sha256: string; added_at: string; yaml: string }>(
+      `SELECT c.id, c.name, c.version, c.file, c.sha256, c.added_at, c.yaml
+         FROM current_codebook x JOIN codebooks c ON c.id = x.codebook_id`,
+    )
+    .get();
+  return row && { id: row.id, name: row.name, version: row.version, file: row.file, sha256: row.sha256, addedAt: row.added_at, yaml: row.yaml };
+}

@@ -70,6 +70,7 @@ export const NOT_FREE_TEXT: readonly string[] = [
   'audit.at', 'audit.actor', 'audit.command', 'audit.counts',
   'codebooks.name', 'codebooks.version', 'codebooks.sha256', 'codebooks.added_at',
   'codes.id', 'codes.parent', 'codes.label', 'codes.definition',
+  'current_codebook.since',
   'codings.code', 'codings.coder', 'codings.origin', 'codings.created_at',
   'review_decisions.code', 'review_decisions.coder', 'review_decisions.decision', 'review_decisions.decided_at',
 ];

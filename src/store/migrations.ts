@@ -140,5 +140,21 @@ const m003_review: Migration = {
   },
 };
 
+const m004_current_codebook: Migration = {
+  name: 'm004_current_codebook',
+  up(db) {
+    db.exec(`
+      -- The project's current codebook: one of the stored versions, chosen by \`telaah codebook use\`.
+      -- Commands read the codebook from here (its stored YAML), never from the file, so editing the file
+      -- changes nothing until it is applied again. At most one row (only = 1).
+      CREATE TABLE current_codebook (
+        only         INTEGER PRIMARY KEY CHECK (only = 1),
+        codebook_id  INTEGER NOT NULL REFERENCES codebooks (id),
+        since        TEXT NOT NULL
+      );
+    `);
+  },
+};
+
 /** Every migration, in the order they are applied; the schema version is the list's length. */
-export const migrations: readonly Migration[] = [m001_initial, m002_coding, m003_review];
+export const migrations: readonly Migration[] = [m001_initial, m002_coding, m003_review, m004_current_codebook];

@@ -1,3 +1,4 @@
+import { mergeParticipant } from '../core/merge-participant.js';
 import type { Participant } from '../core/model.js';
 import type { Db } from './open.js';
 
@@ -7,29 +8,39 @@ export interface ParticipantRow extends Participant {
   turns: number;
 }
 
-/** Adds new participants and updates existing ones (matched by pseudonym, case-insensitively). */
-export function upsertParticipants(db: Db, participants: readonly Participant[], now: string): { added: number; updated: number } {
-  const find = db.prepare<[string], { id: number }>('SELECT id FROM participants WHERE pseudonym = ?');
+/**
+ * Adds new participants and merges into existing ones (matched by pseudonym, case-insensitively): see
+ * mergeParticipant. `updated` counts those that changed, `unchanged` those the rows left as they were.
+ */
+export function upsertParticipants(db: Db, participants: readonly Participant[], now: string): { added: number; updated: number; unchanged: number } {
+  const find = db.prepare<[string], { id: number; pseudonym: string; grp: string | null; attributes: string }>(
+    'SELECT id, pseudonym, grp, attributes FROM participants WHERE pseudonym = ?',
+  );
   const insert = db.prepare(
     'INSERT INTO participants (pseudonym, grp, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
   );
   const update = db.prepare('UPDATE participants SET pseudonym = ?, grp = ?, attributes = ?, updated_at = ? WHERE id = ?');
-  let added = 0;
-  let updated = 0;
+  const counts = { added: 0, updated: 0, unchanged: 0 };
   db.transaction(() => {
     for (const p of participants) {
       const existing = find.get(p.pseudonym);
-      const attributes = JSON.stringify(p.attributes);
-      if (existing) {
-        update.run(p.pseudonym, p.group, attributes, now, existing.id);
-        updated += 1;
-      } else {
-        insert.run(p.pseudonym, p.group, attributes, now, now);
-        added += 1;
+      if (!existing) {
+        insert.run(p.pseudonym, p.group, JSON.stringify(p.attributes), now, now);
+        counts.added += 1;
+        continue;
       }
+      const stored = { pseudonym: existing.pseudonym, group: existing.grp, attributes: JSON.parse(existing.attributes) as Record<string, string> };
+      const merged = mergeParticipant(stored, p);
+      const attributes = JSON.stringify(merged.attributes);
+      if (merged.pseudonym === existing.pseudonym && merged.group === existing.grp && attributes === existing.attributes) {
+        counts.unchanged += 1;
+        continue;
+      }
+      update.run(merged.pseudonym, merged.group, attributes, now, existing.id);
+      counts.updated += 1;
     }
   })();
-  return { added, updated };
+  return counts;
 }
 
 /** Every participant, by pseudonym, with the number of sources and turns they speak in. */

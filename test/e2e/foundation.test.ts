@@ -72,7 +72,7 @@ describe('participants', () => {
     const csv = join(dir, 'update.csv');
     writeFileSync(csv, 'pseudonym,site\ndarto,Bekasi\nAgus,Bekasi\n');
     const update = telaah(dir, ['participants', 'import', csv, '--json']);
-    expect(JSON.parse(update.stdout)).toEqual({ added: 1, updated: 1 });
+    expect(JSON.parse(update.stdout)).toEqual({ added: 1, updated: 1, unchanged: 0 });
     const after = JSON.parse(telaah(dir, ['participants', 'list', '--json']).stdout) as { pseudonym: string; attributes: Record<string, string> }[];
     expect(after.find((p) => p.pseudonym.toLowerCase() === 'darto')?.attributes.site).toBe('Bekasi');
   });

@@ -1,33 +1,40 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { compileCoder } from '../../core/coding/auto-coder.js';
 import { createStemmers } from '../../core/coding/stemmers.js';
 import { countCodePoints } from '../../core/text/code-points.js';
-import { InputError } from '../../errors.js';
 import { loadValidCodebook } from '../../io/read-codebook.js';
 import { recordAudit } from '../../store/audit.js';
-import { saveCodebookVersion } from '../../store/codebooks.js';
 import { iterateCodingUnits, replaceAutoCodings, type NewCoding } from '../../store/codings.js';
 import { countSources } from '../../store/sources.js';
+import { applyCodebookFile, describeDroppedCodes } from '../apply-codebook.js';
 import { actorOf, type Ctx } from '../context.js';
+import { currentCodebook, describeCodebookFileChange } from '../current-codebook.js';
 import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { writeJson, writeTable } from '../output.js';
 import { progressBar, startProgress } from '../progress.js';
 import { paint } from '../style.js';
 
-/** `telaah code auto`: applies the codebook's patterns to every unit; human codings are never touched. */
+/**
+ * `telaah code auto`: applies the current codebook's patterns (as stored) to every unit; `--codebook F`
+ * first makes F the current codebook. Human codings are never touched.
+ */
 export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
-  return withProject(ctx, opts, async ({ db, config, paths }): Promise<ExitCode> => {
-    const given = typeof opts.codebook === 'string' ? resolve(ctx.cwd, opts.codebook) : config.codebook ? resolve(paths.dir, config.codebook) : undefined;
-    if (!given) {
-      throw new InputError('the project has no codebook yet', {
-        hint: 'Choose one with `telaah codebook use FILE`, or pass --codebook FILE',
-      });
+  // Read a named file before opening the project: a bad file must leave the project unchanged.
+  const given = typeof opts.codebook === 'string' ? loadValidCodebook(resolve(ctx.cwd, opts.codebook)) : undefined;
+  return withProject(ctx, opts, async (project): Promise<ExitCode> => {
+    const { db, config } = project;
+    if (given) {
+      const applied = applyCodebookFile(ctx, project, given, String(opts.codebook), 'code auto --codebook');
+      if (!applied.unchanged) ctx.stderr.write(`Using "${applied.version.name}" ${applied.version.version} as the project's current codebook\n`);
+      for (const line of describeDroppedCodes(ctx, applied)) ctx.stderr.write(`${line}\n`);
     }
-    const file = loadValidCodebook(given);
+    const current = currentCodebook(project);
+    const changed = given ? undefined : describeCodebookFileChange(ctx, project, current);
+    if (changed) ctx.stderr.write(`${changed}\n`);
+    const { codebook, version } = current;
     const now = ctx.now().toISOString();
-    const { version } = saveCodebookVersion(db, file.codebook, { file: relative(paths.dir, given) || given, sha256: file.sha256, yaml: file.text }, now);
-    const coder = compileCoder(file.codebook, createStemmers());
+    const coder = compileCoder(codebook, createStemmers());
     const unit = opts.unit === 'turn' || opts.unit === 'sentence' ? opts.unit : config.codingUnit;
     const progress = await startProgress(ctx, 'Coding');
     const codings: NewCoding[] = [];
@@ -52,9 +59,9 @@ export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknow
     const perCode = new Map<string, number>();
     for (const c of codings) perCode.set(c.code, (perCode.get(c.code) ?? 0) + 1);
     if (result.added + result.removed > 0) {
-      recordAudit(db, { at: now, actor: actorOf(ctx), command: 'code auto', arguments: [file.path], counts: { units, ...result } });
+      recordAudit(db, { at: now, actor: actorOf(ctx), command: 'code auto', arguments: [version.file], counts: { units, ...result } });
     }
-    const rows = file.codebook.codes.filter((code) => perCode.has(code.id) || !file.codebook.codes.some((o) => o.parent === code.id)).map((code) => ({ code: code.id, units: perCode.get(code.id) ?? 0 }));
+    const rows = codebook.codes.filter((code) => perCode.has(code.id) || !codebook.codes.some((o) => o.parent === code.id)).map((code) => ({ code: code.id, units: perCode.get(code.id) ?? 0 }));
     if (opts.json) {
       writeJson(ctx, { codebook: { name: version.name, version: version.version }, unit, units, ...result, codes: rows });
       return 0;

@@ -1,10 +1,9 @@
 import { buildCodeTree, type CodeNode } from '../../core/codebook/code-tree.js';
 import type { Codebook } from '../../core/codebook/types.js';
 import { ProjectError } from '../../errors.js';
-import { loadValidCodebook } from '../../io/read-codebook.js';
 import { countEvidenceByCode, type CodeCount } from '../../core/analysis/evidence-units.js';
 import { listEvidencePlaces } from '../../store/evidence.js';
-import { resolveCodebookPath } from '../codebook-path.js';
+import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import { openProject } from '../open-project.js';
@@ -22,10 +21,9 @@ interface ShownCode {
   children: ShownCode[];
 }
 
-/** `telaah codebook show [file]`: the code tree with labels and how often each code is applied. */
+/** `telaah codebook show [file]`: the code tree (of the stored current codebook without a file) with labels and how often each code is applied. */
 export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
-  const { path, shown } = resolveCodebookPath(ctx, opts, args[0]);
-  const { codebook } = loadValidCodebook(path);
+  const { file: { codebook }, shown } = await chooseCodebook(ctx, opts, args[0], { valid: true });
   const counts = readCounts(ctx, opts, codebook);
   const language = codebook.languages[0] ?? 'id';
   const toShown = (node: CodeNode): ShownCode => {

@@ -1,17 +1,15 @@
 import { runCodebookTests } from '../../core/coding/codebook-test.js';
 import { compileCoder } from '../../core/coding/auto-coder.js';
 import { createStemmers } from '../../core/coding/stemmers.js';
-import { loadValidCodebook } from '../../io/read-codebook.js';
-import { resolveCodebookPath } from '../codebook-path.js';
+import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
 
-/** `telaah codebook test [file]`: every example must fire its code and no counterexample may; exit 1 on a miss. */
+/** `telaah codebook test [file]` (the stored current codebook without a file): every example must fire its code and no counterexample may; exit 1 on a miss. */
 export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
-  const { path, shown } = resolveCodebookPath(ctx, opts, args[0]);
-  const { codebook } = loadValidCodebook(path);
+  const { file: { codebook }, shown } = await chooseCodebook(ctx, opts, args[0], { valid: true });
   const misses = runCodebookTests(codebook, compileCoder(codebook, createStemmers()));
   const examples = codebook.codes.reduce((n, code) => n + code.examples.length, 0);
   const counterexamples = codebook.codes.reduce((n, code) => n + code.counterexamples.length, 0);

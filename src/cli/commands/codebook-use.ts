@@ -1,28 +1,26 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadValidCodebook } from '../../io/read-codebook.js';
-import { setConfigValue } from '../../io/project-files.js';
-import { recordAudit } from '../../store/audit.js';
-import { saveCodebookVersion } from '../../store/codebooks.js';
-import { actorOf, type Ctx } from '../context.js';
+import { applyCodebookFile, describeDroppedCodes } from '../apply-codebook.js';
+import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { paint } from '../style.js';
 
-/** `telaah codebook use FILE`: stores the codebook as a version and makes it the project's current one. */
+/**
+ * `telaah codebook use FILE`: stores the codebook as a version and makes it the project's current one;
+ * names the hand-coded codes it leaves out.
+ */
 export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
-  const path = resolve(ctx.cwd, args[0]!);
-  const file = loadValidCodebook(path);
-  return withProject(ctx, opts, ({ db, paths }) => {
-    const now = ctx.now().toISOString();
-    const stored = relative(paths.dir, path) || path;
-    const { version, created } = saveCodebookVersion(db, file.codebook, { file: stored, sha256: file.sha256, yaml: file.text }, now);
-    setConfigValue(paths, 'codebook', stored);
-    recordAudit(db, { at: now, actor: actorOf(ctx), command: 'codebook use', arguments: args, counts: { codes: file.codebook.codes.length, newVersion: created ? 1 : 0 } });
-    const c = paint(ctx);
+  const file = loadValidCodebook(resolve(ctx.cwd, args[0]!));
+  return withProject(ctx, opts, (project) => {
+    const applied = applyCodebookFile(ctx, project, file, args[0]!, 'codebook use');
+    const { name, version } = applied.version;
+    const state = applied.unchanged ? ', already the current one' : applied.created ? '' : ', a version stored before';
     ctx.stderr.write(
-      `${c.green('Using')} "${version.name}" ${version.version} (${file.codebook.codes.length} codes)${created ? '' : ', a version already stored'}; ` +
+      `${paint(ctx).green('Using')} "${name}" ${version} (${file.codebook.codes.length} codes${state}); ` +
         'nothing is coded until you run `telaah code auto`\n',
     );
+    for (const line of describeDroppedCodes(ctx, applied)) ctx.stderr.write(`${line}\n`);
     return 0;
   });
 }

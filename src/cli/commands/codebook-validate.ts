@@ -1,14 +1,12 @@
-import { readCodebookFile } from '../../io/read-codebook.js';
-import { resolveCodebookPath } from '../codebook-path.js';
+import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
 
-/** `telaah codebook validate [file]`: every problem at file:line:col; exit 2 if any is an error. */
+/** `telaah codebook validate [file]`: every problem at file:line:col (of the stored current codebook without a file); exit 2 if any is an error. */
 export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
-  const { path, shown } = resolveCodebookPath(ctx, opts, args[0]);
-  const file = readCodebookFile(path);
+  const { file, shown } = await chooseCodebook(ctx, opts, args[0], { valid: false });
   const errors = file.problems.filter((p) => p.severity === 'error');
   if (opts.json) {
     writeJson(ctx, { file: shown, valid: errors.length === 0, codes: file.codebook?.codes.length ?? 0, problems: file.problems });

@@ -6,7 +6,7 @@ import type { ExitCode } from '../exit-code.js';
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
 
-/** `telaah participants import <csv>`: adds or updates participants by pseudonym. */
+/** `telaah participants import <csv>`: adds participants, and merges the file's columns into existing ones by pseudonym. */
 export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
   const file = args[0]!;
   return withProject(ctx, opts, ({ db }) => {
@@ -16,7 +16,7 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
     const counts = upsertParticipants(db, participants, now);
     recordAudit(db, { at: now, actor: actorOf(ctx), command: 'participants import', arguments: args, counts });
     if (opts.json) writeJson(ctx, counts);
-    else ctx.stderr.write(`Participants: ${counts.added} added, ${counts.updated} updated from ${file}\n`);
+    else ctx.stderr.write(`Participants: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged from ${file}\n`);
     return 0;
   });
 }

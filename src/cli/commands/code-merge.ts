@@ -1,0 +1,8 @@
+import type { Ctx } from '../context.js';
+import type { ExitCode } from '../exit-code.js';
+import { moveCodes } from './code-rename.js';
+
+/** `telaah code merge A B`: every coding and review decision of A moves to B, folding where a coder has both. */
+export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+  return moveCodes(ctx, args, opts, 'merge');
+}
