@@ -106,7 +106,7 @@ Examples:
     )
     .option('--pseudonyms <csv>', 'replace real names with pseudonyms (CSV: real_name,pseudonym[,variants]) before storing')
     .option('--speakers <csv>', 'map speaker labels to participants (CSV: label,pseudonym)')
-    .option('--replace', 'replace sources whose file changed since they were ingested')
+    .option('--replace', 'replace sources whose file changed, or that this run\'s options would store differently (human codings on unchanged sentences are kept)')
     .option('--lenient', 'skip malformed subtitle cues with a warning instead of refusing the file')
     .option('--language <code>', 'language of the texts (default: the first of telaah.yaml languages)')
     .option('--speaker-column <name>', 'CSV transcripts: the column holding the speaker')
@@ -118,18 +118,21 @@ Examples:
       `
 Source types come from --type, else the file's front matter (type: interview), else the folder name
 (interviews/, fgd/, observations/, documents/). Unchanged files are skipped; each file is its own transaction.
+A source is found again by its file's path; files with the same name in different folders get the folder
+in front (site-a-w01, site-b-w01).
 
 Examples:
   $ telaah ingest samples/bpjs-medan --pseudonyms samples/bpjs-medan/pseudonyms.csv
   $ telaah ingest zoom-export.vtt --type fgd --speakers speakers.csv
-  $ telaah ingest answers.csv --type document --text-column jawaban`,
+  $ telaah ingest answers.csv --type document --text-column jawaban
+  $ telaah ingest transcripts/ --pseudonyms names.csv --replace   # apply a map to sources ingested without it`,
     )
     .action(lazy(() => import('./commands/ingest.js')));
 
   const sources = program
     .command('sources')
-    .description('list and show ingested sources')
-    .addHelpText('after', '\nExamples:\n  $ telaah sources list\n  $ telaah sources show 09-sumiati');
+    .description('list, show and correct ingested sources')
+    .addHelpText('after', '\nExamples:\n  $ telaah sources list\n  $ telaah sources show 09-sumiati\n  $ telaah sources set 09-sumiati site=Binjai');
   sources
     .command('list')
     .description('list sources with type, date, site and counts')
@@ -146,6 +149,46 @@ Examples:
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExamples:\n  $ telaah sources show 02-hendra\n  $ telaah sources show fgd1-medan-pekerja --sentences | less -R')
     .action(lazy(() => import('./commands/sources-show.js')));
+  sources
+    .command('remove')
+    .description('delete sources with their segments, codings and review decisions (asks first when human work would go)')
+    .argument('<names...>', 'source names')
+    .option('--yes', 'remove even when human codings or review decisions go with them, without asking')
+    .addHelpText(
+      'after',
+      `
+Says what goes with each source. When human codings or review decisions would go, it asks on a terminal;
+elsewhere it refuses (exit 2, nothing removed) unless --yes is given.
+
+Examples:
+  $ telaah sources remove w01-draft
+  $ telaah sources remove obs01-old obs02-old --yes`,
+    )
+    .action(lazy(() => import('./commands/sources-remove.js')));
+  sources
+    .command('rename')
+    .description('give a source a new name; its codings and review decisions stay with it')
+    .argument('<old>', 'the current name')
+    .argument('<new>', 'the new name (unique)')
+    .addHelpText('after', '\nExamples:\n  $ telaah sources rename interviews-w01 w01-sumiati')
+    .action(lazy(() => import('./commands/sources-rename.js')));
+  sources
+    .command('set')
+    .description('set a source\'s date, site, language, type or any attribute (key= removes an attribute)')
+    .argument('<name>', 'source name')
+    .argument('<settings...>', 'key=value: date=YYYY-MM-DD, site=…, language=…, type=interview|fgd|observation|document, or any attribute')
+    .addHelpText(
+      'after',
+      `
+Values set here are kept when the source is ingested again with --replace, unless the file itself gives
+that field (front matter).
+
+Examples:
+  $ telaah sources set fgd1-medan-pekerja date=2025-04-19 site=Medan
+  $ telaah sources set obs03 observer=Rina weather=hujan
+  $ telaah sources set w01-sumiati note=`,
+    )
+    .action(lazy(() => import('./commands/sources-set.js')));
 
   const anonymity = program
     .command('anonymity')

@@ -1,7 +1,10 @@
 import type { SourceInfo, SourceSummary, Turn } from '../core/model.js';
 import type { BuiltSource } from '../core/transcript/build-source.js';
 import type { SourceType } from '../core/transcript/types.js';
+import { layoutSegments } from '../core/transcript/reanchor.js';
 import { BatchInsert } from './batch-insert.js';
+import { readHumanWork, restoreHumanWork, type CarryReport } from './human-work.js';
+import { renameInAudit } from './source-edits.js';
 import type { Db } from './open.js';
 
 /** A stored source with its canonical text and turns. */
@@ -44,6 +47,13 @@ interface SegmentRow {
 }
 
 
+/** A stored source as ingest finds it again: by the file it came from. */
+export interface CatalogueEntry {
+  name: string;
+  file: string;
+  sha256: string;
+}
+
 /**
  * Writes sources for one ingest run. Files are grouped into larger transactions (`begin` … `commit`) so
  * that commits do not dominate, and each file is written inside its own savepoint: a file either lands
@@ -57,9 +67,11 @@ export class SourceWriter {
   private readonly deleteSegments;
   private readonly deleteSource;
   private readonly writeSource;
-  private readonly byName;
   private readonly bySha;
   private readonly maxSegmentId;
+  /** Every source by stored file and by name, read once: ingest asks for each file, and there is no index on `file`. */
+  private readonly byFile = new Map<string, CatalogueEntry>();
+  private readonly entries = new Map<string, CatalogueEntry>();
   private open = false;
 
   constructor(private readonly db: Db) {
@@ -75,38 +87,61 @@ export class SourceWriter {
     );
     this.deleteSegments = db.prepare('DELETE FROM segments WHERE id BETWEEN ? AND ?');
     this.deleteSource = db.prepare('DELETE FROM sources WHERE id = ?');
-    this.writeSource = db.transaction((info: SourceInfo, built: BuiltSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replace: boolean) => {
-      if (replace) this.remove(info.name);
-      const firstSegment = this.maxSegmentId.get()!.id + 1;
-      const segments = built.turns.reduce((n, t) => n + 1 + t.sentences.length, 0);
-      const sourceId = Number(
-        this.insertSource.run({
-          ...info,
-          attributes: JSON.stringify(info.attributes),
-          text: built.text,
-          words: built.words,
-          turns: built.turns.length,
-          firstSegment,
-          lastSegment: firstSegment + segments - 1,
-          addedAt,
-        }).lastInsertRowid,
-      );
-      this.insertSegments(sourceId, firstSegment, built, participantIds);
-      return sourceId;
-    });
-    this.byName = db.prepare<[string], { sha256: string }>('SELECT sha256 FROM sources WHERE name = ?');
+    this.writeSource = db.transaction(
+      (info: SourceInfo, built: BuiltSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replacing: string | undefined): { sourceId: number; carried?: CarryReport } => {
+        const old = replacing === undefined ? undefined : this.rangeByName.get(replacing);
+        // Human work is read before the old segments go (their codings and decisions cascade away with
+        // them) and written back after the new ones are in, all inside this file's savepoint.
+        const work = old ? readHumanWork(db, old) : undefined;
+        if (old) this.deleteRange(old);
+        // Ingest renames a source only to take a real name out of it: the audit trail must not keep it.
+        if (old && replacing !== info.name) renameInAudit(db, replacing!, info.name);
+        const firstSegment = this.maxSegmentId.get()!.id + 1;
+        const segments = built.turns.reduce((n, t) => n + 1 + t.sentences.length, 0);
+        const sourceId = Number(
+          this.insertSource.run({
+            ...info,
+            attributes: JSON.stringify(info.attributes),
+            text: built.text,
+            words: built.words,
+            turns: built.turns.length,
+            firstSegment,
+            lastSegment: firstSegment + segments - 1,
+            addedAt,
+          }).lastInsertRowid,
+        );
+        this.insertSegments(sourceId, firstSegment, built, participantIds);
+        if (!work) return { sourceId };
+        return { sourceId, carried: restoreHumanWork(db, work, { text: built.text, segments: layoutSegments(built.turns) }, firstSegment) };
+      },
+    );
     this.bySha = db.prepare<[string], { name: string }>('SELECT name FROM sources WHERE sha256 = ? LIMIT 1');
     this.maxSegmentId = db.prepare<[], { id: number }>("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'segments'), 0) AS id");
-  }
-
-  /** The stored hash of the source with this name, if any. */
-  shaOf(name: string): string | undefined {
-    return this.byName.get(name)?.sha256;
+    for (const entry of db.prepare<[], CatalogueEntry>('SELECT name, file, sha256 FROM sources ORDER BY id').iterate()) this.remember(entry);
   }
 
   /** The name of a source whose original bytes had this hash, if any. */
   nameWithSha(sha256: string): string | undefined {
     return this.bySha.get(sha256)?.name;
+  }
+
+  /** The source stored from the first of these file paths that has one. */
+  findByFile(paths: readonly string[]): CatalogueEntry | undefined {
+    for (const path of paths) {
+      const entry = this.byFile.get(path);
+      if (entry) return entry;
+    }
+    return undefined;
+  }
+
+  /** Every source of the project as it stands. */
+  catalogue(): Iterable<CatalogueEntry> {
+    return this.entries.values();
+  }
+
+  /** The source with this name, if any. */
+  findByName(name: string): CatalogueEntry | undefined {
+    return this.entries.get(name);
   }
 
   /** Starts a group of files (no-op if one is open). */
@@ -124,20 +159,49 @@ export class SourceWriter {
   }
 
   /**
-   * Writes a source and all its segments, replacing a source of the same name when `replace` is set.
-   * Participant ids come from `participantIds` (pseudonym → id). Returns the new source id.
+   * Writes a source and all its segments, replacing a source of the same name when `replace` is set
+   * (see `replace`). Participant ids come from `participantIds` (pseudonym → id). Returns the new source id.
    */
   write(info: SourceInfo, built: BuiltSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replace: boolean): number {
+    if (replace && this.entries.has(info.name)) return this.replace(info.name, info, built, participantIds, addedAt).sourceId;
     // Inside an open group, better-sqlite3 runs the transaction function as a savepoint.
-    return this.writeSource(info, built, participantIds, addedAt, replace);
+    const { sourceId } = this.writeSource(info, built, participantIds, addedAt, undefined);
+    this.remember(info);
+    return sourceId;
   }
 
-  /** Deletes a source and its segments. */
-  remove(name: string): void {
-    const range = this.rangeByName.get(name);
-    if (!range) return;
+  /**
+   * Replaces the source named `oldName` (the new one may be named differently). Human codings and
+   * review decisions move to the new segments whose text is unchanged; the report says what moved and
+   * what could not. A failure leaves the old source and its codings as they were.
+   */
+  replace(oldName: string, info: SourceInfo, built: BuiltSource, participantIds: ReadonlyMap<string, number>, addedAt: string): { sourceId: number; carried: CarryReport } {
+    const { sourceId, carried } = this.writeSource(info, built, participantIds, addedAt, oldName);
+    this.forget(oldName);
+    this.remember(info);
+    return { sourceId, carried: carried ?? { keptCodings: 0, keptDecisions: 0, notKept: [], removedProposals: 0 } };
+  }
+
+  private deleteRange(range: { id: number; first_segment: number; last_segment: number }): void {
     this.deleteSegments.run(range.first_segment, range.last_segment);
     this.deleteSource.run(range.id);
+  }
+
+  private remember(entry: CatalogueEntry): void {
+    const kept = { name: entry.name, file: entry.file, sha256: entry.sha256 };
+    this.entries.set(kept.name, kept);
+    if (!this.byFile.has(kept.file)) this.byFile.set(kept.file, kept);
+  }
+
+  private forget(name: string): void {
+    const entry = this.entries.get(name);
+    if (!entry) return;
+    this.entries.delete(name);
+    if (this.byFile.get(entry.file) !== entry) return;
+    this.byFile.delete(entry.file);
+    for (const other of this.entries.values()) {
+      if (other.file === entry.file) return void this.byFile.set(other.file, other);
+    }
   }
 
   private insertSegments(sourceId: number, firstId: number, built: BuiltSource, participantIds: ReadonlyMap<string, number>): void {

@@ -13,7 +13,7 @@ const paths = commandPaths(buildProgram(fakeCtx('/'), () => {}));
 describe('help', () => {
   it('covers every command', () => {
     expect(paths.map((p) => p.join(' '))).toEqual(
-      expect.arrayContaining(['init', 'participants import', 'participants list', 'ingest', 'sources list', 'sources show', 'anonymity check', 'demo']),
+      expect.arrayContaining(['init', 'participants import', 'participants list', 'ingest', 'sources list', 'sources show', 'sources remove', 'sources rename', 'sources set', 'anonymity check', 'demo']),
     );
   });
 

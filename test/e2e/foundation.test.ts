@@ -145,17 +145,20 @@ describe('ingest', () => {
     const again = telaah(dir, ['ingest', MINI, '--pseudonyms', join(MINI, 'names.csv'), '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).counts).toMatchObject({ added: 0, unchanged: 4 });
+    const own = newProject();
     const copy = tempDir();
     cpSync(join(MINI, 'observations'), join(copy, 'observations'), { recursive: true });
-    writeFileSync(join(copy, 'observations', 'obs01.md'), `${readFileSync(join(copy, 'observations', 'obs01.md'), 'utf8')}\nSatu paragraf tambahan.\n`);
-    const before = sources(dir);
-    const refused = telaah(dir, ['ingest', join(copy, 'observations', 'obs01.md')]);
+    const notes = join(copy, 'observations', 'obs01.md');
+    expect(telaah(own, ['ingest', notes]).code).toBe(0);
+    writeFileSync(notes, `${readFileSync(notes, 'utf8')}\nSatu paragraf tambahan.\n`);
+    const before = sources(own);
+    const refused = telaah(own, ['ingest', notes]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/already in the project with different content.*--replace/);
-    expect(sources(dir)).toEqual(before);
-    const replaced = telaah(dir, ['ingest', join(copy, 'observations', 'obs01.md'), '--replace', '--json']);
+    expect(sources(own)).toEqual(before);
+    const replaced = telaah(own, ['ingest', notes, '--replace', '--json']);
     expect(JSON.parse(replaced.stdout).counts).toMatchObject({ replaced: 1 });
-    expect(sources(dir).find((r) => r.name === 'obs01')?.turns).toBe(4);
+    expect(sources(own).map((r) => [r.name, r.turns])).toEqual([['obs01', 4]]);
   });
 
   it('finds real names left in a project ingested without the map', () => {

@@ -36,9 +36,12 @@ export class Tmux {
     this.tmux(['send-keys', '-t', this.session, ...keys]);
   }
 
-  /** What the pane shows; `joined` joins lines the terminal wrapped, so long messages can be matched whole. */
+  /**
+   * What the pane shows, with what scrolled off above it (a run's summary and warnings can push earlier
+   * lines out of view); `joined` joins lines the terminal wrapped, so long messages can be matched whole.
+   */
   screen(joined = true): string {
-    return this.tmux(['capture-pane', '-p', ...(joined ? ['-J'] : []), '-t', this.session]);
+    return this.tmux(['capture-pane', '-p', '-S', '-', ...(joined ? ['-J'] : []), '-t', this.session]);
   }
 
   /** Polls the screen until it matches, and returns it (or fails showing the last screen). */

@@ -20,7 +20,7 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
   const pseudonymEntries = typeof opts.pseudonyms === 'string' ? readPseudonymMap(opts.pseudonyms) : [];
   const speakerMap = typeof opts.speakers === 'string' ? readSpeakerMap(opts.speakers) : new Map<string, string>();
   const pseudonymizer = pseudonymEntries.length ? compilePseudonymizer(pseudonymEntries) : undefined;
-  return withProject(ctx, opts, async ({ db, config }) => {
+  return withProject(ctx, opts, async ({ db, config, paths }) => {
     const now = ctx.now().toISOString();
     const progress = startProgress(ctx, opts);
     const warnings: string[] = [];
@@ -49,6 +49,7 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
             speakerMap,
             now,
             signal,
+            projectDir: paths.dir,
           },
           {
             onFile: (index, total) => {

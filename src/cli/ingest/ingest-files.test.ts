@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const SETTINGS: IngestSettings = { replace: false, strict: true, columns: {}, realNames: [], speakerMap: new Map(), now: 'now' };
+const SETTINGS: IngestSettings = { replace: false, strict: true, columns: {}, realNames: [], speakerMap: new Map(), now: 'now', projectDir: '.' };
 
 describe('ingestFiles when interrupted', () => {
   it('finishes the file in hand, stops, and commits every file that landed', async () => {
@@ -25,7 +25,7 @@ describe('ingestFiles when interrupted', () => {
     const db = openStore(database, { create: true });
     const controller = new AbortController();
     const started: number[] = [];
-    const outcomes = await ingestFiles(db, defaultConfig('x'), files, { ...SETTINGS, signal: controller.signal }, {
+    const outcomes = await ingestFiles(db, defaultConfig('x'), files, { ...SETTINGS, signal: controller.signal, projectDir: dir }, {
       onFile(index) {
         started.push(index);
         // Ctrl-C while the third file is read.

@@ -1,16 +1,19 @@
 import type { ProjectConfig } from '../../core/config.js';
 import type { SourceInfo } from '../../core/model.js';
 import type { Pseudonymizer } from '../../core/pseudonymize.js';
-import { buildSource } from '../../core/transcript/build-source.js';
-import { prepareSource } from '../../core/transcript/prepare-source.js';
+import { buildSource, type BuiltSource } from '../../core/transcript/build-source.js';
+import { prepareSource, type PreparedSource } from '../../core/transcript/prepare-source.js';
+import { sameSource } from '../../core/transcript/same-source.js';
 import { compileSpeakerResolver } from '../../core/transcript/speakers.js';
 import type { SourceType } from '../../core/transcript/types.js';
 import { InputError } from '../../errors.js';
 import type { InputFile } from '../../io/collect-files.js';
 import { hashBytes, readFileBytes, readSourceFile, sourceNameOf, type ReadOptions } from '../../io/read-source-file.js';
+import type { CarryReport } from '../../store/human-work.js';
 import type { Db } from '../../store/open.js';
 import { participantIdsByPseudonym } from '../../store/participants.js';
-import { SourceWriter } from '../../store/sources.js';
+import { loadSource, SourceWriter, type CatalogueEntry, type StoredSource } from '../../store/sources.js';
+import { SourceIdentity, type NameClash } from './source-identity.js';
 
 const COMMIT_BYTES = 16 * 1024 * 1024;
 
@@ -27,6 +30,14 @@ export type FileOutcome =
       replacements: number;
       /** Speaker labels that are neither the interviewer nor a known participant. */
       unknownSpeakers: string[];
+      /** Set when another file has or takes the file's own name, so it was named differently. */
+      nameClash?: NameClash;
+      /** Replaced only: human work carried to the new text, and what could not be. */
+      keptCodings?: number;
+      keptDecisions?: number;
+      notKept?: ({ source: string } & CarryReport['notKept'][number])[];
+      /** Replaced only: auto and suggested codings that went with the old text. */
+      removedProposals?: number;
     }
   | { status: 'unchanged'; file: string; name: string; sameAs?: string }
   | { status: 'skipped'; file: string; reason: string }
@@ -45,6 +56,8 @@ export interface IngestSettings {
   now: string;
   /** Ctrl-C: the file in hand is finished, the rest are left, and every file that landed is committed. */
   signal?: AbortSignal;
+  /** The project folder: stored paths are relative to it. */
+  projectDir: string;
 }
 
 /** Progress and warnings as the run goes. */
@@ -75,6 +88,12 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     columns: settings.columns,
   };
   const writer = new SourceWriter(db);
+  // File names often carry the participant's real name; name and path are stored, so they are
+  // pseudonymized too (messages keep the real path: they are not stored). A lower-case name is still a
+  // name there, unlike in prose (text kept from a stored source, quotes of old text).
+  const scrubName = (text: string): string => settings.pseudonymizer?.replace(text, { anyCase: true }).text ?? text;
+  const scrub = (text: string): string => settings.pseudonymizer?.replace(text).text ?? text;
+  const identity = new SourceIdentity(writer, files, settings.projectDir, scrubName);
   const outcomes: FileOutcome[] = [];
   // Files are committed in groups (each still lands whole or not at all, see SourceWriter): a commit
   // per small file would cost more than reading it.
@@ -105,26 +124,54 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   return outcomes;
 
   async function ingestOne(file: InputFile): Promise<FileOutcome> {
-    // File names often carry the participant's real name; name and path are stored, so they are
-    // pseudonymized too (messages keep the real path: they are not stored).
-    const scrub = (text: string): string => settings.pseudonymizer?.replace(text, { anyCase: true }).text ?? text;
-    const storedPath = scrub(file.display);
     const bytes = readFileBytes(file);
     const sha256 = hashBytes(bytes);
-    const name = scrub(sourceNameOf(file));
-    const storedSha = writer.shaOf(name);
-    if (storedSha === sha256) return { status: 'unchanged', file: file.display, name };
-    if (storedSha !== undefined && !settings.replace) {
-      throw new InputError(`source "${name}" is already in the project with different content`, {
-        hint: 'Pass --replace to replace it (its codings go with it), or rename the file',
+    const existing = identity.existing(file);
+    if (existing === undefined) {
+      const twin = writer.nameWithSha(sha256);
+      if (twin !== undefined) return { status: 'unchanged', file: file.display, name: scrubName(sourceNameOf(file)), sameAs: twin };
+    } else if (!settings.replace) {
+      if (existing.sha256 === sha256) return { status: 'unchanged', file: file.display, name: existing.name };
+      throw new InputError(`source "${existing.name}" is already in the project with different content`, {
+        hint: 'Pass --replace to replace it (human codings on unchanged sentences are kept)',
       });
     }
-    const twin = storedSha === undefined ? writer.nameWithSha(sha256) : undefined;
-    if (twin !== undefined) return { status: 'unchanged', file: file.display, name, sameAs: twin };
+    // Under --replace an unchanged file is read again too: the run's options (--pseudonyms, --speakers,
+    // --type, columns) may store it differently, and then it is replaced.
+    const stored = existing ? loadSource(db, existing.name) : undefined;
+    const reading = await readOne(file, bytes, stored?.type);
+    if (reading === undefined) return { status: 'skipped', file: file.display, reason: 'no source type (not in interviews/, fgd/, observations/ or documents/, no type: in front matter)' };
+    const { prepared, built } = reading;
+    const named = existing ? { name: identity.nameExisting(file, existing) } : identity.nameNew(file);
+    const info = describeSource(named.name, identity.storedPath(file), sha256, reading, stored);
+    const type = info.type;
+    if (existing && stored && existing.sha256 === sha256 && sameSource({ info: stored, text: stored.text, turns: stored.turns }, { info, text: built.text, turns: built.turns })) {
+      return { status: 'unchanged', file: file.display, name: existing.name };
+    }
+    const outcome = {
+      file: file.display,
+      name: info.name,
+      type,
+      turns: built.turns.length,
+      segments: built.turns.reduce((n, t) => n + 1 + t.sentences.length, 0),
+      bytes: bytes.length,
+      replacements: prepared.replacements,
+      unknownSpeakers: type === 'interview' || type === 'fgd' ? prepared.unknownSpeakers : [],
+      ...(named.clash ? { nameClash: named.clash } : {}),
+    };
+    if (!existing) {
+      writer.write(info, built, participantIds, settings.now, false);
+      return { status: 'added', ...outcome };
+    }
+    return { status: 'replaced', ...outcome, ...replaceSource(existing, info, built) };
+  }
 
-    const read = await readSourceFile(file, bytes, readOptions);
+  /** Reads, pseudonymizes and lays out a file; a file that says nothing of its type may keep `storedType`. */
+  async function readOne(file: InputFile, bytes: Buffer, storedType: SourceType | undefined): Promise<{ type: SourceType; encoding: string; prepared: PreparedSource; built: BuiltSource } | undefined> {
+    let read = await readSourceFile(file, bytes, readOptions);
+    if (read.type === undefined && storedType !== undefined) read = await readSourceFile(file, bytes, { ...readOptions, type: storedType });
     if (read.type === undefined) {
-      if (!file.explicit) return { status: 'skipped', file: file.display, reason: 'no source type (not in interviews/, fgd/, observations/ or documents/, no type: in front matter)' };
+      if (!file.explicit) return undefined;
       throw new InputError('cannot tell the source type', {
         hint: 'Pass --type interview|fgd|observation|document, add "type:" front matter, or put the file in interviews/, fgd/, observations/ or documents/',
       });
@@ -134,32 +181,45 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     if (built.turns.length === 0) throw new InputError('no text to ingest', { hint: 'The file has no turns or paragraphs with text' });
     for (const warning of read.warnings) listener.onWarning?.(warning);
     for (const warning of prepared.warnings) listener.onWarning?.(`${file.display}: ${warning}`);
-    const attributes: Record<string, string> = { ...prepared.meta.attributes };
+    return { type: read.type, encoding: read.encoding, prepared, built };
+  }
+
+  /**
+   * The source's fields from the file. When it replaces a stored source, what the file does not say
+   * (a date, site, attribute or type set with `sources set`, a language) is kept, with real names
+   * replaced; a type only from the folder name does not override the stored one.
+   */
+  function describeSource(name: string, file: string, sha256: string, reading: { type: SourceType; encoding: string; prepared: PreparedSource }, stored: StoredSource | undefined): SourceInfo {
+    const { prepared, encoding } = reading;
+    const typeGiven = settings.type !== undefined || prepared.meta.type !== undefined;
+    const attributes: Record<string, string> = {};
+    for (const [key, value] of Object.entries(stored?.attributes ?? {})) attributes[scrubName(key)] = scrub(value);
+    Object.assign(attributes, prepared.meta.attributes);
     if (prepared.meta.title) attributes.title = prepared.meta.title;
     if (prepared.meta.participants?.length) attributes.participants = prepared.meta.participants.join(', ');
-    const info: SourceInfo = {
+    const kept = (value: string | null | undefined): string | null => (value == null ? null : scrub(value));
+    return {
       name,
-      type: read.type,
-      file: storedPath,
+      type: stored && !typeGiven ? stored.type : reading.type,
+      file,
       sha256,
-      encoding: read.encoding,
-      language: settings.language ?? prepared.meta.language ?? config.languages[0] ?? null,
-      date: prepared.meta.date ?? null,
-      site: prepared.meta.site ?? null,
+      encoding,
+      language: settings.language ?? prepared.meta.language ?? stored?.language ?? config.languages[0] ?? null,
+      date: prepared.meta.date ?? stored?.date ?? null,
+      site: prepared.meta.site ?? kept(stored?.site),
       attributes,
     };
-    writer.write(info, built, participantIds, settings.now, storedSha !== undefined);
-    const segments = built.turns.reduce((n, t) => n + 1 + t.sentences.length, 0);
+  }
+
+  /** Replaces a stored source; human work on unchanged segments moves along, what cannot is reported. */
+  function replaceSource(existing: CatalogueEntry, info: SourceInfo, built: BuiltSource): Pick<FileOutcome & { status: 'replaced' }, 'keptCodings' | 'keptDecisions' | 'notKept' | 'removedProposals'> {
+    const { carried } = writer.replace(existing.name, info, built, participantIds, settings.now);
     return {
-      status: storedSha !== undefined ? 'replaced' : 'added',
-      file: file.display,
-      name,
-      type: read.type,
-      turns: built.turns.length,
-      segments,
-      bytes: bytes.length,
-      replacements: prepared.replacements,
-      unknownSpeakers: read.type === 'interview' || read.type === 'fgd' ? prepared.unknownSpeakers : [],
+      keptCodings: carried.keptCodings,
+      keptDecisions: carried.keptDecisions,
+      // The old text is quoted so a person can find the work again; a real name in it is not repeated.
+      notKept: carried.notKept.map((n) => ({ source: info.name, ...n, text: scrub(n.text) })),
+      removedProposals: carried.removedProposals,
     };
   }
 }

@@ -4,13 +4,29 @@ import type { FileOutcome } from './ingest-files.js';
 
 /** The result of an ingest run, as printed and as `--json`. */
 export interface IngestSummary {
-  counts: { added: number; replaced: number; unchanged: number; skipped: number; failed: number; turns: number; segments: number; bytes: number; namesReplaced: number };
+  counts: {
+    added: number;
+    replaced: number;
+    unchanged: number;
+    skipped: number;
+    failed: number;
+    turns: number;
+    segments: number;
+    bytes: number;
+    namesReplaced: number;
+    /** Human codings and review decisions carried onto replaced sources' new text, and those that could not be. */
+    keptCodings: number;
+    keptDecisions: number;
+    notKept: number;
+    /** Auto and suggested codings that went with replaced text. */
+    removedProposals: number;
+  };
   files: FileOutcome[];
 }
 
 /** Totals over the outcomes of every file. */
 export function summarizeOutcomes(files: FileOutcome[]): IngestSummary {
-  const counts = { added: 0, replaced: 0, unchanged: 0, skipped: 0, failed: 0, turns: 0, segments: 0, bytes: 0, namesReplaced: 0 };
+  const counts = { added: 0, replaced: 0, unchanged: 0, skipped: 0, failed: 0, turns: 0, segments: 0, bytes: 0, namesReplaced: 0, keptCodings: 0, keptDecisions: 0, notKept: 0, removedProposals: 0 };
   for (const f of files) {
     counts[f.status] += 1;
     if (f.status === 'added' || f.status === 'replaced') {
@@ -18,6 +34,10 @@ export function summarizeOutcomes(files: FileOutcome[]): IngestSummary {
       counts.segments += f.segments;
       counts.bytes += f.bytes;
       counts.namesReplaced += f.replacements;
+      counts.keptCodings += f.keptCodings ?? 0;
+      counts.keptDecisions += f.keptDecisions ?? 0;
+      counts.notKept += f.notKept?.length ?? 0;
+      counts.removedProposals += f.removedProposals ?? 0;
     }
   }
   return { counts, files };
@@ -42,6 +62,7 @@ export function renderIngestSummary(summary: IngestSummary, warnings: readonly s
       c.yellow(`  warning: speakers not matched to a participant: ${shown.join(', ')}${more}. Import participants, or map labels with --speakers`),
     );
   }
+  lines.push(...renderNaming(summary.files, c), ...renderCarried(summary.files, c));
   for (const w of warnings.slice(0, 20)) lines.push(c.yellow(`  warning: ${w}`));
   if (warnings.length > 20) lines.push(c.yellow(`  … and ${warnings.length - 20} more warnings (see --json)`));
   for (const f of summary.files) {
@@ -51,6 +72,48 @@ export function renderIngestSummary(summary: IngestSummary, warnings: readonly s
     if (f.status === 'failed') lines.push(c.red(`  failed ${f.message}`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** How files that could not take their own name were named. */
+function renderNaming(files: readonly FileOutcome[], c: ReturnType<typeof paint>): string[] {
+  const lines: string[] = [];
+  for (const f of files) {
+    if ((f.status !== 'added' && f.status !== 'replaced') || !f.nameClash) continue;
+    lines.push(c.dim(`  named ${f.name}: ${f.file} (${f.nameClash.wanted} is also ${f.nameClash.with.join(', ')})`));
+  }
+  return lines;
+}
+
+/**
+ * Per replaced source, the human work kept on the new text and, listed one by one, what could not be
+ * kept: nothing human goes unmentioned. Auto and suggested codings are counted once.
+ */
+function renderCarried(files: readonly FileOutcome[], c: ReturnType<typeof paint>): string[] {
+  const lines: string[] = [];
+  let proposals = 0;
+  for (const f of files) {
+    if (f.status !== 'replaced') continue;
+    proposals += f.removedProposals ?? 0;
+    const notKept = f.notKept ?? [];
+    const kept = `kept ${plural(f.keptCodings ?? 0, 'human coding')} and ${plural(f.keptDecisions ?? 0, 'review decision')}`;
+    if (notKept.length === 0) {
+      if (f.keptCodings || f.keptDecisions) lines.push(`  replaced ${f.name}: ${kept}`);
+      continue;
+    }
+    lines.push(c.yellow(`  replaced ${f.name}: ${kept}; could not keep ${notKept.length} (the text of ${notKept.length === 1 ? 'its segment' : 'their segments'} changed):`));
+    for (const n of notKept) {
+      const what = n.kind === 'coding' ? `${n.code} by ${n.coder} (${n.detail})` : `review decision ${n.detail}${n.code ? ` ${n.code}` : ''} by ${n.coder}`;
+      lines.push(c.yellow(`    ${f.name} ${n.segment} ${what}: "${n.text}"${n.reason === 'evidence-changed' ? ' (its evidence changed)' : ''}`));
+    }
+  }
+  if (proposals > 0) {
+    lines.push(c.dim(`  ${plural(proposals, 'automatic or suggested coding')} went with the replaced text; \`telaah code auto\` and \`telaah suggest\` make them again`));
+  }
+  return lines;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Unmatched speaker labels with the number of files each appears in, most frequent first. */
