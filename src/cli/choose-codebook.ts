@@ -17,9 +17,9 @@ export interface ChosenCodebook {
  * folder), else the project's current codebook as stored (with a note on stderr when its file has
  * changed since). With `valid`, a named file with errors is an InputError at its first one.
  */
-export async function chooseCodebook(ctx: Ctx, opts: { project?: unknown }, given: string | undefined, options: { valid: true }): Promise<ChosenCodebook & { file: { codebook: Codebook } }>;
-export async function chooseCodebook(ctx: Ctx, opts: { project?: unknown }, given: string | undefined, options: { valid: false }): Promise<ChosenCodebook>;
-export async function chooseCodebook(ctx: Ctx, opts: { project?: unknown }, given: string | undefined, options: { valid: boolean }): Promise<ChosenCodebook> {
+export async function chooseCodebook(ctx: Ctx, opts: { project?: string }, given: string | undefined, options: { valid: true }): Promise<ChosenCodebook & { file: { codebook: Codebook } }>;
+export async function chooseCodebook(ctx: Ctx, opts: { project?: string }, given: string | undefined, options: { valid: false }): Promise<ChosenCodebook>;
+export async function chooseCodebook(ctx: Ctx, opts: { project?: string }, given: string | undefined, options: { valid: boolean }): Promise<ChosenCodebook> {
   if (given !== undefined) {
     const path = resolve(ctx.cwd, given);
     return { file: options.valid ? loadValidCodebook(path) : readCodebookFile(path), shown: given };

@@ -1,6 +1,6 @@
 import { closest } from '../core/did-you-mean.js';
 import type { Codebook } from '../core/codebook/types.js';
-import { isSourceType } from '../core/transcript/source-type.js';
+import type { SourceType } from '../core/transcript/types.js';
 import { InputError } from '../errors.js';
 import type { FilterValues } from '../store/filter-values.js';
 import type { CodingFilter } from '../store/list-codings.js';
@@ -70,17 +70,7 @@ export function checkCoder(coder: string, coders: readonly string[]): void {
   if (near.length) throw new InputError(`no coder named "${coder}" has coded or reviewed anything`, { hint: `Did you mean ${near.join(' or ')}?` });
 }
 
-/** The filter of `codings list` from its options (shape only; checkCodingFilter checks the values). */
-export function readCodingFilter(opts: Record<string, unknown>): CodingFilter {
-  const filter: CodingFilter = {};
-  if (typeof opts.code === 'string') filter.code = opts.code;
-  if (typeof opts.source === 'string') filter.source = opts.source;
-  if (typeof opts.coder === 'string') filter.coder = opts.coder;
-  if (typeof opts.type === 'string') {
-    if (!isSourceType(opts.type)) throw new InputError(`unknown source type "${opts.type}"`, { hint: 'Use interview, fgd, observation or document' });
-    filter.sourceType = opts.type;
-  }
-  if (typeof opts.origin === 'string') filter.origins = parseOrigins(opts.origin, [...CODING_ORIGINS, 'rejected']);
-  if (typeof opts.where === 'string') filter.attribute = parseWhere(opts.where);
-  return filter;
+/** The filter `codings list` options ask for (commander has parsed and checked their shape). */
+export function codingFilterOf(opts: { code?: string; source?: string; type?: SourceType; coder?: string; origin?: string[]; where?: { key: string; value: string } }): CodingFilter {
+  return { code: opts.code, source: opts.source, sourceType: opts.type, coder: opts.coder, origins: opts.origin, attribute: opts.where };
 }

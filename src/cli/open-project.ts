@@ -15,8 +15,8 @@ export interface Project {
  * Opens the project the command runs in (from --project or the current folder upwards). A project from
  * before the current codebook was stored gets the one telaah.yaml names stored as current.
  */
-export function openProject(ctx: Ctx, opts: { project?: unknown }): Project {
-  const paths = locateProject(ctx.cwd, typeof opts.project === 'string' ? opts.project : undefined);
+export function openProject(ctx: Ctx, opts: { project?: string }): Project {
+  const paths = locateProject(ctx.cwd, opts.project);
   const config = readProjectConfig(paths);
   const db = openStore(paths.database);
   const project = { paths, config, db };
@@ -30,7 +30,7 @@ export function openProject(ctx: Ctx, opts: { project?: unknown }): Project {
 }
 
 /** Runs `work` with the project open and closes it afterwards, whatever happens. */
-export async function withProject<T>(ctx: Ctx, opts: { project?: unknown }, work: (project: Project) => Promise<T> | T): Promise<T> {
+export async function withProject<T>(ctx: Ctx, opts: { project?: string }, work: (project: Project) => Promise<T> | T): Promise<T> {
   const project = openProject(ctx, opts);
   try {
     return await work(project);

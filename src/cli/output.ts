@@ -8,7 +8,7 @@ export { displayWidth, truncate };
 export type OutputMode = 'json' | 'csv' | 'table';
 
 /** Picks the output mode from --json / --csv. */
-export function outputMode(opts: Record<string, unknown>): OutputMode {
+export function outputMode(opts: { json?: boolean; csv?: boolean }): OutputMode {
   if (opts.json) return 'json';
   if (opts.csv) return 'csv';
   return 'table';

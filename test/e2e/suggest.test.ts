@@ -79,9 +79,10 @@ describe('telaah suggest', () => {
 
   it('refuses bad options with exit 2', () => {
     for (const [args, message] of [
-      [['--min-confidence', '1.5'], /--min-confidence 1.5 is not between 0 and 1/],
-      [['--min-confidence', 'high'], /--min-confidence "high" is not a number/],
-      [['--evaluate', '--folds', '1'], /--folds 1 is not a whole number of at least 2/],
+      [['--min-confidence', '1.5'], /^telaah: option '--min-confidence <p>' argument '1.5' is invalid. --min-confidence takes a number between 0 and 1, e.g. --min-confidence 0.6$/m],
+      [['--min-confidence', 'high'], /argument 'high' is invalid. --min-confidence takes a number, e.g./],
+      [['--evaluate', '--folds', '1'], /argument '1' is invalid. --folds takes a number at least 2, e.g. --folds 5/],
+      [['--evaluate', '--folds', '2.5'], /argument '2.5' is invalid. --folds takes a whole number/],
     ] as const) {
       const result = telaah(dir, ['suggest', ...args]);
       expect(result.code).toBe(2);

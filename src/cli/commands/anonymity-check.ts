@@ -4,6 +4,13 @@ import { readPseudonymMap } from '../../io/read-pseudonym-map.js';
 import { type FreeTextPlaceId, iterateFreeText } from '../../store/free-text-places.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { JsonOptions } from '../flags.js';
+
+/** Options of `telaah anonymity check`. */
+export interface AnonymityCheckOptions extends JsonOptions {
+  /** The real-name map (required). */
+  pseudonyms: string;
+}
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
@@ -45,8 +52,8 @@ const PLACE_NAMES: Record<FreeTextPlaceId, { where: string; shown: string }> = {
 const LINED = new Set<FreeTextPlaceId>(['sources.text', 'codebooks.yaml']);
 
 /** `telaah anonymity check --pseudonyms map.csv`: exit 1 when any real name of the map is still present. */
-export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
-  const entries = readPseudonymMap(opts.pseudonyms as string);
+export async function run(ctx: Ctx, _args: string[], opts: AnonymityCheckOptions): Promise<ExitCode> {
+  const entries = readPseudonymMap(opts.pseudonyms);
   const finder = compilePseudonymizer(entries);
   return withProject(ctx, opts, ({ db }) => {
     const findings: Finding[] = [];

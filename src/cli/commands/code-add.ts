@@ -8,29 +8,37 @@ import { listSourceNames } from '../../store/sources.js';
 import { SUGGEST_CODER } from '../../store/suggestions.js';
 import { actorOf, type Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { GlobalOptions } from '../flags.js';
+
+/** Options of `telaah code add` and `code remove`. */
+export interface CodeChangeOptions extends GlobalOptions {
+  coder?: string;
+  /** code add only. */
+  memo?: string;
+}
 import { checkCodeIds, currentCodebook } from '../known-codes.js';
 import { withProject, type Project } from '../open-project.js';
 
 /** `telaah code add <source> <segment|range> <code…>`: a human coding on each segment. */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: CodeChangeOptions): Promise<ExitCode> {
   return change(ctx, args, opts, 'add');
 }
 
 /** Shared by `code add` and `code remove`: resolve source, segments and codes, then change the codings. */
-export async function change(ctx: Ctx, args: string[], opts: Record<string, unknown>, action: 'add' | 'remove'): Promise<ExitCode> {
+export async function change(ctx: Ctx, args: string[], opts: CodeChangeOptions, action: 'add' | 'remove'): Promise<ExitCode> {
   const [source, address, ...codes] = args as [string, string, ...string[]];
   const range = parseSegmentAddress(address);
   return withProject(ctx, opts, (project) => {
     const { codebook, sha256 } = currentCodebook(project);
     checkCodeIds(codebook, codes);
     const { segments, skippedInterviewer } = resolveSegments(project, source, address, range);
-    const named = typeof opts.coder === 'string' && opts.coder.trim() ? opts.coder.trim() : actorOf(ctx);
+    const named = opts.coder ?? actorOf(ctx);
     const now = ctx.now().toISOString();
     const skipped = skippedInterviewer ? ` (${skippedInterviewer} interviewer ${skippedInterviewer === 1 ? 'turn' : 'turns'} in the range left out)` : '';
     const where = `${source} ${address}`;
     if (action === 'add') {
       const codebookId = findCodebookBySha(project.db, sha256)?.id ?? null;
-      const memo = typeof opts.memo === 'string' && opts.memo.trim() ? opts.memo.trim() : null;
+      const memo = opts.memo ?? null;
       const { added, memos } = addManualCodings(
         project.db,
         segments.flatMap((s) => codes.map((code) => ({ segmentId: s.id, code, coder: named, origin: 'manual' as const, start: s.start, end: s.end, memo, codebookId }))),

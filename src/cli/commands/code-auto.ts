@@ -7,6 +7,15 @@ import { applyCodebookFile, describeDroppedCodes } from '../apply-codebook.js';
 import { actorOf, type Ctx } from '../context.js';
 import { currentCodebook, describeCodebookFileChange } from '../current-codebook.js';
 import type { ExitCode } from '../exit-code.js';
+import type { JsonOptions } from '../flags.js';
+
+/** Options of `telaah code auto`. */
+export interface CodeAutoOptions extends JsonOptions {
+  /** A codebook file to apply (and make current) first. */
+  codebook?: string;
+  unit?: 'sentence' | 'turn';
+  includeInterviewer?: boolean;
+}
 import { withProject } from '../open-project.js';
 import { writeJson, writeTable } from '../output.js';
 import { codeSources } from '../coding/code-sources.js';
@@ -17,13 +26,13 @@ import { paint } from '../style.js';
  * `telaah code auto`: applies the current codebook's patterns (as stored) to every unit; `--codebook F`
  * first makes F the current codebook. Human codings are never touched.
  */
-export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, _args: string[], opts: CodeAutoOptions): Promise<ExitCode> {
   // Read a named file before opening the project: a bad file must leave the project unchanged.
-  const given = typeof opts.codebook === 'string' ? loadValidCodebook(resolve(ctx.cwd, opts.codebook)) : undefined;
+  const given = opts.codebook === undefined ? undefined : loadValidCodebook(resolve(ctx.cwd, opts.codebook));
   return withProject(ctx, opts, async (project): Promise<ExitCode> => {
     const { db, config } = project;
     if (given) {
-      const applied = applyCodebookFile(ctx, project, given, String(opts.codebook), 'code auto --codebook');
+      const applied = applyCodebookFile(ctx, project, given, opts.codebook!, 'code auto --codebook');
       if (!applied.unchanged) ctx.stderr.write(`Using "${applied.version.name}" ${applied.version.version} as the project's current codebook\n`);
       for (const line of describeDroppedCodes(ctx, applied)) ctx.stderr.write(`${line}\n`);
     }
@@ -33,7 +42,7 @@ export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknow
     const { codebook, version } = current;
     const now = ctx.now().toISOString();
     const coder = compileCoder(codebook, createStemmers());
-    const unit = opts.unit === 'turn' || opts.unit === 'sentence' ? opts.unit : config.codingUnit;
+    const unit = opts.unit ?? config.codingUnit;
     const plan = { unit, includeInterviewer: opts.includeInterviewer === true, json: opts.json, coder, codebookId: version.id, now };
     const { units, codings, perCode, change, sources, interrupted } = await whileInterruptible(ctx, (signal) => codeSources(ctx, db, plan, signal));
     if (change.added + change.removed > 0) {

@@ -6,17 +6,23 @@ import { listCodesInUse, moveCodings, type CodeMove, type CodeMoveResult } from 
 import { actorOf, type Ctx } from '../context.js';
 import { currentCodebook } from '../current-codebook.js';
 import type { ExitCode } from '../exit-code.js';
+import type { JsonOptions } from '../flags.js';
+
+/** Options of `telaah code rename` and `code merge`. */
+export interface CodeMoveOptions extends JsonOptions {
+  dryRun?: boolean;
+}
 import { checkCodeIds } from '../known-codes.js';
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
 
 /** `telaah code rename OLD NEW`: every coding and review decision of OLD and of OLD/… moves to NEW and NEW/…. */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: CodeMoveOptions): Promise<ExitCode> {
   return moveCodes(ctx, args, opts, 'rename');
 }
 
 /** Shared by `code rename` and `code merge`: check the codes, move the codings (or, with --dry-run, count them) and report. */
-export async function moveCodes(ctx: Ctx, args: string[], opts: Record<string, unknown>, kind: 'rename' | 'merge'): Promise<ExitCode> {
+export async function moveCodes(ctx: Ctx, args: string[], opts: CodeMoveOptions, kind: 'rename' | 'merge'): Promise<ExitCode> {
   const [from, to] = args.map((a) => a.trim()) as [string, string];
   if (from === to) throw new InputError(`"${from}" is both the old and the new code`, { hint: 'Name two different codes' });
   if (kind === 'rename' && (to.startsWith(`${from}/`) || from.startsWith(`${to}/`))) {

@@ -3,11 +3,12 @@ import { loadValidCodebook } from '../../io/read-codebook.js';
 import { resolve } from 'node:path';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { JsonOptions } from '../flags.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
 
 /** `telaah codebook diff A B`: codes added, removed and changed from A to B. */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<ExitCode> {
   const a = loadValidCodebook(resolve(ctx.cwd, args[0]!));
   const b = loadValidCodebook(resolve(ctx.cwd, args[1]!));
   const diff = diffCodebooks(a.codebook, b.codebook);

@@ -6,6 +6,7 @@ import { listEvidencePlaces } from '../../store/evidence.js';
 import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { JsonOptions } from '../flags.js';
 import { openProject } from '../open-project.js';
 import { displayWidth, truncate, writeJson } from '../output.js';
 import { paint } from '../style.js';
@@ -22,7 +23,7 @@ interface ShownCode {
 }
 
 /** `telaah codebook show [file]`: the code tree (of the stored current codebook without a file) with labels and how often each code is applied. */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<ExitCode> {
   const { file: { codebook }, shown } = await chooseCodebook(ctx, opts, args[0], { valid: true });
   const counts = readCounts(ctx, opts, codebook);
   const language = codebook.languages[0] ?? 'id';
@@ -47,7 +48,7 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
 }
 
 /** Coded segments per code from the project (as triangulate counts them), or undefined outside one (the tree is still shown). */
-function readCounts(ctx: Ctx, opts: Record<string, unknown>, codebook: Codebook): Map<string, CodeCount> | undefined {
+function readCounts(ctx: Ctx, opts: JsonOptions, codebook: Codebook): Map<string, CodeCount> | undefined {
   try {
     const project = openProject(ctx, opts);
     try {

@@ -4,11 +4,12 @@ import { createStemmers } from '../../core/coding/stemmers.js';
 import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { JsonOptions } from '../flags.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
 
 /** `telaah codebook test [file]` (the stored current codebook without a file): every example must fire its code and no counterexample may; exit 1 on a miss. */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<ExitCode> {
   const { file: { codebook }, shown } = await chooseCodebook(ctx, opts, args[0], { valid: true });
   const misses = runCodebookTests(codebook, compileCoder(codebook, createStemmers()));
   const examples = codebook.codes.reduce((n, code) => n + code.examples.length, 0);

@@ -3,6 +3,7 @@ import { loadValidCodebook } from '../../io/read-codebook.js';
 import { applyCodebookFile, describeDroppedCodes } from '../apply-codebook.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { GlobalOptions } from '../flags.js';
 import { withProject } from '../open-project.js';
 import { paint } from '../style.js';
 
@@ -10,7 +11,7 @@ import { paint } from '../style.js';
  * `telaah codebook use FILE`: stores the codebook as a version and makes it the project's current one;
  * names the hand-coded codes it leaves out.
  */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promise<ExitCode> {
   const file = loadValidCodebook(resolve(ctx.cwd, args[0]!));
   return withProject(ctx, opts, (project) => {
     const applied = applyCodebookFile(ctx, project, file, args[0]!, 'codebook use');

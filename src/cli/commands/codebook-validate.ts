@@ -1,11 +1,12 @@
 import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { JsonOptions } from '../flags.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
 
 /** `telaah codebook validate [file]`: every problem at file:line:col (of the stored current codebook without a file); exit 2 if any is an error. */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<ExitCode> {
   const { file, shown } = await chooseCodebook(ctx, opts, args[0], { valid: false });
   const errors = file.problems.filter((p) => p.severity === 'error');
   if (opts.json) {

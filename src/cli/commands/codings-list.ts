@@ -1,19 +1,32 @@
 import { countEvidenceUnits } from '../../core/analysis/evidence-units.js';
 import { listFilterValues } from '../../store/filter-values.js';
 import { iterateCodings, type CodingRow } from '../../store/list-codings.js';
-import { checkCodingFilter, readCodingFilter } from '../coding-filters.js';
+import type { SourceType } from '../../core/transcript/types.js';
+import { checkCodingFilter, codingFilterOf } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { ListingOptions, WhereOption } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
 import { withProject } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
+/** Options of `telaah codings list`. */
+export interface CodingsListOptions extends ListingOptions {
+  code?: string;
+  source?: string;
+  type?: SourceType;
+  coder?: string;
+  origin?: string[];
+  where?: WhereOption;
+  wide?: boolean;
+}
+
 const FIELDS = ['source', 'sourceType', 'segment', 'speaker', 'participant', 'start', 'end', 'text', 'matched', 'code', 'coder', 'origin', 'confidence', 'memo'] as const;
 
 /** `telaah codings list`: codings with their evidence, filtered. */
-export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
-  const filter = readCodingFilter(opts);
+export async function run(ctx: Ctx, _args: string[], opts: CodingsListOptions): Promise<ExitCode> {
+  const filter = codingFilterOf(opts);
   return withProject(ctx, opts, (project) => {
     const codebook = project.config.codebook ? currentCodebook(project).codebook : null;
     checkCodingFilter(filter, listFilterValues(project.db), codebook);

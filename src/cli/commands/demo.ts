@@ -5,6 +5,7 @@ import { InputError } from '../../errors.js';
 import { projectPaths, readProjectConfig, type ProjectPaths } from '../../io/project-files.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { GlobalOptions } from '../flags.js';
 import { paint } from '../style.js';
 
 /** The sample study shipped with telaah. */
@@ -17,7 +18,7 @@ export const SAMPLE_CODEBOOK = fileURLToPath(new URL('../../../codebooks/bpjs-so
  * transcript ingested with real names replaced — then a listing and what to try next. Re-running it
  * goes on with the project it made (unchanged files are skipped); any other project is left alone.
  */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promise<ExitCode> {
   const dir = resolve(ctx.cwd, args[0] ?? 'telaah-demo');
   const c = paint(ctx);
   const step = (text: string): void => {

@@ -8,17 +8,31 @@ import { actorOf, type Ctx } from '../context.js';
 import { ingestFiles, type FileOutcome } from '../ingest/ingest-files.js';
 import { renderIngestSummary, summarizeOutcomes } from '../ingest/summary.js';
 import type { ExitCode } from '../exit-code.js';
+import type { JsonOptions } from '../flags.js';
+
+/** Options of `telaah ingest`. */
+export interface IngestOptions extends JsonOptions {
+  type?: SourceType;
+  pseudonyms?: string;
+  speakers?: string;
+  replace?: boolean;
+  lenient?: boolean;
+  language?: string;
+  speakerColumn?: string;
+  textColumn?: string;
+  startColumn?: string;
+}
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
 import { whileInterruptible, signalGate } from '../interrupt.js';
 import { formatCount, formatMegabytes, formatRate, startProgress } from '../progress.js';
 
 /** `telaah ingest <paths…>`: reads files into the project, one transaction per file. */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: IngestOptions): Promise<ExitCode> {
   // Everything that can be wrong with the arguments is checked before the project is touched.
   const files = collectInputFiles(args, ctx.cwd);
-  const pseudonymEntries = typeof opts.pseudonyms === 'string' ? readPseudonymMap(opts.pseudonyms) : [];
-  const speakerMap = typeof opts.speakers === 'string' ? readSpeakerMap(opts.speakers) : new Map<string, string>();
+  const pseudonymEntries = opts.pseudonyms === undefined ? [] : readPseudonymMap(opts.pseudonyms);
+  const speakerMap = opts.speakers === undefined ? new Map<string, string>() : readSpeakerMap(opts.speakers);
   const pseudonymizer = pseudonymEntries.length ? compilePseudonymizer(pseudonymEntries) : undefined;
   return withProject(ctx, opts, async ({ db, config, paths }) => {
     const now = ctx.now().toISOString();
@@ -35,14 +49,14 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
           config,
           files,
           {
-            type: opts.type as SourceType | undefined,
+            type: opts.type,
             replace: opts.replace === true,
             strict: opts.lenient !== true,
-            language: typeof opts.language === 'string' ? opts.language : undefined,
+            language: opts.language,
             columns: {
-              speaker: opts.speakerColumn as string | undefined,
-              text: opts.textColumn as string | undefined,
-              start: opts.startColumn as string | undefined,
+              speaker: opts.speakerColumn,
+              text: opts.textColumn,
+              start: opts.startColumn,
             },
             pseudonymizer,
             realNames: pseudonymEntries.flatMap((e) => [e.realName, ...e.variants]),

@@ -7,9 +7,17 @@ import { recordAudit } from '../../store/audit.js';
 import { openStore } from '../../store/open.js';
 import { actorOf, type Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { GlobalOptions } from '../flags.js';
+
+/** Options of `telaah init`. */
+export interface InitOptions extends GlobalOptions {
+  name?: string;
+  /** Set by `telaah demo` only: the project is the demo's own. */
+  demo?: boolean;
+}
 
 /** `telaah init [dir]`: creates telaah.yaml and the database; never overwrites a project. */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: InitOptions): Promise<ExitCode> {
   const dir = projectPaths(resolve(ctx.cwd, args[0] ?? '.'));
   for (const file of [dir.config, dir.database]) {
     if (existsSync(file)) {
@@ -18,7 +26,7 @@ export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown
       });
     }
   }
-  const name = typeof opts.name === 'string' && opts.name.trim() ? opts.name.trim() : basename(dir.dir);
+  const name = opts.name ?? basename(dir.dir);
   mkdirSync(dir.dir, { recursive: true });
   try {
     const db = openStore(dir.database, { create: true });

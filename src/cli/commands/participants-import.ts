@@ -3,11 +3,12 @@ import { upsertParticipants } from '../../store/participants.js';
 import { readParticipants } from '../../io/read-participants.js';
 import { actorOf, type Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { JsonOptions } from '../flags.js';
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
 
 /** `telaah participants import <csv>`: adds participants, and merges the file's columns into existing ones by pseudonym. */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<ExitCode> {
   const file = args[0]!;
   return withProject(ctx, opts, ({ db }) => {
     // Read the whole file first: a bad row must leave the project unchanged.

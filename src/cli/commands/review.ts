@@ -19,6 +19,14 @@ import {
 import { actorOf, type Ctx } from '../context.js';
 import { checkCodeIds, currentCodebook } from '../known-codes.js';
 import type { ExitCode } from '../exit-code.js';
+import type { GlobalOptions } from '../flags.js';
+
+/** Options of `telaah review`. */
+export interface ReviewOptions extends GlobalOptions {
+  coder?: string;
+  code?: string;
+  uncoded?: boolean;
+}
 import { withProject } from '../open-project.js';
 import { ItemViews } from '../review/item-view.js';
 import { describeCounts } from '../review/render-pages.js';
@@ -27,12 +35,12 @@ import { openTerminal } from '../review/terminal.js';
 import { paint } from '../style.js';
 
 /** `telaah review`: decide, one by one in the terminal, on the codings the auto-coder and suggester proposed. */
-export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, _args: string[], opts: ReviewOptions): Promise<ExitCode> {
   if (!process.stdin.isTTY || !ctx.stdoutIsTTY) {
     throw new InputError('review is interactive: run it in a terminal (use `telaah codings list` to read codings in scripts)');
   }
   const reviewer = reviewerOf(ctx, opts);
-  const code = typeof opts.code === 'string' && opts.code.trim() ? opts.code.trim() : undefined;
+  const code = opts.code;
   const uncoded = opts.uncoded === true;
   return withProject(ctx, opts, async (project): Promise<ExitCode> => {
     const { db } = project;
@@ -84,8 +92,8 @@ export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknow
   });
 }
 
-function reviewerOf(ctx: Ctx, opts: Record<string, unknown>): string {
-  const reviewer = typeof opts.coder === 'string' && opts.coder.trim() ? opts.coder.trim() : actorOf(ctx);
+function reviewerOf(ctx: Ctx, opts: ReviewOptions): string {
+  const reviewer = opts.coder ?? actorOf(ctx);
   if (reviewer === 'auto' || reviewer === 'suggest') {
     throw new InputError(`"${reviewer}" is the name the ${reviewer === 'auto' ? 'auto-coder' : 'suggester'} codes under, not a reviewer`, { hint: 'Review under your own name: --coder NAME, or set TELAAH_USER' });
   }

@@ -2,6 +2,12 @@ import type { SourceType } from '../../core/transcript/types.js';
 import { listSourceSummaries } from '../../store/sources.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { ListingOptions } from '../flags.js';
+
+/** Options of `telaah sources list`. */
+export interface SourcesListOptions extends ListingOptions {
+  type?: SourceType;
+}
 import { withProject } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
@@ -9,9 +15,9 @@ import { paint } from '../style.js';
 const FIELDS = ['name', 'type', 'file', 'sha256', 'date', 'site', 'turns', 'segments', 'words'] as const;
 
 /** `telaah sources list`: one row per source. */
-export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, _args: string[], opts: SourcesListOptions): Promise<ExitCode> {
   return withProject(ctx, opts, ({ db }) => {
-    const rows = listSourceSummaries(db, opts.type as SourceType | undefined);
+    const rows = listSourceSummaries(db, opts.type);
     const mode = outputMode(opts);
     if (mode === 'json') writeJson(ctx, rows);
     else if (mode === 'csv') writeCsv(ctx, FIELDS, rows.map((r) => FIELDS.map((f) => r[f])));

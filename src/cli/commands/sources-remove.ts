@@ -5,6 +5,12 @@ import { removeSources } from '../../store/source-edits.js';
 import { canAsk, confirm } from '../confirm.js';
 import { actorOf, type Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { GlobalOptions } from '../flags.js';
+
+/** Options of `telaah sources remove`. */
+export interface SourcesRemoveOptions extends GlobalOptions {
+  yes?: boolean;
+}
 import { requireSource } from '../find-source.js';
 import { withProject } from '../open-project.js';
 import { paint } from '../style.js';
@@ -13,7 +19,7 @@ import { paint } from '../style.js';
  * `telaah sources remove <name…> [--yes]`: deletes sources with their segments, codings and review
  * decisions. Human work is never removed without a yes: asked on a terminal, `--yes` elsewhere.
  */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: SourcesRemoveOptions): Promise<ExitCode> {
   const names = [...new Set(args)];
   return withProject(ctx, opts, async ({ db }): Promise<ExitCode> => {
     const c = paint(ctx);

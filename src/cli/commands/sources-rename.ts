@@ -4,11 +4,12 @@ import { recordAudit } from '../../store/audit.js';
 import { findSourceRange, renameSource } from '../../store/source-edits.js';
 import { actorOf, type Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { GlobalOptions } from '../flags.js';
 import { requireSource } from '../find-source.js';
 import { withProject } from '../open-project.js';
 
 /** `telaah sources rename <old> <new>`: a new, unique name; codings and decisions stay with the source. */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promise<ExitCode> {
   const [from, to] = args as [string, string];
   const problem = sourceNameProblem(to);
   if (problem) throw new InputError(`cannot rename to "${to}": ${problem}`, { hint: 'Choose a name such as w01-sumiati or fgd1-medan' });

@@ -3,12 +3,13 @@ import { recordAudit } from '../../store/audit.js';
 import { readSourceFields, writeSourceFields } from '../../store/source-edits.js';
 import { actorOf, type Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { GlobalOptions } from '../flags.js';
 import { requireSource } from '../find-source.js';
 import { withProject } from '../open-project.js';
 import { paint } from '../style.js';
 
 /** `telaah sources set <name> key=value…`: date, site, language, type, or any attribute (`key=` removes it). */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promise<ExitCode> {
   const [name, ...pairs] = args as [string, ...string[]];
   const settings = parseSourceSettings(pairs);
   return withProject(ctx, opts, ({ db }) => {

@@ -5,6 +5,12 @@ import { InputError } from '../../errors.js';
 import { listSourceNames, loadSource, type StoredSource } from '../../store/sources.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { JsonOptions } from '../flags.js';
+
+/** Options of `telaah sources show`. */
+export interface SourcesShowOptions extends JsonOptions {
+  sentences?: boolean;
+}
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
@@ -12,7 +18,7 @@ import { closest } from '../../core/did-you-mean.js';
 import { wrapText } from '../../report/text-layout.js';
 
 /** `telaah sources show <name>`: the source turn by turn. */
-export async function run(ctx: Ctx, args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, args: string[], opts: SourcesShowOptions): Promise<ExitCode> {
   const name = args[0]!;
   return withProject(ctx, opts, ({ db }) => {
     const source = loadSource(db, name);

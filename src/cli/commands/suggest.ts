@@ -14,6 +14,18 @@ import { listHumanJudgedUnits, loadCodedUnitIndex, replaceSuggestions, type NewS
 import { actorOf, type Ctx } from '../context.js';
 import { checkCodeIds, currentCodebook } from '../known-codes.js';
 import type { ExitCode } from '../exit-code.js';
+import type { JsonOptions } from '../flags.js';
+
+/** Options of `telaah suggest` (numbers parsed and range-checked by commander). */
+export interface SuggestOptions extends JsonOptions {
+  code?: string;
+  coder?: string;
+  minConfidence?: number;
+  includeNotes?: boolean;
+  evaluate?: boolean;
+  folds?: number;
+  seed?: number;
+}
 import { withProject } from '../open-project.js';
 import { writeJson, writeTable } from '../output.js';
 import { formatCount, startProgress } from '../progress.js';
@@ -35,7 +47,7 @@ const DEFAULT_SEED = 1;
  * confidence, for units nobody coded with it; `--evaluate` cross-validates the same models and stores
  * nothing.
  */
-export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
+export async function run(ctx: Ctx, _args: string[], opts: SuggestOptions): Promise<ExitCode> {
   const settings = readSettings(opts);
   return withProject(ctx, opts, async (project): Promise<ExitCode> => {
     const codebook = project.config.codebook ? currentCodebook(project) : null;
@@ -107,7 +119,7 @@ export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknow
   });
 }
 
-function evaluate(ctx: Ctx, opts: Record<string, unknown>, settings: Settings, units: LabelledUnit[], codes: string[], skipped: SkippedCode[]): ExitCode {
+function evaluate(ctx: Ctx, opts: SuggestOptions, settings: Settings, units: LabelledUnit[], codes: string[], skipped: SkippedCode[]): ExitCode {
   if (settings.folds > units.length) {
     throw new InputError(`--folds ${settings.folds} is more than the ${units.length} units humans coded or reviewed`, { hint: `Use at most ${units.length} folds` });
   }
@@ -166,26 +178,8 @@ function codesInScope(codebook: Codebook | null, human: readonly { codes: string
   return { scope: family === null ? null : [...family], candidates, outside };
 }
 
-function readSettings(opts: Record<string, unknown>): Settings {
-  const number = (name: string, fallback: number): number => {
-    const raw = opts[name];
-    if (raw === undefined) return fallback;
-    const value = typeof raw === 'number' ? raw : Number(String(raw).trim());
-    if (String(raw).trim() === '' || !Number.isFinite(value)) throw new InputError(`--${kebab(name)} "${String(raw)}" is not a number`, { hint: `For example --${kebab(name)} ${fallback}` });
-    return value;
-  };
-  const minConfidence = number('minConfidence', 0.6);
-  if (minConfidence < 0 || minConfidence > 1) throw new InputError(`--min-confidence ${minConfidence} is not between 0 and 1`, { hint: 'For example --min-confidence 0.6' });
-  const folds = number('folds', 5);
-  if (!Number.isInteger(folds) || folds < 2) throw new InputError(`--folds ${folds} is not a whole number of at least 2`, { hint: 'For example --folds 5' });
-  const seed = number('seed', DEFAULT_SEED);
-  if (!Number.isSafeInteger(seed)) throw new InputError(`--seed ${seed} is not a whole number`, { hint: 'For example --seed 7' });
-  const text = (name: string): string | undefined => (typeof opts[name] === 'string' && opts[name].trim() ? opts[name].trim() : undefined);
-  return { code: text('code'), coder: text('coder'), minConfidence, folds, seed };
-}
-
-function kebab(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+function readSettings(opts: SuggestOptions): Settings {
+  return { code: opts.code, coder: opts.coder, minConfidence: opts.minConfidence ?? 0.6, folds: opts.folds ?? 5, seed: opts.seed ?? DEFAULT_SEED };
 }
 
 function auditArguments(s: Settings): string[] {

@@ -1,23 +1,30 @@
 import { auditTriangulation, type AuditSplit } from '../../core/analysis/triangulation-audit.js';
 import type { AuditCode } from '../../core/analysis/triangulation-types.js';
-import { InputError } from '../../errors.js';
 import { strictVerdict, triangulationCsv, triangulationDepth, triangulationLegend, triangulationTable } from '../../report/triangulation.js';
 import { countParticipantGroups, listEvidence } from '../../store/evidence.js';
 import { listFilterValues } from '../../store/filter-values.js';
-import { checkCoder, CODING_ORIGINS, parseOrigins } from '../coding-filters.js';
+import { checkCoder } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import type { ListingOptions } from '../flags.js';
+
+/** Options of `telaah triangulate`. */
+export interface TriangulateOptions extends ListingOptions {
+  coder?: string;
+  origin?: string[];
+  by?: AuditSplit;
+  code?: string;
+  strict?: boolean;
+  all?: boolean;
+}
 import { checkCodeIds, currentCodebook } from '../known-codes.js';
 import { withProject } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
 /** `telaah triangulate`: for every code, which kinds of source support it, and what to worry about. */
-export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknown>): Promise<ExitCode> {
-  const by = opts.by === undefined ? undefined : String(opts.by);
-  if (by !== undefined && by !== 'site' && by !== 'group') throw new InputError(`--by ${by} is not possible`, { hint: 'Use --by site or --by group' });
-  const origins = typeof opts.origin === 'string' ? parseOrigins(opts.origin, CODING_ORIGINS) : undefined;
-  const coder = typeof opts.coder === 'string' ? opts.coder : undefined;
+export async function run(ctx: Ctx, _args: string[], opts: TriangulateOptions): Promise<ExitCode> {
+  const { by, coder, origin: origins } = opts;
   return withProject(ctx, opts, (project): ExitCode => {
     const { codebook } = currentCodebook(project);
     const language = codebook.languages[0] ?? 'id';
@@ -28,7 +35,7 @@ export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknow
       required: c.required,
       contrasts: c.contrasts,
     }));
-    const focus = typeof opts.code === 'string' ? opts.code : undefined;
+    const focus = opts.code;
     if (focus) checkCodeIds(codebook, [focus]);
     if (coder !== undefined) checkCoder(coder, listFilterValues(project.db).coders);
     const { triangulation } = project.config;
@@ -36,7 +43,7 @@ export async function run(ctx: Ctx, _args: string[], opts: Record<string, unknow
       codes,
       listEvidence(project.db, { coder, origins }),
       { convergent: triangulation.convergent, corroborated: triangulation.corroborated, projectGroups: countParticipantGroups(project.db) },
-      { by: by as AuditSplit | undefined, focus, required: triangulation.required, strictAll: opts.all === true },
+      { by, focus, required: triangulation.required, strictAll: opts.all === true },
     );
     const c = paint(ctx);
     const heading = (value: string): string | undefined => (audit.by ? `${audit.by}: ${value}` : undefined);

@@ -1,0 +1,83 @@
+/**
+ * The options several commands share, declared once: commander parses and checks them (a bad value is a
+ * usage error, exit 2), so a command receives typed values and never re-checks strings.
+ */
+import { InvalidArgumentError, Option } from 'commander';
+import { SOURCE_TYPES } from '../core/transcript/types.js';
+import { InputError } from '../errors.js';
+import { CODING_ORIGINS, parseOrigins, parseWhere } from './coding-filters.js';
+
+/** Options every command receives, whatever it declares. */
+export interface GlobalOptions {
+  project?: string;
+  color?: boolean;
+}
+
+/** `--json`. */
+export interface JsonOptions extends GlobalOptions {
+  json?: boolean;
+}
+
+/** `--json` and `--csv` of a listing. */
+export interface ListingOptions extends JsonOptions {
+  csv?: boolean;
+}
+
+/** Turns a parser's InputError into commander's usage error, so commander names the option. */
+function parsing<T>(parse: (value: string) => T): (value: string) => T {
+  return (value) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      if (error instanceof InputError) throw new InvalidArgumentError(error.hint ? `${error.message}. ${error.hint}` : error.message);
+      throw error;
+    }
+  };
+}
+
+/** A text value with its spaces trimmed; empty is refused. */
+function text(name: string): (value: string) => string {
+  return (value) => {
+    const trimmed = value.trim();
+    if (!trimmed) throw new InvalidArgumentError(`${name} needs a value`);
+    return trimmed;
+  };
+}
+
+/** A number between `min` and `max`; whole when asked. */
+function numberIn(name: string, range: { min: number; max: number; whole?: boolean; example: string }): (value: string) => number {
+  return (value) => {
+    const n = Number(value.trim());
+    if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`${name} takes a number, e.g. ${name} ${range.example}`);
+    if (range.whole && !Number.isSafeInteger(n)) throw new InvalidArgumentError(`${name} takes a whole number, e.g. ${name} ${range.example}`);
+    if (n < range.min || n > range.max) {
+      const bound = range.max === Number.MAX_SAFE_INTEGER ? `at least ${range.min}` : `between ${range.min} and ${range.max}`;
+      throw new InvalidArgumentError(`${name} takes a number ${bound}, e.g. ${name} ${range.example}`);
+    }
+    return n;
+  };
+}
+
+/** The shared options; each call makes a new Option (commander keeps state on them). */
+export const flags = {
+  json: (description = 'print JSON'): Option => new Option('--json', description),
+  csv: (): Option => new Option('--csv', 'print CSV'),
+  /** `--json` and `--csv` of a listing. */
+  listing: (): Option[] => [flags.json(), flags.csv()],
+  coder: (description: string): Option => new Option('--coder <name>', description).argParser(text('--coder')),
+  code: (description: string): Option => new Option('--code <id>', description).argParser(text('--code')),
+  /** `--origin a,b`: checked against `allowed`, given as a list. */
+  origin: (description: string, allowed: readonly string[] = CODING_ORIGINS): Option =>
+    new Option('--origin <list>', description).argParser(parsing((value) => parseOrigins(value, allowed))),
+  /** `--where key=value`, given as `{ key, value }`. */
+  where: (description: string): Option => new Option('--where <key=value>', description).argParser(parsing(parseWhere)),
+  sourceType: (description: string): Option => new Option('--type <type>', description).choices(SOURCE_TYPES),
+  /** A number option (`--min-confidence 0.6`, `--folds 5`). */
+  number: (flag: string, description: string, range: { min: number; max: number; whole?: boolean; example: string }): Option =>
+    new Option(flag, description).argParser(numberIn(flag.split(' ')[0]!, range)),
+  /** A text option whose value may not be empty. */
+  text: (flag: string, description: string): Option => new Option(flag, description).argParser(text(flag.split(' ')[0]!)),
+} as const;
+
+/** The value `--where` gives. */
+export type WhereOption = { key: string; value: string };
