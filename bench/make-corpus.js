@@ -41,7 +41,7 @@ function vary(text, copy) {
   return out;
 }
 
-/** Writes the corpus under `dir` and returns its total size in bytes. */
+/** Writes the corpus under `dir` and returns what it wrote: bytes, copies per template, templates, folder. */
 export function makeCorpus(dir, roots, targetBytes) {
   rmSync(dir, { recursive: true, force: true });
   const list = templates(roots);

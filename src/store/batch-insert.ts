@@ -12,7 +12,7 @@ export class BatchInsert {
   private readonly buffer: unknown[];
   private filled = 0;
 
-  constructor(db: Db, table: string, columns: readonly string[], private readonly batch = 32) {
+  constructor(db: Db, table: string, columns: readonly string[], batch = 32) {
     this.width = columns.length;
     const row = `(${columns.map(() => '?').join(', ')})`;
     const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;

@@ -1,37 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildSource } from '../core/transcript/build-source.js';
 import { addManualCodings, findSegments, removeCodings } from './codings.js';
 import { listEvidence, listEvidencePlaces } from './evidence.js';
 import { listCodings } from './list-codings.js';
-import { openStore, type Db } from './open.js';
-import { upsertParticipants } from './participants.js';
+import type { Db } from './open.js';
 import { storeAcceptance, storeRejection } from './review.js';
-import { SourceWriter } from './sources.js';
+import { interviewStore } from '../../test/helpers/interview-store.js';
 
-/** An interview: question, a two-sentence answer, question, answer; and a note. */
-function project(): { db: Db; seg: (source: string, address: string) => { id: number; start: number; end: number } } {
-  const db = openStore(':memory:', { create: true });
-  upsertParticipants(db, [{ pseudonym: 'Sumiati', group: 'pekerja-rentan', attributes: { site: 'Medan' } }], 'now');
-  const writer = new SourceWriter(db);
-  const ids = new Map([['Sumiati', 1]]);
-  const info = (name: string) => ({ name, type: 'interview' as const, file: `${name}.txt`, sha256: name, encoding: 'utf-8', language: 'id', date: null, site: null, attributes: {} });
-  const turn = (speaker: string | null, text: string) => ({
-    speaker,
-    role: speaker === 'Pewawancara' ? ('interviewer' as const) : speaker ? ('participant' as const) : null,
-    participant: speaker === 'Sumiati' ? 'Sumiati' : null,
-    text,
-    startMs: null,
-    endMs: null,
-  });
-  writer.write(info('w01'), buildSource([turn('Pewawancara', 'Apa kabar?'), turn('Sumiati', 'Baik. Dia bawa leaflet.'), turn('Pewawancara', 'Lalu?'), turn('Sumiati', 'Penghasilan nggak tentu.')]), ids, 'now', false);
-  writer.write(info('a-note'), buildSource([turn(null, 'Poster besar.')]), ids, 'now', false);
-  const seg = (source: string, address: string) => {
-    const [t, s] = address.split('.').map(Number) as [number, number | undefined];
-    const point = { turn: t, sentence: s ?? 0 };
-    return findSegments(db, source, { from: point, to: point }).segments[0]!;
-  };
-  return { db, seg };
-}
+const project = interviewStore;
 
 function propose(db: Db, segment: { id: number; start: number }, code: string, origin: 'auto' | 'suggested' = 'auto', length = 4): void {
   db.prepare(`INSERT INTO codings (segment_id, code, coder, origin, start, end, created_at) VALUES (?, ?, ?, ?, ?, ?, 'now')`).run(

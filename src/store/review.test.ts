@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildReviewQueue } from '../core/review/build-review-queue.js';
 import { NO_CODE } from '../core/review/review-item.js';
-import { buildSource } from '../core/transcript/build-source.js';
 import type { Codebook } from '../core/codebook/types.js';
 import { saveCodebookVersion } from './codebooks.js';
 import { replaceSourceAutoCodings } from './auto-codings.js';
-import { findSegments } from './codings.js';
 import { listCodings } from './list-codings.js';
-import { openStore, type Db } from './open.js';
-import { upsertParticipants } from './participants.js';
 import {
   listCoderCodesOn,
   listProposedCodings,
@@ -19,32 +15,13 @@ import {
   storeAddedCodes,
   storeRejection,
 } from './review.js';
-import { SourceWriter } from './sources.js';
+import { interviewStore } from '../../test/helpers/interview-store.js';
 
 const CODEBOOK: Codebook = { name: 'Mini', version: '1', languages: ['id'], authors: [], description: null, negation: { words: {}, window: 0 }, codes: [] };
 
-/** Two sources: an interview (question, answer of two sentences, question, answer) and a note. */
-function project(): { db: Db; seg: (source: string, address: string) => { id: number; start: number; end: number } } {
-  const db = openStore(':memory:', { create: true });
-  upsertParticipants(db, [{ pseudonym: 'Sumiati', group: 'pekerja-rentan', attributes: {} }], 'now');
-  const writer = new SourceWriter(db);
-  const ids = new Map([['Sumiati', 1]]);
-  const info = (name: string) => ({ name, type: 'interview' as const, file: `${name}.txt`, sha256: name, encoding: 'utf-8', language: 'id', date: null, site: null, attributes: {} });
-  const turn = (speaker: string | null, text: string) => ({
-    speaker,
-    role: speaker === 'Pewawancara' ? ('interviewer' as const) : speaker ? ('participant' as const) : null,
-    participant: speaker === 'Sumiati' ? 'Sumiati' : null,
-    text,
-    startMs: null,
-    endMs: null,
-  });
-  writer.write(info('w01'), buildSource([turn('Pewawancara', 'Apa kabar?'), turn('Sumiati', 'Baik. Dia bawa leaflet.'), turn('Pewawancara', 'Lalu?'), turn('Sumiati', 'Penghasilan nggak tentu.')]), ids, 'now', false);
-  writer.write(info('a-note'), buildSource([turn(null, 'Poster besar.')]), ids, 'now', false);
-  const seg = (source: string, address: string) => {
-    const [t, s] = address.split('.').map(Number) as [number, number | undefined];
-    const point = { turn: t, sentence: s ?? 0 };
-    return findSegments(db, source, { from: point, to: point }).segments[0]!;
-  };
+/** The shared interview store (see interviewStore), auto-coded: two proposals in w01, one in the note. */
+function project(): ReturnType<typeof interviewStore> {
+  const { db, seg } = interviewStore();
   const { version } = saveCodebookVersion(db, CODEBOOK, { file: 'mini.yaml', sha256: 'cb1', yaml: '' }, 'now');
   replaceSourceAutoCodings(
     db,

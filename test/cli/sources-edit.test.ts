@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
-import type { CodingRow } from '../../src/store/codings.js';
+import type { CodingRow } from '../../src/store/list-codings.js';
 import { runInProcess } from '../helpers/fake-ctx.js';
 import { FIXTURES, tempDir } from '../helpers/spawn-cli.js';
 

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CodingRow } from '../../src/store/codings.js';
+import type { CodingRow } from '../../src/store/list-codings.js';
 import { FIXTURES, tempDir, telaah } from '../helpers/spawn-cli.js';
 
 const MINI = join(FIXTURES, 'mini-study');

@@ -1,20 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE, tempDir, telaah } from '../helpers/spawn-cli.js';
+import { newProject, REFERENCE, telaah, writeFile } from '../helpers/spawn-cli.js';
 
-function project(): string {
-  const dir = tempDir();
-  expect(telaah(dir, ['init']).code).toBe(0);
-  return dir;
-}
+const project = newProject;
 
-function write(dir: string, rel: string, content: string): string {
-  const path = join(dir, rel);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-}
+const write = writeFile;
 
 function show(dir: string, name: string): { turns: { speaker: string | null; role: string | null; text: string; startMs: number | null }[] } {
   const result = telaah(dir, ['sources', 'show', name, '--json']);

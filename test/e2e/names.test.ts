@@ -1,7 +1,7 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, tempDir, telaah } from '../helpers/spawn-cli.js';
+import { FIXTURES, tempDir, telaah, writeFile } from '../helpers/spawn-cli.js';
 
 const MINI = join(FIXTURES, 'mini-study');
 const NAMES = join(MINI, 'names.csv');
@@ -14,12 +14,7 @@ function project(): string {
   return dir;
 }
 
-function write(dir: string, rel: string, content: string): string {
-  const path = join(dir, rel);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-}
+const write = writeFile;
 
 /** The database files as bytes (WAL too, if a checkpoint has not emptied it). */
 function storedBytes(dir: string): string {

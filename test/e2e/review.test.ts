@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, FIXTURES, tempDir, telaah } from '../helpers/spawn-cli.js';
+import { FIXTURES, tempDir, telaah } from '../helpers/spawn-cli.js';
+import { HAS_TMUX, Tmux } from '../helpers/tmux.js';
 
 const MINI = join(FIXTURES, 'mini-study');
 const CODEBOOK = join(FIXTURES, 'codebooks', 'mini.yaml');
-const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
 
 interface Coding {
   source: string;
@@ -36,61 +35,6 @@ function codedStudy(): string {
     expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
   }
   return dir;
-}
-
-/** A private tmux server (its own socket, no user config) with 80×24 sessions running the built CLI. */
-class Tmux {
-  private readonly socket = `telaah-review-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  private session = '';
-
-  constructor(private readonly cwd: string) {}
-
-  private tmux(args: string[]): string {
-    const result = spawnSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], {
-      cwd: this.cwd,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HOME: this.cwd, TMPDIR: process.env.TMPDIR ?? '/tmp', NO_COLOR: '1', LANG: 'C.UTF-8' },
-    });
-    if (result.status !== 0) throw new Error(`tmux ${args[0]} failed: ${result.stderr}`);
-    return result.stdout;
-  }
-
-  /** Runs `telaah <args>` in a new session; the pane stays after it exits and shows `[exit N]`. */
-  start(args: string[]): void {
-    this.session = `s${Math.random().toString(36).slice(2, 8)}`;
-    const command = `node ${JSON.stringify(BIN)} ${args.join(' ')}; echo "[exit $?]"; sleep 120`;
-    this.tmux(['new-session', '-d', '-s', this.session, '-x', '80', '-y', '24', '-c', this.cwd, command]);
-  }
-
-  /** Types keys (tmux key names such as Tab, Enter, C-c, or plain text). */
-  keys(...keys: string[]): void {
-    this.tmux(['send-keys', '-t', this.session, ...keys]);
-  }
-
-  screen(): string {
-    // -J joins lines the terminal wrapped, so long messages can be matched whole.
-    return this.tmux(['capture-pane', '-p', '-J', '-t', this.session]);
-  }
-
-  /** Polls the screen until it matches, and returns it (or fails showing the last screen). */
-  async waitFor(wanted: string | RegExp, timeoutMs = 15_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    let screen = '';
-    while (Date.now() < deadline) {
-      screen = this.screen();
-      if (typeof wanted === 'string' ? screen.includes(wanted) : wanted.test(screen)) return screen;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`timed out waiting for ${String(wanted)}; the screen shows:\n${screen}`);
-  }
-
-  stop(): void {
-    try {
-      this.tmux(['kill-server']);
-    } catch {
-      // Already gone.
-    }
-  }
 }
 
 describe('review without a terminal', () => {

@@ -15,7 +15,7 @@ describe.skipIf(!HAS_TMUX)(title('ingest in a terminal (tmux, 120×30)'), () => 
     // About 3,000 files: long enough (seconds) to press Ctrl-C in the middle.
     makeCorpus(join(dir, 'corpus'), [SAMPLES, FIXTURES], 20 * 1024 * 1024);
     expect(telaah(dir, ['init', 'study']).code).toBe(0);
-    tmux = new Tmux(join(dir, 'study'), { columns: 120, rows: 30 });
+    tmux = new Tmux(join(dir, 'study'), { columns: 120, rows: 30 }, true);
   });
   afterAll(() => tmux?.stop());
 

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(REPO, 'bin', 'telaah.js');
@@ -24,4 +24,20 @@ export function telaah(cwd: string, args: string[], env: Record<string, string> 
 /** A new empty folder in this test run's temp folder (removed when the run ends, see global-setup.ts). */
 export function tempDir(prefix = 'telaah-test-'): string {
   return mkdtempSync(join(inject('tempRoot') ?? tmpdir(), prefix));
+}
+
+/** A new project (`telaah init`) in a new temp folder. */
+export function newProject(): string {
+  const dir = tempDir();
+  const result = telaah(dir, ['init']);
+  expect(result.code, result.stderr).toBe(0);
+  return dir;
+}
+
+/** Writes a file under `dir`, making its folders; returns its path. */
+export function writeFile(dir: string, rel: string, content: string): string {
+  const path = join(dir, rel);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+  return path;
 }

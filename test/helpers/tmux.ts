@@ -9,9 +9,14 @@ export class Tmux {
   private readonly socket = `telaah-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   private session = '';
 
+  /**
+   * `scrollback`: the screen includes what scrolled off above the pane (a run's summary and warnings can
+   * push earlier lines out of view); off for full-screen programs, whose earlier frames would match.
+   */
   constructor(
     private readonly cwd: string,
     private readonly size: { columns: number; rows: number } = { columns: 80, rows: 24 },
+    private readonly scrollback = false,
   ) {}
 
   private tmux(args: string[]): string {
@@ -36,12 +41,9 @@ export class Tmux {
     this.tmux(['send-keys', '-t', this.session, ...keys]);
   }
 
-  /**
-   * What the pane shows, with what scrolled off above it (a run's summary and warnings can push earlier
-   * lines out of view); `joined` joins lines the terminal wrapped, so long messages can be matched whole.
-   */
+  /** What the pane shows; `joined` joins lines the terminal wrapped, so long messages can be matched whole. */
   screen(joined = true): string {
-    return this.tmux(['capture-pane', '-p', '-S', '-', ...(joined ? ['-J'] : []), '-t', this.session]);
+    return this.tmux(['capture-pane', '-p', ...(this.scrollback ? ['-S', '-'] : []), ...(joined ? ['-J'] : []), '-t', this.session]);
   }
 
   /** Polls the screen until it matches, and returns it (or fails showing the last screen). */

@@ -5,6 +5,8 @@
  * sentences does not count the same words twice.
  */
 
+import { childrenOf } from '../codebook/code-tree.js';
+
 /** Where a piece of evidence sits: a source and a `T` or `T.S` address. */
 export interface EvidencePlace {
   source: string;
@@ -64,13 +66,7 @@ export function countEvidenceByCode(codes: readonly CountedCode[], rows: readonl
     if (list) list.push(row);
     else byCode.set(row.code, [row]);
   }
-  const children = new Map<string, string[]>();
-  for (const code of codes) {
-    if (code.parent === null) continue;
-    const list = children.get(code.parent);
-    if (list) list.push(code.id);
-    else children.set(code.parent, [code.id]);
-  }
+  const children = childrenOf(codes);
   const counts = new Map<string, CodeCount>();
   for (const code of codes) {
     counts.set(code.id, { own: countEvidenceUnits(byCode.get(code.id) ?? []), total: countEvidenceUnits(collectBelow(code.id, children, byCode)) });

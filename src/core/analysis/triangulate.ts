@@ -1,6 +1,7 @@
 /** The triangulation audit: for every code, on how many kinds of source its evidence stands. */
 import type { TriangulationStatus } from '../config.js';
 import { SOURCE_TYPES, type SourceType } from '../transcript/types.js';
+import { childrenOf } from '../codebook/code-tree.js';
 import { collectBelow, foldEvidenceUnits } from './evidence-units.js';
 import { shortenQuote } from './shorten-quote.js';
 import type {
@@ -182,17 +183,6 @@ function groupByCode(evidence: EvidenceInput[]): Map<string, EvidenceInput[]> {
     else byCode.set(row.code, [row]);
   }
   return byCode;
-}
-
-function childrenOf(codes: AuditCode[]): Map<string, string[]> {
-  const children = new Map<string, string[]>();
-  for (const code of codes) {
-    if (code.parent === null) continue;
-    const list = children.get(code.parent);
-    if (list) list.push(code.id);
-    else children.set(code.parent, [code.id]);
-  }
-  return children;
 }
 
 /** The code's own and its descendants' evidence, each segment once (see foldEvidenceUnits), in (source, segment) order. */

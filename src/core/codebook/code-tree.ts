@@ -23,16 +23,22 @@ export function buildCodeTree(codebook: Codebook): CodeNode[] {
   return roots;
 }
 
-/** The id and every id below it, parents before children; empty when the id is not in the codebook. */
-export function descendantsOf(codebook: Codebook, id: string): string[] {
-  if (!codebook.codes.some((code) => code.id === id)) return [];
+/** Each code's direct children, by parent id. */
+export function childrenOf(codes: readonly { id: string; parent: string | null }[]): Map<string, string[]> {
   const children = new Map<string, string[]>();
-  for (const code of codebook.codes) {
+  for (const code of codes) {
     if (code.parent === null) continue;
     const list = children.get(code.parent);
     if (list) list.push(code.id);
     else children.set(code.parent, [code.id]);
   }
+  return children;
+}
+
+/** The id and every id below it, parents before children; empty when the id is not in the codebook. */
+export function descendantsOf(codebook: Codebook, id: string): string[] {
+  if (!codebook.codes.some((code) => code.id === id)) return [];
+  const children = childrenOf(codebook.codes);
   const found: string[] = [];
   const seen = new Set<string>();
   const visit = (current: string): void => {

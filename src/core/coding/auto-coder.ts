@@ -20,7 +20,6 @@ import {
   EMPTY_WORD_INFO,
   USE_ALL,
   USE_ANY,
-  USE_NEAR,
   USE_NOT,
   type CompiledCode,
   type CompiledPatterns,
