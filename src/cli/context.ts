@@ -39,7 +39,7 @@ export function createProcessContext(): Ctx {
     env,
     now: () => new Date(),
     // stdout may be a pipe while progress and help still go to a terminal.
-    columns: process.stdout.columns ?? process.stderr.columns ?? 80,
+    columns: process.stdout.columns ?? process.stderr.columns ?? columnsFrom(env.COLUMNS) ?? 80,
     interruptible: processInterruptible(),
   };
 }
@@ -53,4 +53,10 @@ export function actorOf(ctx: Ctx): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** A terminal width from the COLUMNS variable (set by shells and by people piping help into a pager). */
+function columnsFrom(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 20 ? n : undefined;
 }

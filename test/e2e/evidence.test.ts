@@ -35,7 +35,7 @@ function countsEverywhere(dir: string): { show: Record<string, number>; triangul
   const list: Record<string, number> = {};
   for (const code of CODES) {
     const line = ok(dir, 'codings', 'list', '--code', code).stderr;
-    list[code] = Number(/on (\d+) coded segments/.exec(line)?.[1] ?? 'NaN');
+    list[code] = Number(/on (\d+) coded segments?/.exec(line)?.[1] ?? 'NaN');
   }
   return { show, triangulate, list };
 }

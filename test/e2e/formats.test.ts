@@ -95,3 +95,18 @@ describe('speakers without participants', () => {
     expect(show(dir, 'f1').turns.map((t) => t.role)).toEqual(['interviewer', 'participant', 'participant', 'participant', 'participant']);
   });
 });
+
+describe('role labels', () => {
+  it.each(['Participant', 'Responden', 'A'])('take "%s:" as the participant\'s turn even when it answers once', (label) => {
+    const dir = project();
+    write(dir, 'interviews/short.txt', `Interviewer: Did you register?\n${label}: Yes, at the market stall.\nInterviewer: Thank you.\n`);
+    const result = telaah(dir, ['ingest', join(dir, 'interviews')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/every turn is by an interviewer label/);
+    expect(show(dir, 'short').turns.map((t) => [t.role, t.text])).toEqual([
+      ['interviewer', 'Did you register?'],
+      ['participant', 'Yes, at the market stall.'],
+      ['interviewer', 'Thank you.'],
+    ]);
+  });
+});

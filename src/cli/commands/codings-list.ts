@@ -67,7 +67,10 @@ function summarize(rows: CodingRow[]): string {
   const codings = rows.filter((r) => r.origin !== 'rejected');
   const rejections = rows.length - codings.length;
   const parts: string[] = [];
-  if (codings.length || !rejections) parts.push(`${codings.length} ${codings.length === 1 ? 'coding' : 'codings'} on ${countEvidenceUnits(codings)} coded segments`);
+  if (codings.length || !rejections) {
+    const segments = countEvidenceUnits(codings);
+    parts.push(`${codings.length} ${codings.length === 1 ? 'coding' : 'codings'} on ${segments} coded ${segments === 1 ? 'segment' : 'segments'}`);
+  }
   if (rejections) parts.push(`${rejections} ${rejections === 1 ? 'rejection' : 'rejections'}`);
   return parts.join(', ');
 }

@@ -4,6 +4,7 @@ import type { Pseudonymizer } from '../../core/pseudonymize.js';
 import { buildSource, type BuiltSource } from '../../core/transcript/build-source.js';
 import { prepareSource, type PreparedSource } from '../../core/transcript/prepare-source.js';
 import { sameSource } from '../../core/transcript/same-source.js';
+import { PARTICIPANT_ROLE_LABELS } from '../../core/transcript/role-labels.js';
 import { compileSpeakerResolver } from '../../core/transcript/speakers.js';
 import type { SourceType } from '../../core/transcript/types.js';
 import { InputError } from '../../errors.js';
@@ -84,7 +85,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   const readOptions: ReadOptions = {
     type: settings.type,
     strict: settings.strict,
-    knownSpeakers: [...pseudonyms, ...config.interviewerLabels, ...settings.realNames, ...settings.speakerMap.keys()],
+    knownSpeakers: [...pseudonyms, ...config.interviewerLabels, ...PARTICIPANT_ROLE_LABELS, ...settings.realNames, ...settings.speakerMap.keys()],
     columns: settings.columns,
   };
   const writer = new SourceWriter(db);
