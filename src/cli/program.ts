@@ -389,14 +389,13 @@ export function buildProgram(ctx: Ctx, setExitCode: (code: ExitCode) => void): C
     .option('-C, --project <dir>', 'the project folder (default: found from the current folder upwards)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .exitOverride()
-    .showHelpAfterError('(add --help for usage)')
     // Help fits the terminal (subcommands inherit both settings); 20: wrap even beside long option names.
     .configureHelp({ helpWidth: ctx.columns, minWidthToWrap: 20 })
     .configureOutput({
       writeOut: (text) => ctx.stdout.write(fitHelpText(text, ctx.columns)),
       writeErr: (text) => ctx.stderr.write(text),
-      // Usage errors read like every other telaah error.
-      outputError: (text, write) => write(text.replace(/^error: /, 'telaah: ')),
+      // Usage errors read like every other telaah error: one line, the suggestion on it.
+      outputError: (text, write) => write(text.replace(/^error: /, 'telaah: ').replace(/\n\((Did you mean [^)]*)\)/, '. $1')),
     })
     .addHelpText(
       'after',

@@ -42,3 +42,17 @@ describe('start-up', () => {
     expect(loaded).toEqual([]);
   });
 });
+
+describe('usage errors', () => {
+  it.each([
+    [['sourcs'], "telaah: unknown command 'sourcs'. Did you mean sources?\n"],
+    [['sources', 'list', '--typ', 'fgd'], "telaah: unknown option '--typ'. Did you mean --type?\n"],
+    [['codings', 'list', '--origin', 'rejcted'], /^telaah: option '--origin <list>' argument 'rejcted' is invalid\. unknown origin "rejcted"\. Did you mean rejected\? Use auto, .*\n$/],
+  ])('telaah %j is one line on stderr, exit 2', async (argv, message) => {
+    const { code, stdout, stderr } = await runInProcess('/', argv as string[]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
