@@ -1,7 +1,10 @@
 // `npm run bench`: ingest throughput and memory on a synthetic corpus (>= 200 MB by default, BENCH_MB to
-// change), beside sqlite3's own `.import` of the same segments as CSV. Prints one JSON document.
+// change), beside sqlite3's own `.import` of the same segments as CSV; auto-coding speed; then the project
+// is auto-coded and every analysis command is timed on it (seconds and peak RSS, one process each).
+// BENCH_ONLY=analysis re-times the analysis commands on the project an earlier run left in bench/out.
+// Prints one JSON document.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -16,9 +19,20 @@ const telaah = join(root, 'bin', 'telaah.js');
 
 mkdirSync(out, { recursive: true });
 const corpusDir = join(out, 'corpus');
+const project = join(out, 'project');
+const codebookPath = join(root, 'codebooks', 'bpjs-social-work.yaml');
+
+if (process.env.BENCH_ONLY === 'analysis') {
+  if (!existsSync(join(project, 'telaah.db'))) {
+    process.stderr.write('bench: no project in bench/out/project yet; run `npm run bench` once first\n');
+    process.exit(2);
+  }
+  process.stdout.write(`${JSON.stringify({ analysis: timeAnalysis(), targets: { analysisSeconds: 2, analysisPeakRssMb: 400 } }, null, 2)}\n`);
+  process.exit(0);
+}
+
 const corpus = makeCorpus(corpusDir, [samples, join(root, 'test', 'fixtures')], targetMb * 1024 * 1024);
 
-const project = join(out, 'project');
 rmSync(project, { recursive: true, force: true });
 execFileSync(process.execPath, [telaah, 'init', project], { stdio: 'ignore' });
 execFileSync(process.execPath, [telaah, 'participants', 'import', join(samples, 'participants.csv'), '--project', project], { stdio: 'ignore' });
@@ -51,7 +65,6 @@ if (probe.status === 0) {
 
 // Auto-coding: the coder over every sentence of the ingested corpus, beside grep -c -i -F over the
 // same files with every pattern word of the codebook.
-const codebookPath = join(root, 'codebooks', 'bpjs-social-work.yaml');
 const codingRun = spawnSync(process.execPath, [join(root, 'bench', 'coding-child.js'), join(project, 'telaah.db'), codebookPath], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 if (codingRun.status !== 0) {
   process.stderr.write(codingRun.stderr);
@@ -84,6 +97,10 @@ const startup = {
 };
 startup.helpOverNode = round(startup.helpMs / startup.nodeMs);
 
+// The project auto-coded and stored (as a researcher would run it), then every analysis command on it.
+const stored = timeCommand(['code', 'auto', '--codebook', codebookPath, '--json']);
+const analysis = { codeAuto: stored, ...timeAnalysis() };
+
 const result = {
   corpus: { files: ingest.counts.added + ingest.counts.unchanged + ingest.counts.skipped, megabytes: round(mb), templates: corpus.templates },
   ingest: {
@@ -100,9 +117,28 @@ const result = {
   autoCoding,
   ratio: sqlite ? { ingestSecondsOverSqliteImportSeconds: round(ingest.seconds / sqlite.seconds) } : null,
   startup,
-  targets: { megabytesPerSecond: 30, peakRssMb: 400, helpOverNode: 2, codingTokensPerSecond: 2_000_000 },
+  analysis,
+  targets: { megabytesPerSecond: 30, peakRssMb: 400, helpOverNode: 2, codingTokensPerSecond: 2_000_000, analysisSeconds: 2, analysisPeakRssMb: 400 },
 };
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+
+/** Runs `telaah <args>` on the bench project in its own process: seconds, peak RSS, bytes printed. */
+function timeCommand(args) {
+  const run = spawnSync(process.execPath, [join(root, 'bench', 'command-child.js'), project, ...args, '--project', project], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (run.status !== 0) return { args: args.join(' '), error: (run.stderr || run.stdout).slice(0, 500) };
+  const r = JSON.parse(run.stdout);
+  return { args: args.join(' '), code: r.code, seconds: round(r.seconds), peakRssMb: round(r.maxRssKb / 1024), outputKb: round(r.outBytes / 1024), ...(r.stderr ? { stderr: r.stderr } : {}) };
+}
+
+/** The analysis commands a researcher runs on a coded project, each timed on the bench project. */
+function timeAnalysis() {
+  const commands = {
+    codebookShow: ['codebook', 'show', '--json'],
+    codingsListCode: ['codings', 'list', '--code', 'barrier/distrust', '--json'],
+    triangulate: ['triangulate', '--json'],
+  };
+  return Object.fromEntries(Object.entries(commands).map(([name, args]) => [name, timeCommand(args)]));
+}
 
 /** Every pattern word of a codebook (terms without quotes or *), for grep -F. */
 function patternWordsOf(yamlText) {

@@ -1,8 +1,8 @@
 import { buildCodeTree, type CodeNode } from '../../core/codebook/code-tree.js';
 import type { Codebook } from '../../core/codebook/types.js';
 import { ProjectError } from '../../errors.js';
-import { countEvidenceByCode, type CodeCount } from '../../core/analysis/evidence-units.js';
-import { listEvidencePlaces } from '../../store/evidence.js';
+import { tallyEvidence, type CodeTally } from '../../core/analysis/evidence-tally.js';
+import { readEvidenceColumns } from '../../store/evidence-columns.js';
 import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
@@ -33,8 +33,8 @@ export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<
       id: node.code.id,
       label: node.code.label[language] ?? Object.values(node.code.label)[0] ?? '',
       definition: node.code.definition,
-      codings: count?.own ?? 0,
-      total: count?.total ?? 0,
+      codings: count?.own.segments ?? 0,
+      total: count?.total.segments ?? 0,
       children: node.children.map(toShown),
     };
   };
@@ -48,11 +48,11 @@ export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<
 }
 
 /** Coded segments per code from the project (as triangulate counts them), or undefined outside one (the tree is still shown). */
-function readCounts(ctx: Ctx, opts: JsonOptions, codebook: Codebook): Map<string, CodeCount> | undefined {
+function readCounts(ctx: Ctx, opts: JsonOptions, codebook: Codebook): Map<string, CodeTally> | undefined {
   try {
     const project = openProject(ctx, opts);
     try {
-      return countEvidenceByCode(codebook.codes, listEvidencePlaces(project.db));
+      return tallyEvidence(codebook.codes, readEvidenceColumns(project.db));
     } finally {
       project.db.close();
     }

@@ -5,7 +5,7 @@
  * sentences does not count the same words twice.
  */
 
-import { childrenOf } from '../codebook/code-tree.js';
+import { tallyEvidence } from './evidence-tally.js';
 
 /** Where a piece of evidence sits: a source and a `T` or `T.S` address. */
 export interface EvidencePlace {
@@ -56,21 +56,30 @@ export interface CodeCount {
 }
 
 /**
- * Counts per code from evidence rows tagged with their code. A category's total folds the evidence of
- * all its descendants together, so a segment coded with two of its codes counts once for it.
+ * Counts per code from evidence rows tagged with their code (see evidence-tally.ts, which this puts the
+ * rows into). A category's total folds the evidence of all its descendants together, so a segment coded
+ * with two of its codes counts once for it.
  */
 export function countEvidenceByCode(codes: readonly CountedCode[], rows: readonly (EvidencePlace & { code: string })[]): Map<string, CodeCount> {
-  const byCode = new Map<string, (EvidencePlace & { code: string })[]>();
-  for (const row of rows) {
-    const list = byCode.get(row.code);
-    if (list) list.push(row);
-    else byCode.set(row.code, [row]);
-  }
-  const children = childrenOf(codes);
+  const ids = new Map<string, number>();
+  const idOf = (key: string): number => {
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  };
+  const codeIds = [...new Set(rows.map((r) => r.code))];
+  const codeIndex = new Map(codeIds.map((id, i) => [id, i]));
+  const columns = {
+    codes: codeIds,
+    length: rows.length,
+    segment: rows.map((r) => idOf(`${r.source}\u0000${r.segment}`)),
+    turn: rows.map((r) => idOf(`${r.source}\u0000${turnOf(r.segment)}`)),
+    source: rows.map((r) => idOf(r.source)),
+    participant: rows.map(() => -1),
+    code: rows.map((r) => codeIndex.get(r.code)!),
+  };
   const counts = new Map<string, CodeCount>();
-  for (const code of codes) {
-    counts.set(code.id, { own: countEvidenceUnits(byCode.get(code.id) ?? []), total: countEvidenceUnits(collectBelow(code.id, children, byCode)) });
-  }
+  for (const [id, tally] of tallyEvidence(codes, columns)) counts.set(id, { own: tally.own.segments, total: tally.total.segments });
   return counts;
 }
 
