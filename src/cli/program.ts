@@ -3,6 +3,7 @@ import type { Ctx } from './context.js';
 import type { ExitCode } from './exit-code.js';
 import { fitHelpText } from './fit-help.js';
 import { flags } from './flags.js';
+import { sinceOption } from './since-option.js';
 import { VERSION } from './version.js';
 
 /** A command module: `run` receives the context, the arguments and the options commander parsed. */
@@ -364,6 +365,77 @@ Rejected proposals never count, suggestions only once accepted, and each segment
         'telaah triangulate --strict           # in CI: exit 1 if a required theme stands on one kind of source',
       ],
       load: () => import('./commands/triangulate.js'),
+    },
+
+    {
+      group: 'memo',
+      summary: 'write, list, edit and remove memos on the project, a source, a segment, a code or a participant',
+      examples: ['telaah memo add code:barrier/distrust "Muncul setelah kasus klaim ditolak"', 'telaah memo list --target source:09-sumiati'],
+    },
+    {
+      command: 'memo add',
+      summary: 'write a memo on the project, a source, a segment, a code or a participant',
+      args: [
+        { name: '<target>', description: 'project, source:NAME, segment:NAME:T.S (or :T), code:ID or participant:PSEUDONYM' },
+        { name: '<text>', description: 'the memo; - reads it from stdin' },
+      ],
+      options: [flags.text('--author <name>', 'who writes it (default: TELAAH_USER or the login name)'), flags.json('print the memo as JSON')],
+      notes: `A memo on a source follows \`sources rename\` and goes with \`sources remove\`; on a segment it stays with
+its sentence when the file is ingested again with --replace (or goes to the source, listed, when the
+sentence changed); on a code it follows \`code rename\`/\`code merge\`. Segment memos show in \`codings list\`,
+code and segment memos in \`triangulate --code\`. The audit trail records the memo's id and target, never
+its text. A coding's own note (\`code add --memo\`) is something else: it belongs to that one coding.`,
+      examples: [
+        'telaah memo add segment:09-sumiati:20.3 "KK masih di Tebing Tinggi: dokumen, bukan kemauan"',
+        'telaah memo add code:barrier/distrust "Muncul setelah kasus klaim ditolak" --author rina',
+        'telaah memo add project - < refleksi-minggu-3.md',
+      ],
+      load: () => import('./commands/memo-add.js'),
+    },
+    {
+      command: 'memo list',
+      summary: 'list memos, oldest first (on a terminal with their whole text)',
+      options: [
+        flags.text('--target <target>', 'one target (a source includes its segments, a code the codes below it) or a kind: source, segment, code, participant, project'),
+        flags.text('--author <name>', 'one author'),
+        ...flags.listing(),
+      ],
+      examples: ['telaah memo list', 'telaah memo list --target code:barrier --author rina', 'telaah memo list --target segment --json'],
+      load: () => import('./commands/memo-list.js'),
+    },
+    {
+      command: 'memo edit',
+      summary: "give a memo new text, move it to another target, or both (its author and creation time stay)",
+      args: [
+        { name: '<id>', description: 'the memo id (memo list shows it)' },
+        { name: '[text]', description: 'the new text; - reads it from stdin' },
+      ],
+      options: [flags.text('--target <target>', 'move the memo: project, source:NAME, segment:NAME:T.S, code:ID or participant:PSEUDONYM')],
+      examples: ['telaah memo edit 12 "Dokumen KK, bukan kemauan: lihat juga obs03"', 'telaah memo edit 12 --target segment:09-sumiati:21.1'],
+      load: () => import('./commands/memo-edit.js'),
+    },
+    {
+      command: 'memo remove',
+      summary: 'delete memos by id (an id that is not a memo refuses them all)',
+      args: [{ name: '<ids...>', description: 'memo ids' }],
+      examples: ['telaah memo remove 12', 'telaah memo remove 3 4 5'],
+      load: () => import('./commands/memo-remove.js'),
+    },
+
+    {
+      command: 'log',
+      summary: 'the audit trail: who changed the project, when, with which command, and what changed (newest first)',
+      options: [
+        flags.text('--command <name>', 'one command (code add) or a group of them (code)'),
+        flags.text('--actor <name>', 'one person (as TELAAH_USER or the login name gave it)'),
+        sinceOption('entries from this day (local time) or moment on: 2026-01-31, "2026-01-31 14:00"'),
+        flags.number('--limit <n>', `at most this many, the latest (default on a terminal: 20; otherwise all)`, { min: 1, max: Number.MAX_SAFE_INTEGER, whole: true, example: '50' }),
+        ...flags.listing(),
+      ],
+      notes: `Every command that changed the project is recorded with its arguments and counts (ingest's added and
+replaced files, code add's codings, …). Memo commands record the memo's id and target, not its text.`,
+      examples: ['telaah log', 'telaah log --command code --since 2026-01-01', 'telaah log --actor rina --json | jq ".[0]"'],
+      load: () => import('./commands/log.js'),
     },
 
     {
