@@ -112,10 +112,10 @@ folder in front (site-a-w01, site-b-w01). Ctrl-C stops after the file in hand an
     },
     {
       command: 'sources remove',
-      summary: 'delete sources with their segments, codings and review decisions (asks first when human work would go)',
+      summary: 'delete sources with their segments, codings, review decisions and memos (asks first when human work would go)',
       args: [{ name: '<names...>', description: 'source names' }],
       options: [new Option('--yes', 'remove even when human codings or review decisions go with them, without asking')],
-      notes: `Says what goes with each source. When human codings or review decisions would go, it asks on a terminal;
+      notes: `Says what goes with each source. When human codings, review decisions or memos would go, it asks on a terminal;
 elsewhere it refuses (exit 2, nothing removed) unless --yes is given.`,
       examples: ['telaah sources remove w01-draft', 'telaah sources remove obs01-old obs02-old --yes'],
       load: () => import('./commands/sources-remove.js'),
@@ -248,7 +248,7 @@ counting as evidence, and the next \`code auto\` does not bring it back (\`codin
     },
     {
       command: 'code rename',
-      summary: 'move every coding and review decision of code OLD to NEW (and of OLD/x to NEW/x), e.g. after a new codebook version renamed it',
+      summary: 'move every coding, review decision and memo of code OLD to NEW (and of OLD/x to NEW/x), e.g. after a new codebook version renamed it',
       args: [
         { name: '<old>', description: 'the code the codings have now (it need not be in the codebook)' },
         { name: '<new>', description: 'a code of the current codebook' },
@@ -261,7 +261,7 @@ one (a human origin wins over auto or suggested, memos are joined with " | ", th
     },
     {
       command: 'code merge',
-      summary: 'move every coding and review decision of code A to code B, folding codings a coder has of both',
+      summary: 'move every coding, review decision and memo of code A to code B, folding codings a coder has of both',
       args: [
         { name: '<a>', description: 'the code to merge away (it need not be in the codebook; codes below it stay)' },
         { name: '<b>', description: 'a code of the current codebook' },

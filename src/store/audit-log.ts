@@ -42,18 +42,24 @@ function whereOf(filter: AuditFilter): { sql: string; params: unknown[] } {
 }
 
 /**
- * Entries matching the filter, newest first. Ordered by time, then id, so the index on `at` serves both
- * `--since` and the order, and `--limit` stops the scan early however long the history is.
+ * Entries matching the filter, newest first, one at a time (a long history is never held whole). Ordered
+ * by time, then id, so the index on `at` serves both `--since` and the order, and `--limit` stops the
+ * scan early.
  */
-export function listAudit(db: Db, filter: AuditFilter = {}): AuditRecord[] {
+export function* iterateAudit(db: Db, filter: AuditFilter = {}): Generator<AuditRecord> {
   const { sql, params } = whereOf(filter);
   const limit = filter.limit !== undefined ? ' LIMIT ?' : '';
-  return db
+  const rows = db
     .prepare<unknown[], { id: number; at: string; actor: string; command: string; arguments: string; counts: string }>(
       `SELECT id, at, actor, command, arguments, counts FROM audit${sql} ORDER BY at DESC, id DESC${limit}`,
     )
-    .all(...params, ...(filter.limit !== undefined ? [filter.limit] : []))
-    .map((r) => ({ ...r, arguments: JSON.parse(r.arguments) as string[], counts: JSON.parse(r.counts) as Record<string, number> }));
+    .iterate(...params, ...(filter.limit !== undefined ? [filter.limit] : []));
+  for (const r of rows) yield { ...r, arguments: JSON.parse(r.arguments) as string[], counts: JSON.parse(r.counts) as Record<string, number> };
+}
+
+/** Entries matching the filter, newest first (see iterateAudit). */
+export function listAudit(db: Db, filter: AuditFilter = {}): AuditRecord[] {
+  return [...iterateAudit(db, filter)];
 }
 
 /** How many entries match the filter (its limit aside). */

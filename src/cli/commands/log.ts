@@ -1,12 +1,13 @@
 import { closest } from '../../core/did-you-mean.js';
 import { InputError } from '../../errors.js';
 import { auditLogCsv, auditLogTable } from '../../report/audit-log.js';
-import { auditNames, countAudit, listAudit, type AuditFilter } from '../../store/audit-log.js';
+import { renderCsvRows } from '../../report/csv.js';
+import { auditNames, countAudit, iterateAudit, listAudit, type AuditFilter, type AuditRecord } from '../../store/audit-log.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
 import { withProject } from '../open-project.js';
-import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
+import { outputMode, writeTable, type OutputMode } from '../output.js';
 import { paint } from '../style.js';
 
 /** Options of `telaah log`. */
@@ -20,32 +21,62 @@ export interface LogOptions extends ListingOptions {
 
 /** How many entries a terminal shows without --limit: a screenful; pipes and --json get them all. */
 const TERMINAL_LIMIT = 20;
+/** Entries rendered per write when the whole trail goes to a pipe. */
+const PAGE = 500;
 
 /** `telaah log`: the audit trail, newest first — who changed the project, when, with which command, and how much. */
 export async function run(ctx: Ctx, _args: string[], opts: LogOptions): Promise<ExitCode> {
   return withProject(ctx, opts, ({ db }) => {
-    const names = auditNames(db);
-    if (opts.command !== undefined) checkCommand(opts.command, names.commands);
-    if (opts.actor !== undefined) checkActor(opts.actor, names.actors);
+    // Reading the names scans the trail: only when a name is to be checked.
+    const names = opts.command !== undefined || opts.actor !== undefined ? auditNames(db) : undefined;
+    if (opts.command !== undefined) checkCommand(opts.command, names!.commands);
+    if (opts.actor !== undefined) checkActor(opts.actor, names!.actors);
     const mode = outputMode(opts);
     const terminal = mode === 'table' && ctx.stdoutIsTTY;
     const filter: AuditFilter = { command: opts.command, actor: opts.actor, since: opts.since, limit: opts.limit ?? (terminal ? TERMINAL_LIMIT : undefined) };
-    const entries = listAudit(db, filter);
-    if (mode === 'json') writeJson(ctx, entries);
-    else if (mode === 'csv') {
-      const { header, rows } = auditLogCsv(entries);
-      writeCsv(ctx, header, rows);
-    } else {
-      const c = paint(ctx);
-      const table = auditLogTable(entries, { terminal, now: ctx.now(), width: ctx.columns });
-      writeTable(ctx, table.columns, table.rows, { header: c.bold });
-      if (terminal) {
-        const total = filter.limit !== undefined && entries.length === filter.limit ? countAudit(db, filter) : entries.length;
-        if (total > entries.length) ctx.stdout.write(c.dim(`(the latest ${entries.length} of ${total}; --limit N for more, or pipe it: telaah log | less)\n`));
-      }
+    if (!terminal) {
+      writeTrail(ctx, mode, iterateAudit(db, filter));
+      return 0;
     }
+    const entries = listAudit(db, filter);
+    const c = paint(ctx);
+    const table = auditLogTable(entries, { terminal, now: ctx.now(), width: ctx.columns });
+    writeTable(ctx, table.columns, table.rows, { header: c.bold });
+    const total = filter.limit !== undefined && entries.length === filter.limit ? countAudit(db, filter) : entries.length;
+    if (total > entries.length) ctx.stdout.write(c.dim(`(the latest ${entries.length} of ${total}; --limit N for more, or pipe it: telaah log | less)\n`));
     return 0;
   });
+}
+
+/**
+ * The trail as JSON, CSV or TSV (as writeJson, writeCsv and writeTable give them), a page at a time, so
+ * that a long history never sits in memory whole.
+ */
+function writeTrail(ctx: Ctx, mode: OutputMode, entries: Iterable<AuditRecord>): void {
+  let written = 0;
+  const flush = (page: AuditRecord[]): void => {
+    if (mode === 'json') {
+      ctx.stdout.write(page.map((e, i) => `${written + i ? ',' : '['}\n${JSON.stringify(e, null, 2).replace(/^/gm, '  ')}`).join(''));
+    } else if (mode === 'csv') {
+      const { header, rows } = auditLogCsv(page);
+      ctx.stdout.write(renderCsvRows(written ? rows : [header, ...rows]));
+    } else {
+      const { columns, rows } = auditLogTable(page, { terminal: false, now: ctx.now(), width: ctx.columns });
+      const lines = [...(written ? [] : [columns.map((col) => col.title)]), ...rows.map((row) => row.map((cell) => cell ?? ''))];
+      if (lines.length) ctx.stdout.write(`${lines.map((line) => line.join('\t')).join('\n')}\n`);
+    }
+    written += page.length;
+  };
+  let page: AuditRecord[] = [];
+  for (const entry of entries) {
+    page.push(entry);
+    if (page.length === PAGE) {
+      flush(page);
+      page = [];
+    }
+  }
+  flush(page);
+  if (mode === 'json') ctx.stdout.write(written ? '\n]\n' : '[]\n');
 }
 
 /** A command or a group of commands the trail holds; otherwise an error naming the nearest. */
