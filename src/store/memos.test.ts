@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { interviewStore } from '../../test/helpers/interview-store.js';
 import { addMemo, editMemo, findMemo, listMemoAuthors, listMemoCodes, listMemos, removeMemos } from './memos.js';
 import { renameSource } from './source-edits.js';
-import type { Db } from './open.js';
+import Database from 'better-sqlite3';
+import { migrations } from './migrations.js';
+import { migrate, type Db } from './open.js';
 
 const sourceId = (db: Db, name: string): number => (db.prepare('SELECT id FROM sources WHERE name = ?').get(name) as { id: number }).id;
 
@@ -79,5 +81,18 @@ describe('memos', () => {
     const { db } = memos();
     db.prepare('DELETE FROM participants WHERE id = 1').run();
     expect(listMemos(db, { kind: 'participant' })).toEqual([]);
+  });
+});
+
+describe('m005_memos', () => {
+  it('adds memos to a project made before them, keeping what it holds', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 4));
+    db.prepare("INSERT INTO audit (at, actor, command, arguments) VALUES ('2026-01-01T00:00:00.000Z', 'rina', 'init', '[]')").run();
+    expect(migrate(db)).toBe(1);
+    expect(addMemo(db, { kind: 'project' }, 'rina', 'Catatan', 'now')).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('audit_at', 'memos_segment') ORDER BY name").all()).toEqual([{ name: 'audit_at' }, { name: 'memos_segment' }]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM audit').get()).toEqual({ n: 1 });
   });
 });

@@ -39,6 +39,10 @@ export async function run(ctx: Ctx, _args: string[], opts: LogOptions): Promise<
       return 0;
     }
     const entries = listAudit(db, filter);
+    if (entries.length === 0) {
+      ctx.stderr.write('No entry of the audit trail matches.\n');
+      return 0;
+    }
     const c = paint(ctx);
     const table = auditLogTable(entries, { terminal, now: ctx.now(), width: ctx.columns });
     writeTable(ctx, table.columns, table.rows, { header: c.bold });
