@@ -169,8 +169,8 @@ export function restoreHumanWork(db: Db, work: HumanWork, next: LaidOutSource, f
   const memoPlace = new Map(onSegments.map((m, i) => [m.id, memoPlaces[i]!]));
   for (const m of work.memos) {
     const place = memoPlace.get(m.id);
-    const row = { ...m, source: sourceId, segment: place?.kept ? firstSegment + place.segment : null };
-    insertMemo.run({ id: row.id, source: row.source, segment: row.segment, author: row.author, text: row.text, created_at: row.created_at, updated_at: row.updated_at });
+    const segment = place?.kept ? firstSegment + place.segment : null;
+    insertMemo.run({ id: m.id, source: sourceId, segment, author: m.author, text: m.text, created_at: m.created_at, updated_at: m.updated_at });
     if (place && !place.kept) lost('memo', { segment_id: m.segment_id!, code: '', coder: m.author }, `memo ${m.id}`, place.reason);
     else keptMemos += 1;
   }

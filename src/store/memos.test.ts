@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interviewStore } from '../../test/helpers/interview-store.js';
-import { addMemo, editMemo, findMemo, listMemoAuthors, listMemoCodes, listMemos, removeMemos } from './memos.js';
+import { addMemo, editMemo, findMemo, listMemoAuthors, listMemos, removeMemos } from './memos.js';
 import { renameSource } from './source-edits.js';
 import Database from 'better-sqlite3';
 import { migrations } from './migrations.js';
@@ -46,7 +46,6 @@ describe('memos', () => {
     expect(targets({ author: 'budi' })).toEqual(['segment:w01:2.2', 'participant:Sumiati']);
     expect(targets({ ids: [ids.code, ids.project] })).toEqual(['project', 'code:barrier/economic']);
     expect(listMemoAuthors(db)).toEqual(['budi', 'rina']);
-    expect(listMemoCodes(db)).toEqual(['barrier/economic', 'barrier/economic/rent', 'barrier/economics']);
   });
 
   it('follow a renamed source', () => {

@@ -135,14 +135,6 @@ export function listMemoAuthors(db: Db): string[] {
     .map((r) => r.author);
 }
 
-/** Every code that has a memo, sorted. */
-export function listMemoCodes(db: Db): string[] {
-  return db
-    .prepare<[], { code: string }>('SELECT DISTINCT code FROM memos WHERE code IS NOT NULL ORDER BY code')
-    .all()
-    .map((r) => r.code);
-}
-
 /** The memos on segments, by segment id, oldest first (one query: memos are few beside codings). */
 export function segmentMemosById(db: Db): Map<number, SegmentMemo[]> {
   const bySegment = new Map<number, SegmentMemo[]>();
