@@ -23,6 +23,8 @@ export interface Ctx {
   columns: number;
   /** Ctrl-C handling for long commands (see interrupt.ts); tests without it get a signal that never aborts. */
   interruptible?: Interruptible;
+  /** All of stdin as text (`memo add … -`); `prompt` goes to stderr first when stdin is a terminal. */
+  readStdin?: (prompt?: string) => Promise<string>;
 }
 
 /** The context of a real process. */
@@ -41,6 +43,12 @@ export function createProcessContext(): Ctx {
     // stdout may be a pipe while progress and help still go to a terminal.
     columns: process.stdout.columns ?? process.stderr.columns ?? columnsFrom(env.COLUMNS) ?? 80,
     interruptible: processInterruptible(),
+    readStdin: async (prompt) => {
+      if (process.stdin.isTTY && prompt) process.stderr.write(prompt);
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   };
 }
 

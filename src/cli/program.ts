@@ -3,6 +3,7 @@ import type { Ctx } from './context.js';
 import type { ExitCode } from './exit-code.js';
 import { fitHelpText } from './fit-help.js';
 import { flags } from './flags.js';
+import { sinceOption } from './since-option.js';
 import { VERSION } from './version.js';
 
 /** A command module: `run` receives the context, the arguments and the options commander parsed. */
@@ -111,10 +112,10 @@ folder in front (site-a-w01, site-b-w01). Ctrl-C stops after the file in hand an
     },
     {
       command: 'sources remove',
-      summary: 'delete sources with their segments, codings and review decisions (asks first when human work would go)',
+      summary: 'delete sources with their segments, codings, review decisions and memos (asks first when human work would go)',
       args: [{ name: '<names...>', description: 'source names' }],
       options: [new Option('--yes', 'remove even when human codings or review decisions go with them, without asking')],
-      notes: `Says what goes with each source. When human codings or review decisions would go, it asks on a terminal;
+      notes: `Says what goes with each source. When human codings, review decisions or memos would go, it asks on a terminal;
 elsewhere it refuses (exit 2, nothing removed) unless --yes is given.`,
       examples: ['telaah sources remove w01-draft', 'telaah sources remove obs01-old obs02-old --yes'],
       load: () => import('./commands/sources-remove.js'),
@@ -247,7 +248,7 @@ counting as evidence, and the next \`code auto\` does not bring it back (\`codin
     },
     {
       command: 'code rename',
-      summary: 'move every coding and review decision of code OLD to NEW (and of OLD/x to NEW/x), e.g. after a new codebook version renamed it',
+      summary: 'move every coding, review decision and memo of code OLD to NEW (and of OLD/x to NEW/x), e.g. after a new codebook version renamed it',
       args: [
         { name: '<old>', description: 'the code the codings have now (it need not be in the codebook)' },
         { name: '<new>', description: 'a code of the current codebook' },
@@ -260,7 +261,7 @@ one (a human origin wins over auto or suggested, memos are joined with " | ", th
     },
     {
       command: 'code merge',
-      summary: 'move every coding and review decision of code A to code B, folding codings a coder has of both',
+      summary: 'move every coding, review decision and memo of code A to code B, folding codings a coder has of both',
       args: [
         { name: '<a>', description: 'the code to merge away (it need not be in the codebook; codes below it stay)' },
         { name: '<b>', description: 'a code of the current codebook' },
@@ -364,6 +365,77 @@ Rejected proposals never count, suggestions only once accepted, and each segment
         'telaah triangulate --strict           # in CI: exit 1 if a required theme stands on one kind of source',
       ],
       load: () => import('./commands/triangulate.js'),
+    },
+
+    {
+      group: 'memo',
+      summary: 'write, list, edit and remove memos on the project, a source, a segment, a code or a participant',
+      examples: ['telaah memo add code:barrier/distrust "Muncul setelah kasus klaim ditolak"', 'telaah memo list --target source:09-sumiati'],
+    },
+    {
+      command: 'memo add',
+      summary: 'write a memo on the project, a source, a segment, a code or a participant',
+      args: [
+        { name: '<target>', description: 'project, source:NAME, segment:NAME:T.S (or :T), code:ID or participant:PSEUDONYM' },
+        { name: '<text>', description: 'the memo; - reads it from stdin' },
+      ],
+      options: [flags.text('--author <name>', 'who writes it (default: TELAAH_USER or the login name)'), flags.json('print the memo as JSON')],
+      notes: `A memo on a source follows \`sources rename\` and goes with \`sources remove\`; on a segment it stays with
+its sentence when the file is ingested again with --replace (or goes to the source, listed, when the
+sentence changed); on a code it follows \`code rename\`/\`code merge\`. Segment memos show in \`codings list\`,
+code and segment memos in \`triangulate --code\`. The audit trail records the memo's id and target, never
+its text. A coding's own note (\`code add --memo\`) is something else: it belongs to that one coding.`,
+      examples: [
+        'telaah memo add segment:09-sumiati:20.3 "KK masih di Tebing Tinggi: dokumen, bukan kemauan"',
+        'telaah memo add code:barrier/distrust "Muncul setelah kasus klaim ditolak" --author rina',
+        'telaah memo add project - < refleksi-minggu-3.md',
+      ],
+      load: () => import('./commands/memo-add.js'),
+    },
+    {
+      command: 'memo list',
+      summary: 'list memos, oldest first (on a terminal with their whole text)',
+      options: [
+        flags.text('--target <target>', 'one target (a source includes its segments, a code the codes below it) or a kind: source, segment, code, participant, project'),
+        flags.text('--author <name>', 'one author'),
+        ...flags.listing(),
+      ],
+      examples: ['telaah memo list', 'telaah memo list --target code:barrier --author rina', 'telaah memo list --target segment --json'],
+      load: () => import('./commands/memo-list.js'),
+    },
+    {
+      command: 'memo edit',
+      summary: "give a memo new text, move it to another target, or both (its author and creation time stay)",
+      args: [
+        { name: '<id>', description: 'the memo id (memo list shows it)' },
+        { name: '[text]', description: 'the new text; - reads it from stdin' },
+      ],
+      options: [flags.text('--target <target>', 'move the memo: project, source:NAME, segment:NAME:T.S, code:ID or participant:PSEUDONYM')],
+      examples: ['telaah memo edit 12 "Dokumen KK, bukan kemauan: lihat juga obs03"', 'telaah memo edit 12 --target segment:09-sumiati:21.1'],
+      load: () => import('./commands/memo-edit.js'),
+    },
+    {
+      command: 'memo remove',
+      summary: 'delete memos by id (an id that is not a memo refuses them all)',
+      args: [{ name: '<ids...>', description: 'memo ids' }],
+      examples: ['telaah memo remove 12', 'telaah memo remove 3 4 5'],
+      load: () => import('./commands/memo-remove.js'),
+    },
+
+    {
+      command: 'log',
+      summary: 'the audit trail: who changed the project, when, with which command, and what changed (newest first)',
+      options: [
+        flags.text('--command <name>', 'one command (code add) or a group of them (code)'),
+        flags.text('--actor <name>', 'one person (as TELAAH_USER or the login name gave it)'),
+        sinceOption('entries from this day (local time) or moment on: 2026-01-31, "2026-01-31 14:00"'),
+        flags.number('--limit <n>', `at most this many, the latest (default on a terminal: 20; otherwise all)`, { min: 1, max: Number.MAX_SAFE_INTEGER, whole: true, example: '50' }),
+        ...flags.listing(),
+      ],
+      notes: `Every command that changed the project is recorded with its arguments and counts (ingest's added and
+replaced files, code add's codings, …). Memo commands record the memo's id and target, not its text.`,
+      examples: ['telaah log', 'telaah log --command code --since 2026-01-01', 'telaah log --actor rina --json | jq ".[0]"'],
+      load: () => import('./commands/log.js'),
     },
 
     {

@@ -1,7 +1,11 @@
 /** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; quotes are doubled. */
 export function renderCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvField).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return renderCsvRows([header, ...rows]);
+}
+
+/** CSV lines without a header, for a listing written a page at a time. */
+export function renderCsvRows(rows: readonly (readonly unknown[])[]): string {
+  return rows.length ? `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n` : '';
 }
 
 function csvField(value: unknown): string {

@@ -2,9 +2,11 @@
 import type { ChalkInstance } from 'chalk';
 import type { AuditFailure, TriangulationAudit } from '../core/analysis/triangulation-audit.js';
 import type { CodeTriangulation } from '../core/analysis/triangulation-types.js';
+import type { Memo } from '../core/memo-target.js';
 import type { TriangulationStatus } from '../core/config.js';
 import { formatMediaTime } from '../core/transcript/build-source.js';
 import { SOURCE_TYPES } from '../core/transcript/types.js';
+import { memoNote } from './memos.js';
 import { truncate, wrapText, type TableModel } from './text-layout.js';
 
 const TYPE_TITLES = { interview: 'int', fgd: 'fgd', observation: 'obs', document: 'doc' } as const;
@@ -56,8 +58,13 @@ export function triangulationLegend(thresholds: { convergent: number; corroborat
   );
 }
 
-/** One code in depth: its status and flags, then every piece of evidence by source type, wrapped to `width`. */
-export function triangulationDepth(row: CodeTriangulation, heading: string | undefined, width: number, paint: ChalkInstance): string {
+/**
+ * One code in depth: its status and flags, then every piece of evidence by source type, wrapped to
+ * `width`; a memo on a quoted segment under its quote, memos on the code (from memosOfCode) at the end.
+ */
+export function triangulationDepth(row: CodeTriangulation, heading: string | undefined, width: number, paint: ChalkInstance, memos: readonly Memo[] = []): string {
+  // A memo names its target only where the place does not: on a code below this one.
+  const note = (m: Memo, indent: string): string[] => memoNote(m, { width, paint, indent, withTarget: m.kind === 'code' && m.code !== row.code });
   const out: string[] = [];
   if (heading) out.push(paint.bold(heading));
   out.push(`${paint.bold(row.code)} ${row.label} — ${paint[STATUS_COLOUR[row.status]](row.status)}${row.flags.length ? paint.yellow(` (${row.flags.join(', ')})`) : ''}`);
@@ -69,7 +76,13 @@ export function triangulationDepth(row: CodeTriangulation, heading: string | und
       const where = [q.source, q.segment, q.participant, q.startMs !== null ? formatMediaTime(q.startMs) : null].filter(Boolean).join(' · ');
       out.push(`  ${paint.dim(truncate(where, width - 2))}`);
       for (const line of wrapText(`“${q.text}”`, width - 4)) out.push(`    ${line}`);
+      for (const m of memos) if (m.kind === 'segment' && m.source === q.source && m.segment === q.segment) out.push(...note(m, '    '));
     }
+  }
+  const onCodes = memos.filter((m) => m.kind === 'code');
+  if (onCodes.length) {
+    out.push('', paint.bold(`memos (${onCodes.length})`));
+    for (const m of onCodes) out.push(...note(m, '  '));
   }
   return `${out.join('\n')}\n`;
 }

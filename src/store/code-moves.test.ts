@@ -5,6 +5,7 @@ import { saveCodebookVersion } from './codebooks.js';
 import { countHumanCodingsByCode, listCodesInUse, moveCodings } from './code-moves.js';
 import { replaceSourceAutoCodings } from './auto-codings.js';
 import { addManualCodings, findSegments } from './codings.js';
+import { addMemo, listMemos } from './memos.js';
 import { openStore, type Db } from './open.js';
 import { storeRejection } from './review.js';
 import { SourceWriter } from './sources.js';
@@ -54,7 +55,7 @@ describe('moveCodings', () => {
     human(db, seg(1), 'barrier/economic', 'rina', 'gaji', '2026-01-02');
     storeRejection(db, seg(2).id, 'barrier/economic', 'rina', '2026-01-03');
     const [result] = moveCodings(db, [{ from: 'barrier/economic', to: 'barrier/cost' }]);
-    expect(result).toEqual({ from: 'barrier/economic', to: 'barrier/cost', moved: 3, folded: 0, human: 1, decisionsMoved: 1, decisionsFolded: 0 });
+    expect(result).toEqual({ from: 'barrier/economic', to: 'barrier/cost', moved: 3, folded: 0, human: 1, decisionsMoved: 1, decisionsFolded: 0, memosMoved: 0 });
     expect(rows(db).map((r) => [r.segment, r.code, r.coder, r.origin])).toEqual([
       [seg(1).id, 'barrier/cost', 'auto', 'auto'],
       [seg(1).id, 'barrier/cost', 'rina', 'manual'],
@@ -129,6 +130,29 @@ describe('moveCodings', () => {
     ]);
     expect(results.map((r) => [r.to, r.moved])).toEqual([['obstacle/economic', 2], ['obstacle/economic/rent', 1]]);
     expect(() => moveCodings(db, [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }])).toThrow(/target is also moved/);
+  });
+});
+
+describe('memos on codes', () => {
+  it('go with the code they are on, and a code with only memos is in use', () => {
+    const { db, seg } = project();
+    addMemo(db, { kind: 'code', code: 'barrier/economic' }, 'rina', 'gaji vs iuran', 't');
+    addMemo(db, { kind: 'code', code: 'barrier/economic/rent' }, 'rina', 'sewa kios', 't');
+    addMemo(db, { kind: 'segment', segmentId: seg(1).id }, 'rina', 'on a segment', 't');
+    expect(listCodesInUse(db)).toEqual(['barrier/economic', 'barrier/economic/rent']);
+    const results = moveCodings(db, [
+      { from: 'barrier/economic', to: 'obstacle/economic' },
+      { from: 'barrier/economic/rent', to: 'obstacle/economic/rent' },
+    ]);
+    expect(results.map((r) => [r.to, r.memosMoved])).toEqual([['obstacle/economic', 1], ['obstacle/economic/rent', 1]]);
+    expect(listMemos(db).map((m) => m.target)).toEqual(['code:obstacle/economic', 'code:obstacle/economic/rent', 'segment:w01:1.1']);
+  });
+
+  it('stay put on a dry run', () => {
+    const { db } = project();
+    addMemo(db, { kind: 'code', code: 'barrier/economic' }, 'rina', 'x', 't');
+    expect(moveCodings(db, [{ from: 'barrier/economic', to: 'barrier/cost' }], { dryRun: true })[0]!.memosMoved).toBe(1);
+    expect(listMemos(db)[0]!.code).toBe('barrier/economic');
   });
 });
 

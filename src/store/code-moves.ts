@@ -27,6 +27,8 @@ export interface CodeMoveResult extends CodeMove {
   human: number;
   decisionsMoved: number;
   decisionsFolded: number;
+  /** Memos on the code, now on `to` (memos never fold: a code may have many). */
+  memosMoved: number;
 }
 
 interface CodingRecord {
@@ -49,10 +51,12 @@ interface DecisionRecord {
   decided_at: string;
 }
 
-/** Every code that has a coding or a review decision, sorted. */
+/** Every code that has a coding, a review decision or a memo, sorted. */
 export function listCodesInUse(db: Db): string[] {
   return db
-    .prepare<[], { code: string }>("SELECT code FROM codings UNION SELECT code FROM review_decisions WHERE code <> '' ORDER BY code")
+    .prepare<[], { code: string }>(
+      "SELECT code FROM codings UNION SELECT code FROM review_decisions WHERE code <> '' UNION SELECT code FROM memos WHERE code IS NOT NULL ORDER BY code",
+    )
     .all()
     .map((r) => r.code);
 }
@@ -68,7 +72,7 @@ export function countHumanCodingsByCode(db: Db): Map<string, number> {
 }
 
 /**
- * Moves every coding (all coders, all origins) and review decision of each `from` to its `to`, in one
+ * Moves every coding (all coders, all origins), review decision and memo of each `from` to its `to`, in one
  * transaction. A coding that meets the same coder's coding of `to` on the same segment is folded into
  * it: a human origin beats auto or suggested (else the existing coding's origin and evidence stay),
  * memos are joined with " | ", and the earlier created_at is kept. With `dryRun` the counts are the
@@ -95,7 +99,7 @@ export function moveCodings(db: Db, moves: readonly CodeMove[], options: { dryRu
 class DryRun extends Error {}
 
 function moveOne(db: Db, { from, to }: CodeMove): Omit<CodeMoveResult, 'from' | 'to'> {
-  const counts = { moved: 0, folded: 0, human: 0, decisionsMoved: 0, decisionsFolded: 0 };
+  const counts = { moved: 0, folded: 0, human: 0, decisionsMoved: 0, decisionsFolded: 0, memosMoved: 0 };
   const codings = db.prepare<[string], CodingRecord>('SELECT * FROM codings WHERE code = ? ORDER BY id').all(from);
   const target = db.prepare<[number, string, string], CodingRecord>('SELECT * FROM codings WHERE segment_id = ? AND code = ? AND coder = ?');
   const rename = db.prepare('UPDATE codings SET code = ? WHERE id = ?');
@@ -135,5 +139,6 @@ function moveOne(db: Db, { from, to }: CodeMove): Omit<CodeMoveResult, 'from' | 
     setDecision.run(winner.decision, winner.decided_at, d.segment_id, to, d.coder);
     counts.decisionsFolded += 1;
   }
+  counts.memosMoved = db.prepare('UPDATE memos SET code = ? WHERE code = ?').run(to, from).changes;
   return counts;
 }

@@ -26,6 +26,7 @@ function fillProject(db: Db): void {
     INSERT INTO codebooks (id, name, version, file, sha256, yaml, added_at) VALUES (1, 'cb', '1', 'siti.yaml', 'y', 'example: Siti', 'now');
     INSERT INTO codes (codebook_id, id, parent, label, definition, position) VALUES (1, 'a', NULL, '"A"', 'd', 0);
     INSERT INTO codings (segment_id, code, coder, origin, start, end, codebook_id, memo, created_at) VALUES (2, 'a', 'me', 'manual', 6, 11, 1, 'asked Siti', 'now');
+    INSERT INTO memos (target, segment_id, author, text, created_at, updated_at) VALUES ('segment', 2, 'me', 'Siti sounded tired', 'now', 'now');
   `);
 }
 
@@ -60,6 +61,7 @@ describe('free-text places', () => {
       'participants.attributes.values | participant Siti',
       'audit.arguments | audit 1, ingest',
       'codings.memo | w01-siti 1.1, code a by me',
+      'memos.text | memo 1 on segment:w01-siti:1.1 by me',
       'codebooks.file | codebook cb 1',
       'codebooks.yaml | codebook cb 1',
     ]);

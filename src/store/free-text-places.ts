@@ -4,6 +4,7 @@
  * one list; free-text-places.test.ts fails when a migration adds a text column that is in neither list.
  */
 import { formatSegment } from '../core/segment-address.js';
+import { listMemos } from './memos.js';
 import type { Db } from './open.js';
 
 export type FreeTextPlaceId =
@@ -20,6 +21,7 @@ export type FreeTextPlaceId =
   | 'participants.attributes.values'
   | 'audit.arguments'
   | 'codings.memo'
+  | 'memos.text'
   | 'codebooks.file'
   | 'codebooks.yaml';
 
@@ -55,6 +57,7 @@ export const FREE_TEXT_PLACES: readonly FreeTextPlace[] = [
   place('participants.attributes.values', false),
   place('audit.arguments', true),
   place('codings.memo', false),
+  place('memos.text', false),
   place('codebooks.file', true),
   place('codebooks.yaml', false),
 ];
@@ -73,6 +76,7 @@ export const NOT_FREE_TEXT: readonly string[] = [
   'current_codebook.since',
   'codings.code', 'codings.coder', 'codings.origin', 'codings.created_at',
   'review_decisions.code', 'review_decisions.coder', 'review_decisions.decision', 'review_decisions.decided_at',
+  'memos.target', 'memos.code', 'memos.author', 'memos.created_at', 'memos.updated_at',
 ];
 
 /** One piece of free text: where it is, which row holds it (as a person would name the row), and the text. */
@@ -129,6 +133,7 @@ export function* iterateFreeText(db: Db): Generator<FreeText> {
     .iterate()) {
     yield* at('codings.memo', `${c.source} ${formatSegment(c.turn, c.sentence)}, code ${c.code} by ${c.coder}`, c.memo);
   }
+  for (const m of listMemos(db)) yield* at('memos.text', `memo ${m.id} on ${m.target} by ${m.author}`, m.text);
   for (const b of db.prepare<[], { name: string; version: string; file: string; yaml: string }>('SELECT name, version, file, yaml FROM codebooks ORDER BY id').iterate()) {
     const row = `codebook ${b.name} ${b.version}`;
     yield* at('codebooks.file', row, b.file);

@@ -5,6 +5,7 @@ import { addManualCodings, findSegments } from './codings.js';
 import { listCodings } from './list-codings.js';
 import { saveCodebookVersion } from './codebooks.js';
 import { countHoldings } from './human-work.js';
+import { addMemo, listMemos } from './memos.js';
 import { openStore, type Db } from './open.js';
 import { storeRejection } from './review.js';
 import { loadSource, SourceWriter } from './sources.js';
@@ -84,7 +85,7 @@ describe('replacing a source keeps human work on unchanged sentences', () => {
 
   it('leaves the old source and all its codings as they were when the replacement fails', () => {
     const { db, writer } = coded();
-    const before = { codings: humanCodings(db), holdings: countHoldings(db, db.prepare('SELECT first_segment, last_segment FROM sources').get() as never) };
+    const before = { codings: humanCodings(db), holdings: countHoldings(db, db.prepare('SELECT id, first_segment, last_segment FROM sources').get() as never) };
     writer.begin();
     // A second source already owns the new name: the insert fails inside the file's savepoint.
     writer.write({ ...info('w02', 'x'), file: 'w02.txt' }, buildSource([turn('Sumiati', 'Lain.')]), new Map(), 'now', false);
@@ -92,17 +93,53 @@ describe('replacing a source keeps human work on unchanged sentences', () => {
     writer.commit();
     expect(loadSource(db, 'w01')?.sha256).toBe('v1');
     expect(humanCodings(db)).toEqual(before.codings);
-    expect(countHoldings(db, db.prepare("SELECT first_segment, last_segment FROM sources WHERE name = 'w01'").get() as never)).toEqual(before.holdings);
-    expect(before.holdings).toEqual({ segments: 10, humanCodings: 3, proposals: 1, decisions: 1 });
+    expect(countHoldings(db, db.prepare("SELECT id, first_segment, last_segment FROM sources WHERE name = 'w01'").get() as never)).toEqual(before.holdings);
+    expect(before.holdings).toEqual({ segments: 10, humanCodings: 3, proposals: 1, decisions: 1, memos: 0 });
   });
 
   it('keeps everything when the text is the same', () => {
     const { db, writer } = coded();
     const before = humanCodings(db);
     const { carried } = writer.replace('w01', info('w01-renamed', 'v1'), buildSource(ORIGINAL), new Map(), 'later');
-    expect(carried).toEqual({ keptCodings: 3, keptDecisions: 1, notKept: [], removedProposals: 1 });
+    expect(carried).toEqual({ keptCodings: 3, keptDecisions: 1, keptMemos: 0, notKept: [], removedProposals: 1 });
     expect(humanCodings(db)).toEqual(before);
     expect(writer.findByName('w01')).toBeUndefined();
     expect(writer.findByFile(['interviews/w01.txt'])?.name).toBe('w01-renamed');
+  });
+
+  it('carries memos: on the source always, on a segment to its unchanged sentence, else to the source, listed', () => {
+    const { db, writer, seg } = coded();
+    const sourceId = (db.prepare("SELECT id FROM sources WHERE name = 'w01'").get() as { id: number }).id;
+    const onSource = addMemo(db, { kind: 'source', sourceId }, 'rina', 'Wawancara di warung', 'then');
+    const onKk = addMemo(db, { kind: 'segment', segmentId: seg('2.2').id }, 'rina', 'KK ditahan keluarga', 'then');
+    const onFee = addMemo(db, { kind: 'segment', segmentId: seg('2.3').id }, 'budi', 'iuran: cek angka', 'then');
+    const corrected = [
+      turn('Pewawancara', 'Selamat pagi.'),
+      turn('Pewawancara', 'Sudah daftar BPJS, Bu?'),
+      turn('Sumiati', 'Belum. KK saya masih di kampung. Iurannya terlalu mahal.'),
+      turn('Pewawancara', 'Siapa yang bantu?'),
+      turn('Sumiati', 'Bu Rahmawati dari Dinas Sosial.'),
+    ];
+    const { carried } = writer.replace('w01', info('w01', 'v2'), buildSource(corrected), new Map(), 'later');
+    expect(carried.keptMemos).toBe(2);
+    expect(carried.notKept).toContainEqual({ kind: 'memo', segment: '2.3', code: '', coder: 'budi', detail: `memo ${onFee}`, text: 'Iurannya juga mahal.', reason: 'segment-changed' });
+    // Same ids, same times; the memo whose sentence changed is on the source now, its text intact.
+    expect(listMemos(db).map((m) => [m.id, m.target, m.author, m.text, m.createdAt])).toEqual([
+      [onSource, 'source:w01', 'rina', 'Wawancara di warung', 'then'],
+      [onKk, 'segment:w01:3.2', 'rina', 'KK ditahan keluarga', 'then'],
+      [onFee, 'source:w01', 'budi', 'iuran: cek angka', 'then'],
+    ]);
+  });
+
+  it('counts memos among what a removal would take, and removing the source takes them', () => {
+    const { db, seg } = coded();
+    const range = db.prepare("SELECT id, first_segment, last_segment FROM sources WHERE name = 'w01'").get() as { id: number; first_segment: number; last_segment: number };
+    addMemo(db, { kind: 'source', sourceId: range.id }, 'rina', 'a', 'then');
+    addMemo(db, { kind: 'segment', segmentId: seg('4').id }, 'rina', 'b', 'then');
+    addMemo(db, { kind: 'project' }, 'rina', 'c', 'then');
+    expect(countHoldings(db, range).memos).toBe(2);
+    db.prepare('DELETE FROM segments WHERE id BETWEEN ? AND ?').run(range.first_segment, range.last_segment);
+    db.prepare('DELETE FROM sources WHERE id = ?').run(range.id);
+    expect(listMemos(db).map((m) => m.target)).toEqual(['project']);
   });
 });

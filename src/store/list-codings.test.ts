@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addManualCodings, findSegments, removeCodings } from './codings.js';
 import { listEvidence, listEvidencePlaces } from './evidence.js';
 import { listCodings } from './list-codings.js';
+import { addMemo } from './memos.js';
 import type { Db } from './open.js';
 import { storeAcceptance, storeRejection } from './review.js';
 import { interviewStore } from '../../test/helpers/interview-store.js';
@@ -58,6 +59,22 @@ describe('evidence rules', () => {
     propose(db, seg('w01', '2.2'), 'x', 'auto', 3);
     const [row] = listCodings(db);
     expect(row).toMatchObject({ text: 'Dia bawa leaflet.', matched: 'Dia', start: seg('w01', '2.2').start, end: seg('w01', '2.2').start + 3 });
+  });
+});
+
+describe('memos on the coded segment', () => {
+  it('come with each coding of that segment, apart from the coding\'s own memo', () => {
+    const { db, seg } = project();
+    manual(db, seg('w01', '2.2'), 'x', 'rina', 'own note');
+    propose(db, seg('w01', '4.1'), 'x');
+    const first = addMemo(db, { kind: 'segment', segmentId: seg('w01', '2.2').id }, 'rina', 'leaflet dari siapa?', 't1');
+    const second = addMemo(db, { kind: 'segment', segmentId: seg('w01', '2.2').id }, 'budi', 'lihat obs03', 't2');
+    addMemo(db, { kind: 'segment', segmentId: seg('w01', '2').id }, 'budi', 'on the turn, not the sentence', 't3');
+    addMemo(db, { kind: 'code', code: 'x' }, 'budi', 'on the code', 't4');
+    expect(listCodings(db).map((r) => [r.segment, r.memo, r.memos])).toEqual([
+      ['2.2', 'own note', [{ id: first, author: 'rina', text: 'leaflet dari siapa?' }, { id: second, author: 'budi', text: 'lihat obs03' }]],
+      ['4.1', null, []],
+    ]);
   });
 });
 

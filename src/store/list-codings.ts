@@ -1,6 +1,7 @@
 import { formatSegment } from '../core/segment-address.js';
 import type { SourceType } from '../core/transcript/types.js';
 import { CODED_SEGMENTS, codeWithDescendants, evidenceClauses, SourceTexts } from './coded-segments.js';
+import { segmentMemosById, type SegmentMemo } from './memos.js';
 import type { Db } from './open.js';
 
 /** Filters for `codings list`. */
@@ -16,7 +17,7 @@ export interface CodingFilter {
   attribute?: { key: string; value: string };
 }
 
-/** One row of `codings list --json` (DESIGN.md shape, plus confidence, memo and matched). */
+/** One row of `codings list --json` (DESIGN.md shape, plus confidence, memo, memos and matched). */
 export interface CodingRow {
   source: string;
   sourceType: SourceType;
@@ -36,11 +37,15 @@ export interface CodingRow {
   origin: string;
   /** How sure a suggestion is (0–1); null for other origins. */
   confidence: number | null;
+  /** The coding's own note (`code add --memo`). */
   memo: string | null;
+  /** Memos on the segment (`telaah memo add segment:…`), oldest first. */
+  memos: SegmentMemo[];
 }
 
 interface RawRow {
   sourceId: number;
+  segmentId: number;
   source: string;
   sourceType: SourceType;
   turn: number;
@@ -102,6 +107,7 @@ export function* iterateCodings(db: Db, filter: CodingFilter = {}): Generator<Co
   }
   const statement = db.prepare<unknown[], RawRow>(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY source, segmentId, code, coder, origin`);
   const texts = new SourceTexts(db);
+  const memos = segmentMemosById(db);
   for (const r of statement.iterate(...params)) {
     yield {
       source: r.source,
@@ -118,6 +124,7 @@ export function* iterateCodings(db: Db, filter: CodingFilter = {}): Generator<Co
       origin: r.origin,
       confidence: r.confidence,
       memo: r.memo,
+      memos: memos.get(r.segmentId) ?? [],
     };
   }
 }

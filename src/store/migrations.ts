@@ -156,5 +156,40 @@ const m004_current_codebook: Migration = {
   },
 };
 
+const m005_memos: Migration = {
+  name: 'm005_memos',
+  up(db) {
+    db.exec(`
+      -- A researcher's memo on the project, a source, a segment, a code or a participant. Sources, segments
+      -- and participants are held by id, so a memo follows \`sources rename\` and goes with \`sources
+      -- remove\` (ingest --replace carries segment memos to the unchanged sentence, see human-work.ts);
+      -- a code by its id, which \`code rename\`/\`code merge\` move. Exactly the target's column is set.
+      -- AUTOINCREMENT: "memo 12" in the audit trail names one memo forever.
+      CREATE TABLE memos (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        target          TEXT NOT NULL CHECK (target IN ('project', 'source', 'segment', 'code', 'participant')),
+        source_id       INTEGER REFERENCES sources (id) ON DELETE CASCADE,
+        segment_id      INTEGER REFERENCES segments (id) ON DELETE CASCADE,
+        code            TEXT,
+        participant_id  INTEGER REFERENCES participants (id) ON DELETE CASCADE,
+        author          TEXT NOT NULL,
+        text            TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        CHECK ((source_id IS NOT NULL) = (target = 'source') AND (segment_id IS NOT NULL) = (target = 'segment')
+           AND (code IS NOT NULL) = (target = 'code') AND (participant_id IS NOT NULL) = (target = 'participant'))
+      );
+      -- Deleting segments or a source looks up their memos: without these, each deleted row would scan.
+      CREATE INDEX memos_source ON memos (source_id);
+      CREATE INDEX memos_segment ON memos (segment_id);
+      CREATE INDEX memos_code ON memos (code);
+      CREATE INDEX memos_participant ON memos (participant_id);
+
+      -- \`telaah log --since\` over a long history.
+      CREATE INDEX audit_at ON audit (at);
+    `);
+  },
+};
+
 /** Every migration, in the order they are applied; the schema version is the list's length. */
-export const migrations: readonly Migration[] = [m001_initial, m002_coding, m003_review, m004_current_codebook];
+export const migrations: readonly Migration[] = [m001_initial, m002_coding, m003_review, m004_current_codebook, m005_memos];

@@ -112,7 +112,7 @@ export class SourceWriter {
         );
         this.insertSegments(sourceId, firstSegment, built, participantIds);
         if (!work) return { sourceId };
-        return { sourceId, carried: restoreHumanWork(db, work, { text: built.text, segments: layoutSegments(built.turns) }, firstSegment) };
+        return { sourceId, carried: restoreHumanWork(db, work, { text: built.text, segments: layoutSegments(built.turns) }, firstSegment, sourceId) };
       },
     );
     this.bySha = db.prepare<[string], { name: string }>('SELECT name FROM sources WHERE sha256 = ? LIMIT 1');
@@ -179,7 +179,7 @@ export class SourceWriter {
     const { sourceId, carried } = this.writeSource(info, built, participantIds, addedAt, oldName);
     this.forget(oldName);
     this.remember(info);
-    return { sourceId, carried: carried ?? { keptCodings: 0, keptDecisions: 0, notKept: [], removedProposals: 0 } };
+    return { sourceId, carried: carried ?? { keptCodings: 0, keptDecisions: 0, keptMemos: 0, notKept: [], removedProposals: 0 } };
   }
 
   private deleteRange(range: { id: number; first_segment: number; last_segment: number }): void {

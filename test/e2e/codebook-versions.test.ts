@@ -177,7 +177,7 @@ describe('code rename and code merge', () => {
     const audit = new Database(join(dir, 'telaah.db'), { readonly: true });
     expect(audit.prepare("SELECT arguments, counts FROM audit WHERE command = 'code rename'").get()).toEqual({
       arguments: '["barrier/economic","barrier/cost"]',
-      counts: '{"codes":1,"moved":2,"folded":0,"human":1,"decisionsMoved":0,"decisionsFolded":0}',
+      counts: '{"codes":1,"moved":2,"folded":0,"human":1,"decisionsMoved":0,"decisionsFolded":0,"memosMoved":0}',
     });
     audit.close();
   });
@@ -247,7 +247,8 @@ describe('projects from before the current codebook was stored', () => {
     ok(dir, ['code', 'auto']);
     prepare?.(dir, file);
     const db = new Database(join(dir, 'telaah.db'));
-    db.exec('DROP TABLE current_codebook; PRAGMA user_version = 3;');
+    // What later migrations made goes too (m005: memos, audit_at), so that migrating from 3 makes it again.
+    db.exec('DROP TABLE current_codebook; DROP TABLE memos; DROP INDEX audit_at; PRAGMA user_version = 3;');
     db.close();
     return dir;
   }

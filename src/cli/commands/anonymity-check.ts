@@ -44,6 +44,7 @@ const PLACE_NAMES: Record<FreeTextPlaceId, { where: string; shown: string }> = {
   'participants.attributes.values': { where: 'participant', shown: 'attributes' },
   'audit.arguments': { where: 'audit', shown: 'arguments' },
   'codings.memo': { where: 'memo', shown: 'memo' },
+  'memos.text': { where: 'memo', shown: 'memo' },
   'codebooks.file': { where: 'codebook', shown: 'file' },
   'codebooks.yaml': { where: 'codebook', shown: 'YAML' },
 };

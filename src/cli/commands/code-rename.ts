@@ -81,8 +81,8 @@ function checkTargets(codebook: Codebook, moves: readonly CodeMove[], from: stri
 }
 
 function totals(results: readonly CodeMoveResult[]): Record<string, number> {
-  const sum = (key: 'moved' | 'folded' | 'human' | 'decisionsMoved' | 'decisionsFolded'): number => results.reduce((n, r) => n + r[key], 0);
-  return { codes: results.length, moved: sum('moved'), folded: sum('folded'), human: sum('human'), decisionsMoved: sum('decisionsMoved'), decisionsFolded: sum('decisionsFolded') };
+  const sum = (key: 'moved' | 'folded' | 'human' | 'decisionsMoved' | 'decisionsFolded' | 'memosMoved'): number => results.reduce((n, r) => n + r[key], 0);
+  return { codes: results.length, moved: sum('moved'), folded: sum('folded'), human: sum('human'), decisionsMoved: sum('decisionsMoved'), decisionsFolded: sum('decisionsFolded'), memosMoved: sum('memosMoved') };
 }
 
 function report(ctx: Ctx, kind: 'rename' | 'merge', { from, to }: CodeMove, results: readonly CodeMoveResult[], dryRun: boolean): void {
@@ -94,6 +94,7 @@ function report(ctx: Ctx, kind: 'rename' | 'merge', { from, to }: CodeMove, resu
     line += ` (${r.human} of the ${all} by people)`;
     const decisions = r.decisionsMoved + r.decisionsFolded;
     if (decisions) line += `; ${decisions} review ${decisions === 1 ? 'decision' : 'decisions'} ${move}${r.decisionsFolded ? ` (${r.decisionsFolded} ${fold})` : ''}`;
+    if (r.memosMoved) line += `; ${r.memosMoved} ${r.memosMoved === 1 ? 'memo' : 'memos'} ${move}`;
     ctx.stderr.write(`${line}\n`);
   }
   const below = results.filter((r) => r.from !== from).length;

@@ -33,7 +33,7 @@ export async function run(ctx: Ctx, _args: string[], opts: CodingsListOptions): 
     const rows = [...iterateCodings(project.db, filter)];
     const mode = outputMode(opts);
     if (mode === 'json') writeJson(ctx, rows);
-    else if (mode === 'csv') writeCsv(ctx, FIELDS, rows.map((r) => FIELDS.map((f) => r[f])));
+    else if (mode === 'csv') writeCsv(ctx, [...FIELDS, 'memos'], rows.map((r) => [...FIELDS.map((f) => r[f]), segmentMemos(r)]));
     else renderTable(opts.wide === true ? { ...ctx, columns: Number.MAX_SAFE_INTEGER } : ctx, rows);
     return 0;
   });
@@ -41,7 +41,7 @@ export async function run(ctx: Ctx, _args: string[], opts: CodingsListOptions): 
 
 function renderTable(ctx: Ctx, rows: CodingRow[]): void {
   const c = paint(ctx);
-  const hasMemo = rows.some((r) => r.memo);
+  const hasMemo = rows.some((r) => r.memo || r.memos.length);
   writeTable(
     ctx,
     [
@@ -53,13 +53,18 @@ function renderTable(ctx: Ctx, rows: CodingRow[]): void {
       { title: 'text', shrink: true },
       ...(hasMemo ? [{ title: 'memo', shrink: true, optional: true }] : []),
     ],
-    rows.map((r) => [r.source, r.segment, r.code, r.coder, r.origin, r.text.replace(/\s+/g, ' '), ...(hasMemo ? [r.memo?.replace(/\s+/g, ' ') ?? ''] : [])]),
+    rows.map((r) => [r.source, r.segment, r.code, r.coder, r.origin, r.text.replace(/\s+/g, ' '), ...(hasMemo ? [[r.memo, segmentMemos(r)].filter(Boolean).join(' | ').replace(/\s+/g, ' ')] : [])]),
     { header: c.bold },
   );
   // The count line is for people: on a terminal under the table, else on stderr so pipes get only rows.
   const line = c.dim(`${summarize(rows)}\n`);
   if (ctx.stdoutIsTTY) ctx.stdout.write(line);
   else ctx.stderr.write(line);
+}
+
+/** The memos on a row's segment in one cell: `rina: text | budi: text`. */
+function segmentMemos(row: CodingRow): string {
+  return row.memos.map((m) => `${m.author}: ${m.text}`).join(' | ');
 }
 
 /** "12 codings on 9 segments": segments counted as every other command counts evidence. */

@@ -16,8 +16,8 @@ import { withProject } from '../open-project.js';
 import { paint } from '../style.js';
 
 /**
- * `telaah sources remove <name…> [--yes]`: deletes sources with their segments, codings and review
- * decisions. Human work is never removed without a yes: asked on a terminal, `--yes` elsewhere.
+ * `telaah sources remove <name…> [--yes]`: deletes sources with their segments, codings, review
+ * decisions and memos. Human work is never removed without a yes: asked on a terminal, `--yes` elsewhere.
  */
 export async function run(ctx: Ctx, args: string[], opts: SourcesRemoveOptions): Promise<ExitCode> {
   const names = [...new Set(args)];
@@ -26,7 +26,7 @@ export async function run(ctx: Ctx, args: string[], opts: SourcesRemoveOptions):
     // Every name is checked before anything is said or removed.
     const targets = names.map((name) => ({ name, holdings: countHoldings(db, requireSource(db, name)) }));
     for (const t of targets) ctx.stderr.write(`${c.bold(t.name)}: ${describe(t.holdings)}\n`);
-    const human = targets.reduce((n, t) => n + t.holdings.humanCodings + t.holdings.decisions, 0);
+    const human = targets.reduce((n, t) => n + t.holdings.humanCodings + t.holdings.decisions + t.holdings.memos, 0);
     if (human > 0 && opts.yes !== true) {
       const what = humanWork(targets.map((t) => t.holdings));
       if (!canAsk(ctx)) {
@@ -41,7 +41,7 @@ export async function run(ctx: Ctx, args: string[], opts: SourcesRemoveOptions):
     }
     removeSources(db, names);
     const total = (key: keyof SourceHoldings): number => targets.reduce((n, t) => n + t.holdings[key], 0);
-    const counts = { sources: names.length, segments: total('segments'), humanCodings: total('humanCodings'), proposals: total('proposals'), decisions: total('decisions') };
+    const counts = { sources: names.length, segments: total('segments'), humanCodings: total('humanCodings'), proposals: total('proposals'), decisions: total('decisions'), memos: total('memos') };
     recordAudit(db, { at: ctx.now().toISOString(), actor: actorOf(ctx), command: 'sources remove', arguments: args, counts });
     ctx.stderr.write(`Removed ${names.length === 1 ? '1 source' : `${names.length} sources`}.\n`);
     return 0;
@@ -49,14 +49,16 @@ export async function run(ctx: Ctx, args: string[], opts: SourcesRemoveOptions):
 }
 
 function describe(h: SourceHoldings): string {
-  const parts = [plural(h.segments, 'segment'), plural(h.humanCodings, 'human coding'), plural(h.proposals, 'automatic or suggested coding'), plural(h.decisions, 'review decision')];
+  const parts = [plural(h.segments, 'segment'), plural(h.humanCodings, 'human coding'), plural(h.proposals, 'automatic or suggested coding'), plural(h.decisions, 'review decision'), plural(h.memos, 'memo')];
   return parts.filter((p) => !p.startsWith('0 ')).join(', ') || 'no segments';
 }
 
 function humanWork(holdings: readonly SourceHoldings[]): string {
   const codings = holdings.reduce((n, h) => n + h.humanCodings, 0);
   const decisions = holdings.reduce((n, h) => n + h.decisions, 0);
-  return [codings ? plural(codings, 'human coding') : '', decisions ? plural(decisions, 'review decision') : ''].filter(Boolean).join(' and ');
+  const memos = holdings.reduce((n, h) => n + h.memos, 0);
+  const parts = [codings ? plural(codings, 'human coding') : '', decisions ? plural(decisions, 'review decision') : '', memos ? plural(memos, 'memo') : ''].filter(Boolean);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts.join('');
 }
 
 function plural(n: number, noun: string): string {

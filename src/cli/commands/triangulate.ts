@@ -1,7 +1,10 @@
+import { memosOfCode } from '../../core/analysis/code-memos.js';
 import { auditTriangulation, type AuditSplit } from '../../core/analysis/triangulation-audit.js';
-import type { AuditCode } from '../../core/analysis/triangulation-types.js';
+import type { AuditCode, CodeTriangulation } from '../../core/analysis/triangulation-types.js';
+import type { Memo } from '../../core/memo-target.js';
 import { strictVerdict, triangulationCsv, triangulationDepth, triangulationLegend, triangulationTable } from '../../report/triangulation.js';
 import { countParticipantGroups, listEvidence } from '../../store/evidence.js';
+import { listMemos } from '../../store/memos.js';
 import { listFilterValues } from '../../store/filter-values.js';
 import { checkCoder } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
@@ -48,13 +51,17 @@ export async function run(ctx: Ctx, _args: string[], opts: TriangulateOptions): 
     const c = paint(ctx);
     const heading = (value: string): string | undefined => (audit.by ? `${audit.by}: ${value}` : undefined);
     const mode = outputMode(opts);
-    if (mode === 'json') writeJson(ctx, audit.by ? { by: audit.by, groups: audit.tables } : { codes: audit.tables[0]!.codes });
+    // The focused code's memos, and those on the segments it quotes, go with its evidence.
+    const memos = focus ? listMemos(project.db).filter((m) => m.kind === 'code' || m.kind === 'segment') : [];
+    const memosOf = (row: CodeTriangulation): Memo[] => memosOfCode(row.code, row.evidence, memos);
+    const withMemos = (codes: CodeTriangulation[]) => (focus ? codes.map((row) => ({ ...row, memos: memosOf(row) })) : codes);
+    if (mode === 'json') writeJson(ctx, audit.by ? { by: audit.by, groups: audit.tables.map((t) => ({ ...t, codes: withMemos(t.codes) })) } : { codes: withMemos(audit.tables[0]!.codes) });
     else if (mode === 'csv') {
       const { header, rows } = triangulationCsv(audit);
       writeCsv(ctx, header, rows);
     } else if (focus) {
       const width = Math.max(40, Math.min(ctx.stdoutIsTTY ? ctx.columns : 80, 100));
-      for (const t of audit.tables) ctx.stdout.write(triangulationDepth(t.codes[0]!, heading(t.value), width, c));
+      for (const t of audit.tables) ctx.stdout.write(triangulationDepth(t.codes[0]!, heading(t.value), width, c, memosOf(t.codes[0]!)));
     } else {
       for (const t of audit.tables) {
         const title = heading(t.value);

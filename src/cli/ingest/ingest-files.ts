@@ -36,6 +36,7 @@ export type FileOutcome =
       /** Replaced only: human work carried to the new text, and what could not be. */
       keptCodings?: number;
       keptDecisions?: number;
+      keptMemos?: number;
       notKept?: ({ source: string } & CarryReport['notKept'][number])[];
       /** Replaced only: auto and suggested codings that went with the old text. */
       removedProposals?: number;
@@ -213,11 +214,12 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   }
 
   /** Replaces a stored source; human work on unchanged segments moves along, what cannot is reported. */
-  function replaceSource(existing: CatalogueEntry, info: SourceInfo, built: BuiltSource): Pick<FileOutcome & { status: 'replaced' }, 'keptCodings' | 'keptDecisions' | 'notKept' | 'removedProposals'> {
+  function replaceSource(existing: CatalogueEntry, info: SourceInfo, built: BuiltSource): Pick<FileOutcome & { status: 'replaced' }, 'keptCodings' | 'keptDecisions' | 'keptMemos' | 'notKept' | 'removedProposals'> {
     const { carried } = writer.replace(existing.name, info, built, participantIds, settings.now);
     return {
       keptCodings: carried.keptCodings,
       keptDecisions: carried.keptDecisions,
+      keptMemos: carried.keptMemos,
       // The old text is quoted so a person can find the work again; a real name in it is not repeated.
       notKept: carried.notKept.map((n) => ({ source: info.name, ...n, text: scrub(n.text) })),
       removedProposals: carried.removedProposals,

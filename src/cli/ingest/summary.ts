@@ -17,6 +17,7 @@ export interface IngestSummary {
     /** Human codings and review decisions carried onto replaced sources' new text, and those that could not be. */
     keptCodings: number;
     keptDecisions: number;
+    keptMemos: number;
     notKept: number;
     /** Auto and suggested codings that went with replaced text. */
     removedProposals: number;
@@ -26,7 +27,7 @@ export interface IngestSummary {
 
 /** Totals over the outcomes of every file. */
 export function summarizeOutcomes(files: FileOutcome[]): IngestSummary {
-  const counts = { added: 0, replaced: 0, unchanged: 0, skipped: 0, failed: 0, turns: 0, segments: 0, bytes: 0, namesReplaced: 0, keptCodings: 0, keptDecisions: 0, notKept: 0, removedProposals: 0 };
+  const counts = { added: 0, replaced: 0, unchanged: 0, skipped: 0, failed: 0, turns: 0, segments: 0, bytes: 0, namesReplaced: 0, keptCodings: 0, keptDecisions: 0, keptMemos: 0, notKept: 0, removedProposals: 0 };
   for (const f of files) {
     counts[f.status] += 1;
     if (f.status === 'added' || f.status === 'replaced') {
@@ -36,6 +37,7 @@ export function summarizeOutcomes(files: FileOutcome[]): IngestSummary {
       counts.namesReplaced += f.replacements;
       counts.keptCodings += f.keptCodings ?? 0;
       counts.keptDecisions += f.keptDecisions ?? 0;
+      counts.keptMemos += f.keptMemos ?? 0;
       counts.notKept += f.notKept?.length ?? 0;
       counts.removedProposals += f.removedProposals ?? 0;
     }
@@ -95,14 +97,20 @@ function renderCarried(files: readonly FileOutcome[], c: ReturnType<typeof paint
     if (f.status !== 'replaced') continue;
     proposals += f.removedProposals ?? 0;
     const notKept = f.notKept ?? [];
-    const kept = `kept ${plural(f.keptCodings ?? 0, 'human coding')} and ${plural(f.keptDecisions ?? 0, 'review decision')}`;
+    const memos = f.keptMemos ? `, ${plural(f.keptMemos, 'memo')}` : '';
+    const kept = `kept ${plural(f.keptCodings ?? 0, 'human coding')}${memos} and ${plural(f.keptDecisions ?? 0, 'review decision')}`;
     if (notKept.length === 0) {
-      if (f.keptCodings || f.keptDecisions) lines.push(`  replaced ${f.name}: ${kept}`);
+      if (f.keptCodings || f.keptDecisions || f.keptMemos) lines.push(`  replaced ${f.name}: ${kept}`);
       continue;
     }
     lines.push(c.yellow(`  replaced ${f.name}: ${kept}; could not keep ${notKept.length} (the text of ${notKept.length === 1 ? 'its segment' : 'their segments'} changed):`));
     for (const n of notKept) {
-      const what = n.kind === 'coding' ? `${n.code} by ${n.coder} (${n.detail})` : `review decision ${n.detail}${n.code ? ` ${n.code}` : ''} by ${n.coder}`;
+      const what =
+        n.kind === 'coding'
+          ? `${n.code} by ${n.coder} (${n.detail})`
+          : n.kind === 'memo'
+            ? `${n.detail} by ${n.coder} (kept on the source: \`telaah memo edit ${n.detail.replace(/^memo /, '')} --target segment:${f.name}:T.S\` moves it)`
+            : `review decision ${n.detail}${n.code ? ` ${n.code}` : ''} by ${n.coder}`;
       lines.push(c.yellow(`    ${f.name} ${n.segment} ${what}: "${n.text}"${n.reason === 'evidence-changed' ? ' (its evidence changed)' : ''}`));
     }
   }
