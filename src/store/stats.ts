@@ -27,14 +27,16 @@ const ROLES = [null, 'participant', 'interviewer'] as const;
 
 /**
  * Every turn (of sources of one type) handed to TURNS: its source, role (an index into ROLES),
- * participant and media time. CROSS JOIN keeps sources outside, so each source reads its own id range
- * of segments; `+g.sentence` stops the planner from building an automatic index on sentence instead,
- * which would read every turn once per source.
+ * participant and media time. The one scan of segments in stats, on purpose: every turn is wanted and no
+ * index holds role and times, so reading the table once in id order is the cheapest plan. Going through
+ * each source's id range instead reads the same rows and also walks every source's text to reach its
+ * range columns (stored after the text). `+g.sentence` keeps the planner off the partial index on turns,
+ * which would add a table lookup per turn.
  */
 export const TURNS_SQL = (type: boolean): string => `
-  SELECT ${TURNS}(s.id, CASE g.role WHEN 'participant' THEN 1 WHEN 'interviewer' THEN 2 ELSE 0 END, g.participant_id, COALESCE(g.end_ms, g.start_ms))
-    FROM sources s CROSS JOIN segments g ON g.id BETWEEN s.first_segment AND s.last_segment
-   WHERE +g.sentence = 0${type ? ' AND s.type = ?' : ''}`;
+  SELECT ${TURNS}(g.source_id, CASE g.role WHEN 'participant' THEN 1 WHEN 'interviewer' THEN 2 ELSE 0 END, g.participant_id, COALESCE(g.end_ms, g.start_ms))
+    FROM segments g
+   WHERE +g.sentence = 0${type ? ' AND g.source_id IN (SELECT id FROM sources WHERE type = ?)' : ''}`;
 
 /** Participants with their group and `category` attribute. */
 export const PARTICIPANTS_SQL = `SELECT id, grp, json_extract(attributes, '$.category') AS category FROM participants ORDER BY id`;
@@ -118,6 +120,7 @@ export function readCodingColumns(db: Db, scope: EvidenceScope = {}, type?: Sour
   db.prepare(CODINGS_SQL(type !== undefined)).pluck().get(...(type ? [type] : []));
   const { clauses, params } = evidenceClauses(scope);
   const inScope = db.prepare<unknown[], number>(SCOPE_SQL(clauses.join(' AND '))).pluck();
-  builder.markCounted((coder, origin) => inScope.get(coder, origin, ...params) === 1);
+  // The clauses' parameters come first in the statement, before the pair's.
+  builder.markCounted((coder, origin) => inScope.get(...params, coder, origin) === 1);
   return builder.build();
 }

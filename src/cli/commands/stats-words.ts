@@ -4,7 +4,7 @@ import { STOP_WORDS } from '../../core/text/stop-words.js';
 import type { SourceType } from '../../core/transcript/types.js';
 import { wordCsv, wordSummary, wordTable } from '../../report/word-frequencies.js';
 import { listFilterValues } from '../../store/filter-values.js';
-import { iterateTurnTexts, participantIdsWhere } from '../../store/turn-texts.js';
+import { iterateTurnTexts } from '../../store/turn-texts.js';
 import { checkCodingFilter } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
@@ -32,9 +32,8 @@ export async function run(ctx: Ctx, _args: string[], opts: StatsWordsOptions): P
     // Notes and documents have no speaker: their units count when their type or a source is named.
     const unspoken = opts.type === 'observation' || opts.type === 'document' || opts.source !== undefined;
     const roles = new Set<'participant' | 'interviewer' | null>(['participant', ...(opts.includeInterviewer ? (['interviewer'] as const) : []), ...(unspoken ? [null] : [])]);
-    const participants = opts.where ? participantIdsWhere(db, opts.where.key, opts.where.value) : undefined;
     const counter = new WordCounter({ stopWords: opts.keepStopWords ? null : STOP_WORDS, stemmers: opts.stems ? createStemmers() : null });
-    for (const source of iterateTurnTexts(db, { type: opts.type, source: opts.source, roles, participants })) {
+    for (const source of iterateTurnTexts(db, { type: opts.type, source: opts.source, roles, attribute: opts.where })) {
       const language = source.language === 'en' ? 'en' : 'id';
       for (const turn of source.turns) counter.addTurn(source.text, turn.start, turn.end, language);
     }
