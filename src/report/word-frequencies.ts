@@ -1,6 +1,6 @@
 /** `telaah stats words` for people and spreadsheets: pure renderers of the tally. */
 import type { WordFrequencies } from '../core/analysis/word-frequencies.js';
-import type { TableModel } from './text-layout.js';
+import { wrapText, type TableModel } from './text-layout.js';
 
 /** Shares as percentages with two decimals. */
 function percent(share: number): string {
@@ -28,10 +28,11 @@ export function wordTable(result: WordFrequencies): TableModel {
   };
 }
 
-/** The line under the table: what was counted. */
-export function wordSummary(result: WordFrequencies, stopWords: boolean): string {
+/** The lines under the table, wrapped to `width`: what was counted. */
+export function wordSummary(result: WordFrequencies, stopWords: boolean, width: number): string {
   const left = stopWords ? 'numbers, single letters and Indonesian and English stop-words left out' : 'numbers and single letters left out';
-  return `${result.counted} of ${result.words} words in ${result.turns} turns counted (${left}); ${result.distinct} distinct ${result.unit === 'stem' ? 'stems' : 'words'}; % of the words counted`;
+  const text = `${result.counted} of ${result.words} words in ${result.turns} turns counted (${left}); ${result.distinct} distinct ${result.unit === 'stem' ? 'stems' : 'words'}; % of the words counted`;
+  return `${wrapText(text, Math.max(20, width)).join('\n')}\n`;
 }
 
 /** `stats words --csv`: rank, word, count, share (and forms with stems). */

@@ -47,7 +47,7 @@ export async function run(ctx: Ctx, _args: string[], opts: StatsWordsOptions): P
       const c = paint(ctx);
       const table = wordTable(result);
       writeTable(ctx, table.columns, table.rows, { header: c.bold });
-      if (ctx.stdoutIsTTY) ctx.stdout.write(c.dim(`${wordSummary(result, !opts.keepStopWords)}\n`));
+      if (ctx.stdoutIsTTY) ctx.stdout.write(c.dim(wordSummary(result, !opts.keepStopWords, ctx.columns)));
       if (result.turns === 0) ctx.stderr.write('No turns match: participants speak in interviews and FGDs (add --include-interviewer, or name --type observation|document for notes).\n');
     }
     return 0;
