@@ -420,6 +420,20 @@ function helpAfter(notes: string | undefined, examples: readonly string[]): stri
   return `${notes ? `\n${notes}\n` : ''}\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}`;
 }
 
+/**
+ * A subcommand of a command (`stats words`) receives the options its parent parsed: commander lets the
+ * parent take its options wherever they stand, so `stats words --type fgd` arrives as the parent's
+ * --type. An option only the parent declares (`stats words --by coder`) would then be ignored in
+ * silence; it is refused as unknown instead. The program's own options (--project) stay global.
+ */
+function refuseParentOnlyOptions(command: Command): void {
+  const own = new Set(command.options.map((o) => o.attributeName()));
+  for (let parent = command.parent; parent?.parent; parent = parent.parent) {
+    const given = parent.options.find((o) => !own.has(o.attributeName()) && parent!.getOptionValueSource(o.attributeName()) === 'cli');
+    if (given) command.error(`error: unknown option '${given.long ?? given.flags}'`, { code: 'commander.unknownOption', exitCode: 2 });
+  }
+}
+
 /** Builds the commander program from the command table; `setExitCode` receives what the command returned. */
 export function buildProgram(ctx: Ctx, setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('telaah')
@@ -454,6 +468,7 @@ export function buildProgram(ctx: Ctx, setExitCode: (code: ExitCode) => void): C
     async (...params: unknown[]): Promise<void> => {
       const command = params[params.length - 1] as Command;
       const args = params.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [a])) as string[];
+      refuseParentOnlyOptions(command);
       const opts = command.optsWithGlobals();
       const effective: Ctx = opts.color === false || opts.json === true ? { ...ctx, color: false } : ctx;
       const module = await load();
