@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/fake-ctx.js';
-import { newProject, SAMPLES, tempDir, telaah, writeFile } from '../helpers/spawn-cli.js';
+import { newProject, tempDir, telaah, writeFile } from '../helpers/spawn-cli.js';
 
 interface Cell {
   segments: number;
