@@ -47,8 +47,10 @@ describe('stats renderers', () => {
   });
 
   it('leaves out participants and codings tables when there are none', () => {
-    const empty = { ...overview, participants: { total: 0, groups: [], categories: [] }, codings: { origins: [], coders: [] } };
+    const none = { type: 'document' as const, sources: 0, turns: 0, words: 0, mediaMinutes: null, untimed: 0 };
+    const empty = { ...overview, sources: [none], participants: { total: 0, groups: [], categories: [] }, codings: { origins: [], coders: [] } };
     expect(overviewTables(empty).map((t) => t.title)).toEqual(['Sources']);
+    expect(overviewTables(empty)[0]!.table.rows).toEqual([['document', 0, 0, 0, '-', 0]]);
   });
 
   it('indents codes under their category and gives each coder a column group', () => {

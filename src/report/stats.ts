@@ -52,7 +52,7 @@ function sourceJson(s: SourceTypeSummary): Omit<SourceTypeSummary, 'type'> & { t
 /** The overview's tables: sources per type, participants per group and category, codings per origin and coder. */
 export function overviewTables(overview: ProjectOverview): TitledTable[] {
   const tables: TitledTable[] = [];
-  const minutes = (s: SourceTypeSummary): string => (s.mediaMinutes === null ? 'unknown' : String(Math.round(s.mediaMinutes)));
+  const minutes = (s: SourceTypeSummary): string => (s.sources === 0 ? '-' : s.mediaMinutes === null ? 'unknown' : String(Math.round(s.mediaMinutes)));
   const sourceRow = (s: SourceTypeSummary): (string | number)[] => [s.type, s.sources, s.turns, s.words, minutes(s), s.untimed];
   tables.push({
     title: 'Sources',

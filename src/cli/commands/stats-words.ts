@@ -48,7 +48,7 @@ export async function run(ctx: Ctx, _args: string[], opts: StatsWordsOptions): P
       const table = wordTable(result);
       writeTable(ctx, table.columns, table.rows, { header: c.bold });
       if (ctx.stdoutIsTTY) ctx.stdout.write(c.dim(wordSummary(result, !opts.keepStopWords, ctx.columns)));
-      if (result.turns === 0) ctx.stderr.write('No turns match: participants speak in interviews and FGDs (add --include-interviewer, or name --type observation|document for notes).\n');
+      if (result.turns === 0) ctx.stderr.write('No turns match (participants speak in interviews and FGDs; --include-interviewer adds interviewers, --type observation|document reads notes and documents).\n');
     }
     return 0;
   });
