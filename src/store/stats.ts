@@ -1,7 +1,8 @@
 /**
- * The queries behind `telaah stats`. They are written for projects of millions of segments: segments
- * are reached by id (a source's id range, a coding's segment), never by scanning the table, and a
+ * The queries behind `telaah stats`, written for projects of millions of segments: a coding's segment
+ * and turn are reached by id, the table of segments is read once (for the turns, see TURNS_SQL), and a
  * million codings reach JavaScript as columns through one aggregate call per row, not as row objects.
+ * src/store/stats.test.ts holds the query plans to this.
  */
 import { CodingColumnsBuilder, type CodingColumns } from '../core/analysis/coding-columns.js';
 import type { OverviewParticipant, OverviewSource, TurnGroup } from '../core/analysis/project-overview.js';
@@ -47,7 +48,6 @@ export const REJECTIONS_SQL = (type: boolean): string =>
     ? `SELECT d.coder, COUNT(*) AS n FROM review_decisions d JOIN segments g ON g.id = d.segment_id JOIN sources s ON s.id = g.source_id
         WHERE d.decision = 'rejected' AND s.type = ? GROUP BY d.coder`
     : `SELECT coder, COUNT(*) AS n FROM review_decisions WHERE decision = 'rejected' GROUP BY coder`;
-
 
 /** Every coding (in sources of one type), its origin (an index into ORIGINS) times 2 plus 1 if it is a rejected proposal. */
 export const CODINGS_SQL = (type: boolean): string => `
