@@ -38,7 +38,8 @@ export function writeTable(ctx: Ctx, columns: readonly Column[], rows: readonly 
     ctx.stdout.write(`${lines.join('\n')}\n`);
     return;
   }
-  const full = columns.map((c, i) => Math.max(displayWidth(c.title), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  // reduce, not Math.max(...): spreading a long listing's cells as arguments overflows the stack.
+  const full = columns.map((c, i) => cells.reduce((width, r) => Math.max(width, displayWidth(r[i] ?? '')), displayWidth(c.title)));
   const shrunk = full.map((w, i) => (columns[i]!.shrink ? Math.min(w, Math.max(8, displayWidth(columns[i]!.title))) : w));
   // Leave out optional columns, right-most first, until the table fits at its narrowest.
   const shown = columns.map((_, i) => i);

@@ -368,6 +368,45 @@ Rejected proposals never count, suggestions only once accepted, and each segment
     },
 
     {
+      command: 'stats',
+      summary: 'what the project holds (sources, turns, words, media time, participants, codings), then coded segments, sources and participants per code',
+      options: [
+        flags.sourceType('only sources of this type'),
+        flags.coder("count only this coder's codings in the code table"),
+        flags.origin('count only these origins in the code table, comma-separated (suggested counts only when named)'),
+        new Option('--by <what>', 'split the code table into one column group per coder or per origin').choices(['coder', 'origin']),
+        ...flags.listing(),
+      ],
+      notes: `Code counts follow the evidence rules, as codebook show and triangulate count: rejected proposals never
+count, suggestions only with --origin suggested, each segment once per code, and a category counts each
+segment once whichever of its codes it carries. Media minutes run from the start of each recording to its
+last time stamp; sources without time stamps are counted as untimed ("unknown" when none has times).
+--csv prints the code table; --json prints everything (see README).`,
+      examples: ['telaah stats', 'telaah stats --type fgd', 'telaah stats --by coder --origin manual,accepted', 'telaah stats --csv > codes.csv', 'telaah stats words --top 50'],
+      load: () => import('./commands/stats.js'),
+    },
+    {
+      command: 'stats words',
+      summary: "the commonest words (or stems) of participants' turns, without Indonesian and English stop-words",
+      options: [
+        flags.sourceType('only sources of this type (observation or document: their notes, which have no speaker)'),
+        flags.text('--source <name>', 'one source'),
+        flags.where('only turns of participants with this attribute or group, e.g. category=ojol'),
+        new Option('--include-interviewer', 'count interviewer and moderator turns too'),
+        flags.number('--top <n>', 'how many words to list (default: 30)', { min: 1, max: Number.MAX_SAFE_INTEGER, whole: true, example: '50' }),
+        new Option('--stems', 'count stems (daftar for mendaftar, pendaftaran, …), each with its commonest forms'),
+        new Option('--keep-stop-words', 'count stop-words too (yang, di, nggak, udah, the, and, …)'),
+        ...flags.listing(),
+      ],
+      notes: `Words are counted as the auto-coder reads them, lower-cased; numbers and single letters are left out,
+and so are the stop-words of src/core/text/stop-words.ts (function words of both languages, with the
+colloquial nggak, udah, aja, sih, dong, kayak, gitu, …). Stems use the Indonesian stemmer, or Porter for
+sources whose language is en. Reads one source at a time, however large the project.`,
+      examples: ['telaah stats words', 'telaah stats words --stems --where group=pekerja-rentan', 'telaah stats words --type fgd --top 50 --csv > words.csv', 'telaah stats words --type observation'],
+      load: () => import('./commands/stats-words.js'),
+    },
+
+    {
       group: 'memo',
       summary: 'write, list, edit and remove memos on the project, a source, a segment, a code or a participant',
       examples: ['telaah memo add code:barrier/distrust "Muncul setelah kasus klaim ditolak"', 'telaah memo list --target source:09-sumiati'],
@@ -453,6 +492,20 @@ function helpAfter(notes: string | undefined, examples: readonly string[]): stri
   return `${notes ? `\n${notes}\n` : ''}\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}`;
 }
 
+/**
+ * A subcommand of a command (`stats words`) receives the options its parent parsed: commander lets the
+ * parent take its options wherever they stand, so `stats words --type fgd` arrives as the parent's
+ * --type. An option only the parent declares (`stats words --by coder`) would then be ignored in
+ * silence; it is refused as unknown instead. The program's own options (--project) stay global.
+ */
+function refuseParentOnlyOptions(command: Command): void {
+  const own = new Set(command.options.map((o) => o.attributeName()));
+  for (let parent = command.parent; parent?.parent; parent = parent.parent) {
+    const given = parent.options.find((o) => !own.has(o.attributeName()) && parent!.getOptionValueSource(o.attributeName()) === 'cli');
+    if (given) command.error(`error: unknown option '${given.long ?? given.flags}'`, { code: 'commander.unknownOption', exitCode: 2 });
+  }
+}
+
 /** Builds the commander program from the command table; `setExitCode` receives what the command returned. */
 export function buildProgram(ctx: Ctx, setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('telaah')
@@ -487,12 +540,14 @@ export function buildProgram(ctx: Ctx, setExitCode: (code: ExitCode) => void): C
     async (...params: unknown[]): Promise<void> => {
       const command = params[params.length - 1] as Command;
       const args = params.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [a])) as string[];
+      refuseParentOnlyOptions(command);
       const opts = command.optsWithGlobals();
       const effective: Ctx = opts.color === false || opts.json === true ? { ...ctx, color: false } : ctx;
       const module = await load();
       setExitCode(await module.run(effective, args, opts as never));
     };
 
+  // A command may also have subcommands (`stats` and `stats words`), so parents are found among both.
   const groups = new Map<string, Command>();
   for (const entry of commandTable()) {
     if ('group' in entry) {
@@ -502,6 +557,8 @@ export function buildProgram(ctx: Ctx, setExitCode: (code: ExitCode) => void): C
     const words = entry.command.split(' ');
     const parent = words.length > 1 ? groups.get(words[0]!)! : program;
     const command = parent.command(words[words.length - 1]!).description(entry.summary);
+    // Its own options stop at a subcommand's name: `stats words --type fgd` is the subcommand's --type.
+    if (words.length === 1) groups.set(words[0]!, command.enablePositionalOptions());
     for (const arg of entry.args ?? []) command.argument(arg.name, arg.description, arg.default);
     for (const option of entry.options ?? []) command.addOption(option);
     command.addHelpText('after', helpAfter(entry.notes, entry.examples)).action(run(entry.load));

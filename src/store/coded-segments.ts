@@ -17,7 +17,7 @@ export const CODED_SEGMENTS = `
  * `code auto` does not bring it back as new and `codings list --origin rejected` can show it, but it
  * never counts.
  */
-const REJECTED = `c.origin IN ('auto', 'suggested') AND EXISTS (
+export const REJECTED = `c.origin IN ('auto', 'suggested') AND EXISTS (
            SELECT 1 FROM review_decisions d WHERE d.segment_id = c.segment_id AND d.code = c.code AND d.decision = 'rejected')`;
 
 /** Which codings count: one coder's, some origins' (suggestions only when named). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countEvidenceByCode, countEvidenceUnits, foldEvidenceUnits } from './evidence-units.js';
+import { collectBelow, countEvidenceByCode, countEvidenceUnits, foldEvidenceBy, foldEvidenceUnits } from './evidence-units.js';
 
 const at = (source: string, segment: string, code = 'c'): { source: string; segment: string; code: string } => ({ source, segment, code });
 
@@ -44,5 +44,30 @@ describe('countEvidenceByCode', () => {
     expect(counts.get('role/broker')).toEqual({ own: 2, total: 2 });
     // 2 absorbs 2.1; 5.1 coded twice counts once.
     expect(counts.get('role')).toEqual({ own: 0, total: 2 });
+  });
+});
+
+describe('foldEvidenceBy', () => {
+  it('applies the same rule to integer keys (segment ids, with the turn id of a sentence)', () => {
+    // Turn 10 with sentences 11 and 12; sentence 21 of turn 20, whose turn is not coded.
+    const rows = [{ id: 11, turn: 10 }, { id: 10, turn: null }, { id: 12, turn: 10 }, { id: 21, turn: 20 }, { id: 21, turn: 20 }];
+    const kept = foldEvidenceBy(rows, { segment: (r) => r.id, turn: (r) => r.turn });
+    expect(kept.map((r) => r.id)).toEqual([10, 21]);
+  });
+
+  it('folds into the sets it is given', () => {
+    const turns = new Set<number>();
+    const seen = new Set<number>();
+    foldEvidenceBy([{ id: 1, turn: null }, { id: 2, turn: 1 }], { segment: (r) => r.id, turn: (r) => r.turn }, { turns, seen });
+    expect([...turns]).toEqual([1]);
+    expect([...seen]).toEqual([1, 2]);
+  });
+});
+
+describe('collectBelow', () => {
+  it('collects more rows than a function call can take as arguments', () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => i);
+    const children = new Map([['a', ['a/b']]]);
+    expect(collectBelow('a', children, new Map([['a/b', rows]]))).toHaveLength(300_000);
   });
 });

@@ -20,22 +20,53 @@ function turnOf(segment: string): string {
 }
 
 /**
+ * How a row names its place, for foldEvidenceBy: a key for its segment and, for a sentence, the key of
+ * its turn (null for a turn or a unit that is not a sentence). Keys must be equal for the same segment.
+ */
+export interface PlaceKeys<T, K> {
+  segment(row: T): K;
+  turn(row: T): K | null;
+}
+
+/** The part of a Set that foldEvidenceBy uses. */
+export interface KeySet<K> {
+  has(key: K): boolean;
+  add(key: K): void;
+}
+
+/**
+ * The rows that are distinct pieces of evidence, in their given order: the first row of each segment,
+ * leaving out sentences whose whole turn is among the rows. The rule once, for any kind of key (source
+ * and address below, segment ids where millions of rows are counted). `sets` are two empty sets to work
+ * in; a caller folding millions of integer keys may pass faster ones than Set.
+ */
+export function foldEvidenceBy<T, K>(rows: readonly T[], keys: PlaceKeys<T, K>, sets: { turns: KeySet<K>; seen: KeySet<K> } = { turns: new Set(), seen: new Set() }): T[] {
+  const { turns, seen } = sets;
+  for (const row of rows) if (keys.turn(row) === null) turns.add(keys.segment(row));
+  const kept: T[] = [];
+  for (const row of rows) {
+    const key = keys.segment(row);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const turn = keys.turn(row);
+    if (turn !== null && turns.has(turn)) continue;
+    kept.push(row);
+  }
+  return kept;
+}
+
+/** Places by source and `T` / `T.S` address. */
+const ADDRESS_KEYS: PlaceKeys<EvidencePlace, string> = {
+  segment: (row) => `${row.source}\u0000${row.segment}`,
+  turn: (row) => (row.segment.includes('.') ? `${row.source}\u0000${turnOf(row.segment)}` : null),
+};
+
+/**
  * The rows that are distinct pieces of evidence, in their given order: the first row of each segment,
  * leaving out sentences whose whole turn is among the rows.
  */
 export function foldEvidenceUnits<T extends EvidencePlace>(rows: readonly T[]): T[] {
-  const turns = new Set<string>();
-  for (const row of rows) if (!row.segment.includes('.')) turns.add(`${row.source}\u0000${row.segment}`);
-  const seen = new Set<string>();
-  const kept: T[] = [];
-  for (const row of rows) {
-    const key = `${row.source}\u0000${row.segment}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (row.segment.includes('.') && turns.has(`${row.source}\u0000${turnOf(row.segment)}`)) continue;
-    kept.push(row);
-  }
-  return kept;
+  return foldEvidenceBy<T, string>(rows, ADDRESS_KEYS);
 }
 
 /** How many distinct pieces of evidence the rows make (see foldEvidenceUnits). */
@@ -91,7 +122,8 @@ export function collectBelow<T>(id: string, children: ReadonlyMap<string, readon
     // The guard keeps a hand-built code list with a cycle from looping; parsed codebooks have none.
     if (visited.has(current)) return;
     visited.add(current);
-    rows.push(...(byCode.get(current) ?? []));
+    // A loop, not push(...rows): spreading more than about 120,000 arguments overflows the stack.
+    for (const row of byCode.get(current) ?? []) rows.push(row);
     for (const child of children.get(current) ?? []) visit(child);
   };
   visit(id);

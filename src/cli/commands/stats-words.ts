@@ -1,0 +1,55 @@
+import { WordCounter } from '../../core/analysis/word-frequencies.js';
+import { createStemmers } from '../../core/coding/stemmers.js';
+import { STOP_WORDS } from '../../core/text/stop-words.js';
+import type { SourceType } from '../../core/transcript/types.js';
+import { wordCsv, wordSummary, wordTable } from '../../report/word-frequencies.js';
+import { listFilterValues } from '../../store/filter-values.js';
+import { iterateTurnTexts } from '../../store/turn-texts.js';
+import { checkCodingFilter } from '../coding-filters.js';
+import type { Ctx } from '../context.js';
+import type { ExitCode } from '../exit-code.js';
+import type { ListingOptions, WhereOption } from '../flags.js';
+import { withProject } from '../open-project.js';
+import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
+import { paint } from '../style.js';
+
+/** Options of `telaah stats words`. */
+export interface StatsWordsOptions extends ListingOptions {
+  type?: SourceType;
+  source?: string;
+  where?: WhereOption;
+  includeInterviewer?: boolean;
+  top?: number;
+  stems?: boolean;
+  keepStopWords?: boolean;
+}
+
+/** `telaah stats words`: the commonest words (or stems) of participants' turns. */
+export async function run(ctx: Ctx, _args: string[], opts: StatsWordsOptions): Promise<ExitCode> {
+  return withProject(ctx, opts, ({ db }): ExitCode => {
+    // A mistyped source or attribute is an error naming the nearest, not an empty table.
+    if (opts.source !== undefined || opts.where) checkCodingFilter({ source: opts.source, attribute: opts.where }, listFilterValues(db), null);
+    // Notes and documents have no speaker: their units count when their type or a source is named.
+    const unspoken = opts.type === 'observation' || opts.type === 'document' || opts.source !== undefined;
+    const roles = new Set<'participant' | 'interviewer' | null>(['participant', ...(opts.includeInterviewer ? (['interviewer'] as const) : []), ...(unspoken ? [null] : [])]);
+    const counter = new WordCounter({ stopWords: opts.keepStopWords ? null : STOP_WORDS, stemmers: opts.stems ? createStemmers() : null });
+    for (const source of iterateTurnTexts(db, { type: opts.type, source: opts.source, roles, attribute: opts.where })) {
+      const language = source.language === 'en' ? 'en' : 'id';
+      for (const turn of source.turns) counter.addTurn(source.text, turn.start, turn.end, language);
+    }
+    const result = counter.result(opts.top ?? 30);
+    const mode = outputMode(opts);
+    if (mode === 'json') writeJson(ctx, result);
+    else if (mode === 'csv') {
+      const { header, rows } = wordCsv(result);
+      writeCsv(ctx, header, rows);
+    } else {
+      const c = paint(ctx);
+      const table = wordTable(result);
+      writeTable(ctx, table.columns, table.rows, { header: c.bold });
+      if (ctx.stdoutIsTTY) ctx.stdout.write(c.dim(wordSummary(result, !opts.keepStopWords, ctx.columns)));
+      if (result.turns === 0) ctx.stderr.write('No turns match (participants speak in interviews and FGDs; --include-interviewer adds interviewers, --type observation|document reads notes and documents).\n');
+    }
+    return 0;
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * The queries behind `telaah stats`, written for projects of millions of segments: a coding's segment
+ * and turn are reached by id, the table of segments is read once (for the turns, see TURNS_SQL), and a
+ * million codings reach JavaScript as columns through one aggregate call per row, not as row objects.
+ * src/store/stats.test.ts holds the query plans to this.
+ */
+import { CodingColumnsBuilder, type CodingColumns } from '../core/analysis/coding-columns.js';
+import type { OverviewParticipant, OverviewSource, TurnGroup } from '../core/analysis/project-overview.js';
+import type { SourceType } from '../core/transcript/types.js';
+import { evidenceClauses, REJECTED, type EvidenceScope } from './coded-segments.js';
+import type { Db } from './open.js';
+
+/**
+ * Aggregates that hand rows to JavaScript (registered on the connection for each read): a million rows
+ * cost far less as arguments of one call each than as row objects.
+ */
+const TURNS = 'telaah_stats_turns';
+const COLLECT = 'telaah_stats_codings';
+
+/** Origins as the coding aggregate receives them: codings.origin's CHECK, in its order. */
+const ORIGINS = ['auto', 'manual', 'suggested', 'accepted', 'imported'] as const;
+
+/** Sources (of one type, when given) with their turns and words. */
+export const SOURCES_SQL = (type: boolean): string => `SELECT id, type, turns, words FROM sources${type ? ' WHERE type = ?' : ''} ORDER BY id`;
+
+/** Roles as the turn aggregate receives them (an integer is cheaper to hand over than a string). */
+const ROLES = [null, 'participant', 'interviewer'] as const;
+
+/**
+ * Every turn (of sources of one type) handed to TURNS: its source, role (an index into ROLES),
+ * participant and media time. The one scan of segments in stats, on purpose: every turn is wanted and no
+ * index holds role and times, so reading the table once in id order is the cheapest plan. Going through
+ * each source's id range instead reads the same rows and also walks every source's text to reach its
+ * range columns (stored after the text). `+g.sentence` keeps the planner off the partial index on turns,
+ * which would add a table lookup per turn.
+ */
+export const TURNS_SQL = (type: boolean): string => `
+  SELECT ${TURNS}(g.source_id, CASE g.role WHEN 'participant' THEN 1 WHEN 'interviewer' THEN 2 ELSE 0 END, g.participant_id, COALESCE(g.end_ms, g.start_ms))
+    FROM segments g
+   WHERE +g.sentence = 0${type ? ' AND g.source_id IN (SELECT id FROM sources WHERE type = ?)' : ''}`;
+
+/** Participants with their group and `category` attribute. */
+export const PARTICIPANTS_SQL = `SELECT id, grp, json_extract(attributes, '$.category') AS category FROM participants ORDER BY id`;
+
+/** Proposals each reviewer rejected (in sources of one type, when given). */
+export const REJECTIONS_SQL = (type: boolean): string =>
+  type
+    ? `SELECT d.coder, COUNT(*) AS n FROM review_decisions d JOIN segments g ON g.id = d.segment_id JOIN sources s ON s.id = g.source_id
+        WHERE d.decision = 'rejected' AND s.type = ? GROUP BY d.coder`
+    : `SELECT coder, COUNT(*) AS n FROM review_decisions WHERE decision = 'rejected' GROUP BY coder`;
+
+/** Every coding (in sources of one type), its origin (an index into ORIGINS) times 2 plus 1 if it is a rejected proposal. */
+export const CODINGS_SQL = (type: boolean): string => `
+  SELECT ${COLLECT}(c.segment_id, g.parent_id, g.source_id, COALESCE(g.participant_id, t.participant_id), c.code, c.coder,
+                    (CASE c.origin ${ORIGINS.map((o, i) => `WHEN '${o}' THEN ${i}`).join(' ')} END) * 2 + (CASE WHEN ${REJECTED} THEN 1 ELSE 0 END))
+    FROM codings c
+    JOIN segments g ON g.id = c.segment_id
+    LEFT JOIN segments t ON t.id = g.parent_id${type ? '\n   WHERE g.source_id IN (SELECT id FROM sources WHERE type = ?)' : ''}`;
+
+/**
+ * Whether a coding of this coder and origin counts under the scope, by evidenceClauses itself: beside
+ * the rejection (judged per coding above), the scope depends on coder and origin alone, so the clauses
+ * are evaluated once per pair on a row that is no rejected proposal.
+ */
+export const SCOPE_SQL = (evidence: string): string =>
+  `SELECT CASE WHEN ${evidence} THEN 1 ELSE 0 END AS counts FROM (SELECT ? AS coder, ? AS origin, NULL AS segment_id, NULL AS code) c`;
+
+/** Sources (of one type) with turns and words. */
+export function readOverviewSources(db: Db, type?: SourceType): OverviewSource[] {
+  return db.prepare<unknown[], OverviewSource>(SOURCES_SQL(type !== undefined)).all(...(type ? [type] : []));
+}
+
+/** Turns of each source by role and participant, with the latest media time among them. */
+export function readTurnGroups(db: Db, type?: SourceType): TurnGroup[] {
+  const bySource = new Map<number, Map<number, TurnGroup>>();
+  let source = -1;
+  let groups = new Map<number, TurnGroup>();
+  const step = (n: number, sourceId: number, role: 0 | 1 | 2, participant: number | null, ms: number | null): number => {
+    if (sourceId !== source) {
+      source = sourceId;
+      groups = bySource.get(sourceId) ?? new Map();
+      bySource.set(sourceId, groups);
+    }
+    const key = (participant ?? 0) * ROLES.length + role;
+    const group = groups.get(key);
+    if (group) {
+      group.turns++;
+      if (ms !== null && (group.lastMs === null || ms > group.lastMs)) group.lastMs = ms;
+    } else groups.set(key, { source: sourceId, role: ROLES[role], participant, turns: 1, lastMs: ms });
+    return n + 1;
+  };
+  // better-sqlite3 reads the number of arguments from step.length; its types know of one.
+  db.aggregate(TURNS, { start: 0, step: step as unknown as (n: number, next: unknown) => number });
+  db.prepare(TURNS_SQL(type !== undefined)).pluck().get(...(type ? [type] : []));
+  return [...bySource.values()].flatMap((groups) => [...groups.values()]);
+}
+
+/** Every participant with group and category (the `category` attribute). */
+export function readOverviewParticipants(db: Db): OverviewParticipant[] {
+  return db
+    .prepare<[], { id: number; grp: string | null; category: unknown }>(PARTICIPANTS_SQL)
+    .all()
+    .map((r) => ({ id: r.id, group: r.grp, category: r.category === null || r.category === undefined || r.category === '' ? null : String(r.category) }));
+}
+
+/** How many proposals each reviewer rejected. */
+export function readRejections(db: Db, type?: SourceType): Map<string, number> {
+  const rows = db.prepare<unknown[], { coder: string; n: number }>(REJECTIONS_SQL(type !== undefined)).all(...(type ? [type] : []));
+  return new Map(rows.map((r) => [r.coder, r.n]));
+}
+
+/** Every stored coding (in sources of one type) as columns, marked with whether it counts under `scope`. */
+export function readCodingColumns(db: Db, scope: EvidenceScope = {}, type?: SourceType): CodingColumns {
+  const builder = new CodingColumnsBuilder(1 << 14);
+  const step = (n: number, segment: number, turn: number | null, source: number, participant: number | null, code: string, coder: string, flags: number): number => {
+    builder.add(segment, turn, source, participant, code, coder, ORIGINS[flags >> 1]!, (flags & 1) === 1);
+    return n + 1;
+  };
+  db.aggregate(COLLECT, { start: 0, step: step as unknown as (n: number, next: unknown) => number });
+  db.prepare(CODINGS_SQL(type !== undefined)).pluck().get(...(type ? [type] : []));
+  const { clauses, params } = evidenceClauses(scope);
+  const inScope = db.prepare<unknown[], number>(SCOPE_SQL(clauses.join(' AND '))).pluck();
+  // The clauses' parameters come first in the statement, before the pair's.
+  builder.markCounted((coder, origin) => inScope.get(...params, coder, origin) === 1);
+  return builder.build();
+}
