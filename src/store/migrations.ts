@@ -156,5 +156,46 @@ const m004_current_codebook: Migration = {
   },
 };
 
+const m006_search: Migration = {
+  name: 'm006_search',
+  up(db) {
+    db.exec(`
+      -- The word index of \`telaah search\`: one row per sentence, and per turn that has no sentences, with
+      -- rowid = the segment's id. Per word, \`words\` holds its surface form folded (lower case, no
+      -- diacritics), \`stems_id\` and \`stems_en\` its Indonesian and English stems (search-keys.ts). The keys
+      -- are computed in JS, with the auto-coder's tokenizer and stemmers, and written one per word separated
+      -- by spaces; the ascii tokenizer keeps every other character a key holds (' - . , and all non-ASCII),
+      -- so FTS5 positions are telaah's words and a phrase is adjacent words.
+      -- Contentless (content=''): the text is already stored once, in sources.text, and a segment's text is
+      -- a code-point slice of it, so an external-content table would need a view that slices every row it
+      -- reads, and the stems cannot come from SQL at all. Only the index is kept; the text shown comes from
+      -- the sources. contentless_delete=1 lets a source's rows be deleted by rowid when it goes.
+      CREATE VIRTUAL TABLE search_index USING fts5(
+        words, stems_id, stems_en,
+        content = '', contentless_delete = 1,
+        tokenize = "ascii tokenchars '-''.,'"
+      );
+
+      -- Which sources the index holds, as they were when indexed: a source replaced by ingest --replace gets
+      -- new segments (ids are never reused), so a row whose first_segment or sha256 differs is stale.
+      CREATE TABLE search_sources (
+        source_id      INTEGER PRIMARY KEY,
+        sha256         TEXT NOT NULL,
+        first_segment  INTEGER NOT NULL,
+        last_segment   INTEGER NOT NULL
+      );
+
+      -- A source that goes (sources remove, ingest --replace, any later deletion) takes its index rows with
+      -- it in the same transaction, so no word of it stays searchable or stored in the index.
+      CREATE TRIGGER sources_forget_search AFTER DELETE ON sources BEGIN
+        DELETE FROM search_sources WHERE source_id = old.id;
+      END;
+      CREATE TRIGGER search_sources_forget AFTER DELETE ON search_sources BEGIN
+        DELETE FROM search_index WHERE rowid BETWEEN old.first_segment AND old.last_segment;
+      END;
+    `);
+  },
+};
+
 /** Every migration, in the order they are applied; the schema version is the list's length. */
-export const migrations: readonly Migration[] = [m001_initial, m002_coding, m003_review, m004_current_codebook];
+export const migrations: readonly Migration[] = [m001_initial, m002_coding, m003_review, m004_current_codebook, m006_search];

@@ -46,6 +46,7 @@ const PLACE_NAMES: Record<FreeTextPlaceId, { where: string; shown: string }> = {
   'codings.memo': { where: 'memo', shown: 'memo' },
   'codebooks.file': { where: 'codebook', shown: 'file' },
   'codebooks.yaml': { where: 'codebook', shown: 'YAML' },
+  'search_index.words': { where: 'search index', shown: 'words' },
 };
 
 /** Places long enough to point into by line and column. */
