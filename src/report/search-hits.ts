@@ -27,7 +27,7 @@ export interface KwicLayout {
 
 const MAX_SOURCE = 28;
 const MAX_SPEAKER = 16;
-/** The text keeps at least this many columns, or 55% of the width; the source and speaker columns narrow first. */
+/** The text keeps at least this many columns, or half the width; the source and speaker columns narrow first. */
 const MIN_TEXT = 24;
 
 /** The speaker as a line shows it: an interviewer's label in brackets, nothing for notes and documents. */
@@ -44,9 +44,11 @@ export function kwicLayout(hits: readonly KwicHit[], columns: number): KwicLayou
     segment: widest(hits.map((h) => h.segment), Number.MAX_SAFE_INTEGER),
     speaker: widest(hits.map(speakerLabel), MAX_SPEAKER),
   };
-  // Narrow the speaker and source columns (down to 8) before the text gets less than its share.
-  let excess = layout.source + layout.segment + layout.speaker + 6 + Math.max(MIN_TEXT, Math.floor(columns * 0.55)) - columns;
-  for (const key of ['speaker', 'source'] as const) {
+  // Narrow the source and speaker columns (down to 8) before the text gets less than its share, or
+  // than the longest text needs (with room for its «» marks).
+  const needed = Math.max(0, ...hits.map((h) => displayWidth(h.text.trim().replace(/\s+/g, ' ')) + 2 * h.matches.length));
+  let excess = layout.source + layout.segment + layout.speaker + 6 + Math.min(needed, Math.max(MIN_TEXT, Math.floor(columns / 2))) - columns;
+  for (const key of ['source', 'speaker'] as const) {
     const cut = Math.max(0, Math.min(excess, layout[key] - 8));
     layout[key] -= cut;
     excess -= cut;

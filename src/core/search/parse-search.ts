@@ -63,7 +63,7 @@ export function parseSearchWords(args: readonly string[]): SearchTerm[] {
     }
     const parts = arg.split('"');
     if (parts.length % 2 === 0) {
-      throw new InputError(`a double quote in "${arg}" is not closed`, { hint: `Close the phrase with a second " (in the shell: telaah search '"kartu keluarga" iuran')` });
+      throw new InputError(`a double quote in '${arg}' is not closed`, { hint: `Close the phrase with a second " (in the shell: telaah search '"kartu keluarga" iuran')` });
     }
     parts.forEach((part, i) => {
       if (i % 2 === 0) terms.push(...looseTerms(part));
