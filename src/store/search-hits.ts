@@ -64,7 +64,8 @@ interface SourceRange {
  */
 export function matchSql(filter: SearchFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const range = filter.source !== undefined ? ' AND search_index.rowid BETWEEN ? AND ?' : '';
+  // As integers: FTS5 ignores rowid bounds bound as REAL (as JS numbers are) and scans the whole index.
+  const range = filter.source !== undefined ? ' AND search_index.rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)' : '';
   if (!filter.attribute) return { sql: `SELECT rowid FROM search_index WHERE search_index MATCH ?${range} ORDER BY rowid`, params };
   let clause: string;
   if (filter.attribute.key === 'group') clause = 'p.grp = ?';
@@ -92,8 +93,11 @@ export const HIT_DETAILS_SQL = `
     LEFT JOIN participants p ON p.id = COALESCE(g.participant_id, t.participant_id)
    WHERE g.id IN (SELECT value FROM json_each(?)) ORDER BY g.id`;
 
-/** The sources a filter allows, in segment order. */
-function sourceRanges(db: Db, filter: SearchFilter): SourceRange[] {
+/**
+ * The sources a filter allows, in segment order; read through sources_segment_ranges (or by name), as
+ * reading the table would read every source's text.
+ */
+export function sourceRangesSql(filter: SearchFilter): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (filter.source !== undefined) {
@@ -104,12 +108,16 @@ function sourceRanges(db: Db, filter: SearchFilter): SourceRange[] {
     clauses.push('type = ?');
     params.push(filter.sourceType);
   }
-  return db
-    .prepare<unknown[], SourceRange>(
-      `SELECT id, name, type, first_segment AS first, last_segment AS last FROM sources
-        ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY first_segment`,
-    )
-    .all(...params);
+  return {
+    sql: `SELECT id, name, type, first_segment AS first, last_segment AS last FROM sources
+           ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY first_segment`,
+    params,
+  };
+}
+
+function sourceRanges(db: Db, filter: SearchFilter): SourceRange[] {
+  const { sql, params } = sourceRangesSql(filter);
+  return db.prepare<unknown[], SourceRange>(sql).all(...params);
 }
 
 /** The index of the range holding `id`, or -1 (ranges sorted and disjoint). */

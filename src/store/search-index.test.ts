@@ -9,8 +9,8 @@ import { buildSource, type BuiltSource } from '../core/transcript/build-source.j
 import { InputError } from '../errors.js';
 import { openStore, type Db } from './open.js';
 import { participantIdsByPseudonym, upsertParticipants } from './participants.js';
-import { findSearchHits, HIT_DETAILS_SQL, matchSql, readSearchHits, type SearchFilter } from './search-hits.js';
-import { dropStaleSearchEntries, listUnindexedSources, SearchIndexWriter } from './search-index.js';
+import { findSearchHits, HIT_DETAILS_SQL, matchSql, readSearchHits, sourceRangesSql, type SearchFilter } from './search-hits.js';
+import { dropSearchEntries, readSearchIndexBacklog, SearchIndexWriter } from './search-index.js';
 import { removeSources } from './source-edits.js';
 import { SourceWriter } from './sources.js';
 
@@ -51,9 +51,9 @@ function project() {
 
 /** Brings the index up to date as `telaah search` does; returns the sources it indexed. */
 function update(db: Db): string[] {
-  dropStaleSearchEntries(db);
+  const { stale, missing } = readSearchIndexBacklog(db);
+  dropSearchEntries(db, stale);
   const writer = new SearchIndexWriter(db, keys);
-  const missing = listUnindexedSources(db);
   writer.begin();
   for (const source of missing) writer.write(source);
   writer.commit();
@@ -156,6 +156,16 @@ describe('search index', () => {
     expect(words()).toEqual(['namanya', 'sumiati']);
   });
 
+  it('indexes again a source whose bookkeeping no longer matches it, without doubling its hits', () => {
+    const { db, add } = project();
+    add('w01', INTERVIEW);
+    update(db);
+    db.exec("UPDATE search_sources SET sha256 = 'something else'");
+    expect(update(db)).toEqual(['w01']);
+    expect(search(db, ['daftar'])).toHaveLength(4);
+    expect(db.prepare('SELECT COUNT(*) FROM search_sources').pluck().get()).toBe(1);
+  });
+
   it('never returns a stale entry left in the index, even without its bookkeeping', () => {
     const { db, add } = project();
     add('w01', INTERVIEW);
@@ -199,6 +209,11 @@ describe('search statements', () => {
       const lines = plan(db, sql, ['daftar', ...bounds, ...params]);
       expect(lines.some((l) => /SCAN search_index VIRTUAL TABLE INDEX \d+:M/.test(l)), lines.join('\n')).toBe(true);
       expect(lines.filter((l) => /^SCAN (g|t|p|segments|codings)\b/.test(l) || /TEMP B-TREE/.test(l)), lines.join('\n')).toEqual([]);
+    }
+    // A source row holds its text before its segment range: sources are read through an index.
+    for (const filter of [{}, { sourceType: 'fgd' as const }, { source: 'w01' }]) {
+      const { sql, params } = sourceRangesSql(filter);
+      expect(plan(db, sql, params)).toEqual([expect.stringMatching(/^(SCAN sources USING COVERING INDEX sources_segment_ranges|SEARCH sources USING INDEX sqlite_autoindex_sources_1 \(name=\?\))$/)]);
     }
     const details = plan(db, HIT_DETAILS_SQL, ['[1,2]']);
     expect(details.filter((l) => /^SCAN (g|t|segments)\b/.test(l)), details.join('\n')).toEqual([]);
