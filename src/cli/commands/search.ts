@@ -45,7 +45,7 @@ export async function run(ctx: Ctx, args: string[], opts: SearchOptions): Promis
     const keys = new SearchKeys(stemmers);
     const update = await whileInterruptible(ctx, (signal) => updateSearchIndex(ctx, db, keys, opts, signal));
     if (update.interrupted) {
-      ctx.stderr.write(`Interrupted: ${update.indexed} of ${update.missing} sources indexed for search and kept; run the search again to go on\n`);
+      ctx.stderr.write(`Interrupted: ${formatCount(update.indexed)} of ${formatCount(update.missing)} sources indexed for search and kept; run the search again to go on\n`);
       return 130;
     }
     if (update.indexed > 0 && ctx.stderrIsTTY && mode === 'table') {
