@@ -62,7 +62,8 @@ export async function run(ctx: Ctx, args: string[], opts: SearchOptions): Promis
     else {
       const shown = writeKwic(ctx, hits);
       // The count line is for people: on a terminal under the hits, else on stderr so pipes get only hits.
-      const line = `${paint(ctx).dim(hitCountLine(total, sources.length, shown))}\n`;
+      const hint = total === 0 && opts.exact ? ' (without --exact, every form of the words counts)' : '';
+      const line = `${paint(ctx).dim(hitCountLine(total, sources.length, shown) + hint)}\n`;
       if (ctx.stdoutIsTTY) ctx.stdout.write(line);
       else ctx.stderr.write(line);
     }
