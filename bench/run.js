@@ -89,6 +89,22 @@ const autoCoding = {
   ratio: { coderSecondsOverGrepSeconds: round(warm.seconds / grepSeconds) },
 };
 
+// Search: the first search builds the project's index (once), later ones only query it. BENCH_SEARCH=0 skips.
+let search = null;
+if (process.env.BENCH_SEARCH !== '0') {
+  const searchRun = (...words) => {
+    const run = spawnSync(process.execPath, [join(root, 'bench', 'search-child.js'), project, ...words], { encoding: 'utf8' });
+    if (run.status !== 0) {
+      process.stderr.write(run.stderr);
+      process.exit(1);
+    }
+    const r = JSON.parse(run.stdout);
+    return { seconds: round(r.seconds), hits: r.hits, peakRssMb: round(r.maxRssKb / 1024) };
+  };
+  const first = searchRun('daftar');
+  search = { firstSearchWithIndexBuild: first, stemmed: searchRun('daftar'), phrase: searchRun('kartu keluarga'), exact: searchRun('--exact', 'iuran') };
+}
+
 // Start-up: `telaah --help` and `--version` must not load heavy modules (target: within 2x `node -e 0`).
 const startup = {
   nodeMs: medianMs([process.execPath, '-e', '0']),
@@ -115,6 +131,7 @@ const result = {
   },
   sqlite3Import: sqlite,
   autoCoding,
+  search,
   ratio: sqlite ? { ingestSecondsOverSqliteImportSeconds: round(ingest.seconds / sqlite.seconds) } : null,
   startup,
   analysis,

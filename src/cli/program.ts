@@ -368,6 +368,35 @@ Rejected proposals never count, suggestions only once accepted, and each segment
     },
 
     {
+      command: 'search',
+      summary: 'find words across the sources, stem-aware: each sentence that holds them, in context, with source, segment and speaker',
+      args: [{ name: '<words...>', description: 'words (all must occur in a sentence); an argument of several words, or "quoted" words, is a phrase; daft* a word start' }],
+      options: [
+        new Option('--exact', 'match the words as written (case and diacritics aside), not their stems'),
+        new Option('--any', 'a sentence needs one of the words or phrases, not all'),
+        flags.sourceType('only this source type'),
+        flags.text('--source <name>', 'only this source'),
+        flags.where('only what participants with this attribute or group said, e.g. site=Medan'),
+        flags.number('--limit <n>', 'at most this many hits (default: 50 on a terminal, all otherwise)', { min: 1, max: Number.MAX_SAFE_INTEGER, whole: true, example: '200' }),
+        ...flags.listing(),
+      ],
+      notes: `Words are matched by their stems with the stemmers of the auto-coder, in the languages of telaah.yaml:
+daftar finds mendaftar, pendaftaran and didaftarkan; --exact finds daftar and Daftar only. Units are
+sentences (and turns or paragraphs without sentences); interviewer turns are searched too and their
+speaker is shown in [brackets]. Nothing in the words is syntax but quotes and a final *: AND, OR and -
+are searched as words or ignored. The first search indexes the project (a progress line on a terminal);
+later ones index only sources added or replaced since.`,
+      examples: [
+        'telaah search daftar',
+        'telaah search "kartu keluarga" --type interview',
+        'telaah search \'"kartu keluarga" iuran\'        # the phrase and the word',
+        'telaah search daftar --exact --where group=pekerja-rentan',
+        'telaah search iuran mahal --any --json | jq ".[].segment"',
+      ],
+      load: () => import('./commands/search.js'),
+    },
+
+    {
       command: 'stats',
       summary: 'what the project holds (sources, turns, words, media time, participants, codings), then coded segments, sources and participants per code',
       options: [

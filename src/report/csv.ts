@@ -8,6 +8,11 @@ export function renderCsvRows(rows: readonly (readonly unknown[])[]): string {
   return rows.length ? `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n` : '';
 }
 
+/** One CSV record with its line end, for writing rows as they come. */
+export function renderCsvRow(row: readonly unknown[]): string {
+  return `${row.map(csvField).join(',')}\r\n`;
+}
+
 function csvField(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

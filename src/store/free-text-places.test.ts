@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { FREE_TEXT_PLACES, iterateFreeText, NOT_FREE_TEXT } from './free-text-places.js';
 import { openStore, type Db } from './open.js';
 
+/** Columns declared TEXT, and every column of a virtual table (an FTS5 table's columns have no type). */
 function textColumns(db: Db): string[] {
-  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
-  return tables.flatMap(({ name }) =>
+  const tables = db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
+  return tables.flatMap(({ name, sql }) =>
     db
       .prepare<[], { name: string; type: string }>(`PRAGMA table_info(${name})`)
       .all()
-      .filter((c) => c.type.toUpperCase() === 'TEXT')
+      .filter((c) => c.type.toUpperCase() === 'TEXT' || /^CREATE VIRTUAL TABLE/i.test(sql))
       .map((c) => `${name}.${c.name}`),
   );
 }
@@ -27,6 +28,7 @@ function fillProject(db: Db): void {
     INSERT INTO codes (codebook_id, id, parent, label, definition, position) VALUES (1, 'a', NULL, '"A"', 'd', 0);
     INSERT INTO codings (segment_id, code, coder, origin, start, end, codebook_id, memo, created_at) VALUES (2, 'a', 'me', 'manual', 6, 11, 1, 'asked Siti', 'now');
     INSERT INTO memos (target, segment_id, author, text, created_at, updated_at) VALUES ('segment', 2, 'me', 'Siti sounded tired', 'now', 'now');
+    INSERT INTO search_index (rowid, words, stems_id, stems_en) VALUES (2, 'halo siti', 'halo siti', 'halo siti');
   `);
 }
 
@@ -64,6 +66,7 @@ describe('free-text places', () => {
       'memos.text | memo 1 on segment:w01-siti:1.1 by me',
       'codebooks.file | codebook cb 1',
       'codebooks.yaml | codebook cb 1',
+      'search_index.words | search index',
     ]);
   });
 

@@ -23,7 +23,8 @@ export type FreeTextPlaceId =
   | 'codings.memo'
   | 'memos.text'
   | 'codebooks.file'
-  | 'codebooks.yaml';
+  | 'codebooks.yaml'
+  | 'search_index.words';
 
 /** One free-text place: the column holding it and how names are written there. */
 export interface FreeTextPlace {
@@ -60,6 +61,10 @@ export const FREE_TEXT_PLACES: readonly FreeTextPlace[] = [
   place('memos.text', false),
   place('codebooks.file', true),
   place('codebooks.yaml', false),
+  // The search index (m006_search) holds every word of the sources, lower-cased: participants' words,
+  // names among them. It is rebuilt from sources.text and loses a source's words when the source goes,
+  // but withdrawal and the anonymity check must cover it as they cover the text itself.
+  place('search_index.words', false),
 ];
 
 /**
@@ -77,6 +82,9 @@ export const NOT_FREE_TEXT: readonly string[] = [
   'codings.code', 'codings.coder', 'codings.origin', 'codings.created_at',
   'review_decisions.code', 'review_decisions.coder', 'review_decisions.decision', 'review_decisions.decided_at',
   'memos.target', 'memos.code', 'memos.author', 'memos.created_at', 'memos.updated_at',
+  // The stems of search_index.words, word for word.
+  'search_index.stems_id', 'search_index.stems_en',
+  'search_sources.sha256',
 ];
 
 /** One piece of free text: where it is, which row holds it (as a person would name the row), and the text. */
@@ -139,4 +147,15 @@ export function* iterateFreeText(db: Db): Generator<FreeText> {
     yield* at('codebooks.file', row, b.file);
     yield* at('codebooks.yaml', row, b.yaml);
   }
+  yield* at('search_index.words', 'search index', searchIndexWords(db));
+}
+
+/** Every distinct word the search index holds (its vocabulary, read through a temporary fts5vocab table), one a line. */
+function searchIndexWords(db: Db): string {
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, 'search_index', 'col')");
+  return db
+    .prepare<[], string>("SELECT term FROM temp.search_vocabulary WHERE col = 'words' ORDER BY term")
+    .pluck()
+    .all()
+    .join('\n');
 }

@@ -191,5 +191,56 @@ const m005_memos: Migration = {
   },
 };
 
+const m006_search: Migration = {
+  name: 'm006_search',
+  up(db) {
+    // IF NOT EXISTS: a project whose schema version was set back (as tests do to stand for an older
+    // project) runs this again over its own tables.
+    db.exec(`
+      -- The word index of \`telaah search\`: one row per sentence, and per turn that has no sentences, with
+      -- rowid = the segment's id. Per word, \`words\` holds its surface form folded (lower case, no
+      -- diacritics), \`stems_id\` and \`stems_en\` its Indonesian and English stems (search-keys.ts). The keys
+      -- are computed in JS, with the auto-coder's tokenizer and stemmers, and written one per word separated
+      -- by spaces; the ascii tokenizer keeps in a token, besides letters and digits, every character a key
+      -- holds (' - . , and all non-ASCII), so FTS5 positions are telaah's words and a phrase is adjacent words.
+      -- Contentless (content=''): the text is already stored once, in sources.text, and a segment's text is
+      -- a code-point slice of it, so an external-content table would need a view that slices every row it
+      -- reads, and the stems cannot come from SQL at all. Only the index is kept; the text shown comes from
+      -- the sources. contentless_delete=1 lets a source's rows be deleted by rowid when it goes.
+      CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
+        words, stems_id, stems_en,
+        content = '', contentless_delete = 1,
+        tokenize = "ascii tokenchars '-''.,'"
+      );
+
+      -- Which sources the index holds, as they were when indexed: a source replaced by ingest --replace gets
+      -- new segments (ids are never reused), so a row whose first_segment or sha256 differs is stale.
+      -- units: the index rows the source has.
+      CREATE TABLE IF NOT EXISTS search_sources (
+        source_id      INTEGER PRIMARY KEY,
+        sha256         TEXT NOT NULL,
+        first_segment  INTEGER NOT NULL,
+        last_segment   INTEGER NOT NULL,
+        units          INTEGER NOT NULL
+      );
+
+      -- Each source's segment range and identity without reading its row: a row holds the source's text
+      -- before these columns, so reading them from the table reads every text (200 MB in a big project).
+      CREATE INDEX IF NOT EXISTS sources_segment_ranges ON sources (first_segment, last_segment, sha256, name, type);
+
+      -- A source that goes (sources remove, ingest --replace, any later deletion) takes its index rows with
+      -- it in the same transaction, so no word of it stays searchable or stored in the index. (The bounds
+      -- are integer columns here: FTS5 ignores a rowid bound bound as a REAL, as JS numbers are, and then
+      -- scans the whole index.)
+      CREATE TRIGGER IF NOT EXISTS sources_forget_search AFTER DELETE ON sources BEGIN
+        DELETE FROM search_sources WHERE source_id = old.id;
+      END;
+      CREATE TRIGGER IF NOT EXISTS search_sources_forget AFTER DELETE ON search_sources BEGIN
+        DELETE FROM search_index WHERE rowid BETWEEN old.first_segment AND old.last_segment;
+      END;
+    `);
+  },
+};
+
 /** Every migration, in the order they are applied; the schema version is the list's length. */
-export const migrations: readonly Migration[] = [m001_initial, m002_coding, m003_review, m004_current_codebook, m005_memos];
+export const migrations: readonly Migration[] = [m001_initial, m002_coding, m003_review, m004_current_codebook, m005_memos, m006_search];

@@ -147,7 +147,7 @@ describe('query plans', () => {
   it.each([false, true])('codings (type %s): every coding once, its segment and turn by primary key', (type) => {
     const lines = plan(db, CODINGS_SQL(type));
     // Every coding is read: there is no narrower way to count them all.
-    expect(scansOf(lines)).toEqual(type ? ['SCAN c', 'SCAN sources'] : ['SCAN c']);
+    expect(scansOf(lines)).toEqual(type ? ['SCAN c', 'SCAN sources USING COVERING INDEX sources_segment_ranges'] : ['SCAN c']);
     expect(lines).toContain('SEARCH g USING INTEGER PRIMARY KEY (rowid=?)');
     expect(lines).toContain('SEARCH t USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN');
     expect(lines.some((l) => /^SEARCH d USING PRIMARY KEY \(segment_id=\? AND code=\?\)/.test(l))).toBe(true);
@@ -157,7 +157,7 @@ describe('query plans', () => {
   it.each([false, true])('turns (type %s): one pass over segments in id order, no index built, nothing sorted', (type) => {
     const lines = plan(db, TURNS_SQL(type));
     // Every turn is read and no index holds role and times: one scan, on purpose (see TURNS_SQL).
-    expect(scansOf(lines)).toEqual(type ? ['SCAN g', 'SCAN sources'] : ['SCAN g']);
+    expect(scansOf(lines)).toEqual(type ? ['SCAN g', 'SCAN sources USING COVERING INDEX sources_segment_ranges'] : ['SCAN g']);
     noAutomaticIndexOrSort(lines);
   });
 

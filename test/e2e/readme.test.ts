@@ -29,6 +29,10 @@ describe('README worked example', () => {
     const fgdBarriers = JSON.parse(step('codings', 'list', '--code', 'barrier', '--type', 'fgd', '--json').stdout) as { sourceType: string; code: string }[];
     expect(fgdBarriers.length).toBeGreaterThan(0);
     expect(fgdBarriers.every((c) => c.sourceType === 'fgd' && c.code.startsWith('barrier/'))).toBe(true);
+    expect(step('search', 'daftar').stdout).toMatch(/«pendaftaran»/);
+    expect(step('search', 'daftar', '--exact').stdout).not.toMatch(/«pendaftaran»/);
+    expect(step('search', 'pojok pendaftaran', '--type', 'fgd').stdout).toMatch(/^fgd\S+\t[\d.]+\t\S+\t.*«pojok pendaftaran»/m);
+    expect(JSON.parse(step('search', 'iuran', 'subsidi', '--where', 'group=pekerja-rentan', '--json').stdout)).not.toEqual([]);
   });
 
   it('npx telaah demo builds the sample project', () => {

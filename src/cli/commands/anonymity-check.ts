@@ -47,6 +47,7 @@ const PLACE_NAMES: Record<FreeTextPlaceId, { where: string; shown: string }> = {
   'memos.text': { where: 'memo', shown: 'memo' },
   'codebooks.file': { where: 'codebook', shown: 'file' },
   'codebooks.yaml': { where: 'codebook', shown: 'YAML' },
+  'search_index.words': { where: 'search index', shown: 'words' },
 };
 
 /** Places long enough to point into by line and column. */
