@@ -84,7 +84,7 @@ export function agreementFooter(s: AgreementSummary, sources: AgreementSources, 
   const legend = [`${s.coders.join(', ')}: units each coder gave the code`, `agree: units ${s.coders.length === 2 ? 'both' : 'all coders'} judged alike`];
   if (s.kappaMeasure === 'fleiss') legend.push("kappa: Fleiss' kappa over units every coder judged");
   if (s.machine) legend.push(`P/R/F1: ${s.machine.machine} scored against ${s.machine.human} (pooled: micro, mean: macro)`);
-  legend.push('(pooled): every code × unit judgement as one item', '(mean): average over codes');
+  legend.push('(pooled): every code × unit judgement as one item', '(mean): average over codes', '—: undefined (no variation)');
   lines.push(...joinedLines(legend, width).map((l) => paint.dim(l)));
   lines.push(...wrappedList(`Compared (${sources.compared.length}): `, sources.compared, width));
   // Grouped by who coded them: usually one coder (auto) coded everything and a human a few.
@@ -98,7 +98,9 @@ export function agreementFooter(s: AgreementSummary, sources: AgreementSources, 
     lines.push(...wrappedList(`Left out (${names.length}, coded by ${who} only${why}): `, names, width, 2));
   }
   if (s.unused.length) lines.push(...wrappedList('No coder gave these codes here (not pooled): ', s.unused, width));
-  lines.push(...wrapText(`Reading: ≥ ${RELIABLE.toFixed(2)} reliable, ≥ ${TENTATIVE} tentative, lower unreliable (Krippendorff 2004); — undefined, no variation`, width).map((l) => paint.dim(l)));
+  // kappa and alpha, read by the same thresholds (the colours of those columns follow them too).
+  const short = (x: number, digits: number): string => x.toFixed(digits).replace(/^0/, '');
+  lines.push(...wrapText(`Reading: ≥ ${short(RELIABLE, 2)} reliable, ≥ ${short(TENTATIVE, 3)} tentative, lower unreliable (Krippendorff 2004)`, width).map((l) => paint.dim(l)));
   return `\n${lines.join('\n')}\n`;
 }
 
