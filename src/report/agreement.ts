@@ -84,7 +84,8 @@ export function agreementFooter(s: AgreementSummary, sources: AgreementSources, 
   const legend = [`${s.coders.join(', ')}: units each coder gave the code`, `agree: units ${s.coders.length === 2 ? 'both' : 'all coders'} judged alike`];
   if (s.kappaMeasure === 'fleiss') legend.push("kappa: Fleiss' kappa over units every coder judged");
   if (s.machine) legend.push(`P/R/F1: ${s.machine.machine} scored against ${s.machine.human} (pooled: micro, mean: macro)`);
-  legend.push('(pooled): every code × unit judgement as one item', '(mean): average over codes', '—: undefined (no variation)');
+  legend.push('(pooled): every code × unit judgement as one item', '(mean): average over codes');
+  legend.push(`—: undefined (kappa, alpha: no variation${s.machine ? `; P: ${s.machine.machine} never gave the code; R: ${s.machine.human} never did` : ''})`);
   lines.push(...joinedLines(legend, width).map((l) => paint.dim(l)));
   lines.push(...wrappedList(`Compared (${sources.compared.length}): `, sources.compared, width));
   // Grouped by who coded them: usually one coder (auto) coded everything and a human a few.

@@ -58,13 +58,18 @@ export function unitCountSql(unit: CodingUnit): string {
         WHERE g.id BETWEEN ? AND ? AND g.sentence > 0 AND t.role IS NOT 'interviewer'`;
 }
 
-/** The coders' codes per unit of one source, in unit order, interviewer turns left out (see unitCodesSql). */
+/** unitCountSql per source, for every source in a range of segment ids at once. */
+function unitCountsSql(unit: CodingUnit): string {
+  return `${unitCountSql(unit).replace('SELECT COUNT(*) AS n', 'SELECT g.source_id AS sourceId, COUNT(*) AS n')} GROUP BY g.source_id`;
+}
+
+/** The coders' codes per unit of one source (or of a range of sources), in unit order, interviewer turns left out (see unitCodesSql). */
 export function sourceUnitCodesSql(unit: CodingUnit, coders: readonly string[], range: SegmentRange): { sql: string; params: unknown[] } {
   const inner = unitCodesSql(unit, { coders }, range);
   // CROSS JOIN: read the few unit rows first and look their turns up by rowid, never scan segments.
   const turnOf = unit === 'turn' ? 'CROSS JOIN segments t ON t.id = u.unitId' : 'CROSS JOIN segments x ON x.id = u.unitId CROSS JOIN segments t ON t.id = x.parent_id';
   return {
-    sql: `SELECT u.unitId, u.code, u.coder FROM (${inner.sql}) u ${turnOf} WHERE t.role IS NOT 'interviewer' ORDER BY u.unitId`,
+    sql: `SELECT u.sourceId, u.unitId, u.code, u.coder FROM (${inner.sql}) u ${turnOf} WHERE t.role IS NOT 'interviewer' ORDER BY u.unitId`,
     params: inner.params,
   };
 }
@@ -107,7 +112,13 @@ export class AgreementUnits {
     return this.count.get(source.first, source.last)!.n;
   }
 
-  /** The coders' codes on the source's units, in unit order. */
+  /** How many units each source in a range of segment ids has, by source id (one pass for many sources). */
+  unitCounts(range: SegmentRange): Map<number, number> {
+    const rows = this.db.prepare<[number, number], { sourceId: number; n: number }>(unitCountsSql(this.unit)).all(range.first, range.last);
+    return new Map(rows.map((r) => [r.sourceId, r.n]));
+  }
+
+  /** The coders' codes on the units of a source, or of every source in a range, in unit order. */
   unitCodes(source: SegmentRange): IterableIterator<UnitCodeRow> {
     const { sql, params } = sourceUnitCodesSql(this.unit, this.coders, source);
     let statement = this.codes.get(sql);

@@ -1,6 +1,8 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compareCoders } from '../../src/cli/agreement/compare-coders.js';
+import { openStore } from '../../src/store/open.js';
 import { runInProcess } from '../helpers/fake-ctx.js';
 import { FIXTURES, tempDir } from '../helpers/spawn-cli.js';
 
@@ -136,5 +138,22 @@ describe('telaah agree (in process)', () => {
     expect([all.units, all.pairable]).toEqual([6, 0]);
     expect(all.codes.every((c) => c.units === 0 && c.kappa === null && c.alpha === null && c.percentAgreement === null)).toBe(true);
     expect(all.pooled).toMatchObject({ percentAgreement: null, kappa: null, alpha: null });
+  });
+
+  it('reads source by source or in one pass over the range, with the same result', () => {
+    const db = openStore(join(dir, 'telaah.db'));
+    try {
+      for (const unit of ['turn', 'sentence'] as const) {
+        for (const allSources of [false, true]) {
+          const request = { coders: ['rina', 'budi', 'auto'], unit, allSources, excludeUncoded: false, disagreements: true };
+          const perSource = compareCoders(db, null, request, { onePass: false });
+          const onePass = compareCoders(db, null, request, { onePass: true });
+          expect(onePass).toEqual(perSource);
+          expect(perSource.disagreements.length).toBeGreaterThan(0);
+        }
+      }
+    } finally {
+      db.close();
+    }
   });
 });

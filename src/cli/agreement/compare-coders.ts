@@ -37,6 +37,7 @@ export interface AgreementRun {
 /** Two or more distinct coders, each of whom coded something (a typo gets the nearest names). */
 function checkCoders(db: Db, coders: readonly string[], sourceCoders: readonly SourceCoders[], restricted: boolean): void {
   if (coders.length < 2) throw new UsageError('--coders needs at least two coders', 'For example --coders ana,budi or --coders ana,auto');
+  if (coders.length > 20) throw new UsageError('--coders takes at most 20 coders', 'Compare fewer coders at a time');
   const twice = coders.find((c, i) => coders.indexOf(c) !== i);
   if (twice !== undefined) throw new UsageError(`--coders names ${twice} twice`, 'Name each coder once');
   for (const coder of coders) {
@@ -64,7 +65,7 @@ function checkCodes(db: Db, codebook: Codebook | null, codes: readonly string[])
 }
 
 /** Compares the coders' judgements on the units of the chosen sources. */
-export function compareCoders(db: Db, codebook: Codebook | null, request: AgreementRequest): AgreementRun {
+export function compareCoders(db: Db, codebook: Codebook | null, request: AgreementRequest, options: { onePass?: boolean } = {}): AgreementRun {
   const { coders, unit } = request;
   const names = request.sources ? [...new Set(request.sources)] : undefined;
   for (const name of names ?? []) requireSource(db, name);
@@ -79,13 +80,22 @@ export function compareCoders(db: Db, codebook: Codebook | null, request: Agreem
   const includes = codeFilter(request.codes);
   const tally = new AgreementTally(coders, includes);
   const units = new AgreementUnits(db, unit, coders);
-  const disagreements: Disagreement[] = [];
-  for (const source of compared) {
-    // Described once the source's rows are read: the connection is busy while a statement iterates.
-    const found: UnitDisagreement[] = [];
-    tally.addSource(coderMask(coders, source.coders), units.unitCount(source), units.unitCodes(source), request.disagreements ? (d) => found.push(d) : undefined);
-    for (const d of found) disagreements.push(describeDisagreement(coders, d, units.describe(d.unitId)));
+  const found: UnitDisagreement[] = [];
+  const onDisagreement = request.disagreements ? (d: UnitDisagreement) => found.push(d) : undefined;
+  const presence = new Map(compared.map((s) => [s.id, coderMask(coders, s.coders)]));
+  // A statement per source costs about what reading one source's codings does: when most sources are
+  // compared, one pass over their whole range (skipping the others' rows) is cheaper.
+  const onePass = options.onePass ?? compared.length * 2 > sourceCoders.filter((s) => s.coders.length > 0).length;
+  if (onePass) {
+    const range = compared.reduce((r, s) => ({ first: Math.min(r.first, s.first), last: Math.max(r.last, s.last) }), { first: Infinity, last: -Infinity });
+    const counts = units.unitCounts(range);
+    for (const s of compared) tally.addUnits(presence.get(s.id)!, counts.get(s.id) ?? 0);
+    tally.addRows(units.unitCodes(range), (id) => (id === undefined ? undefined : presence.get(id)), onDisagreement);
+  } else {
+    for (const s of compared) tally.addSource(presence.get(s.id)!, units.unitCount(s), units.unitCodes(s), onDisagreement);
   }
+  // Described once the rows are read: the connection is busy while a statement iterates.
+  const disagreements = found.map((d) => describeDisagreement(coders, d, units.describe(d.unitId)));
   const machines = coders.filter((c) => MACHINE_CODERS.includes(c));
   const machine = coders.length === 2 && machines.length === 1 ? coders.indexOf(machines[0]!) : undefined;
   const summary = summarizeAgreement(tally, { codes: listedCodes(codebook?.codes ?? [], includes), excludeUncoded: request.excludeUncoded, machine });

@@ -17,8 +17,10 @@ export interface JudgementPattern {
   units: number;
 }
 
-/** One unit's codes as the coders gave them, with what the tally needs to find disagreements. */
+/** A code a coder gave a unit (rows come grouped by unit). */
 export interface UnitCodeRow {
+  /** The unit's source (rows of a source not compared are skipped). */
+  sourceId?: number;
   unitId: number;
   code: string;
   coder: string;
@@ -45,51 +47,71 @@ export class AgreementTally {
   private readonly allUnits = new Map<CoderMask, number>();
   /** Units some coder gave a compared code, by who judged them. */
   private readonly codedUnits = new Map<CoderMask, number>();
-  /** code → present → yes → units; the all-no pattern is left implicit (see patterns). */
-  private readonly byCode = new Map<string, Map<CoderMask, Map<CoderMask, number>>>();
+  /** code → (present · 2²⁰ + yes) → units; the all-no pattern is left implicit (see patterns). */
+  private readonly byCode = new Map<string, Map<number, number>>();
+
+  /** Each coder's bit, and whether each code seen so far is compared (asked once per code). */
+  private readonly bits: Map<string, CoderMask>;
+  private readonly compared = new Map<string, boolean>();
 
   /** `coders`: the named coders in order (bit i is coders[i]); `includes`: whether a code is compared. */
   constructor(
     readonly coders: readonly string[],
     private readonly includes: (code: string) => boolean,
   ) {
-    // Masks are 32-bit integers under JavaScript's bit operators.
-    if (coders.length > 30) throw new RangeError('at most 30 coders can be compared at once');
+    // A pattern's key (present · 2²⁰ + yes) must stay an exact integer.
+    if (coders.length > 20) throw new RangeError('at most 20 coders can be compared at once');
+    this.bits = new Map(coders.map((c, i) => [c, 1 << i]));
+  }
+
+  /** Adds `units` units of a compared source (all of them, coded or not), judged by the coders in `present`. */
+  addUnits(present: CoderMask, units: number): void {
+    this.allUnits.set(present, (this.allUnits.get(present) ?? 0) + units);
+  }
+
+  /** One source: its units (addUnits) and its rows (addRows), every row judged by `present`. */
+  addSource(present: CoderMask, units: number, rows: Iterable<UnitCodeRow>, onDisagreement?: (d: UnitDisagreement) => void): void {
+    this.addUnits(present, units);
+    this.addRows(rows, () => present, onDisagreement);
   }
 
   /**
-   * Adds one source: its `units` (all of them, coded or not), judged by the coders in `present`, and its
-   * rows in unit order. Calls `onDisagreement` for each unit the present coders judged differently.
+   * Adds the coders' codes on units, each unit's rows together. `presenceOf` gives who judged a row's
+   * source (undefined: the source is not compared, and its rows are skipped). Calls `onDisagreement` for
+   * each unit the coders who judged it judged differently.
    */
-  addSource(present: CoderMask, units: number, rows: Iterable<UnitCodeRow>, onDisagreement?: (d: UnitDisagreement) => void): void {
-    this.allUnits.set(present, (this.allUnits.get(present) ?? 0) + units);
-    const bit = new Map(this.coders.map((c, i) => [c, 1 << i]));
+  addRows(rows: Iterable<UnitCodeRow>, presenceOf: (sourceId: number | undefined) => CoderMask | undefined, onDisagreement?: (d: UnitDisagreement) => void): void {
     let unitId = -1;
-    let codes = new Map<string, CoderMask>();
+    let present: CoderMask | undefined;
+    // Reused from unit to unit: a large project has millions of units.
+    const codes = new Map<string, CoderMask>();
     const flush = (): void => {
-      if (codes.size === 0) return;
+      if (codes.size === 0 || present === undefined) return;
       this.codedUnits.set(present, (this.codedUnits.get(present) ?? 0) + 1);
       let differs = false;
       for (const [code, yes] of codes) {
         if (yes !== present) differs = true;
-        let byPresent = this.byCode.get(code);
-        if (!byPresent) this.byCode.set(code, (byPresent = new Map()));
-        let byYes = byPresent.get(present);
-        if (!byYes) byPresent.set(present, (byYes = new Map()));
-        byYes.set(yes, (byYes.get(yes) ?? 0) + 1);
+        let patterns = this.byCode.get(code);
+        if (!patterns) this.byCode.set(code, (patterns = new Map()));
+        const key = present * 2 ** 20 + yes;
+        patterns.set(key, (patterns.get(key) ?? 0) + 1);
       }
       // A single coder cannot disagree with anyone.
-      if (differs && countCoders(present) >= 2 && onDisagreement) onDisagreement({ unitId, present, codes });
+      if (differs && onDisagreement && countCoders(present) >= 2) onDisagreement({ unitId, present, codes: new Map(codes) });
     };
     for (const row of rows) {
       if (row.unitId !== unitId) {
         flush();
+        codes.clear();
         unitId = row.unitId;
-        codes = new Map();
+        present = presenceOf(row.sourceId);
       }
-      const b = bit.get(row.coder);
-      if (b === undefined || (b & present) === 0 || !this.includes(row.code)) continue;
-      codes.set(row.code, (codes.get(row.code) ?? 0) | b);
+      if (present === undefined) continue;
+      const b = this.bits.get(row.coder);
+      if (b === undefined || (b & present) === 0) continue;
+      let included = this.compared.get(row.code);
+      if (included === undefined) this.compared.set(row.code, (included = this.includes(row.code)));
+      if (included) codes.set(row.code, (codes.get(row.code) ?? 0) | b);
     }
     flush();
   }
@@ -116,11 +138,12 @@ export class AgreementTally {
   /** The judgement patterns of one code over the compared units, the units nobody gave it (all no) included. */
   patterns(code: string, excludeUncoded: boolean): JudgementPattern[] {
     const out: JudgementPattern[] = [];
-    const byPresent = this.byCode.get(code);
+    const counted = this.byCode.get(code) ?? new Map<number, number>();
     for (const [present, total] of excludeUncoded ? this.codedUnits : this.allUnits) {
       let rest = total;
-      for (const [yes, units] of byPresent?.get(present) ?? []) {
-        out.push({ present, yes, units });
+      for (const [key, units] of counted) {
+        if (Math.floor(key / 2 ** 20) !== present) continue;
+        out.push({ present, yes: key % 2 ** 20, units });
         rest -= units;
       }
       if (rest > 0) out.push({ present, yes: 0, units: rest });

@@ -79,22 +79,27 @@ describe('summarizeAgreement', () => {
     expect(s.units).toBe(6);
   });
 
-  it('scores a machine against a human per code and micro/macro, leaving codes neither gave unscored', () => {
+  it('scores a machine against a human per code and micro/macro; a ratio with nothing to divide is null and not averaged', () => {
     const tally = new AgreementTally(['ana', 'auto'], () => true);
     const rows = [
       ...rowsOf('a', ['ana', 'auto'], [[1, 1, 1, 0, 0], [1, 1, 0, 1, 0]]),
       ...rowsOf('b', ['ana', 'auto'], [[0, 0, 0, 0, 1], [0, 0, 0, 0, 0]]),
+      ...rowsOf('c', ['ana', 'auto'], [[0, 0, 0, 0, 0], [0, 0, 0, 1, 1]]),
     ].sort((x, y) => x.unitId - y.unitId);
     tally.addSource(0b11, 5, rows);
-    const s = summarizeAgreement(tally, { codes: ['a', 'b'], excludeUncoded: false, machine: 1 });
-    const [a, b] = s.codes;
-    // a: tp 2, fp 1, fn 1 → P 2/3, R 2/3; b: tp 0, fn 1 → P 0, R 0
-    expect(a).toMatchObject({ precision: 2 / 3, recall: 2 / 3 });
-    expect(b).toMatchObject({ precision: 0, recall: 0, f1: 0 });
+    const s = summarizeAgreement(tally, { codes: ['a', 'b', 'c'], excludeUncoded: false, machine: 1 });
+    const [a, b, c] = s.codes;
+    // a: tp 2, fp 1, fn 1; b: the machine never gave it (precision undefined), missed 1; c: the human never gave it.
+    expect(a).toMatchObject({ precision: 2 / 3, recall: 2 / 3, f1: 2 / 3 });
+    expect(b).toMatchObject({ precision: null, recall: 0, f1: 0 });
+    expect(c).toMatchObject({ precision: 0, recall: null, f1: 0 });
     expect(s.machine).toMatchObject({ machine: 'auto', human: 'ana' });
-    expect(s.machine!.micro.precision).toBeCloseTo(2 / 3, 12);
+    // micro: tp 2, fp 3, fn 2
+    expect(s.machine!.micro.precision).toBeCloseTo(2 / 5, 12);
     expect(s.machine!.micro.recall).toBeCloseTo(2 / 4, 12);
-    expect(s.machine!.macro.recall).toBeCloseTo(1 / 3, 12);
+    expect(s.machine!.macro.precision).toBeCloseTo((2 / 3 + 0) / 2, 12);
+    expect(s.machine!.macro.recall).toBeCloseTo((2 / 3 + 0) / 2, 12);
+    expect(s.machine!.macro.f1).toBeCloseTo(2 / 9, 12);
   });
 
   it('says null, not NaN, where a statistic is undefined', () => {

@@ -11,7 +11,7 @@
  * judgement, so agreement cannot be told from chance), alpha when the judgements do not vary, any of them
  * when no unit was judged by two coders. JSON has no NaN, and 0 would read as "chance level".
  */
-import { averageScores, scoreConfusion, type Confusion, type Scores } from '../suggest/metrics.js';
+import { scoreConfusion, type Confusion } from '../suggest/metrics.js';
 import { countCoders, type AgreementTally, type JudgementPattern, type UnitDisagreement } from './agreement-tally.js';
 import { cohenKappa } from './reliability/cohen-kappa.js';
 import { fleissKappa } from './reliability/fleiss-kappa.js';
@@ -30,7 +30,7 @@ export interface CodeAgreement {
   percentAgreement: number | null;
   kappa: number | null;
   alpha: number | null;
-  /** With a machine coder against a human: the machine's precision, recall and F1 (null when neither gave the code). */
+  /** With a machine coder against a human: the machine's precision, recall and F1 (see MachineScores for null). */
   precision?: number | null;
   recall?: number | null;
   f1?: number | null;
@@ -43,12 +43,25 @@ export interface AgreementFigures {
   alpha: number | null;
 }
 
-/** The machine coder scored against the human one, as suggest --evaluate scores (a ratio over 0 is 0). */
+/** Precision, recall and F1, null where undefined. */
+export interface NullableScores {
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+}
+
+/**
+ * The machine coder scored against the human one: micro from the summed counts, macro the mean over
+ * codes. Unlike suggest --evaluate (which scores codes with at least 5 human examples and takes a ratio
+ * over 0 as 0), here most codes may be absent from the compared units, so a ratio with nothing to divide
+ * is undefined — precision when the machine never gave the code, recall when the human never did — and
+ * left out of the macro average rather than counted as 0.
+ */
 export interface MachineScores {
   machine: string;
   human: string;
-  micro: Scores;
-  macro: Scores;
+  micro: NullableScores;
+  macro: NullableScores;
 }
 
 /** What `telaah agree` computes (without the sources and disagreements, which the store names). */
@@ -119,6 +132,12 @@ function figuresOf(inputs: Inputs, coders: number): AgreementFigures {
   };
 }
 
+/** Precision, recall and F1 of a confusion (suggest's metrics), null where a ratio has nothing to divide. */
+function scoresOf(c: Confusion): NullableScores {
+  const s = scoreConfusion(c);
+  return { precision: c.tp + c.fp > 0 ? s.precision : null, recall: c.tp + c.fn > 0 ? s.recall : null, f1: c.tp + c.fp + c.fn > 0 ? s.f1 : null };
+}
+
 function mean(values: readonly (number | null)[]): number | null {
   const known = values.filter((v): v is number => v !== null);
   return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
@@ -151,12 +170,8 @@ export function summarizeAgreement(tally: AgreementTally, options: AgreementOpti
       ...figuresOf(inputs, m),
     };
     if (options.machine !== undefined) {
-      const c = inputs.confusion;
-      // Neither coder gave the code on a unit both judged: nothing to score.
-      const scored = c.tp + c.fp + c.fn > 0;
-      const s = scoreConfusion(c);
-      Object.assign(row, scored ? s : { precision: null, recall: null, f1: null });
-      if (scored) confusions.push(c);
+      Object.assign(row, scoresOf(inputs.confusion));
+      confusions.push(inputs.confusion);
     }
     codes.push(row);
     pool.counts.push(...inputs.counts);
@@ -181,8 +196,14 @@ export function summarizeAgreement(tally: AgreementTally, options: AgreementOpti
     },
   };
   if (options.machine !== undefined && m === 2) {
-    const { micro, macro } = averageScores(confusions);
-    summary.machine = { machine: coders[options.machine]!, human: coders[1 - options.machine]!, micro, macro };
+    const sum = confusions.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn, tn: a.tn + c.tn }), { tp: 0, fp: 0, fn: 0, tn: 0 });
+    const perCode = confusions.map(scoresOf);
+    summary.machine = {
+      machine: coders[options.machine]!,
+      human: coders[1 - options.machine]!,
+      micro: scoresOf(sum),
+      macro: { precision: mean(perCode.map((s) => s.precision)), recall: mean(perCode.map((s) => s.recall)), f1: mean(perCode.map((s) => s.f1)) },
+    };
   }
   return summary;
 }
