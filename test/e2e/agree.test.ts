@@ -76,6 +76,20 @@ describe('telaah agree on the sample study', () => {
     expect(table.split('\n')[0]).toBe('code\tana\tauto\tagree\tkappa\talpha\tP\tR\tF1');
   });
 
+  it("prints the README's table for auto against ana on barriers", () => {
+    const rows = run('agree', '--coders', 'ana,auto', '--codes', 'barrier').stdout.trim().split('\n').map((line) => line.split('\t'));
+    expect(rows).toEqual([
+      ['code', 'ana', 'auto', 'agree', 'kappa', 'alpha', 'P', 'R', 'F1'],
+      ['barrier/literacy-information', '0', '3', '85.0%', '0.000', '-0.054', '0.00', '—', '0.00'],
+      ['barrier/distrust', '1', '2', '95.0%', '0.643', '0.649', '0.50', '1.00', '0.67'],
+      ['barrier/documentation', '1', '2', '95.0%', '0.643', '0.649', '0.50', '1.00', '0.67'],
+      ['barrier/digital-access', '0', '1', '95.0%', '0.000', '0.000', '0.00', '—', '0.00'],
+      ['barrier/economic', '0', '3', '85.0%', '0.000', '-0.054', '0.00', '—', '0.00'],
+      ['(pooled)', '2', '11', '91.0%', '0.283', '0.263', '0.18', '1.00', '0.31'],
+      ['(mean)', '', '', '91.0%', '0.257', '0.238', '0.20', '1.00', '0.27'],
+    ]);
+  });
+
   it('lists the disagreement on turn 20 side by side', () => {
     const { stdout } = run('agree', '--coders', 'ana,budi', '--disagreements', '--codes', 'barrier');
     expect(stdout).toMatch(/^1 unit judged differently\n\n09-sumiati · 20 · Sumiati\n {4}Mana ada langsung\./m);
