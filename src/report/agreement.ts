@@ -66,10 +66,13 @@ export function agreementHeading(s: AgreementSummary, unit: string, sources: num
 /** Up to `lines` lines of a list wrapped to `width`; when it is longer, as many items as fit and how many more there are. */
 function wrappedList(label: string, items: readonly string[], width: number, lines = 3): string[] {
   const wrap = (n: number): string[] => wrapText(`${label}${items.slice(0, n).join(', ')}${n < items.length ? ` … ${items.length - n} more (--json lists all)` : ''}`, width);
-  if (wrap(items.length).length <= lines) return wrap(items.length);
+  // Each item takes at least 3 columns ("x, "), so no more than this many can fit: tens of thousands of
+  // sources are never joined and wrapped whole.
+  const most = Math.min(items.length, Math.ceil((lines * width) / 3));
+  if (most === items.length && wrap(most).length <= lines) return wrap(most);
   // The line count grows with the items shown: find the most that fit.
   let low = 0;
-  let high = items.length - 1;
+  let high = Math.min(most, items.length - 1);
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (wrap(mid).length <= lines) low = mid;
@@ -92,7 +95,9 @@ export function agreementFooter(s: AgreementSummary, sources: AgreementSources, 
   const groups = new Map<string, string[]>();
   for (const l of sources.leftOut) {
     const key = l.coders.join(', ');
-    groups.set(key, [...(groups.get(key) ?? []), l.name]);
+    const names = groups.get(key);
+    if (names) names.push(l.name);
+    else groups.set(key, [l.name]);
   }
   for (const [who, names] of groups) {
     const why = allSources ? '' : '; --all-sources compares them';

@@ -59,7 +59,7 @@ export function unitCountSql(unit: CodingUnit): string {
 }
 
 /** unitCountSql per source, for every source in a range of segment ids at once. */
-function unitCountsSql(unit: CodingUnit): string {
+export function unitCountsSql(unit: CodingUnit): string {
   return `${unitCountSql(unit).replace('SELECT COUNT(*) AS n', 'SELECT g.source_id AS sourceId, COUNT(*) AS n')} GROUP BY g.source_id`;
 }
 

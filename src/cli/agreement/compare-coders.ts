@@ -3,7 +3,7 @@
  * choose the sources to compare, and tally every unit of them one source at a time.
  */
 import { chooseSources, codeFilter, coderMask, listedCodes } from '../../core/analysis/agreement-scope.js';
-import { AgreementTally, type UnitDisagreement } from '../../core/analysis/agreement-tally.js';
+import { AgreementTally, countCoders, type UnitDisagreement } from '../../core/analysis/agreement-tally.js';
 import { describeDisagreement, summarizeAgreement, type AgreementSummary, type Disagreement } from '../../core/analysis/agreement.js';
 import type { Codebook } from '../../core/codebook/types.js';
 import type { CodingUnit } from '../../core/config.js';
@@ -13,6 +13,7 @@ import type { AgreementSources } from '../../report/agreement.js';
 import { AgreementUnits, coderHasWork, listSourceCoders, MACHINE_CODERS, type SourceCoders } from '../../store/agreement-units.js';
 import { listFilterValues } from '../../store/filter-values.js';
 import type { Db } from '../../store/open.js';
+import type { SegmentRange } from '../../store/unit-codes.js';
 import { checkCoder } from '../coding-filters.js';
 import { requireSource } from '../find-source.js';
 
@@ -83,16 +84,21 @@ export function compareCoders(db: Db, codebook: Codebook | null, request: Agreem
   const found: UnitDisagreement[] = [];
   const onDisagreement = request.disagreements ? (d: UnitDisagreement) => found.push(d) : undefined;
   const presence = new Map(compared.map((s) => [s.id, coderMask(coders, s.coders)]));
-  // A statement per source costs about what reading one source's codings does: when most sources are
-  // compared, one pass over their whole range (skipping the others' rows) is cheaper.
-  const onePass = options.onePass ?? compared.length * 2 > sourceCoders.filter((s) => s.coders.length > 0).length;
-  if (onePass) {
-    const range = compared.reduce((r, s) => ({ first: Math.min(r.first, s.first), last: Math.max(r.last, s.last) }), { first: Infinity, last: -Infinity });
-    const counts = units.unitCounts(range);
-    for (const s of compared) tally.addUnits(presence.get(s.id)!, counts.get(s.id) ?? 0);
-    tally.addRows(units.unitCodes(range), (id) => (id === undefined ? undefined : presence.get(id)), onDisagreement);
+  // Units one coder alone judged are unpairable: they are counted, but their codes change no statistic,
+  // so their rows are not read (with --all-sources that is usually most of auto's codings).
+  const paired = compared.filter((s) => countCoders(presence.get(s.id)!) >= 2);
+  // A statement per source costs about what reading one source's rows does: when most sources are
+  // involved, one pass over their whole range (skipping the others' rows) is cheaper.
+  const many = (list: readonly SourceCoders[]): boolean => options.onePass ?? list.length * 2 > sourceCoders.length;
+  const rangeOf = (list: readonly SourceCoders[]): SegmentRange =>
+    list.reduce((r, s) => ({ first: Math.min(r.first, s.first), last: Math.max(r.last, s.last) }), { first: Infinity, last: -Infinity });
+  const counts = many(compared) ? units.unitCounts(rangeOf(compared)) : new Map(compared.map((s) => [s.id, units.unitCount(s)]));
+  for (const s of compared) tally.addUnits(presence.get(s.id)!, counts.get(s.id) ?? 0);
+  if (paired.length > 0 && many(paired)) {
+    const pairedPresence = new Map(paired.map((s) => [s.id, presence.get(s.id)!]));
+    tally.addRows(units.unitCodes(rangeOf(paired)), (id) => (id === undefined ? undefined : pairedPresence.get(id)), onDisagreement);
   } else {
-    for (const s of compared) tally.addSource(presence.get(s.id)!, units.unitCount(s), units.unitCodes(s), onDisagreement);
+    for (const s of paired) tally.addRows(units.unitCodes(s), () => presence.get(s.id), onDisagreement);
   }
   // Described once the rows are read: the connection is busy while a statement iterates.
   const disagreements = found.map((d) => describeDisagreement(coders, d, units.describe(d.unitId)));

@@ -23,7 +23,7 @@ export interface CodeAgreement {
   code: string;
   /** Units judged by at least two coders. */
   units: number;
-  /** Units each coder gave the code. */
+  /** Units each coder gave the code (among units two or more coders judged: the others' codes are not read). */
   coded: Record<string, number>;
   /** Units on which every coder who judged them agreed. */
   agreed: number;
