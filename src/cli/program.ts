@@ -381,9 +381,10 @@ Rejected proposals never count, suggestions only once accepted, and each segment
       ],
       notes: `For each code, every unit is a yes/no judgement per coder (the coder gave the unit the code or not, as
 they coded it: auto's rejected proposals count as auto's). By default only sources every coder coded are
-compared, since a source one coder never opened would count as all "no" for them; --all-sources compares
-the rest with that coder missing there (alpha handles missing data; kappa uses units both judged).
-Interviewer turns are never units. (pooled) takes every code × unit judgement as one item; (mean) averages
+compared, since a source one coder never opened would count as all "no" for them. --all-sources adds the
+sources only some coders coded, the others missing there: a unit counts when two or more coders judged
+it (alpha handles missing data; kappa takes the units all judged), so with two coders only the number of
+units changes. Interviewer turns are never units. (pooled) takes every code × unit judgement as one item; (mean) averages
 over codes. kappa is Cohen's for two coders, Fleiss' for more; a dash means undefined (no variation).
 With a machine coder (auto, suggest) against one human, P/R/F1 score the machine against the human.`,
       examples: [
