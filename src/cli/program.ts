@@ -374,7 +374,7 @@ Rejected proposals never count, suggestions only once accepted, and each segment
         new Option('--unit <unit>', 'the unit judged (default: turn)').choices(['turn', 'sentence']),
         new Option('--all-sources', 'compare every source any of the coders coded (a coder who did not code a source is missing there)'),
         new Option('--exclude-uncoded', 'leave out units no coder gave any compared code'),
-        new Option('--disagreements', 'list each unit the coders judged differently, with its text and each coder\'s codes'),
+        new Option('--disagreements', 'list each unit the coders judged differently, with its text and each coder\'s codes (with --csv: the list instead of the table)'),
         flags.list('--codes <list>', 'only these codes, comma-separated (a category means the codes below it)'),
         flags.list('--source <names>', 'only these sources, comma-separated or repeated'),
         ...flags.listing(),
