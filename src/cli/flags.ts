@@ -44,6 +44,18 @@ function text(name: string): (value: string) => string {
   };
 }
 
+/** The items of a comma-separated value, added to those of earlier uses of the option; an empty list is refused. */
+function commaList(name: string): (value: string, previous: string[] | undefined) => string[] {
+  return (value, previous) => {
+    const items = value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    if (items.length === 0) throw new InvalidArgumentError(`${name} needs a value, e.g. ${name} a,b`);
+    return [...(previous ?? []), ...items];
+  };
+}
+
 /** A number between `min` and `max`; whole when asked. */
 function numberIn(name: string, range: { min: number; max: number; whole?: boolean; example: string }): (value: string) => number {
   return (value) => {
@@ -77,6 +89,8 @@ export const flags = {
     new Option(flag, description).argParser(numberIn(flag.split(' ')[0]!, range)),
   /** A text option whose value may not be empty. */
   text: (flag: string, description: string): Option => new Option(flag, description).argParser(text(flag.split(' ')[0]!)),
+  /** A comma-separated list (`--coders ana,auto`), given as an array; repeating the option adds to it. */
+  list: (flag: string, description: string): Option => new Option(flag, description).argParser(commaList(flag.split(' ')[0]!)),
 } as const;
 
 /** The value `--where` gives. */

@@ -368,6 +368,36 @@ Rejected proposals never count, suggestions only once accepted, and each segment
     },
 
     {
+      command: 'agree',
+      summary: "inter-coder agreement per code: percent agreement, Cohen's kappa, Krippendorff's alpha, pooled (and P/R/F1 of auto against a human)",
+      options: [
+        flags.list('--coders <list>', 'the coders to compare, comma-separated (at least two; `auto` and `suggest` are coders too)').makeOptionMandatory(),
+        new Option('--unit <unit>', 'the unit judged (default: turn)').choices(['turn', 'sentence']),
+        new Option('--all-sources', 'compare every source any of the coders coded (a coder who did not code a source is missing there)'),
+        new Option('--exclude-uncoded', 'leave out units no coder gave any compared code'),
+        new Option('--disagreements', 'list each unit the coders judged differently, with its text and each coder\'s codes (with --csv: the list instead of the table)'),
+        flags.list('--codes <list>', 'only these codes, comma-separated (a category means the codes below it)'),
+        flags.list('--source <names>', 'only these sources, comma-separated or repeated'),
+        ...flags.listing(),
+      ],
+      notes: `For each code, every unit is a yes/no judgement per coder (the coder gave the unit the code or not, as
+they coded it: auto's rejected proposals count as auto's). By default only sources every coder coded are
+compared, since a source one coder never opened would count as all "no" for them. --all-sources adds the
+sources only some coders coded, the others missing there: a unit counts when two or more coders judged
+it (alpha handles missing data; kappa takes the units all judged), so with two coders only the number of
+units changes. Interviewer turns are never units. (pooled) takes every code × unit judgement as one item; (mean) averages
+over codes. kappa is Cohen's for two coders, Fleiss' for more; a dash means undefined (no variation).
+With a machine coder (auto, suggest) against one human, P/R/F1 score the machine against the human.`,
+      examples: [
+        'telaah agree --coders ana,budi',
+        'telaah agree --coders ana,auto --codes barrier        # how far to trust auto-coding of barriers',
+        'telaah agree --coders ana,budi --disagreements --source 09-sumiati',
+        'telaah agree --coders ana,budi,cici --unit sentence --all-sources --json',
+      ],
+      load: () => import('./commands/agree.js'),
+    },
+
+    {
       command: 'search',
       summary: 'find words across the sources, stem-aware: each sentence that holds them, in context, with source, segment and speaker',
       args: [{ name: '<words...>', description: 'words (all must occur in a sentence); an argument of several words, or "quoted" words, is a phrase; daft* a word start' }],

@@ -20,6 +20,12 @@ export interface UnitCode {
 /** Whose codings: the evidence (the rules of evidenceClauses), or each coder's own as they coded, rejected or not. */
 export type UnitCodeSource = { evidence: EvidenceScope } | { coders: readonly string[] };
 
+/** Only the codings on segments first..last (a source's id range), read through the codings index by segment. */
+export interface SegmentRange {
+  first: number;
+  last: number;
+}
+
 /**
  * The SQL giving distinct (source_id, unit_id, code, coder) rows, and its parameters. Sentences of a coded
  * turn are found by rowid: they follow the turn's id up to the next turn's, so no index on parent_id is
@@ -27,11 +33,15 @@ export type UnitCodeSource = { evidence: EvidenceScope } | { coders: readonly st
  * from scanning every segment to meet the few coded turns, and the unary + on parent_id keeps it from
  * building a throwaway index over all segments instead of reading the rowid range.
  */
-export function unitCodesSql(unit: CodingUnit, from: UnitCodeSource): { sql: string; params: unknown[] } {
+export function unitCodesSql(unit: CodingUnit, from: UnitCodeSource, range?: SegmentRange): { sql: string; params: unknown[] } {
   const perCoder = 'coders' in from;
   const where = perCoder
     ? { clauses: [`c.coder IN (${from.coders.map(() => '?').join(', ')})`], params: [...from.coders] }
     : evidenceClauses(from.evidence);
+  if (range) {
+    where.clauses.push('c.segment_id BETWEEN ? AND ?');
+    where.params.push(range.first, range.last);
+  }
   const coder = perCoder ? 'c.coder' : "''";
   const filter = where.clauses.join(' AND ');
   if (unit === 'turn') {
@@ -58,7 +68,7 @@ export function unitCodesSql(unit: CodingUnit, from: UnitCodeSource): { sql: str
 }
 
 /** Every unit with the codes it carries (see unitCodesSql), one row at a time. */
-export function* iterateUnitCodes(db: Db, unit: CodingUnit, from: UnitCodeSource): Generator<UnitCode> {
-  const { sql, params } = unitCodesSql(unit, from);
+export function* iterateUnitCodes(db: Db, unit: CodingUnit, from: UnitCodeSource, range?: SegmentRange): Generator<UnitCode> {
+  const { sql, params } = unitCodesSql(unit, from, range);
   yield* db.prepare<unknown[], UnitCode>(sql).iterate(...params);
 }

@@ -1,0 +1,74 @@
+// `node bench/agree.js [project]`: how long `telaah agree` takes on a large auto-coded project. Uses the
+// project `npm run bench` leaves in bench/out/project (or the one given): codes it with the shipped
+// codebook when it has no automatic codings, gives a "human" coder (bench-ana) most of auto's codings
+// and some of her own in every tenth source, then times agree calls. Prints one JSON document.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const project = process.argv[2] ?? join(root, 'bench', 'out', 'project');
+const telaah = join(root, 'bin', 'telaah.js');
+const database = join(project, 'telaah.db');
+const HUMAN = 'bench-ana';
+
+const count = (sql) => {
+  const db = new Database(database, { readonly: true });
+  try {
+    return db.prepare(sql).pluck().get();
+  } finally {
+    db.close();
+  }
+};
+
+if (count(`SELECT COUNT(*) FROM codings WHERE origin = 'auto'`) === 0) {
+  execFileSync(process.execPath, [telaah, 'code', 'auto', '--codebook', join(root, 'codebooks', 'bpjs-social-work.yaml'), '--project', project], { stdio: 'ignore' });
+}
+if (count(`SELECT COUNT(*) FROM codings WHERE coder = '${HUMAN}'`) === 0) {
+  const db = new Database(database);
+  db.exec(`
+    INSERT INTO codings (segment_id, code, coder, origin, start, end, created_at)
+    SELECT c.segment_id, c.code, '${HUMAN}', 'manual', c.start, c.end, 'bench'
+      FROM codings c JOIN segments g ON g.id = c.segment_id
+     WHERE c.coder = 'auto' AND g.source_id % 10 = 0 AND c.id % 5 <> 0;
+    INSERT OR IGNORE INTO codings (segment_id, code, coder, origin, start, end, created_at)
+    SELECT g.id, 'role/broker', '${HUMAN}', 'manual', g.start, g.end, 'bench'
+      FROM segments g WHERE g.source_id % 10 = 0 AND g.sentence = 0 AND g.role = 'participant' AND g.id % 37 = 0;
+  `);
+  db.close();
+}
+
+const calls = [
+  [],
+  ['--unit', 'sentence'],
+  ['--json'],
+  ['--disagreements'],
+  ['--all-sources'],
+  ['--all-sources', '--unit', 'sentence'],
+  ['--codes', 'barrier', '--exclude-uncoded'],
+];
+const runs = calls.map((extra) => {
+  const args = ['--coders', `${HUMAN},auto`, ...extra];
+  const child = spawnSync(process.execPath, [join(root, 'bench', 'agree-child.js'), project, ...args], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`agree ${args.join(' ')} failed: ${child.stderr}`);
+  const r = JSON.parse(child.stdout);
+  return { args: args.join(' '), seconds: round(r.seconds), cpuSeconds: round(r.cpuSeconds), peakRssMb: round(r.maxRssKb / 1024) };
+});
+
+const result = {
+  project: {
+    databaseMb: round(Number(execFileSync('du', ['-k', database], { encoding: 'utf8' }).split('\t')[0]) / 1024),
+    sources: count('SELECT COUNT(*) FROM sources'),
+    segments: count('SELECT COUNT(*) FROM segments'),
+    autoCodings: count(`SELECT COUNT(*) FROM codings WHERE coder = 'auto'`),
+    humanCodings: count(`SELECT COUNT(*) FROM codings WHERE coder = '${HUMAN}'`),
+  },
+  runs,
+  targets: { seconds: 2, peakRssMb: 400 },
+};
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+
+function round(x) {
+  return Math.round(x * 100) / 100;
+}
