@@ -1,17 +1,17 @@
 // `node bench/agree.js [project]`: how long `telaah agree` takes on a large auto-coded project. Uses the
 // project `npm run bench` leaves in bench/out/project (or the one given): codes it with the shipped
 // codebook when it has no automatic codings, gives a "human" coder (bench-ana) most of auto's codings
-// and some of her own in every tenth source, then times agree calls. Prints one JSON document.
+// and some of her own in every tenth source (human-coder.js), then times agree calls. Prints one JSON document.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { addBenchCoder, HUMAN } from './human-coder.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const project = process.argv[2] ?? join(root, 'bench', 'out', 'project');
 const telaah = join(root, 'bin', 'telaah.js');
 const database = join(project, 'telaah.db');
-const HUMAN = 'bench-ana';
 
 const count = (sql) => {
   const db = new Database(database, { readonly: true });
@@ -25,19 +25,7 @@ const count = (sql) => {
 if (count(`SELECT COUNT(*) FROM codings WHERE origin = 'auto'`) === 0) {
   execFileSync(process.execPath, [telaah, 'code', 'auto', '--codebook', join(root, 'codebooks', 'bpjs-social-work.yaml'), '--project', project], { stdio: 'ignore' });
 }
-if (count(`SELECT COUNT(*) FROM codings WHERE coder = '${HUMAN}'`) === 0) {
-  const db = new Database(database);
-  db.exec(`
-    INSERT INTO codings (segment_id, code, coder, origin, start, end, created_at)
-    SELECT c.segment_id, c.code, '${HUMAN}', 'manual', c.start, c.end, 'bench'
-      FROM codings c JOIN segments g ON g.id = c.segment_id
-     WHERE c.coder = 'auto' AND g.source_id % 10 = 0 AND c.id % 5 <> 0;
-    INSERT OR IGNORE INTO codings (segment_id, code, coder, origin, start, end, created_at)
-    SELECT g.id, 'role/broker', '${HUMAN}', 'manual', g.start, g.end, 'bench'
-      FROM segments g WHERE g.source_id % 10 = 0 AND g.sentence = 0 AND g.role = 'participant' AND g.id % 37 = 0;
-  `);
-  db.close();
-}
+addBenchCoder(database);
 
 const calls = [
   [],
@@ -50,9 +38,9 @@ const calls = [
 ];
 const runs = calls.map((extra) => {
   const args = ['--coders', `${HUMAN},auto`, ...extra];
-  const child = spawnSync(process.execPath, [join(root, 'bench', 'agree-child.js'), project, ...args], { encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(`agree ${args.join(' ')} failed: ${child.stderr}`);
-  const r = JSON.parse(child.stdout);
+  const child = spawnSync(process.execPath, [join(root, 'bench', 'command-child.js'), project, 'agree', ...args], { encoding: 'utf8' });
+  const r = JSON.parse(child.stdout || '{}');
+  if (child.status !== 0 || r.code !== 0) throw new Error(`agree ${args.join(' ')} failed: ${child.stderr}${r.stderr ?? ''}`);
   return { args: args.join(' '), seconds: round(r.seconds), cpuSeconds: round(r.cpuSeconds), peakRssMb: round(r.maxRssKb / 1024) };
 });
 

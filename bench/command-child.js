@@ -1,5 +1,5 @@
-// Runs one telaah command in this process and prints what it cost (seconds, peak RSS), so the parent can
-// time analysis commands on the bench project one at a time. Output goes to a counter, not to memory.
+// Runs one telaah command in this process and prints what it cost — wall and CPU seconds, peak RSS, bytes
+// printed — so a bench script can time commands one process each. Output goes to a counter, not memory.
 import { performance } from 'node:perf_hooks';
 import { main } from '../dist/cli/main.js';
 
@@ -8,7 +8,7 @@ let outBytes = 0;
 let err = '';
 const ctx = {
   stdout: { write: (s) => (outBytes += Buffer.byteLength(s)) },
-  stderr: { write: (s) => (err += s) },
+  stderr: { write: (s) => (err = (err + s).slice(-2000)) },
   stdoutIsTTY: false,
   stderrIsTTY: false,
   color: false,
@@ -21,4 +21,5 @@ const started = performance.now();
 const code = await main(argv, ctx);
 const seconds = (performance.now() - started) / 1000;
 const usage = process.resourceUsage();
-process.stdout.write(`${JSON.stringify({ code, seconds, outBytes, maxRssKb: usage.maxRSS, stderr: code === 0 ? undefined : err.slice(0, 500) })}\n`);
+const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+process.stdout.write(`${JSON.stringify({ code, seconds, cpuSeconds, outBytes, maxRssKb: usage.maxRSS, stderr: err.slice(-500) })}\n`);

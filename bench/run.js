@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { parse as parseYaml } from 'yaml';
+import { addBenchCoder, HUMAN } from './human-coder.js';
 import { makeCorpus } from './make-corpus.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -93,13 +94,14 @@ const autoCoding = {
 let search = null;
 if (process.env.BENCH_SEARCH !== '0') {
   const searchRun = (...words) => {
-    const run = spawnSync(process.execPath, [join(root, 'bench', 'search-child.js'), project, ...words], { encoding: 'utf8' });
-    if (run.status !== 0) {
-      process.stderr.write(run.stderr);
+    const run = spawnSync(process.execPath, [join(root, 'bench', 'command-child.js'), project, 'search', ...words, '--limit', '50'], { encoding: 'utf8' });
+    const r = JSON.parse(run.stdout || '{}');
+    if (run.status !== 0 || r.code !== 0) {
+      process.stderr.write(`${run.stderr}${r.stderr ?? ''}`);
       process.exit(1);
     }
-    const r = JSON.parse(run.stdout);
-    return { seconds: round(r.seconds), hits: r.hits, peakRssMb: round(r.maxRssKb / 1024) };
+    const hits = Number(/^([\d,]+) hits?/m.exec(r.stderr)?.[1]?.replaceAll(',', '') ?? 0);
+    return { seconds: round(r.seconds), hits, peakRssMb: round(r.maxRssKb / 1024) };
   };
   const first = searchRun('daftar');
   search = { firstSearchWithIndexBuild: first, stemmed: searchRun('daftar'), phrase: searchRun('kartu keluarga'), exact: searchRun('--exact', 'iuran') };
@@ -144,12 +146,23 @@ function timeCommand(args) {
   const run = spawnSync(process.execPath, [join(root, 'bench', 'command-child.js'), project, ...args, '--project', project], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (run.status !== 0) return { args: args.join(' '), error: (run.stderr || run.stdout).slice(0, 500) };
   const r = JSON.parse(run.stdout);
-  return { args: args.join(' '), code: r.code, seconds: round(r.seconds), peakRssMb: round(r.maxRssKb / 1024), outputKb: round(r.outBytes / 1024), ...(r.stderr ? { stderr: r.stderr } : {}) };
+  return { args: args.join(' '), code: r.code, seconds: round(r.seconds), cpuSeconds: round(r.cpuSeconds), peakRssMb: round(r.maxRssKb / 1024), outputKb: round(r.outBytes / 1024), ...(r.code !== 0 ? { stderr: r.stderr } : {}) };
 }
 
-/** The analysis commands a researcher runs on a coded project, each timed on the bench project. */
+/**
+ * The analysis commands a researcher runs on a coded project, each timed on the bench project (a stand-in
+ * human coder is added first, for agreement; the search index is built by the first search, timed apart).
+ */
 function timeAnalysis() {
+  addBenchCoder(join(project, 'telaah.db'));
   const commands = {
+    searchIndexBuild: ['search', 'daftar', '--limit', '50'],
+    search: ['search', 'daftar', '--limit', '50'],
+    searchPhrase: ['search', 'kartu keluarga', '--limit', '50'],
+    stats: ['stats', '--json'],
+    statsWords: ['stats', 'words', '--json'],
+    agree: ['agree', '--coders', `${HUMAN},auto`, '--json'],
+    agreeSentence: ['agree', '--coders', `${HUMAN},auto`, '--unit', 'sentence', '--json'],
     codebookShow: ['codebook', 'show', '--json'],
     codingsListCode: ['codings', 'list', '--code', 'barrier/distrust', '--json'],
     triangulate: ['triangulate', '--json'],

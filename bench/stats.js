@@ -21,10 +21,10 @@ if (size.codings === 0) {
 const commands = [['stats'], ['stats', '--by', 'coder'], ['stats', '--type', 'fgd'], ['stats', 'words'], ['stats', 'words', '--stems'], ['stats', 'words', '--where', 'group=pekerja-sosial']];
 const runs = commands.map((argv) => {
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [join(root, 'bench', 'cli-child.js'), project, ...argv], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [join(root, 'bench', 'command-child.js'), project, ...argv], { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (child.status !== 0) throw new Error(`telaah ${argv.join(' ')}: ${child.stderr}`);
-  const { maxRssKb, cpuSeconds } = JSON.parse(child.stdout);
+  const { code, maxRssKb, cpuSeconds, stderr } = JSON.parse(child.stdout || '{}');
+  if (child.status !== 0 || code !== 0) throw new Error(`telaah ${argv.join(' ')}: ${child.stderr}${stderr ?? ''}`);
   return { command: `telaah ${argv.join(' ')}`, seconds: round(seconds), cpuSeconds: round(cpuSeconds), peakRssMb: round(maxRssKb / 1024) };
 });
 const result = { project: { segments: size.segments, codings: size.codings, megabytesOfText: round(size.chars / 1048576) }, runs, targets: { seconds: 2, peakRssMb: 400 } };
