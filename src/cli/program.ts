@@ -367,6 +367,45 @@ Rejected proposals never count, suggestions only once accepted, and each segment
     },
 
     {
+      command: 'query',
+      summary: 'list the units whose codes match an expression: codes with AND, OR, NOT, NEAR/n, SAME-TURN and parentheses',
+      args: [{ name: '<expression...>', description: 'e.g. "barrier/distrust AND (role/educator OR role/broker)" (quote it for the shell)' }],
+      options: [
+        flags.unit('the unit matched and listed (default: coding_unit of telaah.yaml)'),
+        flags.where('only units of participants, or of sources, with this attribute: site=Medan, group=pekerja-sosial, source.site=Medan, source.observer=Rina'),
+        flags.sourceType('only units of this source type'),
+        flags.text('--source <name>', 'only units of one source'),
+        flags.coder("only this coder's codings count"),
+        flags.origin('only these origins count, comma-separated (e.g. manual,accepted; suggested counts only when named)'),
+        flags.wide(),
+        ...flags.listing(),
+      ],
+      notes: `A code stands for itself and every code below it (barrier: every barrier/…). A unit is a sentence (or a
+turn, per coding_unit or --unit); it carries a code when a coding counts as evidence on it, on its turn
+(a coded turn covers its sentences), or, at the turn level, on one of its sentences. Interviewer turns are
+never units. Operators, tightest first:
+  NOT a          coded units that do not carry a (units without any code never match)
+  a NEAR/n b     units carrying a with a unit carrying b at most n units away in the same source (counting
+                 every sentence or turn, the interviewer's too), and those units carrying b: both sides
+  a SAME-TURN b  units carrying a or b in a turn that holds both (at the turn level, the same as AND)
+  a AND b        units carrying both
+  a OR b         units carrying either
+NEAR/n and SAME-TURN bind tighter than AND: a AND b NEAR/2 c is a AND (b NEAR/2 c). Operators may be
+written in lower case; a code that reads like one goes in double quotes ("not"). The filters choose the
+units the expression is evaluated on. --where names a participant's attribute or group; a key
+participants do not have names the source's (site, date, type, language, or an attribute), and
+source.KEY=VALUE picks the source's where both have the key (site). "query A AND B" counts the units
+\`telaah matrix cooccurrence\` puts in the cell (A, B).`,
+      examples: [
+        'telaah query "barrier/distrust AND role/educator"',
+        'telaah query "barrier NEAR/2 strategy/peer-agents" --type fgd',
+        'telaah query "barrier/documentation AND NOT outcome/enrollment" --where group=pekerja-rentan',
+        'telaah query "barrier/distrust SAME-TURN outcome/enrollment" --json | jq length',
+      ],
+      load: () => import('./commands/query.js'),
+    },
+
+    {
       command: 'demo',
       summary: 'build a demo project from the bundled sample study and show what telaah found',
       args: [{ name: '[dir]', description: 'folder for the demo project', default: 'telaah-demo' }],

@@ -8,3 +8,8 @@ function csvField(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** One CSV record with its line end, for writing rows as they come. */
+export function renderCsvRow(row: readonly unknown[]): string {
+  return `${row.map(csvField).join(',')}\r\n`;
+}

@@ -42,7 +42,7 @@ export interface UnitCodeOptions {
  * CROSS JOIN keeps SQLite from scanning every segment to meet the few coded turns, and the unary + on
  * parent_id keeps it from building a throwaway index over all segments instead of reading the rowid range.
  */
-function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions): { selects: string[]; params: unknown[] } {
+function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions, withParticipant = false): { selects: string[]; params: unknown[] } {
   const perCoder = 'coders' in from;
   const where = perCoder
     ? { clauses: [`c.coder IN (${from.coders.map(() => '?').join(', ')})`], params: [...from.coders] as unknown[] }
@@ -54,10 +54,12 @@ function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCo
   const coder = perCoder ? 'c.coder' : "''";
   const filter = where.clauses.join(' AND ');
   const skip = options.skipInterviewer === true;
+  // Sentences carry their turn's participant, so the segment read gives the unit's participant.
+  const participant = (alias: string): string => (withParticipant ? `, ${alias}.participant_id AS participantId` : '');
   if (unit === 'turn') {
     return {
       selects: [
-        `SELECT g.source_id AS sourceId, COALESCE(g.parent_id, g.id) AS unitId, c.code, ${coder} AS coder
+        `SELECT g.source_id AS sourceId, COALESCE(g.parent_id, g.id) AS unitId, c.code, ${coder} AS coder${participant('g')}
            FROM codings c JOIN segments g ON g.id = c.segment_id${skip ? ' LEFT JOIN segments t ON t.id = g.parent_id' : ''}
           WHERE ${skip ? "COALESCE(g.role, t.role) IS NOT 'interviewer' AND " : ''}${filter}`,
       ],
@@ -66,10 +68,10 @@ function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCo
   }
   return {
     selects: [
-      `SELECT g.source_id AS sourceId, g.id AS unitId, c.code, ${coder} AS coder
+      `SELECT g.source_id AS sourceId, g.id AS unitId, c.code, ${coder} AS coder${participant('g')}
          FROM codings c ${skip ? 'CROSS ' : ''}JOIN segments g ON g.id = c.segment_id${skip ? ' CROSS JOIN segments t ON t.id = g.parent_id' : ''}
         WHERE g.sentence > 0 AND ${skip ? "t.role IS NOT 'interviewer' AND " : ''}${filter}`,
-      `SELECT g.source_id, s.id, c.code, ${coder}
+      `SELECT g.source_id, s.id, c.code, ${coder}${participant('s')}
          FROM codings c CROSS JOIN segments g ON g.id = c.segment_id
          CROSS JOIN segments s ON s.id > g.id
                         AND s.id < COALESCE((SELECT n.id FROM segments n WHERE n.id > g.id AND n.sentence = 0 ORDER BY n.id LIMIT 1), 9223372036854775807)
@@ -94,29 +96,40 @@ export function* iterateUnitCodes(db: Db, unit: CodingUnit, from: UnitCodeSource
 }
 
 /**
- * The SQL giving, per code, the ids of the units carrying it as one comma-separated text (duplicates
- * left in): a million rows cross into JavaScript as a few strings, several times faster than as rows.
+ * The SQL giving, per code and participant (null: none), the ids of the units carrying the code as one
+ * comma-separated text, duplicates left in: a million rows cross into JavaScript as a few hundred
+ * strings, several times faster than as rows.
  */
 export function unitIdsByCodeSql(unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions = {}): { sql: string; params: unknown[] } {
-  const { selects, params } = unitCodeSelects(unit, from, options);
-  return { sql: `SELECT code, group_concat(unitId) AS ids FROM (${selects.join('\n UNION ALL\n')}) GROUP BY code`, params };
+  const { selects, params } = unitCodeSelects(unit, from, options, true);
+  return { sql: `SELECT code, participantId, group_concat(unitId) AS ids FROM (${selects.join('\n UNION ALL\n')}) GROUP BY code, participantId`, params };
+}
+
+/** The units carrying a code and spoken by one participant (null: by none, or notes and documents). */
+export interface UnitIds {
+  code: string;
+  participantId: number | null;
+  /** Segment ids of the units, ascending, each once. */
+  ids: Float64Array;
 }
 
 /**
- * Per code, the sorted distinct ids of the units carrying it (the rule of unitCodesSql). Without a
- * `read` option it reads through the index unless the codes hold a third or more of all codings.
+ * Per code and participant, the sorted distinct ids of the units carrying the code (the rule of
+ * unitCodesSql). Without a `read` option it reads through the index unless the codes hold a third or
+ * more of all codings.
  */
-export function readUnitIdsByCode(db: Db, unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions = {}): Map<string, Float64Array> {
+export function readUnitIds(db: Db, unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions = {}): UnitIds[] {
+  if (options.codes?.length === 0) return [];
   const read = options.read ?? (options.codes ? chooseRead(db, options.codes) : 'scan');
   const { sql, params } = unitIdsByCodeSql(unit, from, { ...options, read });
-  const byCode = new Map<string, Float64Array>();
-  for (const row of db.prepare<unknown[], { code: string; ids: string }>(sql).iterate(...params)) byCode.set(row.code, sortedIds(row.ids));
-  return byCode;
+  return db
+    .prepare<unknown[], { code: string; participantId: number | null; ids: string }>(sql)
+    .all(...params)
+    .map((row) => ({ code: row.code, participantId: row.participantId, ids: sortedIds(row.ids) }));
 }
 
 /** Index or scan: the index's random reads cost about three times a scan's sequential ones per row. */
 function chooseRead(db: Db, codes: readonly string[]): 'index' | 'scan' {
-  if (codes.length === 0) return 'index';
   const all = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM codings').get()!.n;
   const some = db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM codings WHERE code IN (${codes.map(() => '?').join(', ')})`).get(...codes)!.n;
   return some * 3 >= all ? 'scan' : 'index';

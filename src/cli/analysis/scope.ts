@@ -1,0 +1,124 @@
+/**
+ * What `query` and `matrix` share: the coding unit, the evidence rules under --coder and --origin, the
+ * filters (--type, --source, --where) checked with did-you-mean, and reading the units of codes through
+ * those filters.
+ */
+import { allKnownCodes, codeFamily, isKnownCode, type KnownCodes } from '../../core/analysis/code-family.js';
+import { keepInRanges, unionAll, type UnitSet } from '../../core/analysis/unit-sets.js';
+import type { Codebook } from '../../core/codebook/types.js';
+import type { CodingUnit } from '../../core/config.js';
+import type { SourceType } from '../../core/transcript/types.js';
+import { InputError } from '../../errors.js';
+import type { EvidenceScope } from '../../store/coded-segments.js';
+import { listCodedCodes, listParticipantAttributes, listSourceRanges, type ParticipantAttributes, type SourceRange } from '../../store/coded-units.js';
+import { listCoders, listParticipantValues, listSourceValues, type AttributeFilter } from '../../store/filter-values.js';
+import { readUnitIds, type UnitIds } from '../../store/unit-codes.js';
+import { checkCoder, hintFor, resolveWhere } from '../coding-filters.js';
+import type { WhereOption } from '../flags.js';
+import { currentCodebook } from '../known-codes.js';
+import type { Project } from '../open-project.js';
+
+/** The options every analysis command takes. */
+export interface AnalysisOptions {
+  type?: SourceType;
+  source?: string;
+  coder?: string;
+  origin?: string[];
+  where?: WhereOption;
+  unit?: CodingUnit;
+}
+
+/** The units an analysis ranges over, and how to read them. */
+export interface AnalysisScope {
+  unit: CodingUnit;
+  evidence: EvidenceScope;
+  codebook: Codebook | null;
+  known: KnownCodes;
+  /** Every source, in segment-id order. */
+  sources: SourceRange[];
+  /** The sources the filters keep, in segment-id order. */
+  keptSources: SourceRange[];
+  participants: ParticipantAttributes[];
+  /** The participants a --where on a participant attribute keeps (null: no such filter). */
+  keptParticipants: Set<number> | null;
+  /** The --where, resolved. */
+  where: AttributeFilter | null;
+}
+
+/** Reads and checks the filters (a typo is an InputError naming the nearest values). */
+export function openAnalysisScope(project: Project, opts: AnalysisOptions): AnalysisScope {
+  const { db } = project;
+  const codebook = currentCodebook(project, { optional: true })?.codebook ?? null;
+  const sources = listSourceRanges(db);
+  const participants = listParticipantAttributes(db);
+  if (opts.source !== undefined && !sources.some((s) => s.name === opts.source)) {
+    throw new InputError(`no source named "${opts.source}"`, { hint: hintFor(opts.source, sources.map((s) => s.name).sort(), 'see `telaah sources list`') });
+  }
+  if (opts.coder !== undefined) checkCoder(opts.coder, listCoders(db));
+  const where = opts.where ? resolveWhere(opts.where, listParticipantValues(db), listSourceValues(db)) : null;
+  const keptSources = sources.filter(
+    (s) => (opts.type === undefined || s.type === opts.type) && (opts.source === undefined || s.name === opts.source) && (where?.on !== 'source' || sourceValue(s, where.key) === where.value),
+  );
+  const keptParticipants = where?.on === 'participant' ? new Set(participants.filter((p) => participantValue(p, where.key) === where.value).map((p) => p.id)) : null;
+  return {
+    unit: opts.unit ?? project.config.codingUnit,
+    evidence: { coder: opts.coder, origins: opts.origin },
+    codebook,
+    known: { codebook: codebook?.codes ?? [], coded: listCodedCodes(db) },
+    sources,
+    keptSources,
+    participants,
+    keptParticipants,
+    where,
+  };
+}
+
+/** A participant's value for a key (`group` or an attribute), or null. */
+export function participantValue(p: ParticipantAttributes, key: string): string | null {
+  const value = key === 'group' ? p.group : p.attributes[key];
+  return value === undefined || value === null ? null : String(value);
+}
+
+/** A source's value for a key (site, date, type, language, or an attribute), or null. */
+export function sourceValue(s: SourceRange, key: string): string | null {
+  if (key === 'site' || key === 'date' || key === 'type' || key === 'language') return s[key];
+  const value = (JSON.parse(s.attributes) as Record<string, unknown>)[key];
+  return value === undefined || value === null ? null : String(value);
+}
+
+/** Checks a code id against the codebook and the codings; `at` places the error (a query's column). */
+export function checkCode(scope: AnalysisScope, id: string, at?: { col: number }): void {
+  if (isKnownCode(id, scope.known)) return;
+  const where = at ? { file: 'query', line: 1, col: at.col } : {};
+  throw new InputError(`unknown code "${id}"`, { ...where, hint: hintFor(id, allKnownCodes(scope.known), 'see `telaah codebook show`') });
+}
+
+/** The code with every code below it (see codeFamily). */
+export function familyOf(scope: AnalysisScope, id: string): string[] {
+  return codeFamily(id, scope.known);
+}
+
+/**
+ * The units carrying each of the codes (exactly, not their descendants), by participant, within the
+ * filters; interviewer turns are never units. Codes omitted: every code.
+ */
+export function readScopedUnitIds(project: Project, scope: AnalysisScope, codes?: readonly string[]): UnitIds[] {
+  const rows = readUnitIds(project.db, scope.unit, { evidence: scope.evidence }, { codes, skipInterviewer: true });
+  const kept = scope.keptParticipants;
+  const allSources = scope.keptSources.length === scope.sources.length;
+  return rows
+    .filter((r) => kept === null || (r.participantId !== null && kept.has(r.participantId)))
+    .map((r) => (allSources ? r : { ...r, ids: keepInRanges(r.ids, scope.keptSources) }))
+    .filter((r) => r.ids.length > 0);
+}
+
+/** The units per code, all participants together. */
+export function unitsByCode(rows: readonly UnitIds[]): Map<string, UnitSet> {
+  const lists = new Map<string, UnitSet[]>();
+  for (const r of rows) {
+    const list = lists.get(r.code);
+    if (list) list.push(r.ids);
+    else lists.set(r.code, [r.ids]);
+  }
+  return new Map([...lists].map(([code, sets]) => [code, unionAll(sets)]));
+}

@@ -1,0 +1,150 @@
+/**
+ * What analysis commands read about coding units besides their codes: the sources and participants
+ * they belong to, where they sit, and their text. Units come as sorted id sets (see unit-codes.ts).
+ */
+import { CodePointSlicer } from '../core/text/code-point-slicer.js';
+import type { SourceType } from '../core/transcript/types.js';
+import type { Db } from './open.js';
+
+/** A source as analysis sees it: its descriptive fields and its segments' id range. */
+export interface SourceRange {
+  id: number;
+  name: string;
+  type: SourceType;
+  site: string | null;
+  date: string | null;
+  language: string | null;
+  /** The attributes as stored (JSON), parsed only by the filters that need them. */
+  attributes: string;
+  first: number;
+  last: number;
+}
+
+/** Every source (without its text), in segment-id order. */
+export function listSourceRanges(db: Db): SourceRange[] {
+  return db
+    .prepare<[], SourceRange>(`SELECT id, name, type, site, date, language, attributes, first_segment AS first, last_segment AS last FROM sources ORDER BY first_segment`)
+    .all();
+}
+
+/** A participant as analysis sees it. */
+export interface ParticipantAttributes {
+  id: number;
+  pseudonym: string;
+  group: string | null;
+  attributes: Record<string, string>;
+}
+
+/** Every participant with their group and attributes. */
+export function listParticipantAttributes(db: Db): ParticipantAttributes[] {
+  return db
+    .prepare<[], { id: number; pseudonym: string; grp: string | null; attributes: string }>('SELECT id, pseudonym, grp, attributes FROM participants ORDER BY id')
+    .all()
+    .map((r) => ({ id: r.id, pseudonym: r.pseudonym, group: r.grp, attributes: JSON.parse(r.attributes) as Record<string, string> }));
+}
+
+/**
+ * The distinct codes of the codings, found by stepping through the codings_code index from one code to
+ * the next (a few seeks per code), not by reading every coding.
+ */
+export function listCodedCodes(db: Db): string[] {
+  return db
+    .prepare<[], string>(
+      `WITH RECURSIVE d(code) AS (
+         SELECT (SELECT MIN(code) FROM codings)
+         UNION ALL
+         SELECT (SELECT MIN(code) FROM codings WHERE code > d.code) FROM d WHERE d.code IS NOT NULL
+       )
+       SELECT code FROM d WHERE code IS NOT NULL`,
+    )
+    .pluck()
+    .all();
+}
+
+/** Where units sit, per unit of a sorted id set, in its order. */
+export interface UnitFacts {
+  sourceId: Float64Array;
+  turn: Float64Array;
+  sentence: Float64Array;
+  /** The id of the unit's turn (the unit itself when it is a turn). */
+  turnId: Float64Array;
+  /** 0 when the unit has no participant. */
+  participantId: Float64Array;
+  /** The unit's length in code points. */
+  length: Float64Array;
+}
+
+// Ids go to SQLite as one JSON array per chunk (json_each stands in for an array parameter).
+const CHUNK = 100_000;
+
+/** Turn, sentence, participant and length of each unit (ids sorted; each must be a segment). */
+export function readUnitFacts(db: Db, ids: Float64Array): UnitFacts {
+  const n = ids.length;
+  const facts: UnitFacts = {
+    sourceId: new Float64Array(n),
+    turn: new Float64Array(n),
+    sentence: new Float64Array(n),
+    turnId: new Float64Array(n),
+    participantId: new Float64Array(n),
+    length: new Float64Array(n),
+  };
+  const statement = db
+    .prepare<[string], number[]>(
+      `SELECT g.source_id, g.turn, g.sentence, COALESCE(g.parent_id, g.id), IFNULL(g.participant_id, 0), g.end - g.start
+         FROM json_each(?) j CROSS JOIN segments g ON g.id = j.value ORDER BY j.key`,
+    )
+    .raw();
+  let i = 0;
+  for (let from = 0; from < n; from += CHUNK) {
+    for (const row of statement.iterate(JSON.stringify(Array.from(ids.subarray(from, from + CHUNK))))) {
+      facts.sourceId[i] = row[0]!;
+      facts.turn[i] = row[1]!;
+      facts.sentence[i] = row[2]!;
+      facts.turnId[i] = row[3]!;
+      facts.participantId[i] = row[4]!;
+      facts.length[i] = row[5]!;
+      i += 1;
+    }
+  }
+  return facts;
+}
+
+/** A unit for people: where it is, who speaks it, and its text. */
+export interface UnitRow {
+  id: number;
+  source: string;
+  sourceType: SourceType;
+  turn: number;
+  sentence: number;
+  speaker: string | null;
+  participant: string | null;
+  /** The unit in code points of the source text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The units of the ids with their text, in the ids' order, one at a time. Only the current source's text
+ * is held, however many sources the units span, so a source's units should come together.
+ */
+export function* iterateUnitRows(db: Db, ids: Float64Array): Generator<UnitRow> {
+  const statement = db.prepare<[string], Omit<UnitRow, 'text'> & { sourceId: number }>(
+    `SELECT g.id, g.source_id AS sourceId, s.name AS source, s.type AS sourceType, g.turn, g.sentence,
+            COALESCE(g.speaker, t.speaker) AS speaker, p.pseudonym AS participant, g.start, g.end
+       FROM json_each(?) j CROSS JOIN segments g ON g.id = j.value
+       JOIN sources s ON s.id = g.source_id
+       LEFT JOIN segments t ON t.id = g.parent_id
+       LEFT JOIN participants p ON p.id = g.participant_id
+      ORDER BY j.key`,
+  );
+  const textOf = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck();
+  let current = { sourceId: -1, slicer: null as CodePointSlicer | null };
+  for (let from = 0; from < ids.length; from += CHUNK) {
+    for (const row of statement.iterate(JSON.stringify(Array.from(ids.subarray(from, from + CHUNK))))) {
+      if (row.sourceId !== current.sourceId) current = { sourceId: row.sourceId, slicer: new CodePointSlicer(textOf.get(row.sourceId)!) };
+      const { sourceId: _, ...unit } = row;
+      yield { ...unit, text: current.slicer!.slice(row.start, row.end) };
+    }
+  }
+}
