@@ -67,6 +67,20 @@ export function resolveWhere(where: WhereFilter, participants: ReadonlyMap<strin
   return { on, key, value };
 }
 
+/**
+ * Whose attribute a key (`--by site`, `--by source.site`) names: a bare key participants have is theirs,
+ * else the source's (site, date, type, language, or an attribute).
+ */
+export function resolveAttributeKey(text: string, participants: ReadonlyMap<string, readonly string[]>, sources: ReadonlyMap<string, readonly string[]>): { on: AttributeFilter['on']; key: string } {
+  const prefixed = /^(participant|source)\.(.+)$/.exec(text.trim());
+  const key = prefixed ? prefixed[2]! : text.trim();
+  const on = prefixed ? (prefixed[1] as AttributeFilter['on']) : participants.has(key) ? 'participant' : sources.has(key) ? 'source' : undefined;
+  if (on !== undefined && (on === 'participant' ? participants : sources).has(key)) return { on, key };
+  const keys = on === 'participant' ? [...participants.keys()] : on === 'source' ? [...sources.keys()].map((k) => `source.${k}`) : [...participants.keys(), ...[...sources.keys()].map((k) => `source.${k}`)];
+  const what = on === 'participant' ? 'participant attribute' : on === 'source' ? 'source field or attribute' : 'participant or source attribute';
+  throw new InputError(`no ${what} "${key}"`, { hint: hintFor(on === 'source' ? `source.${key}` : key, keys, 'see `telaah participants list` and `telaah sources list --json`') });
+}
+
 /** The hint for a value not among `known`: the nearest ones, else a few to choose from. */
 export function hintFor(value: string, known: readonly string[], listCommand: string): string {
   const near = closest(value, known, 3);
