@@ -43,22 +43,20 @@ export function listParticipantAttributes(db: Db): ParticipantAttributes[] {
     .map((r) => ({ id: r.id, pseudonym: r.pseudonym, group: r.grp, attributes: JSON.parse(r.attributes) as Record<string, string> }));
 }
 
+/** The distinct codes of the codings, by stepping through the codings_code index (see listCodedCodes). */
+export const CODED_CODES_SQL = `WITH RECURSIVE d(code) AS (
+    SELECT (SELECT MIN(code) FROM codings)
+    UNION ALL
+    SELECT (SELECT MIN(code) FROM codings WHERE code > d.code) FROM d WHERE d.code IS NOT NULL
+  )
+  SELECT code FROM d WHERE code IS NOT NULL`;
+
 /**
  * The distinct codes of the codings, found by stepping through the codings_code index from one code to
  * the next (a few seeks per code), not by reading every coding.
  */
 export function listCodedCodes(db: Db): string[] {
-  return db
-    .prepare<[], string>(
-      `WITH RECURSIVE d(code) AS (
-         SELECT (SELECT MIN(code) FROM codings)
-         UNION ALL
-         SELECT (SELECT MIN(code) FROM codings WHERE code > d.code) FROM d WHERE d.code IS NOT NULL
-       )
-       SELECT code FROM d WHERE code IS NOT NULL`,
-    )
-    .pluck()
-    .all();
+  return db.prepare<[], string>(CODED_CODES_SQL).pluck().all();
 }
 
 /** Where units sit, per unit of a sorted id set, in its order. */
@@ -77,6 +75,20 @@ export interface UnitFacts {
 // Ids go to SQLite as one JSON array per chunk (json_each stands in for an array parameter).
 const CHUNK = 100_000;
 
+/** Where units sit, for a JSON array of segment ids: each looked up by its rowid, in the array's order. */
+export const UNIT_FACTS_SQL = `SELECT g.source_id, g.turn, g.sentence, COALESCE(g.parent_id, g.id), IFNULL(g.participant_id, 0), g.end - g.start
+  FROM json_each(?) j CROSS JOIN segments g ON g.id = j.value ORDER BY j.key`;
+
+/** Units for people, for a JSON array of segment ids, in the array's order. */
+export const UNIT_ROWS_SQL = `SELECT g.id, g.source_id AS sourceId, s.name AS source, s.type AS sourceType, g.turn, g.sentence,
+       COALESCE(g.speaker, t.speaker) AS speaker, p.pseudonym AS participant, g.start, g.end
+  FROM json_each(?) j CROSS JOIN segments g ON g.id = j.value
+  JOIN sources s ON s.id = g.source_id
+  LEFT JOIN segments t ON t.id = g.parent_id
+  LEFT JOIN participants p ON p.id = g.participant_id
+ ORDER BY j.key`;
+
+
 /** Turn, sentence, participant and length of each unit (ids sorted; each must be a segment). */
 export function readUnitFacts(db: Db, ids: Float64Array): UnitFacts {
   const n = ids.length;
@@ -88,12 +100,7 @@ export function readUnitFacts(db: Db, ids: Float64Array): UnitFacts {
     participantId: new Float64Array(n),
     length: new Float64Array(n),
   };
-  const statement = db
-    .prepare<[string], number[]>(
-      `SELECT g.source_id, g.turn, g.sentence, COALESCE(g.parent_id, g.id), IFNULL(g.participant_id, 0), g.end - g.start
-         FROM json_each(?) j CROSS JOIN segments g ON g.id = j.value ORDER BY j.key`,
-    )
-    .raw();
+  const statement = db.prepare<[string], number[]>(UNIT_FACTS_SQL).raw();
   let i = 0;
   for (let from = 0; from < n; from += CHUNK) {
     for (const row of statement.iterate(JSON.stringify(Array.from(ids.subarray(from, from + CHUNK))))) {
@@ -129,15 +136,7 @@ export interface UnitRow {
  * is held, however many sources the units span, so a source's units should come together.
  */
 export function* iterateUnitRows(db: Db, ids: Float64Array): Generator<UnitRow> {
-  const statement = db.prepare<[string], Omit<UnitRow, 'text'> & { sourceId: number }>(
-    `SELECT g.id, g.source_id AS sourceId, s.name AS source, s.type AS sourceType, g.turn, g.sentence,
-            COALESCE(g.speaker, t.speaker) AS speaker, p.pseudonym AS participant, g.start, g.end
-       FROM json_each(?) j CROSS JOIN segments g ON g.id = j.value
-       JOIN sources s ON s.id = g.source_id
-       LEFT JOIN segments t ON t.id = g.parent_id
-       LEFT JOIN participants p ON p.id = g.participant_id
-      ORDER BY j.key`,
-  );
+  const statement = db.prepare<[string], Omit<UnitRow, 'text'> & { sourceId: number }>(UNIT_ROWS_SQL);
   const textOf = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck();
   let current = { sourceId: -1, slicer: null as CodePointSlicer | null };
   for (let from = 0; from < ids.length; from += CHUNK) {

@@ -1,8 +1,8 @@
 /** The units a matrix counts: its codes' units within the filters, whole or split by participant or source. */
 import type { CodeUnits } from '../../core/analysis/cooccurrence.js';
-import type { MemberCodeUnits } from '../../core/analysis/attribute-matrix.js';
+import { unitsBySourceValue, unitsByValue, type ValueCodeUnits } from '../../core/analysis/attribute-matrix.js';
 import { matrixCodes, type MatrixCode, type MatrixCodeChoice } from '../../core/analysis/matrix-codes.js';
-import { lowerBound, unionAll, type UnitSet } from '../../core/analysis/unit-sets.js';
+import { unionAll, type UnitSet } from '../../core/analysis/unit-sets.js';
 import type { UnitIds } from '../../store/unit-codes.js';
 import type { Project } from '../open-project.js';
 import { checkCode, readScopedUnitIds, type AnalysisScope } from './scope.js';
@@ -23,8 +23,8 @@ export function codeUnits(codes: readonly MatrixCode[], rows: readonly UnitIds[]
   });
 }
 
-/** Each matrix code with its units by participant; units with no participant are counted apart. */
-export function codeUnitsByParticipant(codes: readonly MatrixCode[], rows: readonly UnitIds[]): { codes: MemberCodeUnits[]; withoutParticipant: number } {
+/** Each matrix code with its units by participant's value; units with no participant are counted apart. */
+export function codeUnitsByParticipant(codes: readonly MatrixCode[], rows: readonly UnitIds[], memberValue: ReadonlyMap<number, string | null>): { codes: ValueCodeUnits[]; withoutParticipant: number } {
   const split = codes.map((c) => {
     const family = new Set(c.family);
     const lists = new Map<number, UnitSet[]>();
@@ -35,22 +35,14 @@ export function codeUnitsByParticipant(codes: readonly MatrixCode[], rows: reado
       else lists.set(r.participantId, [r.ids]);
     }
     const byMember = new Map([...lists].map(([id, sets]) => [id, unionAll(sets)]));
-    return { code: c.code, label: c.label, category: c.category, depth: c.depth, byMember };
+    return { code: c.code, label: c.label, category: c.category, depth: c.depth, byValue: unitsByValue(byMember, memberValue) };
   });
   const all = new Set(codes.flatMap((c) => c.family));
   const withoutParticipant = unionAll(rows.filter((r) => r.participantId === null && all.has(r.code)).map((r) => r.ids)).length;
   return { codes: split, withoutParticipant };
 }
 
-/** Each matrix code with its units by source (sources by segment-id range). */
-export function codeUnitsBySource(codes: readonly MatrixCode[], rows: readonly UnitIds[], sources: readonly { id: number; first: number; last: number }[]): MemberCodeUnits[] {
-  return codeUnits(codes, rows).map((c, i) => {
-    const byMember = new Map<number, UnitSet>();
-    for (const source of sources) {
-      const from = lowerBound(c.units, source.first);
-      const to = lowerBound(c.units, source.last + 1);
-      if (to > from) byMember.set(source.id, c.units.slice(from, to));
-    }
-    return { code: c.code, label: c.label, category: c.category, depth: codes[i]!.depth, byMember };
-  });
+/** Each matrix code with its units by its sources' value (sources in segment-id order). */
+export function codeUnitsBySource(codes: readonly MatrixCode[], rows: readonly UnitIds[], sources: readonly { first: number; last: number; value: string | null }[]): ValueCodeUnits[] {
+  return codeUnits(codes, rows).map((c, i) => ({ code: c.code, label: c.label, category: c.category, depth: codes[i]!.depth, byValue: unitsBySourceValue(c.units, sources) }));
 }

@@ -1,4 +1,4 @@
-import { attributeMatrix, pickQuotes, unitsByValue, type AttributeMatrix, type MemberCodeUnits } from '../../core/analysis/attribute-matrix.js';
+import { attributeMatrix, attributeValues, pickQuotes, type AttributeMatrix, type ValueCodeUnits } from '../../core/analysis/attribute-matrix.js';
 import { EMPTY_SET, lowerBound, unionAll, unitSetOf } from '../../core/analysis/unit-sets.js';
 import { shortenQuote } from '../../core/analysis/shorten-quote.js';
 import { formatSegment } from '../../core/segment-address.js';
@@ -42,20 +42,21 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
     // Members are the participants (or sources) the filters keep; each has its value, or none.
     const memberValue = new Map<number, string | null>();
     let withoutParticipant = 0;
-    let split: MemberCodeUnits[];
+    let split: ValueCodeUnits[];
     if (by.on === 'participant') {
       for (const p of scope.participants) if (scope.keptParticipants === null || scope.keptParticipants.has(p.id)) memberValue.set(p.id, participantValue(p, by.key));
-      ({ codes: split, withoutParticipant } = codeUnitsByParticipant(codes, rows));
+      ({ codes: split, withoutParticipant } = codeUnitsByParticipant(codes, rows, memberValue));
     } else {
-      for (const s of scope.keptSources) memberValue.set(s.id, sourceValue(s, by.key));
-      split = codeUnitsBySource(codes, rows, scope.keptSources);
+      const sources = scope.keptSources.map((s) => ({ first: s.first, last: s.last, value: sourceValue(s, by.key) }));
+      scope.keptSources.forEach((s, i) => memberValue.set(s.id, sources[i]!.value));
+      split = codeUnitsBySource(codes, rows, sources);
     }
-    const matrix = attributeMatrix(split, memberValue);
+    const matrix = attributeMatrix(split, attributeValues(memberValue));
     const byName = by.on === 'participant' ? by.key : `source.${by.key}`;
     const mode = outputMode(opts);
     const c = paint(ctx);
     if (opts.cell === 'quotes') {
-      const chart = frameworkChart(db, matrix, split, memberValue, opts.quotes ?? 2);
+      const chart = frameworkChart(db, matrix, split, opts.quotes ?? 2);
       if (mode === 'json') writeJson(ctx, { by: byName, unit: scope.unit, base, values: chart.values, codes: chart.codes.map(({ depth: _, quotes, ...code }) => ({ ...code, cells: code.cells.map((cell, i) => ({ ...cell, quotes: quotes[i] })) })) });
       else if (mode === 'csv') {
         const { header, rows: lines } = frameworkChartCsv(chart);
@@ -80,8 +81,8 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
 }
 
 /** The matrix with the shortest quotes of each cell (every unit's length read once, texts only of those chosen). */
-function frameworkChart(db: Db, matrix: AttributeMatrix, split: readonly MemberCodeUnits[], memberValue: ReadonlyMap<number, string | null>, k: number): FrameworkChart {
-  const cells = split.map((code) => unitsByValue(code.byMember, memberValue));
+function frameworkChart(db: Db, matrix: AttributeMatrix, split: readonly ValueCodeUnits[], k: number): FrameworkChart {
+  const cells = split.map((code) => code.byValue);
   const all = unionAll(cells.flatMap((byValue) => [...byValue.values()].map((v) => v.units)));
   const facts = readUnitFacts(db, all);
   const lengthOf = (id: number): number => facts.length[lowerBound(all, id)]!;

@@ -14,6 +14,17 @@ export interface MemberCodeUnits extends Omit<MatrixCode, 'family'> {
   byMember: ReadonlyMap<number, UnitSet>;
 }
 
+/** The units of a cell, and how many members (participants or sources) they come from. */
+export interface ValueUnits {
+  units: UnitSet;
+  members: number;
+}
+
+/** A code with its units split by attribute value. */
+export interface ValueCodeUnits extends Omit<MatrixCode, 'family'> {
+  byValue: ReadonlyMap<string, ValueUnits>;
+}
+
 /** One cell: units coded, members whose units they are, and that as a share of the value's members. */
 export interface AttributeCell {
   value: string;
@@ -48,7 +59,7 @@ export function attributeValues(memberValue: ReadonlyMap<number, string | null>)
 }
 
 /** A code's units per value (members' units together; members not in `memberValue` left out). */
-export function unitsByValue(byMember: ReadonlyMap<number, UnitSet>, memberValue: ReadonlyMap<number, string | null>): Map<string, { units: UnitSet; members: number }> {
+export function unitsByValue(byMember: ReadonlyMap<number, UnitSet>, memberValue: ReadonlyMap<number, string | null>): Map<string, ValueUnits> {
   const sets = new Map<string, UnitSet[]>();
   for (const [member, units] of byMember) {
     if (!memberValue.has(member) || units.length === 0) continue;
@@ -60,19 +71,40 @@ export function unitsByValue(byMember: ReadonlyMap<number, UnitSet>, memberValue
   return new Map([...sets].map(([value, list]) => [value, { units: unionAll(list), members: list.length }]));
 }
 
-/** The matrix of codes against the values; a NO_VALUE column only when some of its members' units are coded. */
-export function attributeMatrix(codes: readonly MemberCodeUnits[], memberValue: ReadonlyMap<number, string | null>): AttributeMatrix {
-  const rows = codes.map((code) => ({ code, byValue: unitsByValue(code.byMember, memberValue) }));
-  const values = attributeValues(memberValue).filter((v) => v.value !== NO_VALUE || rows.some((r) => r.byValue.has(NO_VALUE)));
+/**
+ * Units by value when members are sources: a source's units are the id range [first, last], so one pass
+ * over the units and the sources (both in id order) splits them, however many sources there are.
+ */
+export function unitsBySourceValue(units: UnitSet, sources: readonly { first: number; last: number; value: string | null }[]): Map<string, ValueUnits> {
+  const kept = new Map<string, { ids: number[]; members: number }>();
+  let s = 0;
+  let lastSource = -1;
+  for (const id of units) {
+    while (s < sources.length && sources[s]!.last < id) s += 1;
+    if (s >= sources.length) break;
+    if (id < sources[s]!.first) continue;
+    const value = sources[s]!.value ?? NO_VALUE;
+    let cell = kept.get(value);
+    if (!cell) kept.set(value, (cell = { ids: [], members: 0 }));
+    cell.ids.push(id);
+    if (lastSource !== s) cell.members += 1;
+    lastSource = s;
+  }
+  return new Map([...kept].map(([value, cell]) => [value, { units: Float64Array.from(cell.ids), members: cell.members }]));
+}
+
+/** The matrix of codes against the values; a NO_VALUE column only when some code has units there. */
+export function attributeMatrix(codes: readonly ValueCodeUnits[], values: readonly AttributeValue[]): AttributeMatrix {
+  const shown = values.filter((v) => v.value !== NO_VALUE || codes.some((c) => c.byValue.has(NO_VALUE)));
   return {
-    values,
-    codes: rows.map(({ code, byValue }) => ({
+    values: shown,
+    codes: codes.map((code) => ({
       code: code.code,
       label: code.label,
       category: code.category,
       depth: code.depth,
-      cells: values.map(({ value, members: total }) => {
-        const cell = byValue.get(value);
+      cells: shown.map(({ value, members: total }) => {
+        const cell = code.byValue.get(value);
         const members = cell?.members ?? 0;
         return { value, units: cell?.units.length ?? 0, members, percent: total === 0 ? null : Math.round((members / total) * 100) };
       }),

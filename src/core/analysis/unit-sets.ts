@@ -39,7 +39,18 @@ export function unionSets(a: UnitSet, b: UnitSet): UnitSet {
 
 /** Units in any of the sets. */
 export function unionAll(sets: readonly UnitSet[]): UnitSet {
-  // Pairwise, smallest first, keeps the merging close to n log k.
+  if (sets.length === 1) return sets[0]!;
+  // Many sets: one sort of them all beats merging pairs.
+  if (sets.length > 16) {
+    const all = new Float64Array(sets.reduce((n, s) => n + s.length, 0));
+    let at = 0;
+    for (const set of sets) {
+      all.set(set, at);
+      at += set.length;
+    }
+    return unitSetOf(all);
+  }
+  // Few sets: pairwise, smallest first, keeps the merging close to n log k.
   const queue = [...sets].sort((x, y) => x.length - y.length);
   while (queue.length > 1) {
     const merged = unionSets(queue.shift()!, queue.shift()!);
