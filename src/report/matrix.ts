@@ -39,9 +39,14 @@ export function cooccurrenceCsv(m: CooccurrenceMatrix, jaccard: boolean): { head
   };
 }
 
+/** Lines under a table, wrapped to the width, dim. */
+function legend(lines: readonly string[], width: number, paint: ChalkInstance): string {
+  return `${lines.flatMap((line) => wrapText(line, Math.max(20, width))).map((line) => paint.dim(line)).join('\n')}\n`;
+}
+
 /** What the co-occurrence numbers are, under the table. */
-export function cooccurrenceLegend(unit: string, jaccard: boolean, paint: ChalkInstance): string {
-  return `${paint.dim(jaccard ? `Jaccard index: ${unit}s coded with both codes over ${unit}s coded with either` : `${unit}s coded with both codes; on the diagonal, ${unit}s coded with the code`)}\n`;
+export function cooccurrenceLegend(unit: string, jaccard: boolean, width: number, paint: ChalkInstance): string {
+  return legend([jaccard ? `Jaccard index: ${unit}s coded with both codes over ${unit}s coded with either` : `${unit}s coded with both codes; on the diagonal, ${unit}s coded with the code`], width, paint);
 }
 
 const MEMBER_TITLE = { participants: 'ppl', sources: 'src' } as const;
@@ -73,11 +78,16 @@ export function attributeCsv(m: AttributeMatrix, by: string, base: MatrixBase): 
 }
 
 /** What the framework matrix's numbers are, under the table. */
-export function attributeLegend(unit: string, base: MatrixBase, leftOut: number, paint: ChalkInstance): string {
+export function attributeLegend(unit: string, base: MatrixBase, leftOut: number, width: number, paint: ChalkInstance): string {
   const who = base === 'participants' ? 'participants who said them' : 'sources they are in';
   const lines = [`units: ${unit}s coded · ${MEMBER_TITLE[base]}: ${who} · %: of the value's ${base} (the number after the value)`];
-  if (leftOut > 0) lines.push(`${leftOut} coded ${unit}${leftOut === 1 ? '' : 's'} with no participant (notes, documents, unnamed speakers) left out; --by source.KEY counts them by source`);
-  return `${lines.map((line) => paint.dim(line)).join('\n')}\n`;
+  if (leftOut > 0) lines.push(leftOutNote(unit, leftOut));
+  return legend(lines, width, paint);
+}
+
+/** How many coded units had no participant to group by. */
+export function leftOutNote(unit: string, leftOut: number): string {
+  return `${leftOut} coded ${unit}${leftOut === 1 ? '' : 's'} with no participant (notes, documents, unnamed speakers) left out; --by source.KEY counts them by source`;
 }
 
 /** A quote in a framework chart's cell. */

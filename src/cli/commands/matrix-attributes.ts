@@ -2,7 +2,7 @@ import { attributeMatrix, attributeValues, pickQuotes, type AttributeMatrix, typ
 import { EMPTY_SET, lowerBound, unionAll, unitSetOf } from '../../core/analysis/unit-sets.js';
 import { shortenQuote } from '../../core/analysis/shorten-quote.js';
 import { formatSegment } from '../../core/segment-address.js';
-import { attributeCsv, attributeLayout, attributeLegend, attributeTable, frameworkChartCsv, frameworkChartText, type ChartQuote, type FrameworkChart, type MatrixBase } from '../../report/matrix.js';
+import { attributeCsv, attributeLayout, attributeLegend, attributeTable, leftOutNote, frameworkChartCsv, frameworkChartText, type ChartQuote, type FrameworkChart, type MatrixBase } from '../../report/matrix.js';
 import { layoutMatrix } from '../../report/matrix-layout.js';
 import { iterateUnitRows, readUnitFacts } from '../../store/coded-units.js';
 import type { Db } from '../../store/open.js';
@@ -73,9 +73,9 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
       writeTable(ctx, table.columns, table.rows);
     } else {
       ctx.stdout.write(layoutMatrix(attributeLayout(matrix, base), opts.wide === true ? Infinity : ctx.columns));
-      ctx.stdout.write(attributeLegend(scope.unit, base, withoutParticipant, c));
+      ctx.stdout.write(attributeLegend(scope.unit, base, withoutParticipant, ctx.columns, c));
     }
-    if (!ctx.stdoutIsTTY && mode === 'table' && withoutParticipant > 0) ctx.stderr.write(attributeLegend(scope.unit, base, withoutParticipant, c));
+    if (!ctx.stdoutIsTTY && mode === 'table' && withoutParticipant > 0) ctx.stderr.write(`${c.dim(leftOutNote(scope.unit, withoutParticipant))}\n`);
     return 0;
   });
 }

@@ -36,8 +36,9 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixCooccurrenceOpt
       writeTable(ctx, table.columns, table.rows);
     } else {
       const c = paint(ctx);
-      ctx.stdout.write(layoutMatrix(cooccurrenceLayout(matrix, jaccard), opts.wide === true ? Infinity : ctx.columns));
-      ctx.stdout.write(cooccurrenceLegend(scope.unit, jaccard, c));
+      const width = opts.wide === true ? Infinity : ctx.columns;
+      ctx.stdout.write(layoutMatrix(cooccurrenceLayout(matrix, jaccard), width));
+      ctx.stdout.write(cooccurrenceLegend(scope.unit, jaccard, ctx.columns, c));
     }
     return 0;
   });
