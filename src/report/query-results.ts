@@ -1,6 +1,6 @@
 /** A query's matching units for people and programs (pure). */
 import type { SourceType } from '../core/transcript/types.js';
-import type { TableColumn } from './text-layout.js';
+import { displayWidth, type TableColumn } from './text-layout.js';
 
 /** One matching unit (`query --json`). */
 export interface QueryRow {
@@ -27,12 +27,35 @@ export function queryCsvValues(row: QueryRow): unknown[] {
   return QUERY_CSV_FIELDS.map((f) => (f === 'codes' ? row.codes.join(';') : row[f]));
 }
 
-/** The table's columns: who speaks shows the participant, or the speaker label when there is none. */
-export const QUERY_TABLE_COLUMNS: TableColumn[] = [{ title: 'source', shrink: true }, { title: 'segment' }, { title: 'speaker', optional: true }, { title: 'codes', shrink: true }, { title: 'text', shrink: true }];
+/** The columns of the table (for pipes: all of them, tab-separated). */
+export const QUERY_TABLE_COLUMNS: TableColumn[] = [{ title: 'source', shrink: true }, { title: 'segment' }, { title: 'speaker' }, { title: 'codes' }, { title: 'text', shrink: true }];
 
-/** A row as table cells, on one line. */
+/** A row as table cells, on one line: who speaks is the participant, or the speaker label when there is none. */
 export function queryTableCells(row: QueryRow): string[] {
   return [row.source, row.segment, row.participant ?? row.speaker ?? '', row.codes.join(' '), row.text.replace(/\s+/g, ' ').trim()];
+}
+
+// The text is what a reader came for: other columns go before it has less than this.
+const MIN_TEXT = 40;
+
+/**
+ * The table for a terminal `width` wide: the codes column only when the rows differ in their codes (after
+ * "a AND b" every row carries both), and codes, then speaker, left out while the text would get fewer
+ * than MIN_TEXT columns. `hidden` names what was left out.
+ */
+export function queryTable(rows: readonly QueryRow[], width: number): { columns: TableColumn[]; cells: string[][]; hidden: string[] } {
+  const cells = rows.map(queryTableCells);
+  const varied = new Set(cells.map((c) => c[3])).size > 1;
+  let shown = [0, 1, 2, ...(varied ? [3] : []), 4];
+  const hidden: string[] = [];
+  const natural = QUERY_TABLE_COLUMNS.map((col, i) => Math.max(displayWidth(col.title), ...cells.map((c) => displayWidth(c[i]!))));
+  const textRoom = (): number => width - shown.filter((i) => i !== 4).reduce((n, i) => n + Math.min(natural[i]!, i === 0 ? 24 : Infinity) + 2, 0);
+  for (const drop of [3, 2]) {
+    if (textRoom() >= Math.min(MIN_TEXT, natural[4]!) || !shown.includes(drop)) continue;
+    shown = shown.filter((i) => i !== drop);
+    hidden.push(QUERY_TABLE_COLUMNS[drop]!.title);
+  }
+  return { columns: shown.map((i) => QUERY_TABLE_COLUMNS[i]!), cells: cells.map((c) => shown.map((i) => c[i]!)), hidden };
 }
 
 /** What a count line counts: units, the distinct sources and participants they come from. */

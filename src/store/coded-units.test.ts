@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interviewStore } from '../../test/helpers/interview-store.js';
-import { CODED_CODES_SQL, UNIT_FACTS_SQL, UNIT_ROWS_SQL, iterateUnitRows, listCodedCodes, listSourceRanges, readUnitFacts } from './coded-units.js';
+import { CODED_CODES_SQL, UNIT_FACTS_SQL, UNIT_ROWS_SQL, iterateUnitRows, listCodedCodes, listSourceRefs, readUnitFacts } from './coded-units.js';
 import { addManualCodings } from './codings.js';
 import type { Db } from './open.js';
 
@@ -28,7 +28,7 @@ describe('coded units', () => {
     const { db, seg } = interviewStore();
     const ids = Float64Array.from([seg('w01', '2.2').id, seg('w01', '4').id, seg('a-note', '1.1').id]);
     const facts = readUnitFacts(db, ids);
-    const sources = listSourceRanges(db);
+    const sources = listSourceRefs(db);
     const w01 = sources.find((s) => s.name === 'w01')!;
     expect([...facts.sourceId]).toEqual([w01.id, w01.id, sources.find((s) => s.name === 'a-note')!.id]);
     expect([...facts.turn]).toEqual([2, 4, 1]);

@@ -6,25 +6,19 @@ import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import type { SourceType } from '../core/transcript/types.js';
 import type { Db } from './open.js';
 
-/** A source as analysis sees it: its descriptive fields and its segments' id range. */
-export interface SourceRange {
+/** A source as analysis sees it: its name and type. */
+export interface SourceRef {
   id: number;
   name: string;
   type: SourceType;
-  site: string | null;
-  date: string | null;
-  language: string | null;
-  /** The attributes as stored (JSON), parsed only by the filters that need them. */
-  attributes: string;
-  first: number;
-  last: number;
 }
 
-/** Every source (without its text), in segment-id order. */
-export function listSourceRanges(db: Db): SourceRange[] {
-  return db
-    .prepare<[], SourceRange>(`SELECT id, name, type, site, date, language, attributes, first_segment AS first, last_segment AS last FROM sources ORDER BY first_segment`)
-    .all();
+/**
+ * Every source's name and type, by name. These columns come before the text in a source's row; reading
+ * the columns after it (site, date, attributes, segment range) walks the text's pages (listSourceFields).
+ */
+export function listSourceRefs(db: Db): SourceRef[] {
+  return db.prepare<[], SourceRef>('SELECT id, name, type FROM sources ORDER BY name').all();
 }
 
 /** A participant as analysis sees it. */

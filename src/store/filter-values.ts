@@ -46,18 +46,55 @@ export function listParticipantValues(db: Db): Map<string, string[]> {
 /** The source columns a filter can name besides the attributes. */
 export const SOURCE_FILTER_COLUMNS = ['site', 'date', 'type', 'language'] as const;
 
-/** Source fields (site, date, type, language) and attribute keys, with the values each takes (a field's own column wins over an attribute of its name). */
-export function listSourceValues(db: Db): Map<string, string[]> {
-  const values = new Map<string, string[]>();
-  for (const field of SOURCE_FILTER_COLUMNS) {
-    values.set(field, column(db, `SELECT DISTINCT ${field} AS v FROM sources WHERE ${field} IS NOT NULL ORDER BY v`));
+/**
+ * Each source's fields a filter can name: site, date, type, language and its attributes (a field's own
+ * column wins over an attribute of its name), by source id. One pass over sources: these columns sit
+ * after the text in each row, so every read of them walks the text's pages.
+ */
+export function listSourceFields(db: Db): Map<number, Record<string, string>> {
+  const fields = new Map<number, Record<string, string>>();
+  const rows = db.prepare<[], { id: number; site: string | null; date: string | null; type: string; language: string | null; attributes: string }>(
+    'SELECT id, site, date, type, language, attributes FROM sources',
+  );
+  for (const r of rows.iterate()) {
+    const record: Record<string, string> = {};
+    for (const [key, value] of Object.entries(JSON.parse(r.attributes) as Record<string, unknown>)) if (value !== null && value !== undefined) record[key] = String(value);
+    for (const key of SOURCE_FILTER_COLUMNS) {
+      if (r[key] !== null) record[key] = r[key];
+      else delete record[key];
+    }
+    fields.set(r.id, record);
   }
-  const attributes = db
-    .prepare<[], { k: string; v: string }>(`SELECT DISTINCT j.key AS k, CAST(j.value AS TEXT) AS v FROM sources, json_each(sources.attributes) j ORDER BY k, v`)
-    .all()
-    .filter((pair) => !(SOURCE_FILTER_COLUMNS as readonly string[]).includes(pair.k));
-  addPairs(values, attributes);
-  return values;
+  return fields;
+}
+
+/** Source fields (site, date, type, language) and attribute keys, with the values each takes, sorted. */
+export function listSourceValues(db: Db, fields: ReadonlyMap<number, Record<string, string>> = listSourceFields(db)): Map<string, string[]> {
+  const values = new Map<string, Set<string>>(SOURCE_FILTER_COLUMNS.map((key) => [key, new Set<string>()]));
+  for (const record of fields.values()) {
+    for (const [key, value] of Object.entries(record)) {
+      const set = values.get(key);
+      if (set) set.add(value);
+      else values.set(key, new Set([value]));
+    }
+  }
+  return new Map([...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, set]) => [key, [...set].sort()]));
+}
+
+/** The values of participants' and sources' attributes, each read only when first asked for. */
+export interface AttributeValues {
+  participants(): ReadonlyMap<string, readonly string[]>;
+  sources(): ReadonlyMap<string, readonly string[]>;
+}
+
+/** Attribute values read from the project when first asked for. */
+export function lazyAttributeValues(db: Db): AttributeValues {
+  let participants: Map<string, string[]> | undefined;
+  let sources: Map<string, string[]> | undefined;
+  return {
+    participants: () => (participants ??= listParticipantValues(db)),
+    sources: () => (sources ??= listSourceValues(db)),
+  };
 }
 
 function column(db: Db, sql: string): string[] {

@@ -3,7 +3,7 @@ import { interviewStore } from '../../test/helpers/interview-store.js';
 import { addManualCodings } from './codings.js';
 import type { Db } from './open.js';
 import { storeRejection } from './review.js';
-import { iterateUnitCodes, readUnitIds, unitCodesSql, unitIdsByCodeSql } from './unit-codes.js';
+import { iterateUnitCodes, unitCodesSql, unitIdsByCodeSql } from './unit-codes.js';
 
 function code(db: Db, segment: { id: number; start: number; end: number }, codeId: string, coder: string): void {
   addManualCodings(db, [{ segmentId: segment.id, code: codeId, coder, origin: 'manual', start: segment.start, end: segment.end, memo: null, codebookId: null }], 'now');
@@ -68,35 +68,10 @@ describe('unit codes', () => {
     expect(turns).toEqual([`${seg('w01', '2').id} a`, `${seg('w01', '2').id} b`]);
   });
 
-  it("gives each code's units by participant, sorted and each once, by the same rule", () => {
-    const { db, seg } = interviewStore();
-    code(db, seg('w01', '2'), 'a', 'rina');
-    code(db, seg('w01', '2.2'), 'a', 'budi');
-    auto(db, seg('w01', '4.1'), 'a');
-    code(db, seg('a-note', '1.1'), 'a', 'rina');
-    code(db, seg('w01', '3'), 'a', 'rina');
-    const sumiati = (db.prepare("SELECT id FROM participants WHERE pseudonym = 'Sumiati'").get() as { id: number }).id;
-    const byParticipant = (unit: 'sentence' | 'turn') =>
-      readUnitIds(db, unit, { evidence: {} }, { codes: ['a'], skipInterviewer: true })
-        .map((r) => [r.code, r.participantId, [...r.ids]])
-        .sort((x, y) => String(x[1]).localeCompare(String(y[1])));
-    expect(byParticipant('sentence')).toEqual([
-      ['a', sumiati, [seg('w01', '2.1').id, seg('w01', '2.2').id, seg('w01', '4.1').id]],
-      ['a', null, [seg('a-note', '1.1').id]],
-    ]);
-    expect(byParticipant('turn')).toEqual([
-      ['a', sumiati, [seg('w01', '2').id, seg('w01', '4').id]],
-      ['a', null, [seg('a-note', '1').id]],
-    ]);
-    // The same units as the row-by-row rule gives.
-    const rule = [...iterateUnitCodes(db, 'sentence', { evidence: {} }, { skipInterviewer: true })].map((r) => r.unitId).sort((x, y) => x - y);
-    expect(readUnitIds(db, 'sentence', { evidence: {} }, { skipInterviewer: true }).flatMap((r) => [...r.ids]).sort((x, y) => x - y)).toEqual(rule);
-  });
-
   it('reads a few codes through the codings_code index, and never scans segments', () => {
     const { db } = interviewStore();
     for (const unit of ['sentence', 'turn'] as const) {
-      const { sql, params } = unitIdsByCodeSql(unit, { evidence: { origins: ['manual'] } }, { codes: ['a', 'b'], skipInterviewer: true, read: 'index' });
+      const { sql, params } = unitIdsByCodeSql(unit, { evidence: { origins: ['manual'] } }, ['a', 'b'], { skipInterviewer: true, read: 'index' });
       const plan = db
         .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
         .all(...params)
@@ -105,7 +80,7 @@ describe('unit codes', () => {
       expect(plan.some((d) => /SEARCH c USING INDEX codings_code \(code=\?\)/.test(d))).toBe(true);
       expect(plan.filter((d) => /^SCAN (g|s|t|n)\b/.test(d))).toEqual([]);
       // Reading in rowid order (for most of the codings) scans codings, and still never segments.
-      const scan = unitIdsByCodeSql(unit, { evidence: {} }, { codes: ['a'], skipInterviewer: true, read: 'scan' });
+      const scan = unitIdsByCodeSql(unit, { evidence: {} }, ['a'], { skipInterviewer: true, read: 'scan' });
       const scanPlan = db
         .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${scan.sql}`)
         .all(...scan.params)

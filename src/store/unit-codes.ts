@@ -32,17 +32,22 @@ export interface UnitCodeOptions {
   read?: 'index' | 'scan';
   /** Leave out interviewer turns and their sentences: they are never units of analysis. */
   skipInterviewer?: boolean;
+  /** Only units of these sources. */
+  sourceIds?: readonly number[];
+  /** Only units of these participants. */
+  participantIds?: readonly number[];
 }
 
 /**
- * The SELECTs whose rows, together and without duplicates, are the (source_id, unit_id, code, coder) the
- * rule gives; duplicates (two coders, or a sentence coded itself and through its turn) are left in.
- * Sentences of a coded turn are found by rowid: they follow the turn's id up to the next turn's, so no
- * index on parent_id is needed (a source's segments are written turn, its sentences, next turn, …).
- * CROSS JOIN keeps SQLite from scanning every segment to meet the few coded turns, and the unary + on
- * parent_id keeps it from building a throwaway index over all segments instead of reading the rowid range.
+ * The rule as SQL: a CTE `cg` holding each counted coding with its segment (read once), and the SELECTs
+ * over it whose rows, together and without duplicates, are the (source_id, unit_id, code, coder) the rule
+ * gives; duplicates (two coders, or a sentence coded itself and through its turn) are left in. Sentences
+ * of a coded turn are found by rowid: they follow the turn's id up to the next turn's, so no index on
+ * parent_id is needed (a source's segments are written turn, its sentences, next turn, …). CROSS JOIN
+ * keeps SQLite from scanning every segment to meet the few coded turns, and the unary + on parent_id
+ * keeps it from building a throwaway index over all segments instead of reading the rowid range.
  */
-function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions, withParticipant = false): { selects: string[]; params: unknown[] } {
+function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions): { with: string; selects: string[]; params: unknown[] } {
   const perCoder = 'coders' in from;
   const where = perCoder
     ? { clauses: [`c.coder IN (${from.coders.map(() => '?').join(', ')})`], params: [...from.coders] as unknown[] }
@@ -51,42 +56,50 @@ function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCo
     where.clauses.push(`${options.read === 'scan' ? '+' : ''}c.code IN (${options.codes.map(() => '?').join(', ')})`);
     where.params.push(...options.codes);
   }
-  const coder = perCoder ? 'c.coder' : "''";
-  const filter = where.clauses.join(' AND ');
-  const skip = options.skipInterviewer === true;
-  // Sentences carry their turn's participant, so the segment read gives the unit's participant.
-  const participant = (alias: string): string => (withParticipant ? `, ${alias}.participant_id AS participantId` : '');
+  // Lists of ids go in as one JSON parameter each; SQLite reads it once into a lookup table.
+  if (options.sourceIds) {
+    where.clauses.push('g.source_id IN (SELECT value FROM json_each(?))');
+    where.params.push(JSON.stringify(options.sourceIds));
+  }
+  if (options.participantIds) {
+    where.clauses.push('g.participant_id IN (SELECT value FROM json_each(?))');
+    where.params.push(JSON.stringify(options.participantIds));
+  }
+  const cte = `cg AS MATERIALIZED (
+    SELECT g.source_id AS sourceId, g.id, g.sentence, g.parent_id, g.participant_id, g.role, c.code, ${perCoder ? 'c.coder' : "''"} AS coder
+      FROM codings c CROSS JOIN segments g ON g.id = c.segment_id
+     WHERE ${where.clauses.join(' AND ')})`;
+  // An interviewer's turn never has a participant (speakers.ts), so only units without one need their turn's role.
+  const spoken = options.skipInterviewer
+    ? "(cg.participant_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM segments t WHERE t.id = COALESCE(cg.parent_id, cg.id) AND t.role = 'interviewer'))"
+    : '';
+  const and = spoken ? ` AND ${spoken}` : '';
   if (unit === 'turn') {
     return {
-      selects: [
-        `SELECT g.source_id AS sourceId, COALESCE(g.parent_id, g.id) AS unitId, c.code, ${coder} AS coder${participant('g')}
-           FROM codings c JOIN segments g ON g.id = c.segment_id${skip ? ' LEFT JOIN segments t ON t.id = g.parent_id' : ''}
-          WHERE ${skip ? "COALESCE(g.role, t.role) IS NOT 'interviewer' AND " : ''}${filter}`,
-      ],
+      with: cte,
+      selects: [`SELECT cg.sourceId, COALESCE(cg.parent_id, cg.id) AS unitId, cg.code, cg.coder, cg.participant_id AS participantId FROM cg${spoken ? ` WHERE ${spoken}` : ''}`],
       params: where.params,
     };
   }
   return {
+    with: cte,
     selects: [
-      `SELECT g.source_id AS sourceId, g.id AS unitId, c.code, ${coder} AS coder${participant('g')}
-         FROM codings c ${skip ? 'CROSS ' : ''}JOIN segments g ON g.id = c.segment_id${skip ? ' CROSS JOIN segments t ON t.id = g.parent_id' : ''}
-        WHERE g.sentence > 0 AND ${skip ? "t.role IS NOT 'interviewer' AND " : ''}${filter}`,
-      `SELECT g.source_id, s.id, c.code, ${coder}${participant('s')}
-         FROM codings c CROSS JOIN segments g ON g.id = c.segment_id
-         CROSS JOIN segments s ON s.id > g.id
-                        AND s.id < COALESCE((SELECT n.id FROM segments n WHERE n.id > g.id AND n.sentence = 0 ORDER BY n.id LIMIT 1), 9223372036854775807)
-                        AND +s.parent_id = g.id
-        WHERE g.sentence = 0 AND ${skip ? "g.role IS NOT 'interviewer' AND " : ''}${filter}`,
+      `SELECT cg.sourceId, cg.id AS unitId, cg.code, cg.coder, cg.participant_id AS participantId FROM cg WHERE cg.sentence > 0${and}`,
+      `SELECT cg.sourceId, s.id AS unitId, cg.code, cg.coder, s.participant_id AS participantId
+         FROM cg CROSS JOIN segments s ON s.id > cg.id
+                        AND s.id < COALESCE((SELECT n.id FROM segments n WHERE n.id > cg.id AND n.sentence = 0 ORDER BY n.id LIMIT 1), 9223372036854775807)
+                        AND +s.parent_id = cg.id
+        WHERE cg.sentence = 0${and}`,
     ],
-    params: [...where.params, ...where.params],
+    params: where.params,
   };
 }
 
 /** The SQL giving distinct (source_id, unit_id, code, coder) rows, and its parameters (see unitCodeSelects). */
 export function unitCodesSql(unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions = {}): { sql: string; params: unknown[] } {
-  const { selects, params } = unitCodeSelects(unit, from, options);
-  if (selects.length === 1) return { sql: selects[0]!.replace(/^SELECT /, 'SELECT DISTINCT '), params };
-  return { sql: selects.join('\n UNION\n'), params };
+  const { with: cte, selects, params } = unitCodeSelects(unit, from, options);
+  const columns = (select: string): string => `SELECT sourceId, unitId, code, coder FROM (${select})`;
+  return { sql: `WITH ${cte}\n${selects.map(columns).join('\n UNION\n')}`, params };
 }
 
 /** Every unit with the codes it carries (see unitCodesSql), one row at a time. */
@@ -96,60 +109,17 @@ export function* iterateUnitCodes(db: Db, unit: CodingUnit, from: UnitCodeSource
 }
 
 /**
- * The SQL giving, per code and participant (null: none), the ids of the units carrying the code as one
- * comma-separated text, duplicates left in: a million rows cross into JavaScript as a few hundred
- * strings, several times faster than as rows.
+ * The SQL giving every (unit, code, member) of the codes as one text of numbers, `unit,code,member,…`:
+ * the code as its index in `codes`, the member the unit's participant (0: none) or, with `member:
+ * 'source'`, its source; duplicates left in. A million rows cross into JavaScript as one string, several
+ * times faster than as rows or as SQL groups (see unit-ids.ts).
  */
-export function unitIdsByCodeSql(unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions = {}): { sql: string; params: unknown[] } {
-  const { selects, params } = unitCodeSelects(unit, from, options, true);
-  return { sql: `SELECT code, participantId, group_concat(unitId) AS ids FROM (${selects.join('\n UNION ALL\n')}) GROUP BY code, participantId`, params };
-}
-
-/** The units carrying a code and spoken by one participant (null: by none, or notes and documents). */
-export interface UnitIds {
-  code: string;
-  participantId: number | null;
-  /** Segment ids of the units, ascending, each once. */
-  ids: Float64Array;
-}
-
-/**
- * Per code and participant, the sorted distinct ids of the units carrying the code (the rule of
- * unitCodesSql). Without a `read` option it reads through the index unless the codes hold a third or
- * more of all codings.
- */
-export function readUnitIds(db: Db, unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions = {}): UnitIds[] {
-  if (options.codes?.length === 0) return [];
-  const read = options.read ?? (options.codes ? chooseRead(db, options.codes) : 'scan');
-  const { sql, params } = unitIdsByCodeSql(unit, from, { ...options, read });
-  return db
-    .prepare<unknown[], { code: string; participantId: number | null; ids: string }>(sql)
-    .all(...params)
-    .map((row) => ({ code: row.code, participantId: row.participantId, ids: sortedIds(row.ids) }));
-}
-
-/** Index or scan: the index's random reads cost about three times a scan's sequential ones per row. */
-function chooseRead(db: Db, codes: readonly string[]): 'index' | 'scan' {
-  const all = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM codings').get()!.n;
-  const some = db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM codings WHERE code IN (${codes.map(() => '?').join(', ')})`).get(...codes)!.n;
-  return some * 3 >= all ? 'scan' : 'index';
-}
-
-/** "5,3,5,9" → [3, 5, 9]. */
-function sortedIds(text: string): Float64Array {
-  let ids = new Float64Array(text.length / 2 + 1);
-  let n = 0;
-  let value = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text.charCodeAt(i);
-    if (ch === 44) {
-      ids[n++] = value;
-      value = 0;
-    } else value = value * 10 + (ch - 48);
-  }
-  if (text.length > 0) ids[n++] = value;
-  ids = ids.subarray(0, n).sort();
-  let kept = 0;
-  for (let i = 0; i < ids.length; i += 1) if (i === 0 || ids[i] !== ids[i - 1]) ids[kept++] = ids[i]!;
-  return ids.slice(0, kept);
+export function unitIdsByCodeSql(unit: CodingUnit, from: UnitCodeSource, codes: readonly string[], options: UnitCodeOptions & { member?: 'participant' | 'source' } = {}): { sql: string; params: unknown[] } {
+  const { with: cte, selects, params } = unitCodeSelects(unit, from, { ...options, codes: options.codes ?? codes });
+  const index = `CASE code ${codes.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} END`;
+  const member = options.member === 'source' ? 'sourceId' : 'IFNULL(participantId, 0)';
+  return {
+    sql: `WITH ${cte}\nSELECT group_concat(unitId || ',' || ${index} || ',' || ${member}) FROM (${selects.join('\n UNION ALL\n')})`,
+    params: [...params, ...codes],
+  };
 }

@@ -1,8 +1,8 @@
 /** A query run against a project: its codes read once, evaluated over unit sets, matched codes per unit. */
 import { evaluateQuery, type UnitPlaces } from '../../core/analysis/query/evaluate-query.js';
 import { codeTerms, type CodeTerm, type QueryNode } from '../../core/analysis/query/query-ast.js';
-import { hasUnit, lowerBound, unionAll, type UnitSet } from '../../core/analysis/unit-sets.js';
-import { readUnitFacts, type SourceRange } from '../../store/coded-units.js';
+import { hasUnit, unionAll, type UnitSet } from '../../core/analysis/unit-sets.js';
+import { readUnitFacts, type SourceRef } from '../../store/coded-units.js';
 import type { Project } from '../open-project.js';
 import { checkCode, familyOf, readScopedUnitIds, unitsByCode, type AnalysisScope } from './scope.js';
 
@@ -32,27 +32,20 @@ export function runQuery(project: Project, scope: AnalysisScope, query: QueryNod
 }
 
 /** The result in the order people read it: by source name, then place in the source. */
-export function inReadingOrder(result: QueryResult, sources: readonly SourceRange[]): { ids: Float64Array; codes: string[][] } {
-  const byName = [...sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const order: number[] = [];
-  for (const source of byName) {
-    for (let i = lowerBound(result.units, source.first); i < result.units.length && result.units[i]! <= source.last; i += 1) order.push(i);
-  }
+export function inReadingOrder(project: Project, result: QueryResult, sources: readonly SourceRef[]): { ids: Float64Array; codes: string[][] } {
+  const rank = new Map(sources.map((s, i) => [s.id, i]));
+  const sourceOf = readUnitFacts(project.db, result.units).sourceId;
+  const order = Array.from(result.units, (_, i) => i).sort((a, b) => rank.get(sourceOf[a]!)! - rank.get(sourceOf[b]!)! || result.units[a]! - result.units[b]!);
   return { ids: Float64Array.from(order, (i) => result.units[i]!), codes: order.map((i) => result.codes[i]!) };
 }
 
 /**
- * Where units sit: a sentence's place among its source's sentences is its id's distance from the
- * source's first segment less the turn rows before it (a source's segments are turn, its sentences,
- * next turn, …), a turn's is its number less one.
+ * Where units sit. A sentence's place in its source, less a constant per source, is its id less its turn
+ * number: a source's segments are turn 1, its sentences, turn 2, … in consecutive ids, so every turn row
+ * before a sentence takes one id. A turn's place is its number.
  */
 function placesOf(project: Project, scope: AnalysisScope, ids: UnitSet): UnitPlaces {
   const facts = readUnitFacts(project.db, ids);
-  const firstOf = new Map(scope.sources.map((s) => [s.id, s.first]));
-  const source = Float64Array.from(facts.sourceId, (id) => firstOf.get(id)!);
-  const position =
-    scope.unit === 'turn'
-      ? Float64Array.from(facts.turn, (turn) => turn - 1)
-      : Float64Array.from(ids, (id, i) => id - source[i]! - facts.turn[i]!);
-  return { source, position, turn: facts.turnId };
+  const position = scope.unit === 'turn' ? facts.turn : Float64Array.from(ids, (id, i) => id - facts.turn[i]!);
+  return { source: facts.sourceId, position, turn: facts.turnId };
 }

@@ -4,15 +4,15 @@
  * those filters.
  */
 import { allKnownCodes, codeFamily, isKnownCode, type KnownCodes } from '../../core/analysis/code-family.js';
-import { keepInRanges, unionAll, type UnitSet } from '../../core/analysis/unit-sets.js';
+import { unionAll, type UnitSet } from '../../core/analysis/unit-sets.js';
 import type { Codebook } from '../../core/codebook/types.js';
 import type { CodingUnit } from '../../core/config.js';
 import type { SourceType } from '../../core/transcript/types.js';
 import { InputError } from '../../errors.js';
 import type { EvidenceScope } from '../../store/coded-segments.js';
-import { listCodedCodes, listParticipantAttributes, listSourceRanges, type ParticipantAttributes, type SourceRange } from '../../store/coded-units.js';
-import { listCoders, listParticipantValues, listSourceValues, type AttributeFilter } from '../../store/filter-values.js';
-import { readUnitIds, type UnitIds } from '../../store/unit-codes.js';
+import { listCodedCodes, listParticipantAttributes, listSourceRefs, type ParticipantAttributes, type SourceRef } from '../../store/coded-units.js';
+import { lazyAttributeValues, listCoders, listSourceFields, type AttributeFilter, type AttributeValues } from '../../store/filter-values.js';
+import { readUnitIds, readUnitTriples, type UnitIds, type UnitTriples } from '../../store/unit-ids.js';
 import { checkCoder, hintFor, resolveWhere } from '../coding-filters.js';
 import type { WhereOption } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
@@ -34,32 +34,39 @@ export interface AnalysisScope {
   evidence: EvidenceScope;
   codebook: Codebook | null;
   known: KnownCodes;
-  /** Every source, in segment-id order. */
-  sources: SourceRange[];
-  /** The sources the filters keep, in segment-id order. */
-  keptSources: SourceRange[];
+  /** Every source, by name. */
+  sources: SourceRef[];
+  /** The sources the filters keep (null: every source). */
+  keptSources: number[] | null;
   participants: ParticipantAttributes[];
   /** The participants a --where on a participant attribute keeps (null: no such filter). */
-  keptParticipants: Set<number> | null;
+  keptParticipants: number[] | null;
   /** The --where, resolved. */
   where: AttributeFilter | null;
+  /** The values participants' and sources' attributes take (read when first asked for). */
+  values: AttributeValues;
 }
 
 /** Reads and checks the filters (a typo is an InputError naming the nearest values). */
 export function openAnalysisScope(project: Project, opts: AnalysisOptions): AnalysisScope {
   const { db } = project;
+  const values = lazyAttributeValues(db);
   const codebook = currentCodebook(project, { optional: true })?.codebook ?? null;
-  const sources = listSourceRanges(db);
+  const sources = listSourceRefs(db);
   const participants = listParticipantAttributes(db);
   if (opts.source !== undefined && !sources.some((s) => s.name === opts.source)) {
-    throw new InputError(`no source named "${opts.source}"`, { hint: hintFor(opts.source, sources.map((s) => s.name).sort(), 'see `telaah sources list`') });
+    throw new InputError(`no source named "${opts.source}"`, { hint: hintFor(opts.source, sources.map((s) => s.name), 'see `telaah sources list`') });
   }
   if (opts.coder !== undefined) checkCoder(opts.coder, listCoders(db));
-  const where = opts.where ? resolveWhere(opts.where, listParticipantValues(db), listSourceValues(db)) : null;
-  const keptSources = sources.filter(
-    (s) => (opts.type === undefined || s.type === opts.type) && (opts.source === undefined || s.name === opts.source) && (where?.on !== 'source' || sourceValue(s, where.key) === where.value),
-  );
-  const keptParticipants = where?.on === 'participant' ? new Set(participants.filter((p) => participantValue(p, where.key) === where.value).map((p) => p.id)) : null;
+  const where = opts.where ? resolveWhere(opts.where, values) : null;
+  let keptSources: number[] | null = null;
+  if (opts.type !== undefined || opts.source !== undefined || where?.on === 'source') {
+    const fields = where?.on === 'source' ? listSourceFields(db) : null;
+    keptSources = sources
+      .filter((s) => (opts.type === undefined || s.type === opts.type) && (opts.source === undefined || s.name === opts.source) && (where === null || fields === null || fields.get(s.id)![where.key] === where.value))
+      .map((s) => s.id);
+  }
+  const keptParticipants = where?.on === 'participant' ? participants.filter((p) => participantValue(p, where.key) === where.value).map((p) => p.id) : null;
   return {
     unit: opts.unit ?? project.config.codingUnit,
     evidence: { coder: opts.coder, origins: opts.origin },
@@ -70,19 +77,13 @@ export function openAnalysisScope(project: Project, opts: AnalysisOptions): Anal
     participants,
     keptParticipants,
     where,
+    values,
   };
 }
 
 /** A participant's value for a key (`group` or an attribute), or null. */
 export function participantValue(p: ParticipantAttributes, key: string): string | null {
   const value = key === 'group' ? p.group : p.attributes[key];
-  return value === undefined || value === null ? null : String(value);
-}
-
-/** A source's value for a key (site, date, type, language, or an attribute), or null. */
-export function sourceValue(s: SourceRange, key: string): string | null {
-  if (key === 'site' || key === 'date' || key === 'type' || key === 'language') return s[key];
-  const value = (JSON.parse(s.attributes) as Record<string, unknown>)[key];
   return value === undefined || value === null ? null : String(value);
 }
 
@@ -98,18 +99,19 @@ export function familyOf(scope: AnalysisScope, id: string): string[] {
   return codeFamily(id, scope.known);
 }
 
-/**
- * The units carrying each of the codes (exactly, not their descendants), by participant, within the
- * filters; interviewer turns are never units. Codes omitted: every code.
- */
+/** The reading options the filters give; interviewer turns are never units. */
+function readOptions(scope: AnalysisScope, codes: readonly string[] | undefined, member: 'participant' | 'source') {
+  return { codes, skipInterviewer: true, sourceIds: scope.keptSources ?? undefined, participantIds: scope.keptParticipants ?? undefined, member };
+}
+
+/** The units carrying each of the codes (exactly, not their descendants), by participant, within the filters. Codes omitted: every code. */
 export function readScopedUnitIds(project: Project, scope: AnalysisScope, codes?: readonly string[]): UnitIds[] {
-  const rows = readUnitIds(project.db, scope.unit, { evidence: scope.evidence }, { codes, skipInterviewer: true });
-  const kept = scope.keptParticipants;
-  const allSources = scope.keptSources.length === scope.sources.length;
-  return rows
-    .filter((r) => kept === null || (r.participantId !== null && kept.has(r.participantId)))
-    .map((r) => (allSources ? r : { ...r, ids: keepInRanges(r.ids, scope.keptSources) }))
-    .filter((r) => r.ids.length > 0);
+  return readUnitIds(project.db, scope.unit, { evidence: scope.evidence }, readOptions(scope, codes, 'participant'));
+}
+
+/** Every (unit, code, source) of the codes within the filters. */
+export function readScopedTriplesBySource(project: Project, scope: AnalysisScope, codes: readonly string[]): UnitTriples {
+  return readUnitTriples(project.db, scope.unit, { evidence: scope.evidence }, readOptions(scope, codes, 'source'));
 }
 
 /** The units per code, all participants together. */

@@ -6,9 +6,9 @@ import { attributeCsv, attributeLayout, attributeLegend, attributeTable, leftOut
 import { layoutMatrix } from '../../report/matrix-layout.js';
 import { iterateUnitRows, readUnitFacts } from '../../store/coded-units.js';
 import type { Db } from '../../store/open.js';
-import { listParticipantValues, listSourceValues } from '../../store/filter-values.js';
-import { codeUnitsByParticipant, codeUnitsBySource, readMatrixUnits } from '../analysis/read-matrix.js';
-import { openAnalysisScope, participantValue, sourceValue, type AnalysisOptions } from '../analysis/scope.js';
+import { listSourceFields } from '../../store/filter-values.js';
+import { codeUnitsByParticipant, codeUnitsBySource, matrixCodesOf, readMatrixUnits } from '../analysis/read-matrix.js';
+import { openAnalysisScope, participantValue, readScopedTriplesBySource, type AnalysisOptions } from '../analysis/scope.js';
 import { resolveAttributeKey } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
@@ -36,20 +36,24 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
   return withProject(ctx, opts, (project) => {
     const { db } = project;
     const scope = openAnalysisScope(project, opts);
-    const by = resolveAttributeKey(opts.by, listParticipantValues(db), listSourceValues(db));
+    const by = resolveAttributeKey(opts.by, scope.values);
     const base: MatrixBase = by.on === 'participant' ? 'participants' : 'sources';
-    const { codes, rows } = readMatrixUnits(project, scope, { codes: opts.codes, code: opts.code, categories: opts.categories });
+    const choice = { codes: opts.codes, code: opts.code, categories: opts.categories };
     // Members are the participants (or sources) the filters keep; each has its value, or none.
     const memberValue = new Map<number, string | null>();
     let withoutParticipant = 0;
     let split: ValueCodeUnits[];
     if (by.on === 'participant') {
-      for (const p of scope.participants) if (scope.keptParticipants === null || scope.keptParticipants.has(p.id)) memberValue.set(p.id, participantValue(p, by.key));
+      const kept = scope.keptParticipants === null ? null : new Set(scope.keptParticipants);
+      for (const p of scope.participants) if (kept === null || kept.has(p.id)) memberValue.set(p.id, participantValue(p, by.key));
+      const { codes, rows } = readMatrixUnits(project, scope, choice);
       ({ codes: split, withoutParticipant } = codeUnitsByParticipant(codes, rows, memberValue));
     } else {
-      const sources = scope.keptSources.map((s) => ({ first: s.first, last: s.last, value: sourceValue(s, by.key) }));
-      scope.keptSources.forEach((s, i) => memberValue.set(s.id, sources[i]!.value));
-      split = codeUnitsBySource(codes, rows, sources);
+      const fields = listSourceFields(db);
+      const kept = scope.keptSources === null ? null : new Set(scope.keptSources);
+      for (const s of scope.sources) if (kept === null || kept.has(s.id)) memberValue.set(s.id, fields.get(s.id)![by.key] ?? null);
+      const codes = matrixCodesOf(scope, choice);
+      split = codeUnitsBySource(codes, readScopedTriplesBySource(project, scope, [...new Set(codes.flatMap((c) => c.family))]), (id) => memberValue.get(id) ?? null);
     }
     const matrix = attributeMatrix(split, attributeValues(memberValue));
     const byName = by.on === 'participant' ? by.key : `source.${by.key}`;

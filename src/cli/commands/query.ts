@@ -1,7 +1,7 @@
 import { parseQuery } from '../../core/analysis/query/parse-query.js';
 import { formatSegment } from '../../core/segment-address.js';
 import { renderCsvRow } from '../../report/csv.js';
-import { QUERY_CSV_FIELDS, QUERY_TABLE_COLUMNS, queryCountLine, queryCsvValues, queryTableCells, type QueryRow } from '../../report/query-results.js';
+import { QUERY_CSV_FIELDS, QUERY_TABLE_COLUMNS, queryCountLine, queryCsvValues, queryTable, queryTableCells, type QueryRow } from '../../report/query-results.js';
 import { iterateUnitRows } from '../../store/coded-units.js';
 import { inReadingOrder, runQuery } from '../analysis/run-query.js';
 import { openAnalysisScope, type AnalysisOptions } from '../analysis/scope.js';
@@ -23,7 +23,7 @@ export async function run(ctx: Ctx, args: string[], opts: QueryOptions): Promise
   const query = parseQuery(args.join(' '));
   return withProject(ctx, opts, (project) => {
     const scope = openAnalysisScope(project, opts);
-    const result = inReadingOrder(runQuery(project, scope, query), scope.sources);
+    const result = inReadingOrder(project, runQuery(project, scope, query), scope.sources);
     const mode = outputMode(opts);
     const out = batched(ctx);
     const sources = new Set<string>();
@@ -65,7 +65,10 @@ export async function run(ctx: Ctx, args: string[], opts: QueryOptions): Promise
     }
     const c = paint(ctx);
     if (ctx.stdoutIsTTY) {
-      writeTable(opts.wide === true ? { ...ctx, columns: Number.MAX_SAFE_INTEGER } : ctx, QUERY_TABLE_COLUMNS, [...rows].map(queryTableCells), { header: c.bold });
+      const width = opts.wide === true ? Number.MAX_SAFE_INTEGER : ctx.columns;
+      const table = queryTable([...rows], width);
+      writeTable({ ...ctx, columns: width }, table.columns, table.cells, { header: c.bold });
+      if (table.hidden.length) ctx.stdout.write(c.dim(`(not shown, see --wide or --csv: ${table.hidden.join(', ')})\n`));
     } else {
       out.write(`${QUERY_TABLE_COLUMNS.map((col) => col.title).join('\t')}\n`);
       for (const row of rows) out.write(`${queryTableCells(row).join('\t')}\n`);

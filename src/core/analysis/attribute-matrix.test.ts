@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeMatrix, attributeValues, NO_VALUE, pickQuotes, unitsBySourceValue, unitsByValue } from './attribute-matrix.js';
+import { attributeMatrix, attributeValues, NO_VALUE, pickQuotes, unitsByValue } from './attribute-matrix.js';
 import { unitSetOf } from './unit-sets.js';
 
 describe('attribute matrix', () => {
@@ -29,19 +29,6 @@ describe('attribute matrix', () => {
     expect(m.codes[0]!.cells).toEqual([
       { value: 'Bekasi', units: 1, members: 1, percent: 100 },
       { value: 'Medan', units: 3, members: 2, percent: 100 },
-    ]);
-  });
-
-  it("splits units by their sources' values in one pass", () => {
-    const sources = [
-      { first: 1, last: 9, value: 'Medan' },
-      { first: 10, last: 19, value: null },
-      { first: 20, last: 29, value: 'Medan' },
-    ];
-    const split = unitsBySourceValue(unitSetOf([2, 3, 12, 25]), sources);
-    expect([...split].map(([value, cell]) => [value, [...cell.units], cell.members])).toEqual([
-      ['Medan', [2, 3, 25], 2],
-      [NO_VALUE, [12], 1],
     ]);
   });
 

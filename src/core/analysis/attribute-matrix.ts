@@ -71,28 +71,6 @@ export function unitsByValue(byMember: ReadonlyMap<number, UnitSet>, memberValue
   return new Map([...sets].map(([value, list]) => [value, { units: unionAll(list), members: list.length }]));
 }
 
-/**
- * Units by value when members are sources: a source's units are the id range [first, last], so one pass
- * over the units and the sources (both in id order) splits them, however many sources there are.
- */
-export function unitsBySourceValue(units: UnitSet, sources: readonly { first: number; last: number; value: string | null }[]): Map<string, ValueUnits> {
-  const kept = new Map<string, { ids: number[]; members: number }>();
-  let s = 0;
-  let lastSource = -1;
-  for (const id of units) {
-    while (s < sources.length && sources[s]!.last < id) s += 1;
-    if (s >= sources.length) break;
-    if (id < sources[s]!.first) continue;
-    const value = sources[s]!.value ?? NO_VALUE;
-    let cell = kept.get(value);
-    if (!cell) kept.set(value, (cell = { ids: [], members: 0 }));
-    cell.ids.push(id);
-    if (lastSource !== s) cell.members += 1;
-    lastSource = s;
-  }
-  return new Map([...kept].map(([value, cell]) => [value, { units: Float64Array.from(cell.ids), members: cell.members }]));
-}
-
 /** The matrix of codes against the values; a NO_VALUE column only when some code has units there. */
 export function attributeMatrix(codes: readonly ValueCodeUnits[], values: readonly AttributeValue[]): AttributeMatrix {
   const shown = values.filter((v) => v.value !== NO_VALUE || codes.some((c) => c.byValue.has(NO_VALUE)));

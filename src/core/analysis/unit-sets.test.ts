@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countShared, hasUnit, intersectSets, keepInRanges, subtractSets, unionAll, unionSets, unitSetOf } from './unit-sets.js';
+import { countShared, hasUnit, intersectSets, subtractSets, unionAll, unionSets, unitSetOf } from './unit-sets.js';
 
 const set = fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 30 }).map(unitSetOf);
 const list = (s: Float64Array): number[] => [...s];
@@ -30,9 +30,5 @@ describe('unit sets', () => {
         expect(list(unionAll(sets))).toEqual([...new Set(sets.flatMap(list))].sort((x, y) => x - y));
       }),
     );
-  });
-
-  it('keep the units inside id ranges', () => {
-    expect(list(keepInRanges(unitSetOf([1, 2, 5, 6, 9, 12]), [{ first: 2, last: 5 }, { first: 9, last: 10 }]))).toEqual([2, 5, 9]);
   });
 });

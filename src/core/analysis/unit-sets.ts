@@ -124,17 +124,3 @@ export function hasUnit(set: UnitSet, id: number): boolean {
   const at = lowerBound(set, id);
   return at < set.length && set[at] === id;
 }
-
-/** The units whose id falls in one of the ranges (inclusive, sorted by start and not overlapping). */
-export function keepInRanges(set: UnitSet, ranges: readonly { first: number; last: number }[]): UnitSet {
-  const out = new Float64Array(set.length);
-  let n = 0;
-  let r = 0;
-  for (let i = 0; i < set.length; i += 1) {
-    const id = set[i]!;
-    while (r < ranges.length && ranges[r]!.last < id) r += 1;
-    if (r >= ranges.length) break;
-    if (id >= ranges[r]!.first) out[n++] = id;
-  }
-  return out.slice(0, n);
-}

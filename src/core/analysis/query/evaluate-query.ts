@@ -3,14 +3,14 @@
  * long as it can be, so that `a AND NOT b` is a difference and never reads the units of every code;
  * the set of every coded unit is asked for only when a complement has to be listed.
  */
-import { intersectSets, subtractSets, unionSets, type UnitSet } from '../unit-sets.js';
+import { intersectSets, subtractSets, unionSets, unitSetOf, type UnitSet } from '../unit-sets.js';
 import type { CodeTerm, QueryNode } from './query-ast.js';
 
 /** Where units sit, for proximity: per unit of a set, in the set's order. */
 export interface UnitPlaces {
-  /** A number for the unit's source that rises with ids (its first segment id): same source, same number. */
+  /** A number for the unit's source: same source, same number. */
   source: Float64Array;
-  /** The unit's place among its source's units (sentences or turns, interviewer's included), from 0. */
+  /** The unit's place among its source's units (sentences or turns, interviewer's included), up to a constant per source. */
   position: Float64Array;
   /** The id of the unit's turn (the unit itself at the turn level). */
   turn: Float64Array;
@@ -76,7 +76,7 @@ function or(a: Partial, b: Partial): Partial {
 
 /**
  * Units of either side with a unit of the other side at most `distance` units away in the same source
- * (a unit on both sides is at distance 0). Linear in the two sides' sizes.
+ * (a unit on both sides is at distance 0): a sort of each side, then one pass.
  */
 export function near(left: UnitSet, right: UnitSet, distance: number, input: Pick<QueryInput, 'places'>): UnitSet {
   const l = input.places(left);
@@ -85,18 +85,24 @@ export function near(left: UnitSet, right: UnitSet, distance: number, input: Pic
 }
 
 function withNeighbour(units: UnitSet, own: UnitPlaces, other: UnitPlaces, distance: number): UnitSet {
-  const kept = new Float64Array(units.length);
-  let n = 0;
+  const mine = byPlace(own);
+  const theirs = byPlace(other);
+  const kept: number[] = [];
   let j = 0;
-  // Both sides are in id order, which is (source, position) order: the window on the other side only
-  // moves forward, so one pass over each side finds every pair.
-  for (let i = 0; i < units.length; i += 1) {
+  // Both sides in (source, position) order: the window on the other side only moves forward, so one
+  // pass over each side finds every pair.
+  for (const i of mine) {
     const source = own.source[i]!;
     const from = own.position[i]! - distance;
-    while (j < other.source.length && (other.source[j]! < source || (other.source[j] === source && other.position[j]! < from))) j += 1;
-    if (j < other.source.length && other.source[j] === source && other.position[j]! <= own.position[i]! + distance) kept[n++] = units[i]!;
+    while (j < theirs.length && (other.source[theirs[j]!]! < source || (other.source[theirs[j]!] === source && other.position[theirs[j]!]! < from))) j += 1;
+    if (j < theirs.length && other.source[theirs[j]!] === source && other.position[theirs[j]!]! <= own.position[i]! + distance) kept.push(units[i]!);
   }
-  return kept.slice(0, n);
+  return unitSetOf(kept);
+}
+
+/** Indexes of the places in (source, position) order. */
+function byPlace(places: UnitPlaces): Uint32Array {
+  return Uint32Array.from(places.source, (_, i) => i).sort((a, b) => places.source[a]! - places.source[b]! || places.position[a]! - places.position[b]!);
 }
 
 /** Units of either side whose turn also holds a unit of the other side. */

@@ -1,0 +1,92 @@
+/**
+ * The units carrying each code, read in bulk by the rule of unit-codes.ts: as one string of numbers
+ * turned into sorted id sets per code and participant (or source).
+ */
+import type { CodingUnit } from '../core/config.js';
+import { unitSetOf } from '../core/analysis/unit-sets.js';
+import { CODED_CODES_SQL } from './coded-units.js';
+import type { Db } from './open.js';
+import { unitIdsByCodeSql, type UnitCodeOptions, type UnitCodeSource } from './unit-codes.js';
+
+/** Every (unit, code, member) read, as parallel arrays (duplicates left in). */
+export interface UnitTriples {
+  /** The codes, indexed by `code`. */
+  codes: readonly string[];
+  unit: Float64Array;
+  code: Uint32Array;
+  /** The participant (0: none) or, read by source, the source. */
+  member: Float64Array;
+}
+
+/** How to read: what to group units by besides the code. */
+export interface UnitReadOptions extends UnitCodeOptions {
+  member?: 'participant' | 'source';
+}
+
+/**
+ * Every (unit, code, member) of the codes within the options (without `codes`, every code the codings
+ * use). Without a `read` option it reads through the index unless the codes hold a third or more of
+ * all codings.
+ */
+export function readUnitTriples(db: Db, unit: CodingUnit, from: UnitCodeSource, options: UnitReadOptions = {}): UnitTriples {
+  const coded = db.prepare<[], string>(CODED_CODES_SQL).pluck().all();
+  const codes = options.codes ?? coded;
+  const empty = { codes, unit: new Float64Array(0), code: new Uint32Array(0), member: new Float64Array(0) };
+  if (codes.length === 0) return empty;
+  const wanted = new Set(codes);
+  const read = options.read ?? (coded.every((code) => wanted.has(code)) ? 'scan' : chooseRead(db, codes));
+  const { sql, params } = unitIdsByCodeSql(unit, from, codes, { ...options, codes: options.codes, read });
+  const text = db.prepare<unknown[], string | null>(sql).pluck().get(...params) ?? '';
+  if (text.length === 0) return empty;
+  let commas = 0;
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) === 44) commas += 1;
+  const n = (commas + 1) / 3;
+  const triples = { codes, unit: new Float64Array(n), code: new Uint32Array(n), member: new Float64Array(n) };
+  let field = 0;
+  let row = 0;
+  let value = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    const ch = i < text.length ? text.charCodeAt(i) : 44;
+    if (ch !== 44) {
+      value = value * 10 + (ch - 48);
+      continue;
+    }
+    if (field === 0) triples.unit[row] = value;
+    else if (field === 1) triples.code[row] = value;
+    else triples.member[row++] = value;
+    field = (field + 1) % 3;
+    value = 0;
+  }
+  return triples;
+}
+
+/** The units carrying a code, of one member (participant or source; null: no participant). */
+export interface UnitIds {
+  code: string;
+  member: number | null;
+  /** Segment ids of the units, ascending, each once. */
+  ids: Float64Array;
+}
+
+/** Per code and member, the sorted distinct ids of the units carrying the code (see readUnitTriples). */
+export function readUnitIds(db: Db, unit: CodingUnit, from: UnitCodeSource, options: UnitReadOptions = {}): UnitIds[] {
+  const triples = readUnitTriples(db, unit, from, options);
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < triples.unit.length; i += 1) {
+    const key = triples.code[i]! * 2 ** 32 + triples.member[i]!;
+    const list = groups.get(key);
+    if (list) list.push(triples.unit[i]!);
+    else groups.set(key, [triples.unit[i]!]);
+  }
+  return [...groups].map(([key, ids]) => {
+    const member = key % 2 ** 32;
+    return { code: triples.codes[Math.floor(key / 2 ** 32)]!, member: member === 0 && options.member !== 'source' ? null : member, ids: unitSetOf(ids) };
+  });
+}
+
+/** Index or scan: the index's random reads cost about three times a scan's sequential ones per row. */
+function chooseRead(db: Db, codes: readonly string[]): 'index' | 'scan' {
+  const all = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM codings').get()!.n;
+  const some = db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM codings WHERE code IN (${codes.map(() => '?').join(', ')})`).get(...codes)!.n;
+  return some * 3 >= all ? 'scan' : 'index';
+}
