@@ -44,7 +44,7 @@ export function parseWhere(text: string): WhereFilter {
  * participants have is theirs (as `codings list --where site=Medan` has always meant); otherwise a
  * source field (site, date, type, language) or attribute. `source.key` picks the source's when both have it.
  */
-export function resolveWhere(where: WhereFilter, known: AttributeValues): AttributeFilter {
+export function resolveWhere(where: WhereFilter, known: Pick<AttributeValues, 'participants' | 'sources'>): AttributeFilter {
   const { key, value } = where;
   const participants = known.participants();
   const on = where.on ?? (participants.has(key) ? 'participant' : known.sources().has(key) ? 'source' : undefined);
@@ -72,7 +72,7 @@ export function resolveWhere(where: WhereFilter, known: AttributeValues): Attrib
  * Whose attribute a key (`--by site`, `--by source.site`) names: a bare key participants have is theirs,
  * else the source's (site, date, type, language, or an attribute).
  */
-export function resolveAttributeKey(text: string, known: AttributeValues): { on: AttributeFilter['on']; key: string } {
+export function resolveAttributeKey(text: string, known: Pick<AttributeValues, 'participants' | 'sources'>): { on: AttributeFilter['on']; key: string } {
   const prefixed = /^(participant|source)\.(.+)$/.exec(text.trim());
   const key = prefixed ? prefixed[2]! : text.trim();
   const participants = known.participants();

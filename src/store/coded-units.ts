@@ -62,16 +62,17 @@ export interface UnitFacts {
   turnId: Float64Array;
   /** 0 when the unit has no participant. */
   participantId: Float64Array;
-  /** The unit's length in code points. */
-  length: Float64Array;
 }
 
 // Ids go to SQLite as one JSON array per chunk (json_each stands in for an array parameter).
 const CHUNK = 100_000;
 
 /** Where units sit, for a JSON array of segment ids: each looked up by its rowid, in the array's order. */
-export const UNIT_FACTS_SQL = `SELECT g.source_id, g.turn, g.sentence, COALESCE(g.parent_id, g.id), IFNULL(g.participant_id, 0), g.end - g.start
+export const UNIT_FACTS_SQL = `SELECT g.source_id, g.turn, g.sentence, COALESCE(g.parent_id, g.id), IFNULL(g.participant_id, 0)
   FROM json_each(?) j CROSS JOIN segments g ON g.id = j.value ORDER BY j.key`;
+
+/** The lengths of units (code points), for a JSON array of segment ids, as one text in the array's order. */
+export const UNIT_LENGTHS_SQL = `SELECT group_concat(g.end - g.start, ',' ORDER BY j.key) FROM json_each(?) j CROSS JOIN segments g ON g.id = j.value`;
 
 /** Units for people, for a JSON array of segment ids, in the array's order. */
 export const UNIT_ROWS_SQL = `SELECT g.id, g.source_id AS sourceId, s.name AS source, s.type AS sourceType, g.turn, g.sentence,
@@ -83,7 +84,7 @@ export const UNIT_ROWS_SQL = `SELECT g.id, g.source_id AS sourceId, s.name AS so
  ORDER BY j.key`;
 
 
-/** Turn, sentence, participant and length of each unit (ids sorted; each must be a segment). */
+/** Source, turn, sentence and participant of each unit (ids sorted or not; each must be a segment). */
 export function readUnitFacts(db: Db, ids: Float64Array): UnitFacts {
   const n = ids.length;
   const facts: UnitFacts = {
@@ -92,7 +93,6 @@ export function readUnitFacts(db: Db, ids: Float64Array): UnitFacts {
     sentence: new Float64Array(n),
     turnId: new Float64Array(n),
     participantId: new Float64Array(n),
-    length: new Float64Array(n),
   };
   const statement = db.prepare<[string], number[]>(UNIT_FACTS_SQL).raw();
   let i = 0;
@@ -103,11 +103,29 @@ export function readUnitFacts(db: Db, ids: Float64Array): UnitFacts {
       facts.sentence[i] = row[2]!;
       facts.turnId[i] = row[3]!;
       facts.participantId[i] = row[4]!;
-      facts.length[i] = row[5]!;
       i += 1;
     }
   }
   return facts;
+}
+
+/** The length of each unit in code points (ids sorted or not; each must be a segment). */
+export function readUnitLengths(db: Db, ids: Float64Array): Float64Array {
+  const lengths = new Float64Array(ids.length);
+  const statement = db.prepare<[string], string | null>(UNIT_LENGTHS_SQL).pluck();
+  for (let from = 0; from < ids.length; from += CHUNK) {
+    const text = statement.get(JSON.stringify(Array.from(ids.subarray(from, from + CHUNK)))) ?? '';
+    let i = from;
+    let value = 0;
+    for (let k = 0; k <= text.length; k += 1) {
+      const ch = k < text.length ? text.charCodeAt(k) : 44;
+      if (ch === 44) {
+        lengths[i++] = value;
+        value = 0;
+      } else value = value * 10 + (ch - 48);
+    }
+  }
+  return lengths;
 }
 
 /** A unit for people: where it is, who speaks it, and its text. */

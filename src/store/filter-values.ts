@@ -85,15 +85,20 @@ export function listSourceValues(db: Db, fields: ReadonlyMap<number, Record<stri
 export interface AttributeValues {
   participants(): ReadonlyMap<string, readonly string[]>;
   sources(): ReadonlyMap<string, readonly string[]>;
+  /** Each source's fields (see listSourceFields). */
+  sourceFields(): ReadonlyMap<number, Record<string, string>>;
 }
 
-/** Attribute values read from the project when first asked for. */
+/** Attribute values read from the project when first asked for, each once. */
 export function lazyAttributeValues(db: Db): AttributeValues {
   let participants: Map<string, string[]> | undefined;
   let sources: Map<string, string[]> | undefined;
+  let fields: Map<number, Record<string, string>> | undefined;
+  const sourceFields = (): Map<number, Record<string, string>> => (fields ??= listSourceFields(db));
   return {
     participants: () => (participants ??= listParticipantValues(db)),
-    sources: () => (sources ??= listSourceValues(db)),
+    sources: () => (sources ??= listSourceValues(db, sourceFields())),
+    sourceFields,
   };
 }
 

@@ -111,15 +111,15 @@ export function* iterateUnitCodes(db: Db, unit: CodingUnit, from: UnitCodeSource
 /**
  * The SQL giving every (unit, code, member) of the codes as one text of numbers, `unit,code,member,…`:
  * the code as its index in `codes`, the member the unit's participant (0: none) or, with `member:
- * 'source'`, its source; duplicates left in. A million rows cross into JavaScript as one string, several
+ * 'source'`, its source (with 'none', no member: `unit,code,…`); duplicates left in. A million rows cross into JavaScript as one string, several
  * times faster than as rows or as SQL groups (see unit-ids.ts).
  */
-export function unitIdsByCodeSql(unit: CodingUnit, from: UnitCodeSource, codes: readonly string[], options: UnitCodeOptions & { member?: 'participant' | 'source' } = {}): { sql: string; params: unknown[] } {
+export function unitIdsByCodeSql(unit: CodingUnit, from: UnitCodeSource, codes: readonly string[], options: UnitCodeOptions & { member?: 'participant' | 'source' | 'none' } = {}): { sql: string; params: unknown[] } {
   const { with: cte, selects, params } = unitCodeSelects(unit, from, { ...options, codes: options.codes ?? codes });
   const index = `CASE code ${codes.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} END`;
-  const member = options.member === 'source' ? 'sourceId' : 'IFNULL(participantId, 0)';
+  const member = options.member === 'none' ? '' : ` || ',' || ${options.member === 'source' ? 'sourceId' : 'IFNULL(participantId, 0)'}`;
   return {
-    sql: `WITH ${cte}\nSELECT group_concat(unitId || ',' || ${index} || ',' || ${member}) FROM (${selects.join('\n UNION ALL\n')})`,
+    sql: `WITH ${cte}\nSELECT group_concat(unitId || ',' || ${index}${member}) FROM (${selects.join('\n UNION ALL\n')})`,
     params: [...params, ...codes],
   };
 }

@@ -14,13 +14,13 @@ export interface UnitTriples {
   codes: readonly string[];
   unit: Float64Array;
   code: Uint32Array;
-  /** The participant (0: none) or, read by source, the source. */
+  /** The participant (0: none) or, read by source, the source; all 0 when read without members. */
   member: Float64Array;
 }
 
-/** How to read: what to group units by besides the code. */
+/** How to read: what to group units by besides the code ('none': nothing, the fastest). */
 export interface UnitReadOptions extends UnitCodeOptions {
-  member?: 'participant' | 'source';
+  member?: 'participant' | 'source' | 'none';
 }
 
 /**
@@ -38,9 +38,10 @@ export function readUnitTriples(db: Db, unit: CodingUnit, from: UnitCodeSource, 
   const { sql, params } = unitIdsByCodeSql(unit, from, codes, { ...options, codes: options.codes, read });
   const text = db.prepare<unknown[], string | null>(sql).pluck().get(...params) ?? '';
   if (text.length === 0) return empty;
+  const fields = options.member === 'none' ? 2 : 3;
   let commas = 0;
   for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) === 44) commas += 1;
-  const n = (commas + 1) / 3;
+  const n = (commas + 1) / fields;
   const triples = { codes, unit: new Float64Array(n), code: new Uint32Array(n), member: new Float64Array(n) };
   let field = 0;
   let row = 0;
@@ -53,14 +54,18 @@ export function readUnitTriples(db: Db, unit: CodingUnit, from: UnitCodeSource, 
     }
     if (field === 0) triples.unit[row] = value;
     else if (field === 1) triples.code[row] = value;
-    else triples.member[row++] = value;
-    field = (field + 1) % 3;
+    else triples.member[row] = value;
+    field += 1;
+    if (field === fields) {
+      field = 0;
+      row += 1;
+    }
     value = 0;
   }
   return triples;
 }
 
-/** The units carrying a code, of one member (participant or source; null: no participant). */
+/** The units carrying a code, of one member (participant or source; null: no participant; 0 read without members). */
 export interface UnitIds {
   code: string;
   member: number | null;
@@ -70,7 +75,7 @@ export interface UnitIds {
 
 /** Per code and member, the sorted distinct ids of the units carrying the code (see readUnitTriples). */
 export function readUnitIds(db: Db, unit: CodingUnit, from: UnitCodeSource, options: UnitReadOptions = {}): UnitIds[] {
-  const triples = readUnitTriples(db, unit, from, options);
+  const triples = readUnitTriples(db, unit, from, { ...options, member: options.member ?? 'participant' });
   const groups = new Map<number, number[]>();
   for (let i = 0; i < triples.unit.length; i += 1) {
     const key = triples.code[i]! * 2 ** 32 + triples.member[i]!;
@@ -80,7 +85,7 @@ export function readUnitIds(db: Db, unit: CodingUnit, from: UnitCodeSource, opti
   }
   return [...groups].map(([key, ids]) => {
     const member = key % 2 ** 32;
-    return { code: triples.codes[Math.floor(key / 2 ** 32)]!, member: member === 0 && options.member !== 'source' ? null : member, ids: unitSetOf(ids) };
+    return { code: triples.codes[Math.floor(key / 2 ** 32)]!, member: member === 0 && (options.member ?? 'participant') === 'participant' ? null : member, ids: unitSetOf(ids) };
   });
 }
 

@@ -13,11 +13,11 @@ export function matrixCodesOf(scope: AnalysisScope, choice: MatrixCodeChoice): M
   return matrixCodes(scope.codebook, scope.known, choice);
 }
 
-/** The matrix's codes (checked) and the units of every code they count, by participant. */
-export function readMatrixUnits(project: Project, scope: AnalysisScope, choice: MatrixCodeChoice): { codes: MatrixCode[]; rows: UnitIds[] } {
+/** The matrix's codes (checked) and the units of every code they count (by participant when asked). */
+export function readMatrixUnits(project: Project, scope: AnalysisScope, choice: MatrixCodeChoice, byParticipant: boolean): { codes: MatrixCode[]; rows: UnitIds[] } {
   const codes = matrixCodesOf(scope, choice);
   const wanted = [...new Set(codes.flatMap((c) => c.family))];
-  return { codes, rows: readScopedUnitIds(project, scope, wanted) };
+  return { codes, rows: readScopedUnitIds(project, scope, wanted, byParticipant) };
 }
 
 /** Each matrix code with all its units (a unit once, whichever of the code's family it carries). */
@@ -52,18 +52,34 @@ export function codeUnitsByParticipant(codes: readonly MatrixCode[], rows: reado
  * sources they are in. `valueOf` gives a source's value (null: none).
  */
 export function codeUnitsBySource(codes: readonly MatrixCode[], triples: UnitTriples, valueOf: (sourceId: number) => string | null): ValueCodeUnits[] {
-  const value = Array.from(triples.member, (source) => valueOf(source) ?? NO_VALUE);
-  return codes.map((c) => {
-    const family = new Set(c.family.map((code) => triples.codes.indexOf(code)).filter((i) => i >= 0));
-    const cells = new Map<string, { ids: number[]; sources: Set<number> }>();
-    for (let i = 0; i < triples.unit.length; i += 1) {
-      if (!family.has(triples.code[i]!)) continue;
-      let cell = cells.get(value[i]!);
-      if (!cell) cells.set(value[i]!, (cell = { ids: [], sources: new Set() }));
-      cell.ids.push(triples.unit[i]!);
-      cell.sources.add(triples.member[i]!);
+  // One pass over the triples: each goes to the cells of every row whose family holds its code.
+  const rowsOfCode = triples.codes.map((code) => codes.flatMap((c, row) => (c.family.includes(code) ? [row] : [])));
+  const valueIndex = new Map<string, number>();
+  const sourceValue = new Map<number, number>();
+  const cells: { ids: number[]; sources: Set<number> }[][] = codes.map(() => []);
+  for (let i = 0; i < triples.unit.length; i += 1) {
+    const rows = rowsOfCode[triples.code[i]!]!;
+    if (rows.length === 0) continue;
+    const source = triples.member[i]!;
+    let v = sourceValue.get(source);
+    if (v === undefined) {
+      const value = valueOf(source) ?? NO_VALUE;
+      v = valueIndex.get(value) ?? valueIndex.size;
+      valueIndex.set(value, v);
+      sourceValue.set(source, v);
     }
-    const byValue = new Map([...cells].map(([v, cell]) => [v, { units: unitSetOf(cell.ids), members: cell.sources.size }]));
-    return { code: c.code, label: c.label, category: c.category, depth: c.depth, byValue };
-  });
+    for (const row of rows) {
+      const cell = (cells[row]![v] ??= { ids: [], sources: new Set() });
+      cell.ids.push(triples.unit[i]!);
+      cell.sources.add(source);
+    }
+  }
+  const values = [...valueIndex.keys()];
+  return codes.map((c, row) => ({
+    code: c.code,
+    label: c.label,
+    category: c.category,
+    depth: c.depth,
+    byValue: new Map(cells[row]!.flatMap((cell, v) => (cell ? [[values[v]!, { units: unitSetOf(cell.ids), members: cell.sources.size }] as const] : []))),
+  }));
 }

@@ -86,7 +86,7 @@ describe('a query on a project', () => {
   it('counts "A AND B" as co-occurrence counts the cell (A, B)', () => {
     const { project: p } = project();
     const scope = openAnalysisScope(p, {});
-    const { codes, rows } = readMatrixUnits(p, scope, { codes: ['barrier', 'role', 'role/educator', 'barrier/documentation'] });
+    const { codes, rows } = readMatrixUnits(p, scope, { codes: ['barrier', 'role', 'role/educator', 'barrier/documentation'] }, false);
     const matrix = cooccurrenceMatrix(codeUnits(codes, rows));
     for (const [i, a] of codes.entries()) {
       for (const [j, b] of codes.entries()) expect(runQuery(p, scope, parseQuery(`${a.code} AND ${b.code}`)).units.length).toBe(matrix.counts[i]![j]);

@@ -18,11 +18,11 @@ export function runQuery(project: Project, scope: AnalysisScope, query: QueryNod
   for (const { term } of terms) checkCode(scope, term.code, term.col === undefined ? undefined : { col: term.col });
   const families = new Map(terms.map(({ term }) => [term.code, familyOf(scope, term.code)]));
   const wanted = [...new Set([...families.values()].flat())];
-  const byCode = unitsByCode(readScopedUnitIds(project, scope, wanted));
+  const byCode = unitsByCode(readScopedUnitIds(project, scope, wanted, false));
   let universe: UnitSet | undefined;
   const units = evaluateQuery(query, {
     unitsOf: (term: CodeTerm) => unionAll(families.get(term.code)!.flatMap((code) => byCode.get(code) ?? [])),
-    universe: () => (universe ??= unionAll([...unitsByCode(readScopedUnitIds(project, scope)).values()])),
+    universe: () => (universe ??= unionAll([...unitsByCode(readScopedUnitIds(project, scope, undefined, false)).values()])),
     places: (ids) => placesOf(project, scope, ids),
   });
   // The codes shown are those of terms that are not negated: what made the unit match.

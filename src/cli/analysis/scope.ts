@@ -11,7 +11,7 @@ import type { SourceType } from '../../core/transcript/types.js';
 import { InputError } from '../../errors.js';
 import type { EvidenceScope } from '../../store/coded-segments.js';
 import { listCodedCodes, listParticipantAttributes, listSourceRefs, type ParticipantAttributes, type SourceRef } from '../../store/coded-units.js';
-import { lazyAttributeValues, listCoders, listSourceFields, type AttributeFilter, type AttributeValues } from '../../store/filter-values.js';
+import { lazyAttributeValues, listCoders, type AttributeFilter, type AttributeValues } from '../../store/filter-values.js';
 import { readUnitIds, readUnitTriples, type UnitIds, type UnitTriples } from '../../store/unit-ids.js';
 import { checkCoder, hintFor, resolveWhere } from '../coding-filters.js';
 import type { WhereOption } from '../flags.js';
@@ -61,7 +61,7 @@ export function openAnalysisScope(project: Project, opts: AnalysisOptions): Anal
   const where = opts.where ? resolveWhere(opts.where, values) : null;
   let keptSources: number[] | null = null;
   if (opts.type !== undefined || opts.source !== undefined || where?.on === 'source') {
-    const fields = where?.on === 'source' ? listSourceFields(db) : null;
+    const fields = where?.on === 'source' ? values.sourceFields() : null;
     keptSources = sources
       .filter((s) => (opts.type === undefined || s.type === opts.type) && (opts.source === undefined || s.name === opts.source) && (where === null || fields === null || fields.get(s.id)![where.key] === where.value))
       .map((s) => s.id);
@@ -100,13 +100,16 @@ export function familyOf(scope: AnalysisScope, id: string): string[] {
 }
 
 /** The reading options the filters give; interviewer turns are never units. */
-function readOptions(scope: AnalysisScope, codes: readonly string[] | undefined, member: 'participant' | 'source') {
+function readOptions(scope: AnalysisScope, codes: readonly string[] | undefined, member: 'participant' | 'source' | 'none') {
   return { codes, skipInterviewer: true, sourceIds: scope.keptSources ?? undefined, participantIds: scope.keptParticipants ?? undefined, member };
 }
 
-/** The units carrying each of the codes (exactly, not their descendants), by participant, within the filters. Codes omitted: every code. */
-export function readScopedUnitIds(project: Project, scope: AnalysisScope, codes?: readonly string[]): UnitIds[] {
-  return readUnitIds(project.db, scope.unit, { evidence: scope.evidence }, readOptions(scope, codes, 'participant'));
+/**
+ * The units carrying each of the codes (exactly, not their descendants) within the filters, by
+ * participant, or all together with `byParticipant` false (faster). Codes omitted: every code.
+ */
+export function readScopedUnitIds(project: Project, scope: AnalysisScope, codes: readonly string[] | undefined, byParticipant: boolean): UnitIds[] {
+  return readUnitIds(project.db, scope.unit, { evidence: scope.evidence }, readOptions(scope, codes, byParticipant ? 'participant' : 'none'));
 }
 
 /** Every (unit, code, source) of the codes within the filters. */

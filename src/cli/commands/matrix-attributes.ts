@@ -4,9 +4,8 @@ import { shortenQuote } from '../../core/analysis/shorten-quote.js';
 import { formatSegment } from '../../core/segment-address.js';
 import { attributeCsv, attributeLayout, attributeLegend, attributeTable, leftOutNote, frameworkChartCsv, frameworkChartText, type ChartQuote, type FrameworkChart, type MatrixBase } from '../../report/matrix.js';
 import { layoutMatrix } from '../../report/matrix-layout.js';
-import { iterateUnitRows, readUnitFacts } from '../../store/coded-units.js';
+import { iterateUnitRows, readUnitLengths } from '../../store/coded-units.js';
 import type { Db } from '../../store/open.js';
-import { listSourceFields } from '../../store/filter-values.js';
 import { codeUnitsByParticipant, codeUnitsBySource, matrixCodesOf, readMatrixUnits } from '../analysis/read-matrix.js';
 import { openAnalysisScope, participantValue, readScopedTriplesBySource, type AnalysisOptions } from '../analysis/scope.js';
 import { resolveAttributeKey } from '../coding-filters.js';
@@ -46,10 +45,10 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
     if (by.on === 'participant') {
       const kept = scope.keptParticipants === null ? null : new Set(scope.keptParticipants);
       for (const p of scope.participants) if (kept === null || kept.has(p.id)) memberValue.set(p.id, participantValue(p, by.key));
-      const { codes, rows } = readMatrixUnits(project, scope, choice);
+      const { codes, rows } = readMatrixUnits(project, scope, choice, true);
       ({ codes: split, withoutParticipant } = codeUnitsByParticipant(codes, rows, memberValue));
     } else {
-      const fields = listSourceFields(db);
+      const fields = scope.values.sourceFields();
       const kept = scope.keptSources === null ? null : new Set(scope.keptSources);
       for (const s of scope.sources) if (kept === null || kept.has(s.id)) memberValue.set(s.id, fields.get(s.id)![by.key] ?? null);
       const codes = matrixCodesOf(scope, choice);
@@ -88,8 +87,8 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
 function frameworkChart(db: Db, matrix: AttributeMatrix, split: readonly ValueCodeUnits[], k: number): FrameworkChart {
   const cells = split.map((code) => code.byValue);
   const all = unionAll(cells.flatMap((byValue) => [...byValue.values()].map((v) => v.units)));
-  const facts = readUnitFacts(db, all);
-  const lengthOf = (id: number): number => facts.length[lowerBound(all, id)]!;
+  const lengths = readUnitLengths(db, all);
+  const lengthOf = (id: number): number => lengths[lowerBound(all, id)]!;
   const chosen = cells.map((byValue) => matrix.values.map((v) => pickQuotes(byValue.get(v.value)?.units ?? EMPTY_SET, lengthOf, k, MIN_QUOTE)));
   const quoteOf = new Map<number, ChartQuote>();
   for (const row of iterateUnitRows(db, unitSetOf(chosen.flat(2)))) {

@@ -23,7 +23,7 @@ export interface MatrixCooccurrenceOptions extends ListingOptions, AnalysisOptio
 export async function run(ctx: Ctx, _args: string[], opts: MatrixCooccurrenceOptions): Promise<ExitCode> {
   return withProject(ctx, opts, (project) => {
     const scope = openAnalysisScope(project, opts);
-    const { codes, rows } = readMatrixUnits(project, scope, { codes: opts.codes, code: opts.code, categories: opts.categories });
+    const { codes, rows } = readMatrixUnits(project, scope, { codes: opts.codes, code: opts.code, categories: opts.categories }, false);
     const matrix = cooccurrenceMatrix(codeUnits(codes, rows));
     const jaccard = opts.jaccard === true;
     const mode = outputMode(opts);
