@@ -9,8 +9,11 @@ export interface MatrixLayout {
   rowTitle: string;
   /** `number` shows before the label (co-occurrence names its columns by these numbers). */
   rows: { label: string; depth: number; number?: number }[];
-  /** Column groups: a heading and the titles of its sub-columns ('' for a group of one untitled column). */
-  groups: { label: string; sub: string[] }[];
+  /**
+   * Column groups: a heading (a label, cut when long, and a suffix such as "(8)" never cut) and the titles
+   * of its sub-columns ('' for a group of one untitled column).
+   */
+  groups: { label: string; suffix?: string; sub: string[] }[];
   /** cells[row][group][sub]. */
   cells: string[][][];
 }
@@ -33,10 +36,12 @@ export function layoutMatrix(m: MatrixLayout, width: number): string {
   const groups = m.groups.map((g, gi) => {
     const subWidths = g.sub.map((title, si) => Math.max(displayWidth(title), ...m.cells.map((row) => displayWidth(row[gi]?.[si] ?? ''))));
     const inner = subWidths.reduce((a, b) => a + b, 0) + Math.max(0, g.sub.length - 1);
-    const heading = Number.isFinite(width) ? Math.max(inner, Math.min(displayWidth(g.label), MAX_HEADING)) : Math.max(inner, displayWidth(g.label));
-    const label = truncate(g.label, heading);
+    const suffix = g.suffix ?? '';
+    const full = displayWidth(g.label) + displayWidth(suffix);
+    const heading = Number.isFinite(width) ? Math.max(inner, Math.min(full, MAX_HEADING)) : Math.max(inner, full);
+    const label = truncate(g.label, Math.max(1, heading - displayWidth(suffix)));
     if (label !== g.label) cut.push({ short: label, full: g.label });
-    return { label, subWidths, width: heading, extra: heading - inner };
+    return { label: label + suffix, subWidths, width: Math.max(heading, displayWidth(label + suffix)), extra: Math.max(heading, displayWidth(label + suffix)) - inner };
   });
 
   // Groups go into panels, as many as fit beside the row labels (at least one each).

@@ -56,7 +56,7 @@ export function attributeLayout(m: AttributeMatrix, base: MatrixBase): MatrixLay
   return {
     rowTitle: 'code',
     rows: m.codes.map((c) => ({ label: c.code, depth: c.depth })),
-    groups: m.values.map((v) => ({ label: `${v.value} (${v.members})`, sub: ['units', MEMBER_TITLE[base], '%'] })),
+    groups: m.values.map((v) => ({ label: v.value, suffix: ` (${v.members})`, sub: ['units', MEMBER_TITLE[base], '%'] })),
     cells: m.codes.map((c) => c.cells.map((cell) => [String(cell.units), String(cell.members), cell.percent === null ? '–' : `${cell.percent}%`])),
   };
 }

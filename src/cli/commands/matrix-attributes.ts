@@ -60,7 +60,7 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
     const c = paint(ctx);
     if (opts.cell === 'quotes') {
       const chart = frameworkChart(db, matrix, split, opts.quotes ?? 2);
-      if (mode === 'json') writeJson(ctx, { by: byName, unit: scope.unit, base, values: chart.values, codes: chart.codes.map(({ depth: _, quotes, ...code }) => ({ ...code, cells: code.cells.map((cell, i) => ({ ...cell, quotes: quotes[i] })) })) });
+      if (mode === 'json') writeJson(ctx, { by: byName, unit: scope.unit, base, leftOut: withoutParticipant, values: chart.values, codes: chart.codes.map(({ depth: _, quotes, ...code }) => ({ ...code, cells: code.cells.map((cell, i) => ({ ...cell, quotes: quotes[i] })) })) });
       else if (mode === 'csv') {
         const { header, rows: lines } = frameworkChartCsv(chart);
         writeCsv(ctx, header, lines);
