@@ -8,12 +8,8 @@ const known = {
       ['group', ['pekerja-rentan', 'pekerja-sosial']],
       ['site', ['Bekasi', 'Medan']],
     ]),
-  sources: () =>
-    new Map([
-      ['site', ['Jakarta', 'Medan']],
-      ['type', ['interview', 'observation']],
-      ['observer', ['Peneliti 1', 'Peneliti 3']],
-    ]),
+  sourceKeys: () => new Set(['site', 'date', 'type', 'language', 'observer']),
+  sourceValues: (key: string) => ({ site: ['Jakarta', 'Medan'], type: ['interview', 'observation'], observer: ['Peneliti 1', 'Peneliti 3'] })[key] ?? [],
 };
 
 function message(run: () => unknown): string {

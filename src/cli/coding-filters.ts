@@ -2,7 +2,7 @@ import { closest } from '../core/did-you-mean.js';
 import type { Codebook } from '../core/codebook/types.js';
 import type { SourceType } from '../core/transcript/types.js';
 import { InputError } from '../errors.js';
-import type { AttributeFilter, AttributeValues, FilterValues } from '../store/filter-values.js';
+import { attributeValuesOf, isSourceColumn, type AttributeFilter, type AttributeValues, type FilterValues } from '../store/filter-values.js';
 import type { CodingFilter } from '../store/list-codings.js';
 
 /** The origins a coding can have. */
@@ -44,23 +44,24 @@ export function parseWhere(text: string): WhereFilter {
  * participants have is theirs (as `codings list --where site=Medan` has always meant); otherwise a
  * source field (site, date, type, language) or attribute. `source.key` picks the source's when both have it.
  */
-export function resolveWhere(where: WhereFilter, known: Pick<AttributeValues, 'participants' | 'sources'>): AttributeFilter {
+export function resolveWhere(where: WhereFilter, known: Omit<AttributeValues, 'sourceValueById'>): AttributeFilter {
   const { key, value } = where;
   const participants = known.participants();
-  const on = where.on ?? (participants.has(key) ? 'participant' : known.sources().has(key) ? 'source' : undefined);
+  const isSourceKey = (k: string): boolean => isSourceColumn(k) || known.sourceKeys().has(k);
+  const on = where.on ?? (participants.has(key) ? 'participant' : isSourceKey(key) ? 'source' : undefined);
   if (on === undefined) {
-    const keys = [...participants.keys(), ...[...known.sources().keys()].map((k) => (participants.has(k) ? `source.${k}` : k))];
+    const keys = [...participants.keys(), ...[...known.sourceKeys()].map((k) => (participants.has(k) ? `source.${k}` : k))];
     throw new InputError(`no participant or source attribute "${key}"`, { hint: hintFor(key, keys, 'see `telaah participants list` and `telaah sources list --json`') });
   }
-  const own = on === 'participant' ? participants : known.sources();
-  const values = own.get(key);
-  if (!values) {
+  if (on === 'participant' ? !participants.has(key) : !isSourceKey(key)) {
     const what = on === 'participant' ? 'participant attribute' : 'source field or attribute';
-    throw new InputError(`no ${what} "${key}"`, { hint: hintFor(key, [...own.keys()], on === 'participant' ? 'see `telaah participants list`' : 'see `telaah sources list --json`') });
+    const keys = on === 'participant' ? [...participants.keys()] : [...known.sourceKeys()];
+    throw new InputError(`no ${what} "${key}"`, { hint: hintFor(key, keys, on === 'participant' ? 'see `telaah participants list`' : 'see `telaah sources list --json`') });
   }
+  const values = on === 'participant' ? participants.get(key)! : known.sourceValues(key);
   if (!values.includes(value)) {
-    const other = on === 'participant' ? known.sources().get(key) : participants.get(key);
-    const elsewhere = other?.includes(value) ? ` (${on === 'participant' ? 'sources' : 'participants'} have it: write ${on === 'participant' ? 'source' : 'participant'}.${key}=${value})` : '';
+    const other = on === 'participant' ? (isSourceKey(key) ? known.sourceValues(key) : []) : (participants.get(key) ?? []);
+    const elsewhere = other.includes(value) ? ` (${on === 'participant' ? 'sources' : 'participants'} have it: write ${on === 'participant' ? 'source' : 'participant'}.${key}=${value})` : '';
     throw new InputError(`no ${on} has ${key}=${value}`, {
       hint: `${hintFor(value, values, on === 'participant' ? 'see `telaah participants list`' : 'see `telaah sources list --json`')}${elsewhere}`,
     });
@@ -72,13 +73,14 @@ export function resolveWhere(where: WhereFilter, known: Pick<AttributeValues, 'p
  * Whose attribute a key (`--by site`, `--by source.site`) names: a bare key participants have is theirs,
  * else the source's (site, date, type, language, or an attribute).
  */
-export function resolveAttributeKey(text: string, known: Pick<AttributeValues, 'participants' | 'sources'>): { on: AttributeFilter['on']; key: string } {
+export function resolveAttributeKey(text: string, known: Pick<AttributeValues, 'participants' | 'sourceKeys'>): { on: AttributeFilter['on']; key: string } {
   const prefixed = /^(participant|source)\.(.+)$/.exec(text.trim());
   const key = prefixed ? prefixed[2]! : text.trim();
   const participants = known.participants();
-  const on = prefixed ? (prefixed[1] as AttributeFilter['on']) : participants.has(key) ? 'participant' : known.sources().has(key) ? 'source' : undefined;
-  if (on !== undefined && (on === 'participant' ? participants : known.sources()).has(key)) return { on, key };
-  const sourceKeys = (): string[] => [...known.sources().keys()].map((k) => `source.${k}`);
+  const isSourceKey = (k: string): boolean => isSourceColumn(k) || known.sourceKeys().has(k);
+  const on = prefixed ? (prefixed[1] as AttributeFilter['on']) : participants.has(key) ? 'participant' : isSourceKey(key) ? 'source' : undefined;
+  if (on !== undefined && (on === 'participant' ? participants.has(key) : isSourceKey(key))) return { on, key };
+  const sourceKeys = (): string[] => [...known.sourceKeys()].map((k) => `source.${k}`);
   const keys = on === 'participant' ? [...participants.keys()] : on === 'source' ? sourceKeys() : [...participants.keys(), ...sourceKeys()];
   const what = on === 'participant' ? 'participant attribute' : on === 'source' ? 'source field or attribute' : 'participant or source attribute';
   throw new InputError(`no ${what} "${key}"`, { hint: hintFor(on === 'source' ? `source.${key}` : key, keys, 'see `telaah participants list` and `telaah sources list --json`') });
@@ -108,7 +110,7 @@ export function checkCodingFilter(filter: CodingFilter, known: FilterValues, cod
     throw new InputError(`no source named "${filter.source}"`, { hint: hintFor(filter.source, known.sources, 'see `telaah sources list`') });
   }
   if (filter.coder !== undefined) checkCoder(filter.coder, known.coders);
-  return filter.attribute ? { ...filter, attribute: resolveWhere(filter.attribute, { participants: () => known.attributes, sources: () => known.sourceAttributes }) } : filter;
+  return filter.attribute ? { ...filter, attribute: resolveWhere(filter.attribute, attributeValuesOf(known)) } : filter;
 }
 
 /**

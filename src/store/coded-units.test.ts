@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interviewStore } from '../../test/helpers/interview-store.js';
-import { CODED_CODES_SQL, UNIT_FACTS_SQL, UNIT_LENGTHS_SQL, UNIT_ROWS_SQL, iterateUnitRows, listCodedCodes, listSourceRefs, readUnitFacts, readUnitLengths } from './coded-units.js';
+import { CODED_CODES_SQL, UNIT_FACTS_SQL, UNIT_ROWS_SQL, iterateUnitRows, listCodedCodes, listSourceRefs, readUnitFacts } from './coded-units.js';
 import { addManualCodings } from './codings.js';
 import type { Db } from './open.js';
 
@@ -35,7 +35,6 @@ describe('coded units', () => {
     expect([...facts.sentence]).toEqual([2, 0, 1]);
     expect([...facts.turnId]).toEqual([seg('w01', '2').id, seg('w01', '4').id, seg('a-note', '1').id]);
     expect(facts.participantId[2]).toBe(0);
-    expect([...readUnitLengths(db, ids)]).toEqual(['Dia bawa leaflet.'.length, 'Penghasilan nggak tentu.'.length, 'Poster besar.'.length]);
     const rows = [...iterateUnitRows(db, Float64Array.from([seg('a-note', '1.1').id, seg('w01', '2.2').id]))];
     expect(rows.map((r) => [r.source, r.turn, r.sentence, r.speaker, r.participant, r.text])).toEqual([
       ['a-note', 1, 1, null, null, 'Poster besar.'],
@@ -45,7 +44,7 @@ describe('coded units', () => {
 
   it('looks each unit up by rowid, never scanning segments', () => {
     const { db } = interviewStore();
-    for (const sql of [UNIT_FACTS_SQL, UNIT_LENGTHS_SQL, UNIT_ROWS_SQL]) {
+    for (const sql of [UNIT_FACTS_SQL, UNIT_ROWS_SQL]) {
       const steps = plan(db, sql, '[1,2]');
       expect(steps.filter((d) => /^SCAN (g|t|s|p)\b/.test(d))).toEqual([]);
       expect(steps.some((d) => /SEARCH g USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(d))).toBe(true);

@@ -21,6 +21,23 @@ export function listSourceRefs(db: Db): SourceRef[] {
   return db.prepare<[], SourceRef>('SELECT id, name, type FROM sources ORDER BY name').all();
 }
 
+/**
+ * The current codebook's codes in codebook order, from the codes stored with it (no YAML to parse), with
+ * the label in `language` (else the first); null before `telaah codebook use`.
+ */
+export function listCurrentCodes(db: Db, language: string): { id: string; parent: string | null; label: string }[] | null {
+  const rows = db
+    .prepare<[], { id: string; parent: string | null; label: string }>(
+      'SELECT c.id, c.parent, c.label FROM current_codebook x JOIN codes c ON c.codebook_id = x.codebook_id ORDER BY c.position',
+    )
+    .all();
+  if (rows.length === 0) return db.prepare('SELECT 1 FROM current_codebook').get() ? [] : null;
+  return rows.map((r) => {
+    const labels = JSON.parse(r.label) as Record<string, string>;
+    return { id: r.id, parent: r.parent, label: labels[language] ?? Object.values(labels)[0] ?? '' };
+  });
+}
+
 /** A participant as analysis sees it. */
 export interface ParticipantAttributes {
   id: number;
@@ -71,9 +88,6 @@ const CHUNK = 100_000;
 export const UNIT_FACTS_SQL = `SELECT g.source_id, g.turn, g.sentence, COALESCE(g.parent_id, g.id), IFNULL(g.participant_id, 0)
   FROM json_each(?) j CROSS JOIN segments g ON g.id = j.value ORDER BY j.key`;
 
-/** The lengths of units (code points), for a JSON array of segment ids, as one text in the array's order. */
-export const UNIT_LENGTHS_SQL = `SELECT group_concat(g.end - g.start, ',' ORDER BY j.key) FROM json_each(?) j CROSS JOIN segments g ON g.id = j.value`;
-
 /** Units for people, for a JSON array of segment ids, in the array's order. */
 export const UNIT_ROWS_SQL = `SELECT g.id, g.source_id AS sourceId, s.name AS source, s.type AS sourceType, g.turn, g.sentence,
        COALESCE(g.speaker, t.speaker) AS speaker, p.pseudonym AS participant, g.start, g.end
@@ -107,25 +121,6 @@ export function readUnitFacts(db: Db, ids: Float64Array): UnitFacts {
     }
   }
   return facts;
-}
-
-/** The length of each unit in code points (ids sorted or not; each must be a segment). */
-export function readUnitLengths(db: Db, ids: Float64Array): Float64Array {
-  const lengths = new Float64Array(ids.length);
-  const statement = db.prepare<[string], string | null>(UNIT_LENGTHS_SQL).pluck();
-  for (let from = 0; from < ids.length; from += CHUNK) {
-    const text = statement.get(JSON.stringify(Array.from(ids.subarray(from, from + CHUNK)))) ?? '';
-    let i = from;
-    let value = 0;
-    for (let k = 0; k <= text.length; k += 1) {
-      const ch = k < text.length ? text.charCodeAt(k) : 44;
-      if (ch === 44) {
-        lengths[i++] = value;
-        value = 0;
-      } else value = value * 10 + (ch - 48);
-    }
-  }
-  return lengths;
 }
 
 /** A unit for people: where it is, who speaks it, and its text. */

@@ -81,24 +81,64 @@ export function listSourceValues(db: Db, fields: ReadonlyMap<number, Record<stri
   return new Map([...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, set]) => [key, [...set].sort()]));
 }
 
+/** Whether a key is one of the source columns a filter can name (site, date, type, language). */
+export function isSourceColumn(key: string): key is (typeof SOURCE_FILTER_COLUMNS)[number] {
+  return (SOURCE_FILTER_COLUMNS as readonly string[]).includes(key);
+}
+
+/** Every key a source filter can name: the columns, then the attribute keys sources have. */
+export function listSourceKeys(db: Db): string[] {
+  const attributes = column(db, 'SELECT DISTINCT j.key AS v FROM sources, json_each(sources.attributes) j ORDER BY v');
+  return [...SOURCE_FILTER_COLUMNS, ...attributes.filter((k) => !isSourceColumn(k))];
+}
+
+/**
+ * Each source's value for one key (a column, or an attribute read in SQL), by source id; sources without
+ * one are absent. `type` sits before the text in a source's row; the rest are read past it.
+ */
+export function listSourceValueById(db: Db, key: string): Map<number, string> {
+  const rows = isSourceColumn(key)
+    ? db.prepare<[], { id: number; v: string }>(`SELECT id, ${key} AS v FROM sources WHERE ${key} IS NOT NULL`).all()
+    : db.prepare<[string], { id: number; v: string }>(`SELECT id, CAST(v AS TEXT) AS v FROM (SELECT id, json_extract(attributes, ?) AS v FROM sources) WHERE v IS NOT NULL`).all(`$."${key.replace(/"/g, '')}"`);
+  return new Map(rows.map((r) => [r.id, r.v]));
+}
+
 /** The values of participants' and sources' attributes, each read only when first asked for. */
 export interface AttributeValues {
+  /** Participant attribute keys (with `group`) and their values. */
   participants(): ReadonlyMap<string, readonly string[]>;
-  sources(): ReadonlyMap<string, readonly string[]>;
-  /** Each source's fields (see listSourceFields). */
-  sourceFields(): ReadonlyMap<number, Record<string, string>>;
+  /** Every key a source filter can name. */
+  sourceKeys(): ReadonlySet<string>;
+  /** The values sources have for a key, sorted. */
+  sourceValues(key: string): readonly string[];
+  /** Each source's value for a key (see listSourceValueById). */
+  sourceValueById(key: string): ReadonlyMap<number, string>;
 }
 
 /** Attribute values read from the project when first asked for, each once. */
 export function lazyAttributeValues(db: Db): AttributeValues {
   let participants: Map<string, string[]> | undefined;
-  let sources: Map<string, string[]> | undefined;
-  let fields: Map<number, Record<string, string>> | undefined;
-  const sourceFields = (): Map<number, Record<string, string>> => (fields ??= listSourceFields(db));
+  let keys: Set<string> | undefined;
+  const byId = new Map<string, Map<number, string>>();
+  const sourceValueById = (key: string): Map<number, string> => {
+    let values = byId.get(key);
+    if (!values) byId.set(key, (values = listSourceValueById(db, key)));
+    return values;
+  };
   return {
     participants: () => (participants ??= listParticipantValues(db)),
-    sources: () => (sources ??= listSourceValues(db, sourceFields())),
-    sourceFields,
+    sourceKeys: () => (keys ??= new Set(listSourceKeys(db))),
+    sourceValues: (key) => [...new Set(sourceValueById(key).values())].sort(),
+    sourceValueById,
+  };
+}
+
+/** The lazy form of values already read (codings list reads them all at once). */
+export function attributeValuesOf(values: FilterValues): Omit<AttributeValues, 'sourceValueById'> {
+  return {
+    participants: () => values.attributes,
+    sourceKeys: () => new Set(values.sourceAttributes.keys()),
+    sourceValues: (key) => values.sourceAttributes.get(key) ?? [],
   };
 }
 

@@ -47,7 +47,7 @@ export interface UnitCodeOptions {
  * keeps SQLite from scanning every segment to meet the few coded turns, and the unary + on parent_id
  * keeps it from building a throwaway index over all segments instead of reading the rowid range.
  */
-function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions): { with: string; selects: string[]; params: unknown[] } {
+function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions, withLength = false): { with: string; selects: string[]; params: unknown[] } {
   const perCoder = 'coders' in from;
   const where = perCoder
     ? { clauses: [`c.coder IN (${from.coders.map(() => '?').join(', ')})`], params: [...from.coders] as unknown[] }
@@ -66,7 +66,7 @@ function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCo
     where.params.push(JSON.stringify(options.participantIds));
   }
   const cte = `cg AS MATERIALIZED (
-    SELECT g.source_id AS sourceId, g.id, g.sentence, g.parent_id, g.participant_id, g.role, c.code, ${perCoder ? 'c.coder' : "''"} AS coder
+    SELECT g.source_id AS sourceId, g.id, g.sentence, g.parent_id, g.participant_id, g.role, c.code, ${perCoder ? 'c.coder' : "''"} AS coder${withLength ? ', g.end - g.start AS length' : ''}
       FROM codings c CROSS JOIN segments g ON g.id = c.segment_id
      WHERE ${where.clauses.join(' AND ')})`;
   // An interviewer's turn never has a participant (speakers.ts), so only units without one need their turn's role.
@@ -74,18 +74,21 @@ function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCo
     ? "(cg.participant_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM segments t WHERE t.id = COALESCE(cg.parent_id, cg.id) AND t.role = 'interviewer'))"
     : '';
   const and = spoken ? ` AND ${spoken}` : '';
+  // The unit's length in code points, when asked: at the turn level a sentence's unit is its turn.
+  const length = (expression: string): string => (withLength ? `, ${expression} AS unitLength` : '');
   if (unit === 'turn') {
+    const turnLength = 'CASE WHEN cg.parent_id IS NULL THEN cg.length ELSE (SELECT t.end - t.start FROM segments t WHERE t.id = cg.parent_id) END';
     return {
       with: cte,
-      selects: [`SELECT cg.sourceId, COALESCE(cg.parent_id, cg.id) AS unitId, cg.code, cg.coder, cg.participant_id AS participantId FROM cg${spoken ? ` WHERE ${spoken}` : ''}`],
+      selects: [`SELECT cg.sourceId, COALESCE(cg.parent_id, cg.id) AS unitId, cg.code, cg.coder, cg.participant_id AS participantId${length(turnLength)} FROM cg${spoken ? ` WHERE ${spoken}` : ''}`],
       params: where.params,
     };
   }
   return {
     with: cte,
     selects: [
-      `SELECT cg.sourceId, cg.id AS unitId, cg.code, cg.coder, cg.participant_id AS participantId FROM cg WHERE cg.sentence > 0${and}`,
-      `SELECT cg.sourceId, s.id AS unitId, cg.code, cg.coder, s.participant_id AS participantId
+      `SELECT cg.sourceId, cg.id AS unitId, cg.code, cg.coder, cg.participant_id AS participantId${length('cg.length')} FROM cg WHERE cg.sentence > 0${and}`,
+      `SELECT cg.sourceId, s.id AS unitId, cg.code, cg.coder, s.participant_id AS participantId${length('s.end - s.start')}
          FROM cg CROSS JOIN segments s ON s.id > cg.id
                         AND s.id < COALESCE((SELECT n.id FROM segments n WHERE n.id > cg.id AND n.sentence = 0 ORDER BY n.id LIMIT 1), 9223372036854775807)
                         AND +s.parent_id = cg.id
@@ -111,15 +114,22 @@ export function* iterateUnitCodes(db: Db, unit: CodingUnit, from: UnitCodeSource
 /**
  * The SQL giving every (unit, code, member) of the codes as one text of numbers, `unit,code,member,…`:
  * the code as its index in `codes`, the member the unit's participant (0: none) or, with `member:
- * 'source'`, its source (with 'none', no member: `unit,code,…`); duplicates left in. A million rows cross into JavaScript as one string, several
+ * 'source'`, its source (with 'none', no member: `unit,code,…`), then with `lengths` the unit's
+ * length in code points; duplicates left in. A million rows cross into JavaScript as one string, several
  * times faster than as rows or as SQL groups (see unit-ids.ts).
  */
-export function unitIdsByCodeSql(unit: CodingUnit, from: UnitCodeSource, codes: readonly string[], options: UnitCodeOptions & { member?: 'participant' | 'source' | 'none' } = {}): { sql: string; params: unknown[] } {
-  const { with: cte, selects, params } = unitCodeSelects(unit, from, { ...options, codes: options.codes ?? codes });
+export function unitIdsByCodeSql(
+  unit: CodingUnit,
+  from: UnitCodeSource,
+  codes: readonly string[],
+  options: UnitCodeOptions & { member?: 'participant' | 'source' | 'none'; lengths?: boolean } = {},
+): { sql: string; params: unknown[] } {
+  const { with: cte, selects, params } = unitCodeSelects(unit, from, { ...options, codes: options.codes ?? codes }, options.lengths === true);
   const index = `CASE code ${codes.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} END`;
   const member = options.member === 'none' ? '' : ` || ',' || ${options.member === 'source' ? 'sourceId' : 'IFNULL(participantId, 0)'}`;
+  const length = options.lengths ? " || ',' || unitLength" : '';
   return {
-    sql: `WITH ${cte}\nSELECT group_concat(unitId || ',' || ${index}${member}) FROM (${selects.join('\n UNION ALL\n')})`,
+    sql: `WITH ${cte}\nSELECT group_concat(unitId || ',' || ${index}${member}${length}) FROM (${selects.join('\n UNION ALL\n')})`,
     params: [...params, ...codes],
   };
 }

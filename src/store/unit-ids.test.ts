@@ -57,4 +57,22 @@ describe('unit ids', () => {
       [seg('a-note', '1').id, 'b'],
     ].sort());
   });
+
+  it("reads each unit's length with it when asked: the sentence, or at the turn level the turn", () => {
+    const { db, seg } = interviewStore();
+    code(db, seg('w01', '2.2'), 'a', 'rina');
+    code(db, seg('w01', '4'), 'b', 'rina');
+    const lengths = (unit: 'sentence' | 'turn') => {
+      const t = readUnitTriples(db, unit, { evidence: {} }, { member: 'none', lengths: true });
+      return Array.from(t.unit, (u, i) => [u, t.length![i]]).sort((x, y) => x[0]! - y[0]!);
+    };
+    expect(lengths('sentence')).toEqual([
+      [seg('w01', '2.2').id, 'Dia bawa leaflet.'.length],
+      [seg('w01', '4.1').id, 'Penghasilan nggak tentu.'.length],
+    ]);
+    expect(lengths('turn')).toEqual([
+      [seg('w01', '2').id, 'Baik. Dia bawa leaflet.'.length],
+      [seg('w01', '4').id, 'Penghasilan nggak tentu.'.length],
+    ]);
+  });
 });

@@ -16,11 +16,14 @@ export interface UnitTriples {
   code: Uint32Array;
   /** The participant (0: none) or, read by source, the source; all 0 when read without members. */
   member: Float64Array;
+  /** The unit's length in code points, when read with `lengths`. */
+  length?: Float64Array;
 }
 
-/** How to read: what to group units by besides the code ('none': nothing, the fastest). */
+/** How to read: what to group units by besides the code ('none': nothing, the fastest), and whether their lengths. */
 export interface UnitReadOptions extends UnitCodeOptions {
   member?: 'participant' | 'source' | 'none';
+  lengths?: boolean;
 }
 
 /**
@@ -38,11 +41,14 @@ export function readUnitTriples(db: Db, unit: CodingUnit, from: UnitCodeSource, 
   const { sql, params } = unitIdsByCodeSql(unit, from, codes, { ...options, codes: options.codes, read });
   const text = db.prepare<unknown[], string | null>(sql).pluck().get(...params) ?? '';
   if (text.length === 0) return empty;
-  const fields = options.member === 'none' ? 2 : 3;
+  const fields = 2 + (options.member === 'none' ? 0 : 1) + (options.lengths ? 1 : 0);
   let commas = 0;
   for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) === 44) commas += 1;
   const n = (commas + 1) / fields;
-  const triples = { codes, unit: new Float64Array(n), code: new Uint32Array(n), member: new Float64Array(n) };
+  const triples = { codes, unit: new Float64Array(n), code: new Uint32Array(n), member: new Float64Array(n), length: options.lengths ? new Float64Array(n) : undefined };
+  // Field 2 is the member unless read without one; the last is the length when read with lengths.
+  const memberField = options.member === 'none' ? -1 : 2;
+  const lengthField = options.lengths ? fields - 1 : -1;
   let field = 0;
   let row = 0;
   let value = 0;
@@ -54,7 +60,8 @@ export function readUnitTriples(db: Db, unit: CodingUnit, from: UnitCodeSource, 
     }
     if (field === 0) triples.unit[row] = value;
     else if (field === 1) triples.code[row] = value;
-    else triples.member[row] = value;
+    else if (field === memberField) triples.member[row] = value;
+    else if (field === lengthField) triples.length![row] = value;
     field += 1;
     if (field === fields) {
       field = 0;
@@ -75,7 +82,12 @@ export interface UnitIds {
 
 /** Per code and member, the sorted distinct ids of the units carrying the code (see readUnitTriples). */
 export function readUnitIds(db: Db, unit: CodingUnit, from: UnitCodeSource, options: UnitReadOptions = {}): UnitIds[] {
-  const triples = readUnitTriples(db, unit, from, { ...options, member: options.member ?? 'participant' });
+  const member = options.member ?? 'participant';
+  return groupUnitIds(readUnitTriples(db, unit, from, { ...options, member }), member);
+}
+
+/** The triples as sorted distinct ids per code and member (a participant of 0 is none: null). */
+export function groupUnitIds(triples: UnitTriples, member: 'participant' | 'source' | 'none'): UnitIds[] {
   const groups = new Map<number, number[]>();
   for (let i = 0; i < triples.unit.length; i += 1) {
     const key = triples.code[i]! * 2 ** 32 + triples.member[i]!;
@@ -84,8 +96,8 @@ export function readUnitIds(db: Db, unit: CodingUnit, from: UnitCodeSource, opti
     else groups.set(key, [triples.unit[i]!]);
   }
   return [...groups].map(([key, ids]) => {
-    const member = key % 2 ** 32;
-    return { code: triples.codes[Math.floor(key / 2 ** 32)]!, member: member === 0 && (options.member ?? 'participant') === 'participant' ? null : member, ids: unitSetOf(ids) };
+    const id = key % 2 ** 32;
+    return { code: triples.codes[Math.floor(key / 2 ** 32)]!, member: id === 0 && member === 'participant' ? null : id, ids: unitSetOf(ids) };
   });
 }
 

@@ -56,7 +56,10 @@ export function codeUnitsBySource(codes: readonly MatrixCode[], triples: UnitTri
   const rowsOfCode = triples.codes.map((code) => codes.flatMap((c, row) => (c.family.includes(code) ? [row] : [])));
   const valueIndex = new Map<string, number>();
   const sourceValue = new Map<number, number>();
-  const cells: { ids: number[]; sources: Set<number> }[][] = codes.map(() => []);
+  const ids: number[][][] = codes.map(() => []);
+  // Which sources each row has units in, as one byte per source id: no hashing per triple.
+  const maxSource = triples.member.reduce((max, id) => Math.max(max, id), 0);
+  const seen = codes.map(() => new Uint8Array(maxSource + 1));
   for (let i = 0; i < triples.unit.length; i += 1) {
     const rows = rowsOfCode[triples.code[i]!]!;
     if (rows.length === 0) continue;
@@ -69,17 +72,17 @@ export function codeUnitsBySource(codes: readonly MatrixCode[], triples: UnitTri
       sourceValue.set(source, v);
     }
     for (const row of rows) {
-      const cell = (cells[row]![v] ??= { ids: [], sources: new Set() });
-      cell.ids.push(triples.unit[i]!);
-      cell.sources.add(source);
+      (ids[row]![v] ??= []).push(triples.unit[i]!);
+      seen[row]![source] = 1;
     }
   }
   const values = [...valueIndex.keys()];
-  return codes.map((c, row) => ({
-    code: c.code,
-    label: c.label,
-    category: c.category,
-    depth: c.depth,
-    byValue: new Map(cells[row]!.flatMap((cell, v) => (cell ? [[values[v]!, { units: unitSetOf(cell.ids), members: cell.sources.size }] as const] : []))),
-  }));
+  return codes.map((c, row) => {
+    const members = new Array<number>(values.length).fill(0);
+    seen[row]!.forEach((flag, source) => {
+      if (flag) members[sourceValue.get(source)!]! += 1;
+    });
+    const byValue = new Map(ids[row]!.flatMap((list, v) => (list ? [[values[v]!, { units: unitSetOf(list), members: members[v]! }] as const] : [])));
+    return { code: c.code, label: c.label, category: c.category, depth: c.depth, byValue };
+  });
 }

@@ -32,7 +32,7 @@ function project(): { project: Project; seg: ReturnType<typeof interviewStore>['
 function run(text: string, opts: AnalysisOptions = {}): string[] {
   const { project: p } = project();
   const scope = openAnalysisScope(p, opts);
-  const { ids, codes } = inReadingOrder(p, runQuery(p, scope, parseQuery(text)), scope.sources);
+  const { ids, codes } = inReadingOrder(p, runQuery(p, scope, parseQuery(text)), scope.sources());
   const address = new Map<number, string>();
   for (const row of p.db.prepare<[], { id: number; name: string; turn: number; sentence: number }>('SELECT g.id, s.name, g.turn, g.sentence FROM segments g JOIN sources s ON s.id = g.source_id').all()) {
     address.set(row.id, `${row.name} ${row.sentence ? `${row.turn}.${row.sentence}` : row.turn}`);

@@ -5,17 +5,16 @@
  */
 import { allKnownCodes, codeFamily, isKnownCode, type KnownCodes } from '../../core/analysis/code-family.js';
 import { unionAll, type UnitSet } from '../../core/analysis/unit-sets.js';
-import type { Codebook } from '../../core/codebook/types.js';
+import type { CodebookCode } from '../../core/analysis/matrix-codes.js';
 import type { CodingUnit } from '../../core/config.js';
 import type { SourceType } from '../../core/transcript/types.js';
 import { InputError } from '../../errors.js';
 import type { EvidenceScope } from '../../store/coded-segments.js';
-import { listCodedCodes, listParticipantAttributes, listSourceRefs, type ParticipantAttributes, type SourceRef } from '../../store/coded-units.js';
+import { listCodedCodes, listCurrentCodes, listParticipantAttributes, listSourceRefs, type ParticipantAttributes, type SourceRef } from '../../store/coded-units.js';
 import { lazyAttributeValues, listCoders, type AttributeFilter, type AttributeValues } from '../../store/filter-values.js';
 import { readUnitIds, readUnitTriples, type UnitIds, type UnitTriples } from '../../store/unit-ids.js';
 import { checkCoder, hintFor, resolveWhere } from '../coding-filters.js';
 import type { WhereOption } from '../flags.js';
-import { currentCodebook } from '../known-codes.js';
 import type { Project } from '../open-project.js';
 
 /** The options every analysis command takes. */
@@ -32,10 +31,11 @@ export interface AnalysisOptions {
 export interface AnalysisScope {
   unit: CodingUnit;
   evidence: EvidenceScope;
-  codebook: Codebook | null;
+  /** The current codebook's codes (null: no codebook yet). */
+  codebook: CodebookCode[] | null;
   known: KnownCodes;
-  /** Every source, by name. */
-  sources: SourceRef[];
+  /** Every source, by name (read when first asked for). */
+  sources: () => SourceRef[];
   /** The sources the filters keep (null: every source). */
   keptSources: number[] | null;
   participants: ParticipantAttributes[];
@@ -51,19 +51,21 @@ export interface AnalysisScope {
 export function openAnalysisScope(project: Project, opts: AnalysisOptions): AnalysisScope {
   const { db } = project;
   const values = lazyAttributeValues(db);
-  const codebook = currentCodebook(project, { optional: true })?.codebook ?? null;
-  const sources = listSourceRefs(db);
+  // Labels in the project's first language (telaah.yaml languages:).
+  const codebook = listCurrentCodes(db, project.config.languages[0] ?? 'id');
+  let refs: SourceRef[] | undefined;
+  const sources = (): SourceRef[] => (refs ??= listSourceRefs(db));
   const participants = listParticipantAttributes(db);
-  if (opts.source !== undefined && !sources.some((s) => s.name === opts.source)) {
-    throw new InputError(`no source named "${opts.source}"`, { hint: hintFor(opts.source, sources.map((s) => s.name), 'see `telaah sources list`') });
+  if (opts.source !== undefined && !sources().some((s) => s.name === opts.source)) {
+    throw new InputError(`no source named "${opts.source}"`, { hint: hintFor(opts.source, sources().map((s) => s.name), 'see `telaah sources list`') });
   }
   if (opts.coder !== undefined) checkCoder(opts.coder, listCoders(db));
   const where = opts.where ? resolveWhere(opts.where, values) : null;
   let keptSources: number[] | null = null;
   if (opts.type !== undefined || opts.source !== undefined || where?.on === 'source') {
-    const fields = where?.on === 'source' ? values.sourceFields() : null;
-    keptSources = sources
-      .filter((s) => (opts.type === undefined || s.type === opts.type) && (opts.source === undefined || s.name === opts.source) && (where === null || fields === null || fields.get(s.id)![where.key] === where.value))
+    const byId = where?.on === 'source' ? values.sourceValueById(where.key) : null;
+    keptSources = sources()
+      .filter((s) => (opts.type === undefined || s.type === opts.type) && (opts.source === undefined || s.name === opts.source) && (where === null || byId === null || byId.get(s.id) === where.value))
       .map((s) => s.id);
   }
   const keptParticipants = where?.on === 'participant' ? participants.filter((p) => participantValue(p, where.key) === where.value).map((p) => p.id) : null;
@@ -71,7 +73,7 @@ export function openAnalysisScope(project: Project, opts: AnalysisOptions): Anal
     unit: opts.unit ?? project.config.codingUnit,
     evidence: { coder: opts.coder, origins: opts.origin },
     codebook,
-    known: { codebook: codebook?.codes ?? [], coded: listCodedCodes(db) },
+    known: { codebook: codebook ?? [], coded: listCodedCodes(db) },
     sources,
     keptSources,
     participants,
@@ -112,9 +114,9 @@ export function readScopedUnitIds(project: Project, scope: AnalysisScope, codes:
   return readUnitIds(project.db, scope.unit, { evidence: scope.evidence }, readOptions(scope, codes, byParticipant ? 'participant' : 'none'));
 }
 
-/** Every (unit, code, source) of the codes within the filters. */
-export function readScopedTriplesBySource(project: Project, scope: AnalysisScope, codes: readonly string[]): UnitTriples {
-  return readUnitTriples(project.db, scope.unit, { evidence: scope.evidence }, readOptions(scope, codes, 'source'));
+/** Every (unit, code, participant or source) of the codes within the filters, with the units' lengths when asked. */
+export function readScopedTriples(project: Project, scope: AnalysisScope, codes: readonly string[], member: 'participant' | 'source', lengths: boolean): UnitTriples {
+  return readUnitTriples(project.db, scope.unit, { evidence: scope.evidence }, { ...readOptions(scope, codes, member), lengths });
 }
 
 /** The units per code, all participants together. */

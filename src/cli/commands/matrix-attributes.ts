@@ -4,10 +4,11 @@ import { shortenQuote } from '../../core/analysis/shorten-quote.js';
 import { formatSegment } from '../../core/segment-address.js';
 import { attributeCsv, attributeLayout, attributeLegend, attributeTable, leftOutNote, frameworkChartCsv, frameworkChartText, type ChartQuote, type FrameworkChart, type MatrixBase } from '../../report/matrix.js';
 import { layoutMatrix } from '../../report/matrix-layout.js';
-import { iterateUnitRows, readUnitLengths } from '../../store/coded-units.js';
+import { iterateUnitRows } from '../../store/coded-units.js';
+import { groupUnitIds, type UnitTriples } from '../../store/unit-ids.js';
 import type { Db } from '../../store/open.js';
-import { codeUnitsByParticipant, codeUnitsBySource, matrixCodesOf, readMatrixUnits } from '../analysis/read-matrix.js';
-import { openAnalysisScope, participantValue, readScopedTriplesBySource, type AnalysisOptions } from '../analysis/scope.js';
+import { codeUnitsByParticipant, codeUnitsBySource, matrixCodesOf } from '../analysis/read-matrix.js';
+import { openAnalysisScope, participantValue, readScopedTriples, type AnalysisOptions } from '../analysis/scope.js';
 import { resolveAttributeKey } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
@@ -37,7 +38,9 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
     const scope = openAnalysisScope(project, opts);
     const by = resolveAttributeKey(opts.by, scope.values);
     const base: MatrixBase = by.on === 'participant' ? 'participants' : 'sources';
-    const choice = { codes: opts.codes, code: opts.code, categories: opts.categories };
+    const codes = matrixCodesOf(scope, { codes: opts.codes, code: opts.code, categories: opts.categories });
+    const quotes = opts.cell === 'quotes';
+    const triples = readScopedTriples(project, scope, [...new Set(codes.flatMap((c) => c.family))], by.on, quotes);
     // Members are the participants (or sources) the filters keep; each has its value, or none.
     const memberValue = new Map<number, string | null>();
     let withoutParticipant = 0;
@@ -45,21 +48,20 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
     if (by.on === 'participant') {
       const kept = scope.keptParticipants === null ? null : new Set(scope.keptParticipants);
       for (const p of scope.participants) if (kept === null || kept.has(p.id)) memberValue.set(p.id, participantValue(p, by.key));
-      const { codes, rows } = readMatrixUnits(project, scope, choice, true);
-      ({ codes: split, withoutParticipant } = codeUnitsByParticipant(codes, rows, memberValue));
+      ({ codes: split, withoutParticipant } = codeUnitsByParticipant(codes, groupUnitIds(triples, 'participant'), memberValue));
     } else {
-      const fields = scope.values.sourceFields();
+      // The source type is in the list already; other fields are read for this key alone.
+      const byId = by.key === 'type' ? new Map(scope.sources().map((s) => [s.id, s.type as string])) : scope.values.sourceValueById(by.key);
       const kept = scope.keptSources === null ? null : new Set(scope.keptSources);
-      for (const s of scope.sources) if (kept === null || kept.has(s.id)) memberValue.set(s.id, fields.get(s.id)![by.key] ?? null);
-      const codes = matrixCodesOf(scope, choice);
-      split = codeUnitsBySource(codes, readScopedTriplesBySource(project, scope, [...new Set(codes.flatMap((c) => c.family))]), (id) => memberValue.get(id) ?? null);
+      for (const s of scope.sources()) if (kept === null || kept.has(s.id)) memberValue.set(s.id, byId.get(s.id) ?? null);
+      split = codeUnitsBySource(codes, triples, (id) => memberValue.get(id) ?? null);
     }
     const matrix = attributeMatrix(split, attributeValues(memberValue));
     const byName = by.on === 'participant' ? by.key : `source.${by.key}`;
     const mode = outputMode(opts);
     const c = paint(ctx);
     if (opts.cell === 'quotes') {
-      const chart = frameworkChart(db, matrix, split, opts.quotes ?? 2);
+      const chart = frameworkChart(db, matrix, split, triples, opts.quotes ?? 2);
       if (mode === 'json') writeJson(ctx, { by: byName, unit: scope.unit, base, leftOut: withoutParticipant, values: chart.values, codes: chart.codes.map(({ depth: _, quotes, ...code }) => ({ ...code, cells: code.cells.map((cell, i) => ({ ...cell, quotes: quotes[i] })) })) });
       else if (mode === 'csv') {
         const { header, rows: lines } = frameworkChartCsv(chart);
@@ -83,11 +85,15 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
   });
 }
 
-/** The matrix with the shortest quotes of each cell (every unit's length read once, texts only of those chosen). */
-function frameworkChart(db: Db, matrix: AttributeMatrix, split: readonly ValueCodeUnits[], k: number): FrameworkChart {
+/** The matrix with the shortest quotes of each cell (lengths read with the units, texts only of those chosen). */
+function frameworkChart(db: Db, matrix: AttributeMatrix, split: readonly ValueCodeUnits[], triples: UnitTriples, k: number): FrameworkChart {
   const cells = split.map((code) => code.byValue);
   const all = unionAll(cells.flatMap((byValue) => [...byValue.values()].map((v) => v.units)));
-  const lengths = readUnitLengths(db, all);
+  const lengths = new Float64Array(all.length);
+  for (let i = 0; i < triples.unit.length; i += 1) {
+    const at = lowerBound(all, triples.unit[i]!);
+    if (all[at] === triples.unit[i]) lengths[at] = triples.length![i]!;
+  }
   const lengthOf = (id: number): number => lengths[lowerBound(all, id)]!;
   const chosen = cells.map((byValue) => matrix.values.map((v) => pickQuotes(byValue.get(v.value)?.units ?? EMPTY_SET, lengthOf, k, MIN_QUOTE)));
   const quoteOf = new Map<number, ChartQuote>();

@@ -23,7 +23,7 @@ export async function run(ctx: Ctx, args: string[], opts: QueryOptions): Promise
   const query = parseQuery(args.join(' '));
   return withProject(ctx, opts, (project) => {
     const scope = openAnalysisScope(project, opts);
-    const result = inReadingOrder(project, runQuery(project, scope, query), scope.sources);
+    const result = inReadingOrder(project, runQuery(project, scope, query), scope.sources());
     const mode = outputMode(opts);
     const out = batched(ctx);
     const sources = new Set<string>();

@@ -1,7 +1,13 @@
 /** Which codes a matrix shows as rows, each with the codes it counts (itself and every code below it). */
-import { buildCodeTree, type CodeNode } from '../codebook/code-tree.js';
-import type { Codebook } from '../codebook/types.js';
+import { childrenOf } from '../codebook/code-tree.js';
 import { allKnownCodes, codeFamily, type KnownCodes } from './code-family.js';
+
+/** A code of the codebook as matrices show it: codebook order, parents before children. */
+export interface CodebookCode {
+  id: string;
+  parent: string | null;
+  label: string;
+}
 
 /** One row (and, in co-occurrence, column) of a matrix. */
 export interface MatrixCode {
@@ -27,39 +33,32 @@ export interface MatrixCodeChoice {
  * else every code of the codebook; categories only with --categories (each before its codes), leaf
  * codes always. Without a codebook, the codes of the codings.
  */
-export function matrixCodes(codebook: Codebook | null, known: KnownCodes, choice: MatrixCodeChoice): MatrixCode[] {
-  const language = codebook?.languages[0] ?? 'id';
-  const labelOf = new Map((codebook?.codes ?? []).map((c) => [c.id, c.label[language] ?? Object.values(c.label)[0] ?? '']));
+export function matrixCodes(codebook: readonly CodebookCode[] | null, known: KnownCodes, choice: MatrixCodeChoice): MatrixCode[] {
+  const labelOf = new Map((codebook ?? []).map((c) => [c.id, c.label]));
   const row = (code: string, depth: number): MatrixCode => {
     const family = codeFamily(code, known);
     return { code, label: labelOf.get(code) ?? '', category: family.length > 1, depth, family };
   };
   if (choice.codes) return choice.codes.map((code) => row(code, 0));
-  const start = codebook === null ? undefined : choice.code === undefined ? buildCodeTree(codebook) : findNode(buildCodeTree(codebook), choice.code);
-  if (start === undefined) {
+  const children = childrenOf(codebook ?? []);
+  const inCodebook = codebook?.some((c) => c.id === choice.code) ?? false;
+  if (codebook === null || (choice.code !== undefined && !inCodebook)) {
     // Codes only the codings know (no codebook, or a code it lacks): listed flat, by id.
     if (choice.code === undefined) return allKnownCodes(known).sort().map((code) => row(code, 0));
     const family = codeFamily(choice.code, known);
     return family.length > 1 ? family.slice(1).sort().map((code) => row(code, 0)) : [row(choice.code, 0)];
   }
+  // --code C lists what is below C (C alone when nothing is); without it, the top-level codes down.
+  const start = choice.code === undefined ? codebook.filter((c) => c.parent === null).map((c) => c.id) : (children.get(choice.code) ?? [choice.code]);
   const rows: MatrixCode[] = [];
-  const walk = (nodes: readonly CodeNode[], depth: number): void => {
-    for (const node of nodes) {
-      const leaf = node.children.length === 0;
-      if (leaf || choice.categories) rows.push(row(node.code.id, depth));
-      walk(node.children, leaf || choice.categories ? depth + 1 : depth);
+  const walk = (ids: readonly string[], depth: number): void => {
+    for (const id of ids) {
+      const below = children.get(id) ?? [];
+      const shown = below.length === 0 || choice.categories === true;
+      if (shown) rows.push(row(id, depth));
+      walk(below, shown ? depth + 1 : depth);
     }
   };
   walk(start, 0);
   return rows;
-}
-
-/** The nodes to list for --code C: C's children, or C itself when it has none. */
-function findNode(nodes: readonly CodeNode[], id: string): CodeNode[] | undefined {
-  for (const node of nodes) {
-    if (node.code.id === id) return node.children.length ? node.children : [node];
-    const found = findNode(node.children, id);
-    if (found) return found;
-  }
-  return undefined;
 }
