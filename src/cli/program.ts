@@ -384,12 +384,14 @@ Rejected proposals never count, suggestions only once accepted, and each segment
 turn, per coding_unit or --unit); it carries a code when a coding counts as evidence on it, on its turn
 (a coded turn covers its sentences), or, at the turn level, on one of its sentences. Interviewer turns are
 never units. Operators, tightest first:
-  NOT a          coded units that do not carry a (units without any code never match)
-  a NEAR/n b     units carrying a with a unit carrying b at most n units away in the same source (counting
-                 every sentence or turn, the interviewer's too), and those units carrying b: both sides
-  a SAME-TURN b  units carrying a or b in a turn that holds both (at the turn level, the same as AND)
-  a AND b        units carrying both
-  a OR b         units carrying either
+  NOT a          coded units without a (units without any code never match)
+  a NEAR/n b     units with a that have a unit with b at most n units away in
+                 the same source (every sentence or turn counts, the
+                 interviewer's too), and those units with b: both sides
+  a SAME-TURN b  units with a or b in a turn that holds both
+                 (at the turn level, the same as AND)
+  a AND b        units with both
+  a OR b         units with either
 NEAR/n and SAME-TURN bind tighter than AND: a AND b NEAR/2 c is a AND (b NEAR/2 c). Operators may be
 written in lower case; a code that reads like one goes in double quotes ("not"). The filters choose the
 units the expression is evaluated on. --where names a participant's attribute or group; a key

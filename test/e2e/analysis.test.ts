@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/fake-ctx.js';
-import { tempDir, telaah } from '../helpers/spawn-cli.js';
+import { FIXTURES, tempDir, telaah } from '../helpers/spawn-cli.js';
 
 interface ShownCode {
   id: string;
@@ -193,4 +193,38 @@ describe('query and matrices on the sample study', () => {
     expect(Math.max(...query.stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(columns);
     expect(query.stdout).toMatch(/^\d+ units in \d+ sources, \d+ participants$/m);
   });
+
+  it('explains the language and the matrices in help that fits 80 columns', async () => {
+    for (const args of [['query'], ['matrix', 'cooccurrence'], ['matrix', 'attributes']]) {
+      const { code, stdout } = await runInProcess(dir, [...args, '--help'], { columns: 80 });
+      expect(code).toBe(0);
+      // Example commands stay whole, so that they can be copied.
+      expect(stdout.split('\n').filter((line) => line.length > 80 && !line.startsWith('  $ '))).toEqual([]);
+      expect(stdout).toMatch(/Examples:\n {2}\$ telaah /);
+    }
+    expect((await runInProcess(dir, ['query', '--help'], { columns: 80 })).stdout).toMatch(/NEAR\/n and SAME-TURN bind tighter than AND/);
+  });
 });
+
+// A study coded by turns: at the turn level, a query's units are the coded segments codebook show counts.
+describe('query at the turn level on a study coded by turns', () => {
+  it('counts what codebook show counts, code by code', () => {
+    const dir = tempDir();
+    const fixture = join(FIXTURES, 'triangulation');
+    for (const args of [['init'], ['participants', 'import', join(fixture, 'participants.csv')], ['ingest', fixture], ['codebook', 'use', join(fixture, 'codebook.yaml')], ['code', 'auto', '--unit', 'turn']]) {
+      const result = telaah(dir, args);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+    }
+    const shown = new Map<string, ShownCode>();
+    const walk = (codes: ShownCode[]): void => codes.forEach((c) => (shown.set(c.id, c), walk(c.children)));
+    walk(JSON.parse(telaah(dir, ['codebook', 'show', '--json']).stdout).codes as ShownCode[]);
+    const matrix = JSON.parse(telaah(dir, ['matrix', 'cooccurrence', '--unit', 'turn', '--categories', '--json']).stdout) as Cooccurrence;
+    expect(matrix.unit).toBe('turn');
+    expect(matrix.codes.some((c) => c.units > 0)).toBe(true);
+    for (const [i, c] of matrix.codes.entries()) {
+      const s = shown.get(c.code)!;
+      expect(matrix.counts[i]![i], c.code).toBe(c.category ? s.total : s.codings);
+    }
+  });
+});
+
