@@ -32,6 +32,9 @@ const calls = [
   ['query', '(barrier/documentation OR barrier/digital-access) AND NOT outcome/enrollment', '--type', 'interview'],
   ['query', 'role/advocate AND NOT role/educator', '--where', 'group=pekerja-sosial'],
   ['query', 'barrier/distrust', '--json'],
+  // Hundreds of thousands of units, tens of megabytes printed: bounded by writing the text, not by the query.
+  ['query', 'barrier', '--csv'],
+  ['query', 'NOT barrier'],
   ['matrix', 'cooccurrence'],
   ['matrix', 'cooccurrence', '--jaccard', '--categories'],
   ['matrix', 'attributes', '--by', 'site'],

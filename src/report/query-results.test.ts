@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryCountLine, queryCsvValues, queryTableCells, type QueryRow } from './query-results.js';
+import { queryCountLine, queryCsvValues, queryRowJson, queryTableCells, type QueryRow } from './query-results.js';
 
 const row: QueryRow = {
   source: 'fgd1-medan-pekerja',
@@ -26,5 +26,10 @@ describe('query results', () => {
 
   it('give CSV values in the documented order, codes joined by ;', () => {
     expect(queryCsvValues(row)).toEqual(['fgd1-medan-pekerja', 'fgd', '14.2', 'SUMIATI', 'Sumiati', 'barrier/distrust;role/educator', 'Dulu saya kira\n  itu penipuan.', 10, 40]);
+  });
+
+  it('write JSON row by row exactly as JSON.stringify writes the whole array', () => {
+    const rows = [row, { ...row, codes: [], speaker: null, participant: null, text: 'Kata "kutip"\tdan \\ garis' }];
+    expect(`[\n${rows.map(queryRowJson).join(',\n')}\n]`).toBe(JSON.stringify(rows, null, 2));
   });
 });

@@ -19,6 +19,16 @@ export interface QueryRow {
   end: number;
 }
 
+/**
+ * One row as an element of `query --json`'s array, exactly as JSON.stringify(rows, null, 2) writes it:
+ * written row by row, a large result is never one string.
+ */
+export function queryRowJson(row: QueryRow): string {
+  const j = JSON.stringify;
+  const codes = row.codes.length ? `[\n${row.codes.map((c) => `      ${j(c)}`).join(',\n')}\n    ]` : '[]';
+  return `  {\n    "source": ${j(row.source)},\n    "sourceType": ${j(row.sourceType)},\n    "segment": ${j(row.segment)},\n    "speaker": ${j(row.speaker)},\n    "participant": ${j(row.participant)},\n    "codes": ${codes},\n    "text": ${j(row.text)},\n    "start": ${row.start},\n    "end": ${row.end}\n  }`;
+}
+
 /** The fields of `query --csv`, in order. */
 export const QUERY_CSV_FIELDS = ['source', 'sourceType', 'segment', 'speaker', 'participant', 'codes', 'text', 'start', 'end'] as const;
 

@@ -35,7 +35,9 @@ describe('coded units', () => {
     expect([...facts.sentence]).toEqual([2, 0, 1]);
     expect([...facts.turnId]).toEqual([seg('w01', '2').id, seg('w01', '4').id, seg('a-note', '1').id]);
     expect(facts.participantId[2]).toBe(0);
-    const rows = [...iterateUnitRows(db, Float64Array.from([seg('a-note', '1.1').id, seg('w01', '2.2').id]))];
+    const names = new Map(sources.map((s) => [s.id, s]));
+    const participants = new Map(db.prepare<[], { id: number; pseudonym: string }>('SELECT id, pseudonym FROM participants').all().map((p) => [p.id, p.pseudonym]));
+    const rows = [...iterateUnitRows(db, Float64Array.from([seg('a-note', '1.1').id, seg('w01', '2.2').id]), names, participants)];
     expect(rows.map((r) => [r.source, r.turn, r.sentence, r.speaker, r.participant, r.text])).toEqual([
       ['a-note', 1, 1, null, null, 'Poster besar.'],
       ['w01', 2, 2, 'Sumiati', 'Sumiati', 'Dia bawa leaflet.'],

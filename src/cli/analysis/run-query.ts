@@ -1,8 +1,8 @@
 /** A query run against a project: its codes read once, evaluated over unit sets, matched codes per unit. */
-import { evaluateQuery, type UnitPlaces } from '../../core/analysis/query/evaluate-query.js';
+import { evaluateQuery, needsUniverse, type UnitPlaces } from '../../core/analysis/query/evaluate-query.js';
 import { codeTerms, type CodeTerm, type QueryNode } from '../../core/analysis/query/query-ast.js';
 import { hasUnit, unionAll, type UnitSet } from '../../core/analysis/unit-sets.js';
-import { readUnitFacts, type SourceRef } from '../../store/coded-units.js';
+import { listSourceRanges, readUnitFacts, type SourceRef } from '../../store/coded-units.js';
 import type { Project } from '../open-project.js';
 import { checkCode, familyOf, readScopedUnitIds, unitsByCode, type AnalysisScope } from './scope.js';
 
@@ -17,12 +17,13 @@ export function runQuery(project: Project, scope: AnalysisScope, query: QueryNod
   const terms = codeTerms(query);
   for (const { term } of terms) checkCode(scope, term.code, term.col === undefined ? undefined : { col: term.col });
   const families = new Map(terms.map(({ term }) => [term.code, familyOf(scope, term.code)]));
-  const wanted = [...new Set([...families.values()].flat())];
-  const byCode = unitsByCode(readScopedUnitIds(project, scope, wanted, false));
+  // A query that lists every coded unit reads every code once; others read only their own codes.
+  const all = needsUniverse(query);
+  const byCode = unitsByCode(readScopedUnitIds(project, scope, all ? undefined : [...new Set([...families.values()].flat())], false));
   let universe: UnitSet | undefined;
   const units = evaluateQuery(query, {
     unitsOf: (term: CodeTerm) => unionAll(families.get(term.code)!.flatMap((code) => byCode.get(code) ?? [])),
-    universe: () => (universe ??= unionAll([...unitsByCode(readScopedUnitIds(project, scope, undefined, false)).values()])),
+    universe: () => (universe ??= unionAll([...byCode.values()])),
     places: (ids) => placesOf(project, scope, ids),
   });
   // The codes shown are those of terms that are not negated: what made the unit match.
@@ -31,12 +32,25 @@ export function runQuery(project: Project, scope: AnalysisScope, query: QueryNod
   return { units, codes };
 }
 
-/** The result in the order people read it: by source name, then place in the source. */
+/**
+ * The result in the order people read it: by source name, then place in the source. Each unit's source
+ * comes from its segment row, or, for more units than sources, from the sources' id ranges.
+ */
 export function inReadingOrder(project: Project, result: QueryResult, sources: readonly SourceRef[]): { ids: Float64Array; codes: string[][] } {
   const rank = new Map(sources.map((s, i) => [s.id, i]));
-  const sourceOf = readUnitFacts(project.db, result.units).sourceId;
-  const order = Array.from(result.units, (_, i) => i).sort((a, b) => rank.get(sourceOf[a]!)! - rank.get(sourceOf[b]!)! || result.units[a]! - result.units[b]!);
-  return { ids: Float64Array.from(order, (i) => result.units[i]!), codes: order.map((i) => result.codes[i]!) };
+  const units = result.units;
+  const sourceRank = new Float64Array(units.length);
+  if (units.length > sources.length) {
+    let i = 0;
+    for (const range of listSourceRanges(project.db)) {
+      while (i < units.length && units[i]! < range.first) i += 1;
+      for (; i < units.length && units[i]! <= range.last; i += 1) sourceRank[i] = rank.get(range.id)!;
+    }
+  } else {
+    readUnitFacts(project.db, units).sourceId.forEach((id, i) => (sourceRank[i] = rank.get(id)!));
+  }
+  const order = Uint32Array.from(units, (_, i) => i).sort((a, b) => sourceRank[a]! - sourceRank[b]! || units[a]! - units[b]!);
+  return { ids: Float64Array.from(order, (i) => units[i]!), codes: Array.from(order, (i) => result.codes[i]!) };
 }
 
 /**

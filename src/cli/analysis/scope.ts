@@ -83,6 +83,11 @@ export function openAnalysisScope(project: Project, opts: AnalysisOptions): Anal
   };
 }
 
+/** Names for units' sources and participants, by id (see iterateUnitRows). */
+export function unitNames(scope: AnalysisScope): { sources: Map<number, SourceRef>; participants: Map<number, string> } {
+  return { sources: new Map(scope.sources().map((s) => [s.id, s])), participants: new Map(scope.participants.map((p) => [p.id, p.pseudonym])) };
+}
+
 /** A participant's value for a key (`group` or an attribute), or null. */
 export function participantValue(p: ParticipantAttributes, key: string): string | null {
   const value = key === 'group' ? p.group : p.attributes[key];

@@ -8,7 +8,7 @@ import { iterateUnitRows } from '../../store/coded-units.js';
 import { groupUnitIds, type UnitTriples } from '../../store/unit-ids.js';
 import type { Db } from '../../store/open.js';
 import { codeUnitsByParticipant, codeUnitsBySource, matrixCodesOf } from '../analysis/read-matrix.js';
-import { openAnalysisScope, participantValue, readScopedTriples, type AnalysisOptions } from '../analysis/scope.js';
+import { openAnalysisScope, participantValue, readScopedTriples, unitNames, type AnalysisOptions } from '../analysis/scope.js';
 import { resolveAttributeKey } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
@@ -61,7 +61,7 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
     const mode = outputMode(opts);
     const c = paint(ctx);
     if (opts.cell === 'quotes') {
-      const chart = frameworkChart(db, matrix, split, triples, opts.quotes ?? 2);
+      const chart = frameworkChart(db, unitNames(scope), matrix, split, triples, opts.quotes ?? 2);
       if (mode === 'json') writeJson(ctx, { by: byName, unit: scope.unit, base, leftOut: withoutParticipant, values: chart.values, codes: chart.codes.map(({ depth: _, quotes, ...code }) => ({ ...code, cells: code.cells.map((cell, i) => ({ ...cell, quotes: quotes[i] })) })) });
       else if (mode === 'csv') {
         const { header, rows: lines } = frameworkChartCsv(chart);
@@ -86,7 +86,7 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
 }
 
 /** The matrix with the shortest quotes of each cell (lengths read with the units, texts only of those chosen). */
-function frameworkChart(db: Db, matrix: AttributeMatrix, split: readonly ValueCodeUnits[], triples: UnitTriples, k: number): FrameworkChart {
+function frameworkChart(db: Db, names: ReturnType<typeof unitNames>, matrix: AttributeMatrix, split: readonly ValueCodeUnits[], triples: UnitTriples, k: number): FrameworkChart {
   const cells = split.map((code) => code.byValue);
   const all = unionAll(cells.flatMap((byValue) => [...byValue.values()].map((v) => v.units)));
   const lengths = new Float64Array(all.length);
@@ -97,7 +97,7 @@ function frameworkChart(db: Db, matrix: AttributeMatrix, split: readonly ValueCo
   const lengthOf = (id: number): number => lengths[lowerBound(all, id)]!;
   const chosen = cells.map((byValue) => matrix.values.map((v) => pickQuotes(byValue.get(v.value)?.units ?? EMPTY_SET, lengthOf, k, MIN_QUOTE)));
   const quoteOf = new Map<number, ChartQuote>();
-  for (const row of iterateUnitRows(db, unitSetOf(chosen.flat(2)))) {
+  for (const row of iterateUnitRows(db, unitSetOf(chosen.flat(2)), names.sources, names.participants)) {
     quoteOf.set(row.id, { source: row.source, segment: formatSegment(row.turn, row.sentence), participant: row.participant, text: shortenQuote(row.text) });
   }
   return { values: matrix.values, codes: matrix.codes.map((code, i) => ({ ...code, quotes: chosen[i]!.map((ids) => ids.map((id) => quoteOf.get(id)!)) })) };

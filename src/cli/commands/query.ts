@@ -1,10 +1,10 @@
 import { parseQuery } from '../../core/analysis/query/parse-query.js';
 import { formatSegment } from '../../core/segment-address.js';
 import { renderCsvRow } from '../../report/csv.js';
-import { QUERY_CSV_FIELDS, QUERY_TABLE_COLUMNS, queryCountLine, queryCsvValues, queryTable, queryTableCells, type QueryRow } from '../../report/query-results.js';
+import { QUERY_CSV_FIELDS, QUERY_TABLE_COLUMNS, queryCountLine, queryCsvValues, queryRowJson, queryTable, queryTableCells, type QueryRow } from '../../report/query-results.js';
 import { iterateUnitRows } from '../../store/coded-units.js';
 import { inReadingOrder, runQuery } from '../analysis/run-query.js';
-import { openAnalysisScope, type AnalysisOptions } from '../analysis/scope.js';
+import { openAnalysisScope, unitNames, type AnalysisOptions } from '../analysis/scope.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
@@ -31,7 +31,8 @@ export async function run(ctx: Ctx, args: string[], opts: QueryOptions): Promise
     // Rows are written as they are read: a broad query over a large project never holds every text.
     const rows = (function* (): Generator<QueryRow> {
       let i = 0;
-      for (const unit of iterateUnitRows(project.db, result.ids)) {
+      const names = unitNames(scope);
+      for (const unit of iterateUnitRows(project.db, result.ids, names.sources, names.participants)) {
         sources.add(unit.source);
         if (unit.participant !== null) participants.add(unit.participant);
         yield {
@@ -50,7 +51,7 @@ export async function run(ctx: Ctx, args: string[], opts: QueryOptions): Promise
     if (mode === 'json') {
       let first = true;
       for (const row of rows) {
-        out.write(`${first ? '[\n' : ',\n'}${JSON.stringify(row, null, 2).replace(/^/gm, '  ')}`);
+        out.write(`${first ? '[\n' : ',\n'}${queryRowJson(row)}`);
         first = false;
       }
       out.write(first ? '[]\n' : '\n]\n');

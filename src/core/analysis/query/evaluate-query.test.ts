@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unitSetOf, type UnitSet } from '../unit-sets.js';
-import { evaluateQuery, type QueryInput } from './evaluate-query.js';
+import { evaluateQuery, needsUniverse, type QueryInput } from './evaluate-query.js';
 import { parseQuery } from './parse-query.js';
 import type { QueryNode } from './query-ast.js';
 
@@ -115,6 +115,22 @@ describe('evaluateQuery', () => {
     expect(alone.universeAsked()).toBe(true);
   });
 
+  it('knows beforehand whether a query will list every coded unit', () => {
+    for (const [query, expected] of [
+      ['a AND NOT b', false],
+      ['NOT a AND NOT b', true],
+      ['NOT a OR b', true],
+      ['NOT (NOT a)', false],
+      ['a NEAR/2 NOT b', true],
+      ['a SAME-TURN (b AND NOT c)', false],
+    ] as const) {
+      const input = inputFor(units);
+      evaluateQuery(parseQuery(query), input);
+      expect(needsUniverse(parseQuery(query)), query).toBe(expected);
+      expect(input.universeAsked(), query).toBe(expected);
+    }
+  });
+
   it('agrees with the unit-by-unit meaning on any query and project', () => {
     const code = fc.constantFrom('a', 'b', 'c', 'a/x');
     const project = fc.array(fc.record({ turns: fc.array(fc.array(fc.subarray(['a', 'b', 'c', 'a/x']), { maxLength: 4 }), { minLength: 1, maxLength: 5 }) }), { minLength: 1, maxLength: 4 });
@@ -130,7 +146,10 @@ describe('evaluateQuery', () => {
     fc.assert(
       fc.property(project, tree, (sources, node) => {
         const all = layout(sources);
-        expect([...evaluateQuery(node, inputFor(all))]).toEqual([...reference(node, all)].sort((x, y) => x - y));
+        const input = inputFor(all);
+        expect([...evaluateQuery(node, input)]).toEqual([...reference(node, all)].sort((x, y) => x - y));
+        // Callers read every code only when this says so: it must say so whenever the universe is asked for.
+        if (input.universeAsked()) expect(needsUniverse(node)).toBe(true);
       }),
       { numRuns: 400 },
     );

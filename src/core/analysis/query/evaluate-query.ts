@@ -37,6 +37,34 @@ export function evaluateQuery(node: QueryNode, input: QueryInput): UnitSet {
   return list(evaluate(node, input), input);
 }
 
+/**
+ * Whether evaluating the query will ask for every coded unit: a complement is listed when the whole query,
+ * or an operand of NEAR/n or SAME-TURN, comes out as one (`NOT a`, `NOT a OR b`), not for `a AND NOT b`.
+ */
+export function needsUniverse(node: QueryNode): boolean {
+  const walk = (n: QueryNode): { negated: boolean; lists: boolean } => {
+    switch (n.kind) {
+      case 'code':
+        return { negated: false, lists: false };
+      case 'not': {
+        const inner = walk(n.operand);
+        return { negated: !inner.negated, lists: inner.lists };
+      }
+      case 'and':
+      case 'or': {
+        const [a, b] = [walk(n.left), walk(n.right)];
+        return { negated: n.kind === 'and' ? a.negated && b.negated : a.negated || b.negated, lists: a.lists || b.lists };
+      }
+      default: {
+        const [a, b] = [walk(n.left), walk(n.right)];
+        return { negated: false, lists: a.lists || b.lists || a.negated || b.negated };
+      }
+    }
+  };
+  const result = walk(node);
+  return result.lists || result.negated;
+}
+
 function list(p: Partial, input: QueryInput): UnitSet {
   return p.negated ? subtractSets(input.universe(), p.units) : p.units;
 }
