@@ -22,6 +22,10 @@ describe('unit codes', () => {
       [...iterateUnitCodes(db, unit, { evidence: {} })].map((r) => `${r.unitId} ${r.code}`).sort();
     expect(at('sentence')).toEqual([`${seg('w01', '2.1').id} a`, `${seg('w01', '2.2').id} a`, `${seg('w01', '4.1').id} b`].sort());
     expect(at('turn')).toEqual([`${seg('w01', '2').id} a`, `${seg('w01', '4').id} b`].sort());
+    // A turn carrying a code through two of its sentences carries it once.
+    code(db, seg('w01', '2.1'), 'b', 'rina');
+    code(db, seg('w01', '2.2'), 'b', 'rina');
+    expect(at('turn')).toEqual([`${seg('w01', '2').id} a`, `${seg('w01', '2').id} b`, `${seg('w01', '4').id} b`].sort());
   });
 
   it('follows the evidence rules, or lists each coder as they coded', () => {
@@ -71,7 +75,7 @@ describe('unit codes', () => {
   it('reads a few codes through the codings_code index, and never scans segments', () => {
     const { db } = interviewStore();
     for (const unit of ['sentence', 'turn'] as const) {
-      const { sql, params } = unitIdsByCodeSql(unit, { evidence: { origins: ['manual'] } }, ['a', 'b'], { skipInterviewer: true, read: 'index' });
+      const { sql, params } = unitIdsByCodeSql(unit, { evidence: { origins: ['manual'] } }, ['a', 'b'], { skipInterviewer: true, read: 'index', sourceIds: [1], participantIds: [1], lengths: true });
       const plan = db
         .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
         .all(...params)

@@ -101,8 +101,7 @@ function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCo
 /** The SQL giving distinct (source_id, unit_id, code, coder) rows, and its parameters (see unitCodeSelects). */
 export function unitCodesSql(unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions = {}): { sql: string; params: unknown[] } {
   const { with: cte, selects, params } = unitCodeSelects(unit, from, options);
-  const columns = (select: string): string => `SELECT sourceId, unitId, code, coder FROM (${select})`;
-  return { sql: `WITH ${cte}\n${selects.map(columns).join('\n UNION\n')}`, params };
+  return { sql: `WITH ${cte}\nSELECT DISTINCT sourceId, unitId, code, coder FROM (${selects.join('\n UNION ALL\n')})`, params };
 }
 
 /** Every unit with the codes it carries (see unitCodesSql), one row at a time. */
