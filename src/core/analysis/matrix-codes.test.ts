@@ -30,6 +30,7 @@ describe('matrixCodes', () => {
 
   it('lists the codes below --code, or the codes named', () => {
     expect(rows({ code: 'role' })).toEqual(['role/educator', 'role/broker', 'advocate']);
+    expect(rows({ code: 'role', categories: true })).toEqual(['role*', '  role/educator', '  role/broker', '  advocate']);
     expect(rows({ code: 'role/educator' })).toEqual(['role/educator']);
     expect(rows({ codes: ['barrier', 'role/broker'] })).toEqual(['barrier*', 'role/broker']);
     expect(matrixCodes(tree, known, { codes: ['role'] })[0]!.family.sort()).toEqual(['advocate', 'role', 'role/broker', 'role/educator', 'role/old']);

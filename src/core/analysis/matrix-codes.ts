@@ -30,8 +30,8 @@ export interface MatrixCodeChoice {
 
 /**
  * The rows: the codes named with --codes, else the codes below --code C (C itself when it has none),
- * else every code of the codebook; categories only with --categories (each before its codes), leaf
- * codes always. Without a codebook, the codes of the codings.
+ * else every code of the codebook; categories only with --categories (each before its codes, C too),
+ * leaf codes always. Without a codebook, the codes of the codings.
  */
 export function matrixCodes(codebook: readonly CodebookCode[] | null, known: KnownCodes, choice: MatrixCodeChoice): MatrixCode[] {
   const labelOf = new Map((codebook ?? []).map((c) => [c.id, c.label]));
@@ -48,8 +48,10 @@ export function matrixCodes(codebook: readonly CodebookCode[] | null, known: Kno
     const family = codeFamily(choice.code, known);
     return family.length > 1 ? family.slice(1).sort().map((code) => row(code, 0)) : [row(choice.code, 0)];
   }
-  // --code C lists what is below C (C alone when nothing is); without it, the top-level codes down.
-  const start = choice.code === undefined ? codebook.filter((c) => c.parent === null).map((c) => c.id) : (children.get(choice.code) ?? [choice.code]);
+  // --code C lists what is below C (C alone when nothing is; C first, as a category, with --categories);
+  // without it, the top-level codes down.
+  const below = choice.code === undefined ? undefined : children.get(choice.code);
+  const start = choice.code === undefined ? codebook.filter((c) => c.parent === null).map((c) => c.id) : below && !choice.categories ? below : [choice.code];
   const rows: MatrixCode[] = [];
   const walk = (ids: readonly string[], depth: number): void => {
     for (const id of ids) {
