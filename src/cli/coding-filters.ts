@@ -2,7 +2,7 @@ import { closest } from '../core/did-you-mean.js';
 import type { Codebook } from '../core/codebook/types.js';
 import type { SourceType } from '../core/transcript/types.js';
 import { InputError } from '../errors.js';
-import type { FilterValues } from '../store/filter-values.js';
+import { attributeValuesOf, isSourceColumn, type AttributeFilter, type AttributeValues, type FilterValues } from '../store/filter-values.js';
 import type { CodingFilter } from '../store/list-codings.js';
 
 /** The origins a coding can have. */
@@ -22,15 +22,72 @@ export function parseOrigins(text: string, allowed: readonly string[]): string[]
   return origins;
 }
 
-/** Parses `--where key=value`. */
-export function parseWhere(text: string): { key: string; value: string } {
+/** `--where key=value`: `participant.key` or `source.key` says whose attribute; a bare key is resolved by resolveWhere. */
+export interface WhereFilter {
+  key: string;
+  value: string;
+  on?: AttributeFilter['on'];
+}
+
+/** Parses `--where key=value` (`participant.key=value`, `source.key=value`). */
+export function parseWhere(text: string): WhereFilter {
   const m = /^([^=]+)=(.*)$/.exec(text);
-  if (!m || !m[1]!.trim()) throw new InputError(`--where "${text}" is not key=value`, { hint: 'For example --where site=Medan or --where group=pekerja-sosial' });
-  return { key: m[1]!.trim(), value: m[2]!.trim() };
+  if (!m || !m[1]!.trim()) throw new InputError(`--where "${text}" is not key=value`, { hint: 'For example --where site=Medan, --where group=pekerja-sosial or --where source.type=observation' });
+  const key = m[1]!.trim();
+  const value = m[2]!.trim();
+  const prefixed = /^(participant|source)\.(.+)$/.exec(key);
+  return prefixed ? { key: prefixed[2]!, value, on: prefixed[1] as AttributeFilter['on'] } : { key, value };
+}
+
+/**
+ * Whose attribute a `--where` names, checked against the values the project holds. A bare key that
+ * participants have is theirs (as `codings list --where site=Medan` has always meant); otherwise a
+ * source field (site, date, type, language) or attribute. `source.key` picks the source's when both have it.
+ */
+export function resolveWhere(where: WhereFilter, known: Omit<AttributeValues, 'sourceValueById'>): AttributeFilter {
+  const { key, value } = where;
+  const participants = known.participants();
+  const isSourceKey = (k: string): boolean => isSourceColumn(k) || known.sourceKeys().has(k);
+  const on = where.on ?? (participants.has(key) ? 'participant' : isSourceKey(key) ? 'source' : undefined);
+  if (on === undefined) {
+    const keys = [...participants.keys(), ...[...known.sourceKeys()].map((k) => (participants.has(k) ? `source.${k}` : k))];
+    throw new InputError(`no participant or source attribute "${key}"`, { hint: hintFor(key, keys, 'see `telaah participants list` and `telaah sources list --json`') });
+  }
+  if (on === 'participant' ? !participants.has(key) : !isSourceKey(key)) {
+    const what = on === 'participant' ? 'participant attribute' : 'source field or attribute';
+    const keys = on === 'participant' ? [...participants.keys()] : [...known.sourceKeys()];
+    throw new InputError(`no ${what} "${key}"`, { hint: hintFor(key, keys, on === 'participant' ? 'see `telaah participants list`' : 'see `telaah sources list --json`') });
+  }
+  const values = on === 'participant' ? participants.get(key)! : known.sourceValues(key);
+  if (!values.includes(value)) {
+    const other = on === 'participant' ? (isSourceKey(key) ? known.sourceValues(key) : []) : (participants.get(key) ?? []);
+    const elsewhere = other.includes(value) ? ` (${on === 'participant' ? 'sources' : 'participants'} have it: write ${on === 'participant' ? 'source' : 'participant'}.${key}=${value})` : '';
+    throw new InputError(`no ${on} has ${key}=${value}`, {
+      hint: `${hintFor(value, values, on === 'participant' ? 'see `telaah participants list`' : 'see `telaah sources list --json`')}${elsewhere}`,
+    });
+  }
+  return { on, key, value };
+}
+
+/**
+ * Whose attribute a key (`--by site`, `--by source.site`) names: a bare key participants have is theirs,
+ * else the source's (site, date, type, language, or an attribute).
+ */
+export function resolveAttributeKey(text: string, known: Pick<AttributeValues, 'participants' | 'sourceKeys'>): { on: AttributeFilter['on']; key: string } {
+  const prefixed = /^(participant|source)\.(.+)$/.exec(text.trim());
+  const key = prefixed ? prefixed[2]! : text.trim();
+  const participants = known.participants();
+  const isSourceKey = (k: string): boolean => isSourceColumn(k) || known.sourceKeys().has(k);
+  const on = prefixed ? (prefixed[1] as AttributeFilter['on']) : participants.has(key) ? 'participant' : isSourceKey(key) ? 'source' : undefined;
+  if (on !== undefined && (on === 'participant' ? participants.has(key) : isSourceKey(key))) return { on, key };
+  const sourceKeys = (): string[] => [...known.sourceKeys()].map((k) => `source.${k}`);
+  const keys = on === 'participant' ? [...participants.keys()] : on === 'source' ? sourceKeys() : [...participants.keys(), ...sourceKeys()];
+  const what = on === 'participant' ? 'participant attribute' : on === 'source' ? 'source field or attribute' : 'participant or source attribute';
+  throw new InputError(`no ${what} "${key}"`, { hint: hintFor(on === 'source' ? `source.${key}` : key, keys, 'see `telaah participants list` and `telaah sources list --json`') });
 }
 
 /** The hint for a value not among `known`: the nearest ones, else a few to choose from. */
-function hintFor(value: string, known: readonly string[], listCommand: string): string {
+export function hintFor(value: string, known: readonly string[], listCommand: string): string {
   const near = closest(value, known, 3);
   if (near.length) return `Did you mean ${near.join(' or ')}?`;
   if (known.length === 0) return `There are none yet (${listCommand})`;
@@ -40,9 +97,10 @@ function hintFor(value: string, known: readonly string[], listCommand: string): 
 
 /**
  * Checks the filters against what the project holds, so that a typo is an error naming the nearest
- * values (exit 2) rather than an empty listing that reads like "no evidence".
+ * values (exit 2) rather than an empty listing that reads like "no evidence"; returns the filter with
+ * its `--where` resolved to a participant's or a source's attribute.
  */
-export function checkCodingFilter(filter: CodingFilter, known: FilterValues, codebook: Codebook | null): void {
+export function checkCodingFilter(filter: CodingFilter, known: FilterValues, codebook: Codebook | null): CodingFilter {
   if (filter.code !== undefined) {
     const codes = [...new Set([...(codebook?.codes.map((c) => c.id) ?? []), ...known.codes])];
     const inUse = (id: string): boolean => id === filter.code || id.startsWith(`${filter.code}/`);
@@ -52,12 +110,7 @@ export function checkCodingFilter(filter: CodingFilter, known: FilterValues, cod
     throw new InputError(`no source named "${filter.source}"`, { hint: hintFor(filter.source, known.sources, 'see `telaah sources list`') });
   }
   if (filter.coder !== undefined) checkCoder(filter.coder, known.coders);
-  if (filter.attribute) {
-    const { key, value } = filter.attribute;
-    const values = known.attributes.get(key);
-    if (!values) throw new InputError(`no participant attribute "${key}"`, { hint: hintFor(key, [...known.attributes.keys()], 'see `telaah participants list`') });
-    if (!values.includes(value)) throw new InputError(`no participant has ${key}=${value}`, { hint: hintFor(value, values, 'see `telaah participants list`') });
-  }
+  return filter.attribute ? { ...filter, attribute: resolveWhere(filter.attribute, attributeValuesOf(known)) } : filter;
 }
 
 /**
@@ -71,6 +124,6 @@ export function checkCoder(coder: string, coders: readonly string[]): void {
 }
 
 /** The filter `codings list` options ask for (commander has parsed and checked their shape). */
-export function codingFilterOf(opts: { code?: string; source?: string; type?: SourceType; coder?: string; origin?: string[]; where?: { key: string; value: string } }): CodingFilter {
+export function codingFilterOf(opts: { code?: string; source?: string; type?: SourceType; coder?: string; origin?: string[]; where?: WhereFilter }): CodingFilter {
   return { code: opts.code, source: opts.source, sourceType: opts.type, coder: opts.coder, origins: opts.origin, attribute: opts.where };
 }

@@ -25,6 +25,15 @@ describe('shared flags', () => {
   it('give --where as key and value', () => {
     expect(parse([flags.where('w')], ['--where', 'site = Medan'])).toEqual({ where: { key: 'site', value: 'Medan' } });
     expect(parse([flags.where('w')], ['--where', 'Medan'])).toMatch(/"Medan" is not key=value/);
+    expect(parse([flags.where('w')], ['--where', 'source.site=Medan'])).toEqual({ where: { key: 'site', value: 'Medan', on: 'source' } });
+    expect(parse([flags.where('w')], ['--where', 'participant.group=pekerja-sosial'])).toEqual({ where: { key: 'group', value: 'pekerja-sosial', on: 'participant' } });
+  });
+
+  it('give --codes as a list without repeats, and --unit as one of the units', () => {
+    expect(parse([flags.codes('c')], ['--codes', 'a, b,,a'])).toEqual({ codes: ['a', 'b'] });
+    expect(parse([flags.codes('c')], ['--codes', ' , '])).toMatch(/--codes needs code ids/);
+    expect(parse([flags.unit('u')], ['--unit', 'turn'])).toEqual({ unit: 'turn' });
+    expect(parse([flags.unit('u')], ['--unit', 'word'])).toMatch(/Allowed choices are sentence, turn/);
   });
 
   it('check numbers against their range', () => {

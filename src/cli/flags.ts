@@ -5,7 +5,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { SOURCE_TYPES } from '../core/transcript/types.js';
 import { InputError } from '../errors.js';
-import { CODING_ORIGINS, parseOrigins, parseWhere } from './coding-filters.js';
+import { CODING_ORIGINS, parseOrigins, parseWhere, type WhereFilter } from './coding-filters.js';
 
 /** Options every command receives, whatever it declares. */
 export interface GlobalOptions {
@@ -87,11 +87,24 @@ export const flags = {
   /** A number option (`--min-confidence 0.6`, `--folds 5`). */
   number: (flag: string, description: string, range: { min: number; max: number; whole?: boolean; example: string }): Option =>
     new Option(flag, description).argParser(numberIn(flag.split(' ')[0]!, range)),
+  /** `--unit sentence|turn`: the coding unit, instead of telaah.yaml's coding_unit. */
+  unit: (description: string): Option => new Option('--unit <unit>', description).choices(['sentence', 'turn']),
+  /** `--wide`: a table for people that is never cut to the terminal's width. */
+  wide: (): Option => new Option('--wide', 'do not fit the table to the terminal width'),
+  /** `--codes a,b`: code ids, given as a list. */
+  codes: (description: string): Option => new Option('--codes <list>', description).argParser(parsing(parseCodeList)),
   /** A text option whose value may not be empty. */
   text: (flag: string, description: string): Option => new Option(flag, description).argParser(text(flag.split(' ')[0]!)),
   /** A comma-separated list (`--coders ana,auto`), given as an array; repeating the option adds to it. */
   list: (flag: string, description: string): Option => new Option(flag, description).argParser(commaList(flag.split(' ')[0]!)),
 } as const;
 
-/** The value `--where` gives. */
-export type WhereOption = { key: string; value: string };
+/** `a, b,c` → ['a', 'b', 'c']; at least one. */
+function parseCodeList(text: string): string[] {
+  const codes = [...new Set(text.split(',').map((c) => c.trim()).filter(Boolean))];
+  if (codes.length === 0) throw new InputError('--codes needs code ids', { hint: 'Separate them with commas, e.g. --codes barrier/distrust,role/educator' });
+  return codes;
+}
+
+/** The value `--where` gives (`on` when the key was written participant.key or source.key). */
+export type WhereOption = WhereFilter;

@@ -368,6 +368,108 @@ Rejected proposals never count, suggestions only once accepted, and each segment
     },
 
     {
+      command: 'query',
+      summary: 'list the units whose codes match an expression: codes with AND, OR, NOT, NEAR/n, SAME-TURN and parentheses',
+      args: [{ name: '<expression...>', description: 'e.g. "barrier/distrust AND (role/educator OR role/broker)" (quote it for the shell)' }],
+      options: [
+        flags.unit('the unit matched and listed (default: coding_unit of telaah.yaml)'),
+        flags.where('only units of participants, or of sources, with this attribute: site=Medan, group=pekerja-sosial, source.site=Medan, source.observer=Rina'),
+        flags.sourceType('only units of this source type'),
+        flags.text('--source <name>', 'only units of one source'),
+        flags.coder("only this coder's codings count"),
+        flags.origin('only these origins count, comma-separated (e.g. manual,accepted; suggested counts only when named)'),
+        flags.wide(),
+        ...flags.listing(),
+      ],
+      notes: `A code stands for itself and every code below it (barrier: every barrier/…). A unit is a sentence (or a
+turn, per coding_unit or --unit); it carries a code when a coding counts as evidence on it, on its turn
+(a coded turn covers its sentences), or, at the turn level, on one of its sentences. Interviewer turns are
+never units. Operators, tightest first:
+  NOT a          coded units without a (units without any code never match)
+  a NEAR/n b     units with a that have a unit with b at most n units away in
+                 the same source (every sentence or turn counts, the
+                 interviewer's too), and those units with b: both sides
+  a SAME-TURN b  units with a or b in a turn that holds both
+                 (at the turn level, the same as AND)
+  a AND b        units with both
+  a OR b         units with either
+NEAR/n and SAME-TURN bind tighter than AND: a AND b NEAR/2 c is a AND (b NEAR/2 c). Operators may be
+written in lower case; a code that reads like one goes in double quotes ("not"). The filters choose the
+units the expression is evaluated on. --where names a participant's attribute or group; a key
+participants do not have names the source's (site, date, type, language, or an attribute), and
+source.KEY=VALUE picks the source's where both have the key (site). "query A AND B" counts the units
+\`telaah matrix cooccurrence\` puts in the cell (A, B).`,
+      examples: [
+        'telaah query "barrier/distrust AND role/educator"',
+        'telaah query "barrier NEAR/2 strategy/peer-agents" --type fgd',
+        'telaah query "barrier/documentation AND NOT outcome/enrollment" --where group=pekerja-rentan',
+        'telaah query "barrier/distrust SAME-TURN outcome/enrollment" --json | jq length',
+      ],
+      load: () => import('./commands/query.js'),
+    },
+
+    { group: 'matrix', summary: 'code co-occurrence and the framework matrix (codes against participant or source attributes)', examples: ['telaah matrix cooccurrence', 'telaah matrix attributes --by site'] },
+    {
+      command: 'matrix cooccurrence',
+      summary: 'codes against codes: how many units are coded with both (or their Jaccard index)',
+      options: [
+        new Option('--jaccard', 'the Jaccard index (units with both over units with either) instead of counts'),
+        flags.codes('these codes as rows (each counts the codes below it), comma-separated'),
+        flags.code('the codes below this category as rows'),
+        new Option('--categories', 'also a row for each category, counting each unit once whichever of its codes it carries'),
+        flags.unit('the unit counted (default: coding_unit of telaah.yaml)'),
+        flags.where('only units of participants, or of sources, with this attribute (as in query)'),
+        flags.sourceType('only units of this source type'),
+        flags.text('--source <name>', 'only units of one source'),
+        flags.coder("only this coder's codings count"),
+        flags.origin('only these origins count, comma-separated (suggested counts only when named)'),
+        flags.wide(),
+        ...flags.listing(),
+      ],
+      notes: `Rows are the codebook's codes (leaf codes; categories too with --categories), or --codes / --code.
+A cell counts the units (sentences, or turns) carrying both codes, by the rule \`telaah query\` uses: the cell
+(A, B) is the count of \`telaah query "A AND B"\`, the diagonal the count of \`telaah query A\`. Interviewer
+turns are never units. On a terminal the columns are numbered as the rows and the table is split into
+panels that fit the width (--wide: one table); piped, it is one tab-separated table.`,
+      examples: ['telaah matrix cooccurrence', 'telaah matrix cooccurrence --code barrier --jaccard', 'telaah matrix cooccurrence --codes barrier,role,strategy --csv > cooccurrence.csv'],
+      load: () => import('./commands/matrix-cooccurrence.js'),
+    },
+    {
+      command: 'matrix attributes',
+      summary: "codes against an attribute's values (the framework matrix): units, participants and their share of the group",
+      options: [
+        flags.text('--by <key>', 'a participant attribute or group (site, group, category, …), or source.KEY for a source field or attribute (source.site, source.type)').makeOptionMandatory(),
+        new Option('--cell <what>', 'what a cell shows: counts, or the shortest quotes (the framework chart)').choices(['counts', 'quotes']).default('counts'),
+        flags.number('--quotes <n>', 'quotes per cell with --cell quotes (default: 2)', { min: 1, max: 50, whole: true, example: '3' }),
+        flags.codes('these codes as rows (each counts the codes below it), comma-separated'),
+        flags.code('the codes below this category as rows'),
+        new Option('--categories', 'also a row for each category, counting each unit once whichever of its codes it carries'),
+        flags.unit('the unit counted (default: coding_unit of telaah.yaml)'),
+        flags.where('only units of participants, or of sources, with this attribute (as in query)'),
+        flags.sourceType('only units of this source type'),
+        flags.text('--source <name>', 'only units of one source'),
+        flags.coder("only this coder's codings count"),
+        flags.origin('only these origins count, comma-separated (suggested counts only when named)'),
+        flags.wide(),
+        ...flags.listing(),
+      ],
+      notes: `A cell counts the units coded (by the rule \`telaah query\` uses), the participants who said them, and
+what share they are of the participants with that value in the project (within --where when it names a
+participant attribute). Units without a participant (observation notes, documents, unnamed speakers) have no
+participant attribute and are left out, with their number under the table; --by source.KEY groups units by
+their source instead (the share is then of the sources with that value). Participants without the
+attribute form a (none) column when they said any of it. --cell quotes shows each cell's shortest units of
+at least 30 characters as quotes (shorter ones only when a cell has no other), cut at 160 characters.`,
+      examples: [
+        'telaah matrix attributes --by site',
+        'telaah matrix attributes --by category --code barrier --where group=pekerja-rentan',
+        'telaah matrix attributes --by group --cell quotes --quotes 3 --csv > framework-chart.csv',
+        'telaah matrix attributes --by source.type --categories',
+      ],
+      load: () => import('./commands/matrix-attributes.js'),
+    },
+
+    {
       command: 'agree',
       summary: "inter-coder agreement per code: percent agreement, Cohen's kappa, Krippendorff's alpha, pooled (and P/R/F1 of auto against a human)",
       options: [

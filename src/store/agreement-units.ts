@@ -65,7 +65,7 @@ export function unitCountsSql(unit: CodingUnit): string {
 
 /** The coders' codes per unit of one source (or of a range of sources), in unit order, interviewer turns left out (see unitCodesSql). */
 export function sourceUnitCodesSql(unit: CodingUnit, coders: readonly string[], range: SegmentRange): { sql: string; params: unknown[] } {
-  const inner = unitCodesSql(unit, { coders }, range);
+  const inner = unitCodesSql(unit, { coders }, { range });
   // CROSS JOIN: read the few unit rows first and look their turns up by rowid, never scan segments.
   const turnOf = unit === 'turn' ? 'CROSS JOIN segments t ON t.id = u.unitId' : 'CROSS JOIN segments x ON x.id = u.unitId CROSS JOIN segments t ON t.id = x.parent_id';
   return {

@@ -2,6 +2,7 @@ import { formatSegment } from '../core/segment-address.js';
 import type { SourceType } from '../core/transcript/types.js';
 import { CODED_SEGMENTS, codeWithDescendants, evidenceClauses, SourceTexts } from './coded-segments.js';
 import { segmentMemosById, type SegmentMemo } from './memos.js';
+import { SOURCE_FILTER_COLUMNS, type AttributeFilter } from './filter-values.js';
 import type { Db } from './open.js';
 
 /** Filters for `codings list`. */
@@ -13,8 +14,8 @@ export interface CodingFilter {
   coder?: string;
   /** Origins to list; `rejected` lists the rejections. Without it: every origin but `suggested`. */
   origins?: string[];
-  /** Participant attribute (or `group`) equal to a value. */
-  attribute?: { key: string; value: string };
+  /** A participant attribute (or `group`), or a source field or attribute (`on` unset: the participant's), equal to a value. */
+  attribute?: { key: string; value: string; on?: AttributeFilter['on'] };
 }
 
 /** One row of `codings list --json` (DESIGN.md shape, plus confidence, memo, memos and matched). */
@@ -152,12 +153,14 @@ function sharedClauses(filter: CodingFilter): { clauses: string[]; params: unkno
     params.push(filter.sourceType);
   }
   if (filter.attribute) {
-    if (filter.attribute.key === 'group') clauses.push('p.grp = ?');
+    const { key, value, on } = filter.attribute;
+    if (on === 'source' && (SOURCE_FILTER_COLUMNS as readonly string[]).includes(key)) clauses.push(`s.${key} = ?`);
+    else if (on !== 'source' && key === 'group') clauses.push('p.grp = ?');
     else {
-      clauses.push('json_extract(p.attributes, ?) = ?');
-      params.push(`$."${filter.attribute.key.replace(/"/g, '')}"`);
+      clauses.push(`json_extract(${on === 'source' ? 's' : 'p'}.attributes, ?) = ?`);
+      params.push(`$."${key.replace(/"/g, '')}"`);
     }
-    params.push(filter.attribute.value);
+    params.push(value);
   }
   return { clauses, params };
 }

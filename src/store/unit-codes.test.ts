@@ -3,7 +3,7 @@ import { interviewStore } from '../../test/helpers/interview-store.js';
 import { addManualCodings } from './codings.js';
 import type { Db } from './open.js';
 import { storeRejection } from './review.js';
-import { iterateUnitCodes, unitCodesSql } from './unit-codes.js';
+import { iterateUnitCodes, unitCodesSql, unitIdsByCodeSql } from './unit-codes.js';
 
 function code(db: Db, segment: { id: number; start: number; end: number }, codeId: string, coder: string): void {
   addManualCodings(db, [{ segmentId: segment.id, code: codeId, coder, origin: 'manual', start: segment.start, end: segment.end, memo: null, codebookId: null }], 'now');
@@ -22,6 +22,10 @@ describe('unit codes', () => {
       [...iterateUnitCodes(db, unit, { evidence: {} })].map((r) => `${r.unitId} ${r.code}`).sort();
     expect(at('sentence')).toEqual([`${seg('w01', '2.1').id} a`, `${seg('w01', '2.2').id} a`, `${seg('w01', '4.1').id} b`].sort());
     expect(at('turn')).toEqual([`${seg('w01', '2').id} a`, `${seg('w01', '4').id} b`].sort());
+    // A turn carrying a code through two of its sentences carries it once.
+    code(db, seg('w01', '2.1'), 'b', 'rina');
+    code(db, seg('w01', '2.2'), 'b', 'rina');
+    expect(at('turn')).toEqual([`${seg('w01', '2').id} a`, `${seg('w01', '2').id} b`, `${seg('w01', '4').id} b`].sort());
   });
 
   it('follows the evidence rules, or lists each coder as they coded', () => {
@@ -53,5 +57,39 @@ describe('unit codes', () => {
       .map((r) => r.detail);
     expect(plan.some((d) => /SEARCH s USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/.test(d))).toBe(true);
     expect(plan.filter((d) => /^SCAN (g|s|n)\b/.test(d))).toEqual([]);
+  });
+
+  it('reads only the codes asked for, and leaves interviewer turns out when asked', () => {
+    const { db, seg } = interviewStore();
+    code(db, seg('w01', '1'), 'a', 'rina');
+    code(db, seg('w01', '2.1'), 'a', 'rina');
+    code(db, seg('w01', '2.2'), 'b', 'rina');
+    const rows = (options: Parameters<typeof iterateUnitCodes>[3]) => [...iterateUnitCodes(db, 'sentence', { evidence: {} }, options)].map((r) => `${r.unitId} ${r.code}`).sort();
+    expect(rows({ codes: ['a'] })).toEqual([`${seg('w01', '1.1').id} a`, `${seg('w01', '2.1').id} a`].sort());
+    expect(rows({ codes: ['a'], skipInterviewer: true })).toEqual([`${seg('w01', '2.1').id} a`]);
+    expect(rows({ codes: ['a'], read: 'scan' })).toEqual(rows({ codes: ['a'] }));
+    const turns = [...iterateUnitCodes(db, 'turn', { evidence: {} }, { skipInterviewer: true })].map((r) => `${r.unitId} ${r.code}`).sort();
+    expect(turns).toEqual([`${seg('w01', '2').id} a`, `${seg('w01', '2').id} b`]);
+  });
+
+  it('reads a few codes through the codings_code index, and never scans segments', () => {
+    const { db } = interviewStore();
+    for (const unit of ['sentence', 'turn'] as const) {
+      const { sql, params } = unitIdsByCodeSql(unit, { evidence: { origins: ['manual'] } }, ['a', 'b'], { skipInterviewer: true, read: 'index', sourceIds: [1], participantIds: [1], lengths: true });
+      const plan = db
+        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((r) => r.detail);
+      expect(plan.filter((d) => /^SCAN (c|codings)\b/.test(d))).toEqual([]);
+      expect(plan.some((d) => /SEARCH c USING INDEX codings_code \(code=\?\)/.test(d))).toBe(true);
+      expect(plan.filter((d) => /^SCAN (g|s|t|n)\b/.test(d))).toEqual([]);
+      // Reading in rowid order (for most of the codings) scans codings, and still never segments.
+      const scan = unitIdsByCodeSql(unit, { evidence: {} }, ['a'], { skipInterviewer: true, read: 'scan' });
+      const scanPlan = db
+        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${scan.sql}`)
+        .all(...scan.params)
+        .map((r) => r.detail);
+      expect(scanPlan.filter((d) => /^SCAN (g|s|t|n)\b/.test(d))).toEqual([]);
+    }
   });
 });

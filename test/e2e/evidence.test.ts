@@ -102,7 +102,8 @@ describe('evidence rules on one project', () => {
     [['--code', 'tailored'], /unknown code "tailored". Did you mean strategy\/tailored-education/],
     [['--source', 'w01'], /no source named "w01". Did you mean w01-sumiati/],
     [['--where', 'site=Medn'], /no participant has site=Medn. Did you mean Medan/],
-    [['--where', 'sit=Medan'], /no participant attribute "sit". Did you mean site/],
+    [['--where', 'sit=Medan'], /no participant or source attribute "sit". Did you mean site/],
+    [['--where', 'source.sit=Medan'], /no source field or attribute "sit". Did you mean site/],
     [['--origin', 'rejcted'], /unknown origin "rejcted". Did you mean rejected/],
   ])('refuses codings list %j with a did-you-mean, exit 2', (args, message) => {
     const result = telaah(dir, ['codings', 'list', ...args]);

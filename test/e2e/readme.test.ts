@@ -33,6 +33,12 @@ describe('README worked example', () => {
     expect(step('search', 'daftar', '--exact').stdout).not.toMatch(/«pendaftaran»/);
     expect(step('search', 'pojok pendaftaran', '--type', 'fgd').stdout).toMatch(/^fgd\S+\t[\d.]+\t\S+\t.*«pojok pendaftaran»/m);
     expect(JSON.parse(step('search', 'iuran', 'subsidi', '--where', 'group=pekerja-rentan', '--json').stdout)).not.toEqual([]);
+    expect(step('query', 'barrier/distrust AND (role/educator OR role/advocate)').stderr).toMatch(/^3 units in 2 sources, 3 participants\n$/);
+    expect(step('query', 'barrier/documentation NEAR/2 strategy/registration-assistance', '--type', 'fgd').stdout).toMatch(/^fgd3-jakut-pekerja\t26\.4\tSaripah\t/m);
+    expect(step('matrix', 'cooccurrence', '--code', 'barrier').stdout.split('\n')[0]).toBe('code\tbarrier/literacy-information\tbarrier/distrust\tbarrier/documentation\tbarrier/digital-access\tbarrier/economic');
+    // The framework matrix as the README shows it (piped: one tab-separated table).
+    expect(step('matrix', 'attributes', '--by', 'group', '--code', 'barrier').stdout).toMatch(/^barrier\/distrust\t69\t18\t90\t28\t8\t100$/m);
+    expect(step('matrix', 'attributes', '--by', 'group', '--codes', 'barrier/distrust', '--cell', 'quotes').stdout).toMatch(/“Dia tak percaya juga mula-mula\.” — Hasan, 28-hasan 28\.4/);
   });
 
   it('npx telaah demo builds the sample project', () => {

@@ -185,7 +185,7 @@ describe('telaah stats on the sample study', () => {
     expect(source.stderr).toMatch(/no source named "09-sumiaty".*09-sumiati/);
     const where = telaah(dir, ['stats', 'words', '--where', 'categori=pemulung']);
     expect(where.code).toBe(2);
-    expect(where.stderr).toMatch(/no participant attribute "categori".*category/);
+    expect(where.stderr).toMatch(/no participant or source attribute "categori".*category/);
     const coder = telaah(dir, ['stats', '--coder', 'rinna']);
     expect(coder.code).toBe(2);
     expect(coder.stderr).toMatch(/no coder named "rinna".*rina/);

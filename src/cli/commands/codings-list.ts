@@ -26,10 +26,9 @@ const FIELDS = ['source', 'sourceType', 'segment', 'speaker', 'participant', 'st
 
 /** `telaah codings list`: codings with their evidence, filtered. */
 export async function run(ctx: Ctx, _args: string[], opts: CodingsListOptions): Promise<ExitCode> {
-  const filter = codingFilterOf(opts);
   return withProject(ctx, opts, (project) => {
     const codebook = project.config.codebook ? currentCodebook(project).codebook : null;
-    checkCodingFilter(filter, listFilterValues(project.db), codebook);
+    const filter = checkCodingFilter(codingFilterOf(opts), listFilterValues(project.db), codebook);
     const rows = [...iterateCodings(project.db, filter)];
     const mode = outputMode(opts);
     if (mode === 'json') writeJson(ctx, rows);

@@ -5,7 +5,7 @@ import { SearchKeys } from '../../core/search/search-keys.js';
 import type { SourceType } from '../../core/transcript/types.js';
 import { renderCsvRow } from '../../report/csv.js';
 import { hitCountLine, kwicLayout, kwicLine, kwicTsvLine } from '../../report/search-hits.js';
-import { listAttributeValues } from '../../store/filter-values.js';
+import { listParticipantValues } from '../../store/filter-values.js';
 import { findSearchHits, readSearchHits, type SearchFilter, type SearchHit } from '../../store/search-hits.js';
 import { listSourceNames } from '../../store/sources.js';
 import { checkCodingFilter } from '../coding-filters.js';
@@ -40,7 +40,7 @@ export async function run(ctx: Ctx, args: string[], opts: SearchOptions): Promis
   const terms = parseSearchWords(args);
   const mode = outputMode(opts);
   return withProject(ctx, opts, async ({ db, config }): Promise<ExitCode> => {
-    checkCodingFilter({ source: opts.source, attribute: opts.where }, { codes: [], coders: [], sources: listSourceNames(db), attributes: listAttributeValues(db) }, null);
+    checkCodingFilter({ source: opts.source, attribute: opts.where }, { codes: [], coders: [], sources: listSourceNames(db), attributes: listParticipantValues(db), sourceAttributes: new Map() }, null);
     const stemmers = createStemmers();
     const keys = new SearchKeys(stemmers);
     const update = await whileInterruptible(ctx, (signal) => updateSearchIndex(ctx, db, keys, opts, signal));

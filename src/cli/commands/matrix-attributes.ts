@@ -1,0 +1,104 @@
+import { attributeMatrix, attributeValues, pickQuotes, type AttributeMatrix, type ValueCodeUnits } from '../../core/analysis/attribute-matrix.js';
+import { EMPTY_SET, lowerBound, unionAll, unitSetOf } from '../../core/analysis/unit-sets.js';
+import { shortenQuote } from '../../core/analysis/shorten-quote.js';
+import { formatSegment } from '../../core/segment-address.js';
+import { attributeCsv, attributeLayout, attributeLegend, attributeTable, leftOutNote, frameworkChartCsv, frameworkChartText, type ChartQuote, type FrameworkChart, type MatrixBase } from '../../report/matrix.js';
+import { layoutMatrix } from '../../report/matrix-layout.js';
+import { iterateUnitRows } from '../../store/coded-units.js';
+import { groupUnitIds, type UnitTriples } from '../../store/unit-ids.js';
+import type { Db } from '../../store/open.js';
+import { codeUnitsByParticipant, codeUnitsBySource, matrixCodesOf } from '../analysis/read-matrix.js';
+import { openAnalysisScope, participantValue, readScopedTriples, unitNames, type AnalysisOptions } from '../analysis/scope.js';
+import { resolveAttributeKey } from '../coding-filters.js';
+import type { Ctx } from '../context.js';
+import type { ExitCode } from '../exit-code.js';
+import type { ListingOptions } from '../flags.js';
+import { withProject } from '../open-project.js';
+import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
+import { paint } from '../style.js';
+
+/** Options of `telaah matrix attributes`. */
+export interface MatrixAttributesOptions extends ListingOptions, AnalysisOptions {
+  by: string;
+  codes?: string[];
+  code?: string;
+  categories?: boolean;
+  cell?: 'counts' | 'quotes';
+  quotes?: number;
+  wide?: boolean;
+}
+
+// A quote shorter than this says little ("Iya, BPJS."): such units are quoted only when a cell has no other.
+const MIN_QUOTE = 30;
+
+/** `telaah matrix attributes --by KEY`: codes against an attribute's values (the framework matrix). */
+export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptions): Promise<ExitCode> {
+  return withProject(ctx, opts, (project) => {
+    const { db } = project;
+    const scope = openAnalysisScope(project, opts);
+    const by = resolveAttributeKey(opts.by, scope.values);
+    const base: MatrixBase = by.on === 'participant' ? 'participants' : 'sources';
+    const codes = matrixCodesOf(scope, { codes: opts.codes, code: opts.code, categories: opts.categories });
+    const quotes = opts.cell === 'quotes';
+    const triples = readScopedTriples(project, scope, [...new Set(codes.flatMap((c) => c.family))], by.on, quotes);
+    // Members are the participants (or sources) the filters keep; each has its value, or none.
+    const memberValue = new Map<number, string | null>();
+    let withoutParticipant = 0;
+    let split: ValueCodeUnits[];
+    if (by.on === 'participant') {
+      const kept = scope.keptParticipants === null ? null : new Set(scope.keptParticipants);
+      for (const p of scope.participants) if (kept === null || kept.has(p.id)) memberValue.set(p.id, participantValue(p, by.key));
+      ({ codes: split, withoutParticipant } = codeUnitsByParticipant(codes, groupUnitIds(triples, 'participant'), memberValue));
+    } else {
+      // The source type is in the list already; other fields are read for this key alone.
+      const byId = by.key === 'type' ? new Map(scope.sources().map((s) => [s.id, s.type as string])) : scope.values.sourceValueById(by.key);
+      const kept = scope.keptSources === null ? null : new Set(scope.keptSources);
+      for (const s of scope.sources()) if (kept === null || kept.has(s.id)) memberValue.set(s.id, byId.get(s.id) ?? null);
+      split = codeUnitsBySource(codes, triples, (id) => memberValue.get(id) ?? null);
+    }
+    const matrix = attributeMatrix(split, attributeValues(memberValue));
+    const byName = by.on === 'participant' ? by.key : `source.${by.key}`;
+    const mode = outputMode(opts);
+    const c = paint(ctx);
+    if (opts.cell === 'quotes') {
+      const chart = frameworkChart(db, unitNames(scope), matrix, split, triples, opts.quotes ?? 2);
+      if (mode === 'json') writeJson(ctx, { by: byName, unit: scope.unit, base, leftOut: withoutParticipant, values: chart.values, codes: chart.codes.map(({ depth: _, quotes, ...code }) => ({ ...code, cells: code.cells.map((cell, i) => ({ ...cell, quotes: quotes[i] })) })) });
+      else if (mode === 'csv') {
+        const { header, rows: lines } = frameworkChartCsv(chart);
+        writeCsv(ctx, header, lines);
+      } else ctx.stdout.write(frameworkChartText(chart, base, opts.wide === true ? Number.MAX_SAFE_INTEGER : ctx.columns, c));
+      return 0;
+    }
+    if (mode === 'json') writeJson(ctx, { by: byName, unit: scope.unit, base, leftOut: withoutParticipant, values: matrix.values, codes: matrix.codes.map(({ depth: _, ...code }) => code) });
+    else if (mode === 'csv') {
+      const { header, rows: lines } = attributeCsv(matrix, byName, base);
+      writeCsv(ctx, header, lines);
+    } else if (!ctx.stdoutIsTTY) {
+      const table = attributeTable(matrix, base);
+      writeTable(ctx, table.columns, table.rows);
+    } else {
+      ctx.stdout.write(layoutMatrix(attributeLayout(matrix, base), opts.wide === true ? Infinity : ctx.columns));
+      ctx.stdout.write(attributeLegend(scope.unit, base, withoutParticipant, ctx.columns, c));
+    }
+    if (!ctx.stdoutIsTTY && mode === 'table' && withoutParticipant > 0) ctx.stderr.write(`${c.dim(leftOutNote(scope.unit, withoutParticipant))}\n`);
+    return 0;
+  });
+}
+
+/** The matrix with the shortest quotes of each cell (lengths read with the units, texts only of those chosen). */
+function frameworkChart(db: Db, names: ReturnType<typeof unitNames>, matrix: AttributeMatrix, split: readonly ValueCodeUnits[], triples: UnitTriples, k: number): FrameworkChart {
+  const cells = split.map((code) => code.byValue);
+  const all = unionAll(cells.flatMap((byValue) => [...byValue.values()].map((v) => v.units)));
+  const lengths = new Float64Array(all.length);
+  for (let i = 0; i < triples.unit.length; i += 1) {
+    const at = lowerBound(all, triples.unit[i]!);
+    if (all[at] === triples.unit[i]) lengths[at] = triples.length![i]!;
+  }
+  const lengthOf = (id: number): number => lengths[lowerBound(all, id)]!;
+  const chosen = cells.map((byValue) => matrix.values.map((v) => pickQuotes(byValue.get(v.value)?.units ?? EMPTY_SET, lengthOf, k, MIN_QUOTE)));
+  const quoteOf = new Map<number, ChartQuote>();
+  for (const row of iterateUnitRows(db, unitSetOf(chosen.flat(2)), names.sources, names.participants)) {
+    quoteOf.set(row.id, { source: row.source, segment: formatSegment(row.turn, row.sentence), participant: row.participant, text: shortenQuote(row.text) });
+  }
+  return { values: matrix.values, codes: matrix.codes.map((code, i) => ({ ...code, quotes: chosen[i]!.map((ids) => ids.map((id) => quoteOf.get(id)!)) })) };
+}
