@@ -37,7 +37,7 @@ describe('coded units', () => {
     expect(facts.participantId[2]).toBe(0);
     const names = new Map(sources.map((s) => [s.id, s]));
     const participants = new Map(db.prepare<[], { id: number; pseudonym: string }>('SELECT id, pseudonym FROM participants').all().map((p) => [p.id, p.pseudonym]));
-    const rows = [...iterateUnitRows(db, Float64Array.from([seg('a-note', '1.1').id, seg('w01', '2.2').id]), names, participants)];
+    const rows = [...iterateUnitRows(db, Float64Array.from([seg('a-note', '1.1').id, seg('w01', '2.2').id]), { source: (id) => names.get(id)!, participant: (id) => participants.get(id) ?? null })];
     expect(rows.map((r) => [r.source, r.turn, r.sentence, r.speaker, r.participant, r.text])).toEqual([
       ['a-note', 1, 1, null, null, 'Poster besar.'],
       ['w01', 2, 2, 'Sumiati', 'Sumiati', 'Dia bawa leaflet.'],

@@ -140,25 +140,25 @@ export interface UnitRow {
   text: string;
 }
 
+/** How units' sources and participants are named: lookups the caller holds (cheaper than a join per unit). */
+export interface UnitNames {
+  source(id: number): { name: string; type: SourceType };
+  participant(id: number): string | null;
+}
+
 /**
- * The units of the ids with their text, in the ids' order, one at a time; `sources` and `participants`
- * name them (lists the caller holds anyway, cheaper than a join per unit). Only the current source's text
+ * The units of the ids with their text, in the ids' order, one at a time. Only the current source's text
  * is held, however many sources the units span, so a source's units should come together.
  */
-export function* iterateUnitRows(
-  db: Db,
-  ids: Float64Array,
-  sources: ReadonlyMap<number, { name: string; type: SourceType }>,
-  participants: ReadonlyMap<number, string>,
-): Generator<UnitRow> {
+export function* iterateUnitRows(db: Db, ids: Float64Array, names: UnitNames): Generator<UnitRow> {
   const statement = db.prepare<[string], [number, number, number, number, string | null, number | null, number, number]>(UNIT_ROWS_SQL).raw();
   const textOf = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck();
   let current = { sourceId: -1, slicer: null as CodePointSlicer | null };
   for (let from = 0; from < ids.length; from += CHUNK) {
     for (const [id, sourceId, turn, sentence, speaker, participantId, start, end] of statement.iterate(JSON.stringify(Array.from(ids.subarray(from, from + CHUNK))))) {
       if (sourceId !== current.sourceId) current = { sourceId, slicer: new CodePointSlicer(textOf.get(sourceId)!) };
-      const source = sources.get(sourceId)!;
-      const participant = participantId === null ? null : (participants.get(participantId) ?? null);
+      const source = names.source(sourceId);
+      const participant = participantId === null ? null : names.participant(participantId);
       yield { id, source: source.name, sourceType: source.type, turn, sentence, speaker, participant, start, end, text: current.slicer!.slice(start, end) };
     }
   }

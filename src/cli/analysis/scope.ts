@@ -10,7 +10,8 @@ import type { CodingUnit } from '../../core/config.js';
 import type { SourceType } from '../../core/transcript/types.js';
 import { InputError } from '../../errors.js';
 import type { EvidenceScope } from '../../store/coded-segments.js';
-import { listCodedCodes, listCurrentCodes, listParticipantAttributes, listSourceRefs, type ParticipantAttributes, type SourceRef } from '../../store/coded-units.js';
+import { listCodedCodes, listCurrentCodes, listParticipantAttributes, listSourceRefs, type ParticipantAttributes, type SourceRef, type UnitNames } from '../../store/coded-units.js';
+import type { Db } from '../../store/open.js';
 import { lazyAttributeValues, listCoders, type AttributeFilter, type AttributeValues } from '../../store/filter-values.js';
 import { readUnitIds, readUnitTriples, type UnitIds, type UnitTriples } from '../../store/unit-ids.js';
 import { checkCoder, hintFor, resolveWhere } from '../coding-filters.js';
@@ -36,6 +37,8 @@ export interface AnalysisScope {
   known: KnownCodes;
   /** Every source, by name (read when first asked for). */
   sources: () => SourceRef[];
+  /** Whether sources() has been read. */
+  sourcesRead: () => boolean;
   /** The sources the filters keep (null: every source). */
   keptSources: number[] | null;
   participants: ParticipantAttributes[];
@@ -75,6 +78,7 @@ export function openAnalysisScope(project: Project, opts: AnalysisOptions): Anal
     codebook,
     known: { codebook: codebook ?? [], coded: listCodedCodes(db) },
     sources,
+    sourcesRead: () => refs !== undefined,
     keptSources,
     participants,
     keptParticipants,
@@ -83,9 +87,27 @@ export function openAnalysisScope(project: Project, opts: AnalysisOptions): Anal
   };
 }
 
-/** Names for units' sources and participants, by id (see iterateUnitRows). */
-export function unitNames(scope: AnalysisScope): { sources: Map<number, SourceRef>; participants: Map<number, string> } {
-  return { sources: new Map(scope.sources().map((s) => [s.id, s])), participants: new Map(scope.participants.map((p) => [p.id, p.pseudonym])) };
+/**
+ * Names for units' sources and participants (see iterateUnitRows): from the list of sources when it has
+ * been read, else looked up one source at a time (a few quotes need not read every source).
+ */
+export function unitNames(scope: AnalysisScope, db: Db): UnitNames {
+  const participants = new Map(scope.participants.map((p) => [p.id, p.pseudonym]));
+  const one = db.prepare<[number], SourceRef>('SELECT id, name, type FROM sources WHERE id = ?');
+  const known = new Map<number, SourceRef>();
+  let listed = false;
+  return {
+    source: (id) => {
+      if (!listed && scope.sourcesRead()) {
+        for (const s of scope.sources()) known.set(s.id, s);
+        listed = true;
+      }
+      let source = known.get(id);
+      if (!source) known.set(id, (source = one.get(id)!));
+      return source;
+    },
+    participant: (id) => participants.get(id) ?? null,
+  };
 }
 
 /** A participant's value for a key (`group` or an attribute), or null. */

@@ -1,10 +1,11 @@
-import { attributeMatrix, attributeValues, pickQuotes, type AttributeMatrix, type ValueCodeUnits } from '../../core/analysis/attribute-matrix.js';
-import { EMPTY_SET, lowerBound, unionAll, unitSetOf } from '../../core/analysis/unit-sets.js';
+import { attributeMatrix, attributeValues, NO_VALUE, QuotePicker, type AttributeMatrix, type ValueCodeUnits } from '../../core/analysis/attribute-matrix.js';
+import type { MatrixCode } from '../../core/analysis/matrix-codes.js';
+import { unitSetOf } from '../../core/analysis/unit-sets.js';
 import { shortenQuote } from '../../core/analysis/shorten-quote.js';
 import { formatSegment } from '../../core/segment-address.js';
 import { attributeCsv, attributeLayout, attributeLegend, attributeTable, leftOutNote, frameworkChartCsv, frameworkChartText, type ChartQuote, type FrameworkChart, type MatrixBase } from '../../report/matrix.js';
 import { layoutMatrix } from '../../report/matrix-layout.js';
-import { iterateUnitRows } from '../../store/coded-units.js';
+import { iterateUnitRows, type UnitNames } from '../../store/coded-units.js';
 import { groupUnitIds, type UnitTriples } from '../../store/unit-ids.js';
 import type { Db } from '../../store/open.js';
 import { codeUnitsByParticipant, codeUnitsBySource, matrixCodesOf } from '../analysis/read-matrix.js';
@@ -61,7 +62,9 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
     const mode = outputMode(opts);
     const c = paint(ctx);
     if (opts.cell === 'quotes') {
-      const chart = frameworkChart(db, unitNames(scope), matrix, split, triples, opts.quotes ?? 2);
+      // A unit with no participant (member 0), or of a participant or source the filters leave out, has no column.
+      const valueOfMember = (member: number): string | null | undefined => (memberValue.has(member) ? memberValue.get(member) : undefined);
+      const chart = frameworkChart(db, unitNames(scope, db), matrix, codes, triples, valueOfMember, opts.quotes ?? 2);
       if (mode === 'json') writeJson(ctx, { by: byName, unit: scope.unit, base, leftOut: withoutParticipant, values: chart.values, codes: chart.codes.map(({ depth: _, quotes, ...code }) => ({ ...code, cells: code.cells.map((cell, i) => ({ ...cell, quotes: quotes[i] })) })) });
       else if (mode === 'csv') {
         const { header, rows: lines } = frameworkChartCsv(chart);
@@ -85,19 +88,38 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
   });
 }
 
-/** The matrix with the shortest quotes of each cell (lengths read with the units, texts only of those chosen). */
-function frameworkChart(db: Db, names: ReturnType<typeof unitNames>, matrix: AttributeMatrix, split: readonly ValueCodeUnits[], triples: UnitTriples, k: number): FrameworkChart {
-  const cells = split.map((code) => code.byValue);
-  const all = unionAll(cells.flatMap((byValue) => [...byValue.values()].map((v) => v.units)));
-  const lengths = new Float64Array(all.length);
+/**
+ * The matrix with the shortest quotes of each cell: one pass over the units read (with their lengths),
+ * each offered to the cells of its codes' rows and its member's value; texts read only for those chosen.
+ */
+function frameworkChart(
+  db: Db,
+  names: UnitNames,
+  matrix: AttributeMatrix,
+  codes: readonly MatrixCode[],
+  triples: UnitTriples,
+  valueOfMember: (member: number) => string | null | undefined,
+  k: number,
+): FrameworkChart {
+  const rowsOfCode = triples.codes.map((code) => codes.flatMap((c, row) => (c.family.includes(code) ? [row] : [])));
+  const column = new Map(matrix.values.map((v, i) => [v.value, i]));
+  const pickers = codes.map(() => matrix.values.map(() => new QuotePicker(k, MIN_QUOTE)));
+  const columnOf = new Map<number, number | undefined>();
   for (let i = 0; i < triples.unit.length; i += 1) {
-    const at = lowerBound(all, triples.unit[i]!);
-    if (all[at] === triples.unit[i]) lengths[at] = triples.length![i]!;
+    const rows = rowsOfCode[triples.code[i]!]!;
+    if (rows.length === 0) continue;
+    const member = triples.member[i]!;
+    let v = columnOf.get(member);
+    if (!columnOf.has(member)) {
+      const value = valueOfMember(member);
+      columnOf.set(member, (v = value === undefined ? undefined : column.get(value ?? NO_VALUE)));
+    }
+    if (v === undefined) continue;
+    for (const row of rows) pickers[row]![v]!.offer(triples.unit[i]!, triples.length![i]!);
   }
-  const lengthOf = (id: number): number => lengths[lowerBound(all, id)]!;
-  const chosen = cells.map((byValue) => matrix.values.map((v) => pickQuotes(byValue.get(v.value)?.units ?? EMPTY_SET, lengthOf, k, MIN_QUOTE)));
+  const chosen = pickers.map((cells) => cells.map((p) => p.ids()));
   const quoteOf = new Map<number, ChartQuote>();
-  for (const row of iterateUnitRows(db, unitSetOf(chosen.flat(2)), names.sources, names.participants)) {
+  for (const row of iterateUnitRows(db, unitSetOf(chosen.flat(2)), names)) {
     quoteOf.set(row.id, { source: row.source, segment: formatSegment(row.turn, row.sentence), participant: row.participant, text: shortenQuote(row.text) });
   }
   return { values: matrix.values, codes: matrix.codes.map((code, i) => ({ ...code, quotes: chosen[i]!.map((ids) => ids.map((id) => quoteOf.get(id)!)) })) };

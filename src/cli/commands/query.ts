@@ -31,8 +31,7 @@ export async function run(ctx: Ctx, args: string[], opts: QueryOptions): Promise
     // Rows are written as they are read: a broad query over a large project never holds every text.
     const rows = (function* (): Generator<QueryRow> {
       let i = 0;
-      const names = unitNames(scope);
-      for (const unit of iterateUnitRows(project.db, result.ids, names.sources, names.participants)) {
+      for (const unit of iterateUnitRows(project.db, result.ids, unitNames(scope, project.db))) {
         sources.add(unit.source);
         if (unit.participant !== null) participants.add(unit.participant);
         yield {

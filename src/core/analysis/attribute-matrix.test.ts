@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeMatrix, attributeValues, NO_VALUE, pickQuotes, unitsByValue } from './attribute-matrix.js';
+import { attributeMatrix, attributeValues, NO_VALUE, QuotePicker, unitsByValue } from './attribute-matrix.js';
 import { unitSetOf } from './unit-sets.js';
 
 describe('attribute matrix', () => {
@@ -39,8 +39,17 @@ describe('attribute matrix', () => {
       [3, 40],
       [4, 35],
     ]);
-    expect(pickQuotes(unitSetOf([1, 2, 3, 4]), (id) => length.get(id)!, 2, 30)).toEqual([4, 3]);
-    expect(pickQuotes(unitSetOf([1, 2]), (id) => length.get(id)!, 3, 30)).toEqual([1, 2]);
-    expect(pickQuotes(unitSetOf([1]), (id) => length.get(id)!, 0, 30)).toEqual([]);
+    const pick = (ids: number[], k: number): number[] => {
+      const picker = new QuotePicker(k, 30);
+      for (const id of ids) picker.offer(id, length.get(id)!);
+      return picker.ids();
+    };
+    expect(pick([1, 2, 3, 4], 2)).toEqual([4, 3]);
+    expect(pick([1, 2], 3)).toEqual([1, 2]);
+    expect(pick([1], 0)).toEqual([]);
+    // Offered in any order and more than once, a unit is kept once; equal lengths go to the earlier unit.
+    const picker = new QuotePicker(2, 30);
+    for (const [id, len] of [[9, 40], [3, 35], [3, 35], [5, 35], [2, 10]] as const) picker.offer(id, len);
+    expect(picker.ids()).toEqual([3, 5]);
   });
 });

@@ -91,21 +91,40 @@ export function attributeMatrix(codes: readonly ValueCodeUnits[], values: readon
 }
 
 /**
- * Up to `k` units to quote from a set: the shortest of those at least `minLength` long (a quote needs a few
- * words to say anything), then the shortest of the rest; ties go to the earlier unit.
+ * The best quotes of one cell among the units offered to it, kept as they come (k is small; a cell can
+ * hold a hundred thousand units): the shortest of at least `minLength` code points (a quote needs a few
+ * words to say anything), then the shortest of the rest; ties go to the earlier unit; a unit offered
+ * twice counts once.
  */
-export function pickQuotes(units: UnitSet, lengthOf: (id: number) => number, k: number, minLength: number): number[] {
-  if (k <= 0) return [];
-  // A short list kept in order as the units go by: k is small, cells can hold a hundred thousand units.
-  const best: { id: number; rank: number }[] = [];
-  for (const id of units) {
-    const length = lengthOf(id);
-    const rank = length < minLength ? 1e15 + length : length;
-    if (best.length === k && rank >= best[k - 1]!.rank) continue;
+export class QuotePicker {
+  private readonly best: { id: number; short: boolean; length: number }[] = [];
+
+  constructor(
+    private readonly k: number,
+    private readonly minLength: number,
+  ) {}
+
+  /** Considers a unit of the given length. */
+  offer(id: number, length: number): void {
+    if (this.k <= 0) return;
+    const unit = { id, short: length < this.minLength, length };
+    const best = this.best;
+    if (best.length === this.k && !before(unit, best[this.k - 1]!)) return;
+    if (best.some((b) => b.id === id)) return;
     let at = best.length;
-    while (at > 0 && best[at - 1]!.rank > rank) at -= 1;
-    best.splice(at, 0, { id, rank });
-    if (best.length > k) best.pop();
+    while (at > 0 && before(unit, best[at - 1]!)) at -= 1;
+    best.splice(at, 0, unit);
+    if (best.length > this.k) best.pop();
   }
-  return best.map((b) => b.id);
+
+  /** The chosen units, best first. */
+  ids(): number[] {
+    return this.best.map((b) => b.id);
+  }
+}
+
+/** Whether quote a goes before quote b: long enough first, then shorter, then earlier. */
+function before(a: { id: number; short: boolean; length: number }, b: { id: number; short: boolean; length: number }): boolean {
+  if (a.short !== b.short) return b.short;
+  return a.length !== b.length ? a.length < b.length : a.id < b.id;
 }
