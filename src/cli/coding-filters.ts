@@ -98,9 +98,13 @@ export function hintFor(value: string, known: readonly string[], listCommand: st
 /**
  * Checks the filters against what the project holds, so that a typo is an error naming the nearest
  * values (exit 2) rather than an empty listing that reads like "no evidence"; returns the filter with
- * its `--where` resolved to a participant's or a source's attribute.
+ * its `--where` resolved to a participant's or a source's attribute. `valuesOf` is called only when a
+ * filter names a code, source, coder or attribute.
  */
-export function checkCodingFilter(filter: CodingFilter, known: FilterValues, codebook: Codebook | null): CodingFilter {
+export function checkCodingFilter(filter: CodingFilter, valuesOf: () => FilterValues, codebook: Codebook | null): CodingFilter {
+  // Reading what the project holds scans every coding: only a filter that names something needs it.
+  if (filter.code === undefined && filter.source === undefined && filter.coder === undefined && !filter.attribute) return filter;
+  const known = valuesOf();
   if (filter.code !== undefined) {
     const codes = [...new Set([...(codebook?.codes.map((c) => c.id) ?? []), ...known.codes])];
     const inUse = (id: string): boolean => id === filter.code || id.startsWith(`${filter.code}/`);

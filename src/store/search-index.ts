@@ -6,6 +6,7 @@
 import type { SearchKeys } from '../core/search/search-keys.js';
 import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import type { Db } from './open.js';
+import { TransactionGroup } from './transaction-group.js';
 
 /** A source the index does not hold yet. */
 export interface UnindexedSource {
@@ -64,42 +65,20 @@ export function dropSearchEntries(db: Db, sourceIds: readonly number[]): void {
  * Writes sources into the index, in groups of sources per transaction (`begin` … `commit`), each source
  * whole with its bookkeeping row, so an interrupted build keeps what it wrote and goes on next time.
  */
-export class SearchIndexWriter {
+export class SearchIndexWriter extends TransactionGroup {
   private readonly insertRow;
   private readonly insertSource;
   private readonly segments;
   private readonly textOf;
-  private open = false;
-
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly keys: SearchKeys,
   ) {
+    super(db);
     this.insertRow = db.prepare('INSERT INTO search_index (rowid, words, stems_id, stems_en) VALUES (?, ?, ?, ?)');
     this.insertSource = db.prepare('INSERT INTO search_sources (source_id, sha256, first_segment, last_segment, units) VALUES (?, ?, ?, ?, ?)');
     this.segments = db.prepare<[number, number], [number, number, number, number]>('SELECT id, sentence, start, end FROM segments WHERE id BETWEEN ? AND ? ORDER BY id').raw();
     this.textOf = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck();
-  }
-
-  /** Starts a group of sources (no-op if one is open). */
-  begin(): void {
-    if (this.open) return;
-    this.db.exec('BEGIN');
-    this.open = true;
-  }
-
-  /** Makes every source written since `begin` durable. */
-  commit(): void {
-    if (!this.open) return;
-    this.db.exec('COMMIT');
-    this.open = false;
-  }
-
-  /** Abandons the open group (after an error). */
-  rollback(): void {
-    if (!this.open) return;
-    this.db.exec('ROLLBACK');
-    this.open = false;
   }
 
   /**

@@ -6,6 +6,7 @@ import { BatchInsert } from './batch-insert.js';
 import { readHumanWork, restoreHumanWork, type CarryReport } from './human-work.js';
 import { renameInAudit } from './source-edits.js';
 import type { Db } from './open.js';
+import { TransactionGroup } from './transaction-group.js';
 
 /** A stored source with its canonical text and turns. */
 export interface StoredSource extends SourceInfo {
@@ -59,7 +60,7 @@ export interface CatalogueEntry {
  * that commits do not dominate, and each file is written inside its own savepoint: a file either lands
  * whole or not at all, as if it were its own transaction.
  */
-export class SourceWriter {
+export class SourceWriter extends TransactionGroup {
   private readonly insertSource;
   private readonly turns: BatchInsert;
   private readonly sentences: BatchInsert;
@@ -72,9 +73,8 @@ export class SourceWriter {
   /** Every source by stored file and by name, read once: ingest asks for each file, and there is no index on `file`. */
   private readonly byFile = new Map<string, CatalogueEntry>();
   private readonly entries = new Map<string, CatalogueEntry>();
-  private open = false;
-
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
+    super(db);
     this.insertSource = db.prepare(
       `INSERT INTO sources (name, type, file, sha256, encoding, text, language, date, site, attributes, words, turns, first_segment, last_segment, added_at)
        VALUES (@name, @type, @file, @sha256, @encoding, @text, @language, @date, @site, @attributes, @words, @turns, @firstSegment, @lastSegment, @addedAt)`,
@@ -142,20 +142,6 @@ export class SourceWriter {
   /** The source with this name, if any. */
   findByName(name: string): CatalogueEntry | undefined {
     return this.entries.get(name);
-  }
-
-  /** Starts a group of files (no-op if one is open). */
-  begin(): void {
-    if (this.open) return;
-    this.db.exec('BEGIN');
-    this.open = true;
-  }
-
-  /** Makes every file written since `begin` durable. */
-  commit(): void {
-    if (!this.open) return;
-    this.db.exec('COMMIT');
-    this.open = false;
   }
 
   /**

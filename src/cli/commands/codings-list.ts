@@ -27,8 +27,9 @@ const FIELDS = ['source', 'sourceType', 'segment', 'speaker', 'participant', 'st
 /** `telaah codings list`: codings with their evidence, filtered. */
 export async function run(ctx: Ctx, _args: string[], opts: CodingsListOptions): Promise<ExitCode> {
   return withProject(ctx, opts, (project) => {
-    const codebook = project.config.codebook ? currentCodebook(project).codebook : null;
-    const filter = checkCodingFilter(codingFilterOf(opts), listFilterValues(project.db), codebook);
+    // The codebook is read only to check a --code filter against it.
+    const codebook = opts.code !== undefined && project.config.codebook ? currentCodebook(project).codebook : null;
+    const filter = checkCodingFilter(codingFilterOf(opts), () => listFilterValues(project.db), codebook);
     const rows = [...iterateCodings(project.db, filter)];
     const mode = outputMode(opts);
     if (mode === 'json') writeJson(ctx, rows);

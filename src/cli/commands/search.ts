@@ -40,7 +40,7 @@ export async function run(ctx: Ctx, args: string[], opts: SearchOptions): Promis
   const terms = parseSearchWords(args);
   const mode = outputMode(opts);
   return withProject(ctx, opts, async ({ db, config }): Promise<ExitCode> => {
-    checkCodingFilter({ source: opts.source, attribute: opts.where }, { codes: [], coders: [], sources: listSourceNames(db), attributes: listParticipantValues(db), sourceAttributes: new Map() }, null);
+    checkCodingFilter({ source: opts.source, attribute: opts.where }, () => ({ codes: [], coders: [], sources: listSourceNames(db), attributes: listParticipantValues(db), sourceAttributes: new Map() }), null);
     const stemmers = createStemmers();
     const keys = new SearchKeys(stemmers);
     const update = await whileInterruptible(ctx, (signal) => updateSearchIndex(ctx, db, keys, opts, signal));

@@ -28,7 +28,7 @@ export interface StatsWordsOptions extends ListingOptions {
 export async function run(ctx: Ctx, _args: string[], opts: StatsWordsOptions): Promise<ExitCode> {
   return withProject(ctx, opts, ({ db }): ExitCode => {
     // A mistyped source or attribute is an error naming the nearest, not an empty table.
-    if (opts.source !== undefined || opts.where) checkCodingFilter({ source: opts.source, attribute: opts.where }, listFilterValues(db), null);
+    checkCodingFilter({ source: opts.source, attribute: opts.where }, () => listFilterValues(db), null);
     // Notes and documents have no speaker: their units count when their type or a source is named.
     const unspoken = opts.type === 'observation' || opts.type === 'document' || opts.source !== undefined;
     const roles = new Set<'participant' | 'interviewer' | null>(['participant', ...(opts.includeInterviewer ? (['interviewer'] as const) : []), ...(unspoken ? [null] : [])]);

@@ -3,7 +3,7 @@
  * have a short id under `parent:`), and codes found only in codings (a dropped or imported code) by
  * their path (`barrier/old` is below `barrier`).
  */
-import { childrenOf } from '../codebook/code-tree.js';
+import { childrenOf, descendantsIn } from '../codebook/code-tree.js';
 
 /** The codes a project knows: its current codebook's and those its codings use. */
 export interface KnownCodes {
@@ -19,15 +19,9 @@ export function allKnownCodes(known: KnownCodes): string[] {
 /** The code and every code below it, the code first. */
 export function codeFamily(id: string, known: KnownCodes): string[] {
   const children = childrenOf(known.codebook);
-  const family = new Set<string>();
-  const visit = (current: string): void => {
-    if (family.has(current)) return;
-    family.add(current);
-    for (const child of children.get(current) ?? []) visit(child);
-  };
-  visit(id);
+  const family = new Set(descendantsIn(children, id));
   const prefix = `${id}/`;
-  for (const code of allKnownCodes(known)) if (code.startsWith(prefix)) visit(code);
+  for (const code of allKnownCodes(known)) if (code.startsWith(prefix)) for (const member of descendantsIn(children, code)) family.add(member);
   return [...family];
 }
 

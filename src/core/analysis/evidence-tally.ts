@@ -4,7 +4,7 @@
  * columns of numbers rather than objects: a large project has a million codings, and a row object each
  * would cost hundreds of megabytes and seconds.
  */
-import { childrenOf } from '../codebook/code-tree.js';
+import { childrenOf, descendantsIn } from '../codebook/code-tree.js';
 import type { CountedCode } from './evidence-units.js';
 
 /**
@@ -44,7 +44,7 @@ export function tallyEvidence(codes: readonly CountedCode[], columns: EvidenceCo
   const ids = [...codes.map((c) => c.id), ...columns.codes.filter((id) => !codes.some((c) => c.id === id))];
   for (const id of ids) {
     const own = indexOf.has(id) ? [rowsByCode[indexOf.get(id)!]!] : [];
-    const below = descendants(id, children)
+    const below = descendantsIn(children, id)
       .map((d) => indexOf.get(d))
       .filter((i): i is number => i !== undefined)
       .map((i) => rowsByCode[i]!);
@@ -109,21 +109,6 @@ function bucketByCode(columns: EvidenceColumns): Uint32Array[] {
     buckets[c]![filled[c]!++] = i;
   }
   return buckets;
-}
-
-/** The id and every id below it. */
-function descendants(id: string, children: ReadonlyMap<string, readonly string[]>): string[] {
-  const found: string[] = [];
-  const seen = new Set<string>();
-  const visit = (current: string): void => {
-    // The guard keeps a hand-built code list with a cycle from looping; parsed codebooks have none.
-    if (seen.has(current)) return;
-    seen.add(current);
-    found.push(current);
-    for (const child of children.get(current) ?? []) visit(child);
-  };
-  visit(id);
-  return found;
 }
 
 /** The tally of the rows in `lists` taken together: each segment once, sentences of a coded turn folded in. */

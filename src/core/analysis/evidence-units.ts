@@ -5,6 +5,7 @@
  * sentences does not count the same words twice.
  */
 
+import { descendantsIn } from '../codebook/code-tree.js';
 import { tallyEvidence } from './evidence-tally.js';
 
 /** Where a piece of evidence sits: a source and a `T` or `T.S` address. */
@@ -117,15 +118,7 @@ export function countEvidenceByCode(codes: readonly CountedCode[], rows: readonl
 /** The rows of a code and of every code below it. */
 export function collectBelow<T>(id: string, children: ReadonlyMap<string, readonly string[]>, byCode: ReadonlyMap<string, readonly T[]>): T[] {
   const rows: T[] = [];
-  const visited = new Set<string>();
-  const visit = (current: string): void => {
-    // The guard keeps a hand-built code list with a cycle from looping; parsed codebooks have none.
-    if (visited.has(current)) return;
-    visited.add(current);
-    // A loop, not push(...rows): spreading more than about 120,000 arguments overflows the stack.
-    for (const row of byCode.get(current) ?? []) rows.push(row);
-    for (const child of children.get(current) ?? []) visit(child);
-  };
-  visit(id);
+  // A loop, not push(...rows): spreading more than about 120,000 arguments overflows the stack.
+  for (const code of descendantsIn(children, id)) for (const row of byCode.get(code) ?? []) rows.push(row);
   return rows;
 }

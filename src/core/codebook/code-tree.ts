@@ -38,11 +38,15 @@ export function childrenOf(codes: readonly { id: string; parent: string | null }
 /** The id and every id below it, parents before children; empty when the id is not in the codebook. */
 export function descendantsOf(codebook: Codebook, id: string): string[] {
   if (!codebook.codes.some((code) => code.id === id)) return [];
-  const children = childrenOf(codebook.codes);
+  return descendantsIn(childrenOf(codebook.codes), id);
+}
+
+/** The id and every id below it in a children map (see childrenOf), parents before children. */
+export function descendantsIn(children: ReadonlyMap<string, readonly string[]>, id: string): string[] {
   const found: string[] = [];
   const seen = new Set<string>();
   const visit = (current: string): void => {
-    // The guard keeps a hand-built codebook with a cycle from looping; parsed ones have none.
+    // The guard keeps a hand-built code list with a cycle from looping; parsed codebooks have none.
     if (seen.has(current)) return;
     seen.add(current);
     found.push(current);

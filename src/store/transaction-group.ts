@@ -1,0 +1,33 @@
+import type { Db } from './open.js';
+
+/**
+ * Many small writes grouped into one transaction, committed now and then: a commit per file (or per
+ * source indexed) would cost more than the work itself. Inside an open group, better-sqlite3 runs a
+ * transaction function as a savepoint, so each unit of work still lands whole or not at all.
+ */
+export class TransactionGroup {
+  private open = false;
+
+  constructor(protected readonly db: Db) {}
+
+  /** Starts a group (no-op if one is open). */
+  begin(): void {
+    if (this.open) return;
+    this.db.exec('BEGIN');
+    this.open = true;
+  }
+
+  /** Makes everything written since `begin` durable. */
+  commit(): void {
+    if (!this.open) return;
+    this.db.exec('COMMIT');
+    this.open = false;
+  }
+
+  /** Abandons the open group (after an error). */
+  rollback(): void {
+    if (!this.open) return;
+    this.db.exec('ROLLBACK');
+    this.open = false;
+  }
+}
