@@ -1,30 +1,19 @@
 // `node bench/agree.js [project]`: how long `telaah agree` takes on a large auto-coded project. Uses the
 // project `npm run bench` leaves in bench/out/project (or the one given): codes it with the shipped
 // codebook when it has no automatic codings, gives a "human" coder (bench-ana) most of auto's codings
-// and some of her own in every tenth source (human-coder.js), then times agree calls. Prints one JSON document.
+// and some of her own in every tenth source (bench-project.js), then times agree calls. Prints one JSON document.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import { addBenchCoder, HUMAN } from './human-coder.js';
+import { addBenchCoder, countRows, ensureAutoCoded, HUMAN } from './bench-project.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const project = process.argv[2] ?? join(root, 'bench', 'out', 'project');
-const telaah = join(root, 'bin', 'telaah.js');
 const database = join(project, 'telaah.db');
 
-const count = (sql) => {
-  const db = new Database(database, { readonly: true });
-  try {
-    return db.prepare(sql).pluck().get();
-  } finally {
-    db.close();
-  }
-};
+const count = (sql) => countRows(database, sql);
 
-if (count(`SELECT COUNT(*) FROM codings WHERE origin = 'auto'`) === 0) {
-  execFileSync(process.execPath, [telaah, 'code', 'auto', '--codebook', join(root, 'codebooks', 'bpjs-social-work.yaml'), '--project', project], { stdio: 'ignore' });
-}
+ensureAutoCoded(project);
 addBenchCoder(database);
 
 const calls = [

@@ -1,29 +1,20 @@
 // `node bench/analysis.js [PROJECT]`: time and peak memory of `telaah query` and `telaah matrix` on a coded
 // project (default: bench/out/project from `npm run bench`, auto-coded here first if it has no codings).
 // Prints one JSON document. Targets: every call within 2 s and 400 MB.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import { countRows, ensureAutoCoded } from './bench-project.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const telaah = join(root, 'bin', 'telaah.js');
 const project = process.argv[2] ?? join(root, 'bench', 'out', 'project');
 const database = join(project, 'telaah.db');
 
-const count = (sql) => {
-  const db = new Database(database, { readonly: true });
-  try {
-    return db.prepare(sql).pluck().get();
-  } finally {
-    db.close();
-  }
-};
-if (count('SELECT COUNT(*) FROM codings') === 0) {
-  execFileSync(process.execPath, [telaah, 'code', 'auto', '--codebook', join(root, 'codebooks', 'bpjs-social-work.yaml'), '--project', project], { stdio: 'ignore' });
-}
+const count = (sql) => countRows(database, sql);
+ensureAutoCoded(project);
 
 const calls = [
   ['query', 'barrier/distrust AND role/educator'],

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { parse as parseYaml } from 'yaml';
-import { addBenchCoder, HUMAN } from './human-coder.js';
+import { addBenchCoder, HUMAN } from './bench-project.js';
 import { makeCorpus } from './make-corpus.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
