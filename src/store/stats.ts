@@ -1,27 +1,20 @@
 /**
- * The queries behind `telaah stats`, written for projects of millions of segments: a coding's segment
- * and turn are reached by id, the table of segments is read once (for the turns, see TURNS_SQL), and a
- * million codings reach JavaScript as columns through one aggregate call per row, not as row objects.
- * src/store/stats.test.ts holds the query plans to this.
+ * The queries behind `telaah stats` (its codings are read by coding-columns.ts), written for projects of
+ * millions of segments: the table of segments is read once (for the turns, see TURNS_SQL) and sources
+ * from an index that leaves their texts alone. src/store/stats.test.ts holds the query plans to this.
  */
-import { CodingColumnsBuilder, type CodingColumns } from '../core/analysis/coding-columns.js';
 import type { OverviewParticipant, OverviewSource, TurnGroup } from '../core/analysis/project-overview.js';
 import type { SourceType } from '../core/transcript/types.js';
-import { evidenceClauses, REJECTED, type EvidenceScope } from './coded-segments.js';
 import type { Db } from './open.js';
 
 /**
- * Aggregates that hand rows to JavaScript (registered on the connection for each read): a million rows
- * cost far less as arguments of one call each than as row objects.
+ * The aggregate that hands turns to JavaScript (registered on the connection for each read): 800,000
+ * turns cost far less as arguments of one call each than as row objects.
  */
 const TURNS = 'telaah_stats_turns';
-const COLLECT = 'telaah_stats_codings';
 
-/** Origins as the coding aggregate receives them: codings.origin's CHECK, in its order. */
-const ORIGINS = ['auto', 'manual', 'suggested', 'accepted', 'imported'] as const;
-
-/** Sources (of one type, when given) with their turns and words. */
-export const SOURCES_SQL = (type: boolean): string => `SELECT id, type, turns, words FROM sources${type ? ' WHERE type = ?' : ''} ORDER BY id`;
+/** Sources (of one type, when given) with their turns and words, read from the sources_overview index (not the rows, which hold the texts). */
+export const SOURCES_SQL = (type: boolean): string => `SELECT id, type, turns, words FROM sources${type ? ' WHERE type = ?' : ''}`;
 
 /** Roles as the turn aggregate receives them (an integer is cheaper to hand over than a string). */
 const ROLES = [null, 'participant', 'interviewer'] as const;
@@ -49,25 +42,13 @@ export const REJECTIONS_SQL = (type: boolean): string =>
         WHERE d.decision = 'rejected' AND s.type = ? GROUP BY d.coder`
     : `SELECT coder, COUNT(*) AS n FROM review_decisions WHERE decision = 'rejected' GROUP BY coder`;
 
-/** Every coding (in sources of one type), its origin (an index into ORIGINS) times 2 plus 1 if it is a rejected proposal. */
-export const CODINGS_SQL = (type: boolean): string => `
-  SELECT ${COLLECT}(c.segment_id, g.parent_id, g.source_id, COALESCE(g.participant_id, t.participant_id), c.code, c.coder,
-                    (CASE c.origin ${ORIGINS.map((o, i) => `WHEN '${o}' THEN ${i}`).join(' ')} END) * 2 + (CASE WHEN ${REJECTED} THEN 1 ELSE 0 END))
-    FROM codings c
-    JOIN segments g ON g.id = c.segment_id
-    LEFT JOIN segments t ON t.id = g.parent_id${type ? '\n   WHERE g.source_id IN (SELECT id FROM sources WHERE type = ?)' : ''}`;
-
-/**
- * Whether a coding of this coder and origin counts under the scope, by evidenceClauses itself: beside
- * the rejection (judged per coding above), the scope depends on coder and origin alone, so the clauses
- * are evaluated once per pair on a row that is no rejected proposal.
- */
-export const SCOPE_SQL = (evidence: string): string =>
-  `SELECT CASE WHEN ${evidence} THEN 1 ELSE 0 END AS counts FROM (SELECT ? AS coder, ? AS origin, NULL AS segment_id, NULL AS code) c`;
-
 /** Sources (of one type) with turns and words. */
 export function readOverviewSources(db: Db, type?: SourceType): OverviewSource[] {
-  return db.prepare<unknown[], OverviewSource>(SOURCES_SQL(type !== undefined)).all(...(type ? [type] : []));
+  // Sorted here: ORDER BY id would send SQLite to the rows, in id order, and so through every text.
+  return db
+    .prepare<unknown[], OverviewSource>(SOURCES_SQL(type !== undefined))
+    .all(...(type ? [type] : []))
+    .sort((a, b) => a.id - b.id);
 }
 
 /** Turns of each source by role and participant, with the latest media time among them. */
@@ -107,20 +88,4 @@ export function readOverviewParticipants(db: Db): OverviewParticipant[] {
 export function readRejections(db: Db, type?: SourceType): Map<string, number> {
   const rows = db.prepare<unknown[], { coder: string; n: number }>(REJECTIONS_SQL(type !== undefined)).all(...(type ? [type] : []));
   return new Map(rows.map((r) => [r.coder, r.n]));
-}
-
-/** Every stored coding (in sources of one type) as columns, marked with whether it counts under `scope`. */
-export function readCodingColumns(db: Db, scope: EvidenceScope = {}, type?: SourceType): CodingColumns {
-  const builder = new CodingColumnsBuilder(1 << 14);
-  const step = (n: number, segment: number, turn: number | null, source: number, participant: number | null, code: string, coder: string, flags: number): number => {
-    builder.add(segment, turn, source, participant, code, coder, ORIGINS[flags >> 1]!, (flags & 1) === 1);
-    return n + 1;
-  };
-  db.aggregate(COLLECT, { start: 0, step: step as unknown as (n: number, next: unknown) => number });
-  db.prepare(CODINGS_SQL(type !== undefined)).pluck().get(...(type ? [type] : []));
-  const { clauses, params } = evidenceClauses(scope);
-  const inScope = db.prepare<unknown[], number>(SCOPE_SQL(clauses.join(' AND '))).pluck();
-  // The clauses' parameters come first in the statement, before the pair's.
-  builder.markCounted((coder, origin) => inScope.get(...params, coder, origin) === 1);
-  return builder.build();
 }

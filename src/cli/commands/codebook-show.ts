@@ -2,7 +2,7 @@ import { buildCodeTree, type CodeNode } from '../../core/codebook/code-tree.js';
 import type { Codebook } from '../../core/codebook/types.js';
 import { ProjectError } from '../../errors.js';
 import { tallyEvidence, type CodeTally } from '../../core/analysis/evidence-tally.js';
-import { readEvidenceColumns } from '../../store/evidence-columns.js';
+import { readCodingColumns } from '../../store/coding-columns.js';
 import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
@@ -52,7 +52,8 @@ function readCounts(ctx: Ctx, opts: JsonOptions, codebook: Codebook): Map<string
   try {
     const project = openProject(ctx, opts);
     try {
-      return tallyEvidence(codebook.codes, readEvidenceColumns(project.db));
+      const columns = readCodingColumns(project.db);
+      return tallyEvidence(codebook.codes, columns, columns.counts);
     } finally {
       project.db.close();
     }

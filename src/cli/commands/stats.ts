@@ -2,7 +2,8 @@ import { countCodeFrequencies, type CodeSplit } from '../../core/analysis/code-f
 import { summarizeProject } from '../../core/analysis/project-overview.js';
 import { SOURCE_TYPES, type SourceType } from '../../core/transcript/types.js';
 import { codeTable, codeTableCsv, codeTableLegend, codeTableTitle, overviewTables, statsJson, turnsLine, type CodeTable } from '../../report/stats.js';
-import { readCodingColumns, readOverviewParticipants, readOverviewSources, readRejections, readTurnGroups } from '../../store/stats.js';
+import { readCodingColumns } from '../../store/coding-columns.js';
+import { readOverviewParticipants, readOverviewSources, readRejections, readTurnGroups } from '../../store/stats.js';
 import { checkCoder } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';

@@ -98,7 +98,7 @@ describe('CodingColumnsBuilder', () => {
     for (let i = 1; i <= 5; i++) builder.add(i, null, 1, null, i % 2 ? 'a' : 'b', 'auto', 'auto', i === 5);
     builder.markCounted((_coder, origin) => origin === 'auto');
     const c = builder.build();
-    expect(c.count).toBe(5);
+    expect(c.length).toBe(5);
     expect(c.codes).toEqual(['a', 'b']);
     expect([...c.code.slice(0, 5)]).toEqual([0, 1, 0, 1, 0]);
     expect([...c.counts.slice(0, 5)]).toEqual([1, 1, 1, 1, 0]);

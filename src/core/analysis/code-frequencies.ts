@@ -1,12 +1,13 @@
 /**
  * Code frequencies for `telaah stats`: per code of the codebook (a category with every code below it),
  * how many segments, sources and participants its evidence stands on, overall and per coder or origin.
- * Counting follows the shared rule (foldEvidenceBy): a segment counts once per code and a coded turn
+ * Counting is tallyEvidence's, the shared rule: a segment counts once per code and a coded turn
  * absorbs its own coded sentences, so the segment numbers are codebook show's and triangulate's.
  */
 import { childrenOf } from '../codebook/code-tree.js';
 import { compareOrigins, type CodingColumns } from './coding-columns.js';
-import { collectBelow, foldEvidenceBy, type CountedCode, type KeySet, type PlaceKeys } from './evidence-units.js';
+import { tallyEvidence, type EvidenceTally } from './evidence-tally.js';
+import type { CountedCode } from './evidence-units.js';
 
 /** Coded segments, and the distinct sources and participants they come from. */
 export interface FrequencyCell {
@@ -44,50 +45,36 @@ export interface FrequencyCode extends CountedCode {
 
 /** Counts every code of `codes` from the codings that count (columns.counts), split by coder or origin when asked. */
 export function countCodeFrequencies(codes: readonly FrequencyCode[], columns: CodingColumns, by: CodeSplit | null = null): CodeFrequencies {
-  const perCode: number[][] = columns.codes.map(() => []);
-  for (let i = 0; i < columns.count; i++) if (columns.counts[i] === 1) perCode[columns.code[i]!]!.push(i);
-  const byCode = new Map(columns.codes.map((name, k) => [name, perCode[k]!]));
-  const keys: PlaceKeys<number, number> = { segment: (i) => columns.segment[i]!, turn: (i) => (columns.turn[i] === 0 ? null : columns.turn[i]!) };
-  const sets = { turns: new IdSet(maxOf(columns.segment, columns.count)), seen: new IdSet(maxOf(columns.segment, columns.count)) };
-  const sources = new IdSet(maxOf(columns.source, columns.count));
-  const participants = new IdSet(maxOf(columns.participant, columns.count));
-  const cell = (rows: readonly number[]): FrequencyCell => {
-    sets.turns.clear();
-    sets.seen.clear();
-    const kept = foldEvidenceBy(rows, keys, sets);
-    sources.clear();
-    participants.clear();
-    for (const i of kept) {
-      sources.add(columns.source[i]!);
-      if (columns.participant[i] !== 0) participants.add(columns.participant[i]!);
-    }
-    return { segments: kept.length, sources: sources.size, participants: participants.size };
-  };
   const groupOf = by === 'coder' ? columns.coder : by === 'origin' ? columns.origin : null;
   const groupNames = by === 'coder' ? columns.coders : columns.origins;
   const groups = groupOf ? groupsWithCodings(columns, groupOf, groupNames, by!) : [];
+  const cell = (tally: EvidenceTally | undefined): FrequencyCell => ({ segments: tally?.segments ?? 0, sources: tally?.sources ?? 0, participants: tally?.participants ?? 0 });
+  const all = tallyEvidence(codes, columns, columns.counts);
+  const split = groups.map((g) => {
+    const keep = new Uint8Array(columns.length);
+    for (let i = 0; i < columns.length; i++) keep[i] = columns.counts[i]! & (groupOf![i] === g ? 1 : 0);
+    return { name: groupNames[g]!, tallies: tallyEvidence(codes, columns, keep) };
+  });
   const children = childrenOf(codes);
   const depths = depthsOf(codes);
   return {
     by,
-    groups: groups.map((g) => groupNames[g]!),
-    codes: codes.map((code) => {
-      const rows = collectBelow(code.id, children, byCode);
-      const split: Record<string, FrequencyCell> = {};
-      if (groupOf) {
-        const parts = new Map<number, number[]>(groups.map((g) => [g, []]));
-        for (const i of rows) parts.get(groupOf[i]!)?.push(i);
-        for (const g of groups) split[groupNames[g]!] = cell(parts.get(g)!);
-      }
-      return { code: code.id, label: code.label, category: (children.get(code.id)?.length ?? 0) > 0, depth: depths.get(code.id) ?? 0, ...cell(rows), by: split };
-    }),
+    groups: split.map((s) => s.name),
+    codes: codes.map((code) => ({
+      code: code.id,
+      label: code.label,
+      category: (children.get(code.id)?.length ?? 0) > 0,
+      depth: depths.get(code.id) ?? 0,
+      ...cell(all.get(code.id)?.total),
+      by: Object.fromEntries(split.map((s) => [s.name, cell(s.tallies.get(code.id)?.total)])),
+    })),
   };
 }
 
 /** Indexes of the coders (by name) or origins (in ORIGIN_ORDER) that have codings that count. */
 function groupsWithCodings(columns: CodingColumns, groupOf: Int32Array, names: readonly string[], by: CodeSplit): number[] {
   const present = new Set<number>();
-  for (let i = 0; i < columns.count; i++) if (columns.counts[i] === 1) present.add(groupOf[i]!);
+  for (let i = 0; i < columns.length; i++) if (columns.counts[i] === 1) present.add(groupOf[i]!);
   const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return [...present].sort((a, b) => (by === 'origin' ? compareOrigins : byName)(names[a]!, names[b]!));
 }
@@ -106,40 +93,4 @@ function depthsOf(codes: readonly CountedCode[]): Map<string, number> {
     depths.set(code.id, depth);
   }
   return depths;
-}
-
-/** The largest of the first `count` values (0 for none). */
-function maxOf(values: Int32Array, count: number): number {
-  let max = 0;
-  for (let i = 0; i < count; i++) if (values[i]! > max) max = values[i]!;
-  return max;
-}
-
-/**
- * A set of non-negative integer ids up to a known maximum, cleared in constant time: each id's slot holds
- * the generation it was added in. A million segment ids fold several times faster than with Set.
- */
-class IdSet implements KeySet<number> {
-  private readonly marks: Uint32Array;
-  private generation = 1;
-  size = 0;
-
-  constructor(max: number) {
-    this.marks = new Uint32Array(max + 1);
-  }
-
-  has(id: number): boolean {
-    return this.marks[id] === this.generation;
-  }
-
-  add(id: number): void {
-    if (this.marks[id] === this.generation) return;
-    this.marks[id] = this.generation;
-    this.size++;
-  }
-
-  clear(): void {
-    this.generation++;
-    this.size = 0;
-  }
 }

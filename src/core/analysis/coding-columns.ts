@@ -1,15 +1,17 @@
+import type { EvidenceColumns } from './evidence-tally.js';
+
 /**
- * Codings as columns, one entry per stored coding: how `telaah stats` receives a million codings without
- * a million objects. Numbers are the store's row ids; names are indexes into the lists beside them.
+ * Codings as columns, one entry per stored coding: how `telaah stats` and `codebook show` receive a
+ * million codings without a million objects. Numbers are the store's row ids; names are indexes into the
+ * lists beside them. As EvidenceColumns, tallyEvidence counts them (the rows with `counts` set).
  */
-export interface CodingColumns {
-  count: number;
+export interface CodingColumns extends EvidenceColumns {
   /** The coded segment's id. */
   segment: Int32Array;
-  /** For a sentence, its turn's segment id; 0 for a turn (or a unit of a note or document). */
+  /** That segment's turn: a sentence's turn, or the segment itself (a turn, a unit of a note or document). */
   turn: Int32Array;
   source: Int32Array;
-  /** The participant who speaks the segment; 0 for none (an interviewer, a note, a document). */
+  /** The participant who speaks the segment; -1 for none (an interviewer, a note, a document). */
   participant: Int32Array;
   /** Index into `codes`, `coders`, `origins`. */
   code: Int32Array;
@@ -40,7 +42,7 @@ export class CodingColumnsBuilder {
 
   constructor(capacity = 1024) {
     this.columns = {
-      count: 0,
+      length: 0,
       segment: new Int32Array(capacity),
       turn: new Int32Array(capacity),
       source: new Int32Array(capacity),
@@ -63,12 +65,12 @@ export class CodingColumnsBuilder {
    */
   add(segment: number, turn: number | null, source: number, participant: number | null, code: string, coder: string, origin: string, rejected: boolean): void {
     const c = this.columns;
-    if (c.count === c.segment.length) this.grow();
-    const i = c.count++;
+    if (c.length === c.segment.length) this.grow();
+    const i = c.length++;
     c.segment[i] = segment;
-    c.turn[i] = turn ?? 0;
+    c.turn[i] = turn ?? segment;
     c.source[i] = source;
-    c.participant[i] = participant ?? 0;
+    c.participant[i] = participant ?? -1;
     c.code[i] = this.indexOf('code', c.codes, code);
     c.coder[i] = this.indexOf('coder', c.coders, coder);
     c.origin[i] = this.indexOf('origin', c.origins, origin);
@@ -82,7 +84,7 @@ export class CodingColumnsBuilder {
   markCounted(counts: (coder: string, origin: string) => boolean): void {
     const c = this.columns;
     const verdicts = new Map<number, boolean>();
-    for (let i = 0; i < c.count; i++) {
+    for (let i = 0; i < c.length; i++) {
       const pair = c.coder[i]! * c.origins.length + c.origin[i]!;
       let verdict = verdicts.get(pair);
       if (verdict === undefined) verdicts.set(pair, (verdict = counts(c.coders[c.coder[i]!]!, c.origins[c.origin[i]!]!)));
@@ -90,7 +92,7 @@ export class CodingColumnsBuilder {
     }
   }
 
-  /** The columns filled so far (arrays may be longer than `count`). */
+  /** The columns filled so far (arrays may be longer than `length`). */
   build(): CodingColumns {
     return this.columns;
   }

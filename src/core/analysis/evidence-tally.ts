@@ -34,9 +34,12 @@ export interface CodeTally {
   total: EvidenceTally;
 }
 
-/** Tallies every code of `codes` and every other code found in the rows (those have no children). */
-export function tallyEvidence(codes: readonly CountedCode[], columns: EvidenceColumns): Map<string, CodeTally> {
-  const rowsByCode = bucketByCode(columns);
+/**
+ * Tallies every code of `codes` and every other code found in the rows (those have no children); with
+ * `keep`, only the rows i where keep[i] is 1 (the codings that count, one coder's, …).
+ */
+export function tallyEvidence(codes: readonly CountedCode[], columns: EvidenceColumns, keep?: ArrayLike<number>): Map<string, CodeTally> {
+  const rowsByCode = bucketByCode(columns, keep);
   const indexOf = new Map(columns.codes.map((id, i) => [id, i]));
   const children = childrenOf(codes);
   const marks = new Marks(columns);
@@ -48,37 +51,66 @@ export function tallyEvidence(codes: readonly CountedCode[], columns: EvidenceCo
       .map((d) => indexOf.get(d))
       .filter((i): i is number => i !== undefined)
       .map((i) => rowsByCode[i]!);
-    tallies.set(id, { own: tallyRows(columns, own, marks), total: tallyRows(columns, below, marks) });
+    const ownTally = tallyRows(columns, own, marks);
+    // A code with nothing below it: its total is its own evidence, already counted.
+    tallies.set(id, { own: ownTally, total: children.has(id) ? tallyRows(columns, below, marks) : ownTally });
   }
   return tallies;
 }
 
 /**
- * "Seen" marks over the segment ids of the rows, reused from one tally to the next by stamping each round
- * with a new number, so that no Set of a million numbers is built and dropped per code.
+ * "Seen" marks over the segment, source and participant ids of the rows, reused from one tally to the
+ * next by stamping each round with a new number, so that no Set of a million numbers is built and dropped
+ * per code.
  */
 class Marks {
   private readonly base: number;
   private readonly segments: Uint32Array;
   private readonly turns: Uint32Array;
+  private readonly sources: Uint32Array;
+  private readonly participants: Uint32Array;
   private stamp = 0;
+  /** Sources and participants marked this round. */
+  sourceCount = 0;
+  participantCount = 0;
 
   constructor(columns: EvidenceColumns) {
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
+    let maxSource = 0;
+    let maxParticipant = 0;
     for (let i = 0; i < columns.length; i++) {
       min = Math.min(min, columns.segment[i]!, columns.turn[i]!);
       max = Math.max(max, columns.segment[i]!, columns.turn[i]!);
+      maxSource = Math.max(maxSource, columns.source[i]!);
+      maxParticipant = Math.max(maxParticipant, columns.participant[i]!);
     }
     this.base = columns.length ? min : 0;
     const size = columns.length ? max - min + 1 : 0;
     this.segments = new Uint32Array(size);
     this.turns = new Uint32Array(size);
+    this.sources = new Uint32Array(maxSource + 1);
+    this.participants = new Uint32Array(maxParticipant + 1);
   }
 
   /** Starts a new round: nothing is marked. */
   next(): void {
     this.stamp += 1;
+    this.sourceCount = 0;
+    this.participantCount = 0;
+  }
+
+  markSource(id: number): void {
+    if (this.sources[id] === this.stamp) return;
+    this.sources[id] = this.stamp;
+    this.sourceCount += 1;
+  }
+
+  /** Marks a participant (-1, none, is left out). */
+  markParticipant(id: number): void {
+    if (id < 0 || this.participants[id] === this.stamp) return;
+    this.participants[id] = this.stamp;
+    this.participantCount += 1;
   }
 
   /** Marks a segment; false when it was already marked this round. */
@@ -98,13 +130,14 @@ class Marks {
   }
 }
 
-/** Row indices per code index. */
-function bucketByCode(columns: EvidenceColumns): Uint32Array[] {
+/** Row indices per code index (only rows `keep` keeps, when given). */
+function bucketByCode(columns: EvidenceColumns, keep: ArrayLike<number> | undefined): Uint32Array[] {
   const counts = new Uint32Array(columns.codes.length);
-  for (let i = 0; i < columns.length; i++) counts[columns.code[i]!]! += 1;
+  for (let i = 0; i < columns.length; i++) if (!keep || keep[i] === 1) counts[columns.code[i]!]! += 1;
   const buckets = Array.from(counts, (n) => new Uint32Array(n));
   const filled = new Uint32Array(columns.codes.length);
   for (let i = 0; i < columns.length; i++) {
+    if (keep && keep[i] !== 1) continue;
     const c = columns.code[i]!;
     buckets[c]![filled[c]!++] = i;
   }
@@ -115,18 +148,17 @@ function bucketByCode(columns: EvidenceColumns): Uint32Array[] {
 function tallyRows(columns: EvidenceColumns, lists: readonly Uint32Array[], marks: Marks): EvidenceTally {
   marks.next();
   for (const list of lists) for (const i of list) if (columns.segment[i] === columns.turn[i]) marks.markTurn(columns.segment[i]!);
-  const sources = new Set<number>();
-  const participants = new Set<number>();
   let segments = 0;
   for (const list of lists) {
     for (const i of list) {
       const segment = columns.segment[i]!;
       if (!marks.markSegment(segment)) continue;
-      sources.add(columns.source[i]!);
-      if (columns.participant[i]! >= 0) participants.add(columns.participant[i]!);
+      // A sentence folded into its turn has the turn's source and participant: marking them again is harmless.
+      marks.markSource(columns.source[i]!);
+      marks.markParticipant(columns.participant[i]!);
       const turn = columns.turn[i]!;
       if (segment === turn || !marks.isTurnMarked(turn)) segments += 1;
     }
   }
-  return { segments, sources: sources.size, participants: participants.size };
+  return { segments, sources: marks.sourceCount, participants: marks.participantCount };
 }

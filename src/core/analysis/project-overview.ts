@@ -162,7 +162,7 @@ function peopleBy(participants: readonly OverviewParticipant[], turnGroups: read
 function tallyCodings(columns: CodingColumns, rejections: ReadonlyMap<string, number>): ProjectOverview['codings'] {
   const origins = columns.origins.map((origin) => ({ origin, codings: 0, rejected: 0 }));
   const coders = columns.coders.map((coder) => ({ coder, codings: 0, origins: {} as Record<string, number>, rejections: rejections.get(coder) ?? 0 }));
-  for (let i = 0; i < columns.count; i++) {
+  for (let i = 0; i < columns.length; i++) {
     const origin = origins[columns.origin[i]!]!;
     if (columns.rejected[i] === 1) {
       origin.rejected++;

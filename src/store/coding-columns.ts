@@ -1,0 +1,51 @@
+/**
+ * Every stored coding as columns of numbers (CodingColumns), for `telaah stats` and `codebook show`: a
+ * coding's segment is reached by id, and a million codings reach JavaScript through one aggregate call
+ * per row (arguments, not row objects), marked with whether they count under the evidence rules.
+ * src/store/stats.test.ts holds the query plans to this.
+ */
+import { CodingColumnsBuilder, type CodingColumns } from '../core/analysis/coding-columns.js';
+import type { SourceType } from '../core/transcript/types.js';
+import { evidenceClauses, REJECTED, type EvidenceScope } from './coded-segments.js';
+import type { Db } from './open.js';
+
+/** The aggregate that hands codings to JavaScript (registered on the connection for each read). */
+const COLLECT = 'telaah_coding_columns';
+
+/** Origins as the coding aggregate receives them: codings.origin's CHECK, in its order. */
+const ORIGINS = ['auto', 'manual', 'suggested', 'accepted', 'imported'] as const;
+
+/**
+ * Every coding (in sources of one type), its origin (an index into ORIGINS) times 2 plus 1 if it is a
+ * rejected proposal. Sentences carry their turn's participant_id (written so at ingest), so the turn
+ * itself is not joined.
+ */
+export const CODINGS_SQL = (type: boolean): string => `
+  SELECT ${COLLECT}(c.segment_id, g.parent_id, g.source_id, g.participant_id, c.code, c.coder,
+                    (CASE c.origin ${ORIGINS.map((o, i) => `WHEN '${o}' THEN ${i}`).join(' ')} END) * 2 + (CASE WHEN ${REJECTED} THEN 1 ELSE 0 END))
+    FROM codings c
+    JOIN segments g ON g.id = c.segment_id${type ? '\n   WHERE g.source_id IN (SELECT id FROM sources WHERE type = ?)' : ''}`;
+
+/**
+ * Whether a coding of this coder and origin counts under the scope, by evidenceClauses itself: beside
+ * the rejection (judged per coding above), the scope depends on coder and origin alone, so the clauses
+ * are evaluated once per pair on a row that is no rejected proposal.
+ */
+export const SCOPE_SQL = (evidence: string): string =>
+  `SELECT CASE WHEN ${evidence} THEN 1 ELSE 0 END AS counts FROM (SELECT ? AS coder, ? AS origin, NULL AS segment_id, NULL AS code) c`;
+
+/** Every stored coding (in sources of one type) as columns, marked with whether it counts under `scope`. */
+export function readCodingColumns(db: Db, scope: EvidenceScope = {}, type?: SourceType): CodingColumns {
+  const builder = new CodingColumnsBuilder(1 << 14);
+  const step = (n: number, segment: number, turn: number | null, source: number, participant: number | null, code: string, coder: string, flags: number): number => {
+    builder.add(segment, turn, source, participant, code, coder, ORIGINS[flags >> 1]!, (flags & 1) === 1);
+    return n + 1;
+  };
+  db.aggregate(COLLECT, { start: 0, step: step as unknown as (n: number, next: unknown) => number });
+  db.prepare(CODINGS_SQL(type !== undefined)).pluck().get(...(type ? [type] : []));
+  const { clauses, params } = evidenceClauses(scope);
+  const inScope = db.prepare<unknown[], number>(SCOPE_SQL(clauses.join(' AND '))).pluck();
+  // The clauses' parameters come first in the statement, before the pair's.
+  builder.markCounted((coder, origin) => inScope.get(...params, coder, origin) === 1);
+  return builder.build();
+}
