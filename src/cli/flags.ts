@@ -70,6 +70,17 @@ function numberIn(name: string, range: { min: number; max: number; whole?: boole
   };
 }
 
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is refused). */
+function calendarDay(name: string): (value: string) => string {
+  return (value) => {
+    const day = value.trim();
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+    const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+    if (!date || date.toISOString().slice(0, 10) !== day) throw new InvalidArgumentError(`${name} takes a day written YYYY-MM-DD, e.g. ${name} 2026-03-01`);
+    return day;
+  };
+}
+
 /** The shared options; each call makes a new Option (commander keeps state on them). */
 export const flags = {
   json: (description = 'print JSON'): Option => new Option('--json', description),
@@ -95,6 +106,8 @@ export const flags = {
   codes: (description: string): Option => new Option('--codes <list>', description).argParser(parsing(parseCodeList)),
   /** A text option whose value may not be empty. */
   text: (flag: string, description: string): Option => new Option(flag, description).argParser(text(flag.split(' ')[0]!)),
+  /** A calendar day written YYYY-MM-DD (`--date 2026-03-01`), given as that string. */
+  day: (flag: string, description: string): Option => new Option(flag, description).argParser(calendarDay(flag.split(' ')[0]!)),
   /** A comma-separated list (`--coders ana,auto`), given as an array; repeating the option adds to it. */
   list: (flag: string, description: string): Option => new Option(flag, description).argParser(commaList(flag.split(' ')[0]!)),
 } as const;

@@ -500,6 +500,32 @@ With a machine coder (auto, suggest) against one human, P/R/F1 score the machine
     },
 
     {
+      command: 'report',
+      summary: 'the thematic report: study overview, method, each code with counts, triangulation, quotes and memos, figures, joint display, appendix',
+      options: [
+        new Option('-o, --output <file>', 'the file to write (replaced if it exists); - writes Markdown, JSON or HTML to stdout').makeOptionMandatory(),
+        new Option('--format <format>', 'docx, html, md or json (default: from the file extension)').choices(['docx', 'html', 'md', 'json']),
+        flags.codes('only these codes, each with the codes below it, comma-separated'),
+        flags.origin('count only these origins, comma-separated (suggested counts only when named)'),
+        new Option('--lang <lang>', "language of headings and fixed phrases (default: the codebook's first language, else id)").choices(['id', 'en']),
+        flags.day('--date <day>', 'the date printed on the title page, YYYY-MM-DD (without it the report holds no date)'),
+        flags.text('--outcome <attribute>', 'the participant attribute for the joint display, e.g. enrolled_after (default: report.outcome of telaah.yaml)'),
+      ],
+      notes: `Counts follow the evidence rules and agree with stats, codebook show and triangulate. Quotes (3-5 per code)
+are whole sentences or turns chosen to span source types and participants, preferring units a person coded.
+Agreement figures appear when two or more human coders coded the same sources (as \`telaah agree\` at the
+turn). The same project gives the same bytes: nothing depends on the clock unless --date is given.
+--format json writes the report's data (see README) for other programs.`,
+      examples: [
+        'telaah report -o laporan.md',
+        'telaah report --format json -o - | jq ".themes[].counts"',
+        'telaah report -o report.md --lang en --codes barrier,outcome --date 2026-03-01',
+        'telaah report -o laporan.md --origin manual,accepted --outcome enrolled_after',
+      ],
+      load: () => import('./commands/report.js'),
+    },
+
+    {
       command: 'search',
       summary: 'find words across the sources, stem-aware: each sentence that holds them, in context, with source, segment and speaker',
       args: [{ name: '<words...>', description: 'words (all must occur in a sentence); an argument of several words, or "quoted" words, is a phrase; daft* a word start' }],

@@ -12,7 +12,12 @@ describe('project config', () => {
   it('a demo project says so in its settings', () => {
     const { config, problems } = validateConfig(parse(renderDefaultConfig('Demo', { demo: true })), 'x');
     expect(problems).toEqual([]);
-    expect(config).toEqual({ ...defaultConfig('Demo'), demo: true });
+    expect(config).toEqual({ ...defaultConfig('Demo'), report: { outcome: 'enrolled_after' }, demo: true });
+  });
+
+  it('reads the report outcome attribute, trimmed', () => {
+    expect(validateConfig({ report: { outcome: ' enrolled_after ' } }, 'x').config.report).toEqual({ outcome: 'enrolled_after' });
+    expect(validateConfig({ report: null }, 'x').config.report).toEqual({ outcome: null });
   });
 
   it.each([
@@ -23,6 +28,9 @@ describe('project config', () => {
     [{ triangulation: { required: 'strong' } }, ['triangulation', 'required'], /one of/],
     [{ codng_unit: 'turn' }, ['codng_unit'], /unknown setting/],
     [{ demo: 'yes' }, ['demo'], /true or false/],
+    [{ report: 'enrolled_after' }, ['report'], /must be a mapping/],
+    [{ report: { outcome: 3 } }, ['report', 'outcome'], /name of a participant attribute/],
+    [{ report: { outcom: 'x' } }, ['report', 'outcom'], /unknown setting "report.outcom"/],
   ])('reports %j at its key', (value, path, message) => {
     const { problems } = validateConfig(value, 'x');
     expect(problems[0]?.path).toEqual(path);

@@ -17,6 +17,11 @@ export interface ProjectConfig {
     required: TriangulationStatus;
   };
   codebook: string | null;
+  /** `telaah report` settings. */
+  report: {
+    /** The participant attribute holding the outcome the joint display splits by (e.g. enrolled_after); null for none. */
+    outcome: string | null;
+  };
   /** Made by `telaah demo`, which may therefore run in its folder again. */
   demo: boolean;
 }
@@ -43,6 +48,7 @@ export function defaultConfig(name: string): ProjectConfig {
     interviewerLabels: [...DEFAULT_INTERVIEWER_LABELS],
     triangulation: { convergent: 3, corroborated: 2, required: 'corroborated' },
     codebook: null,
+    report: { outcome: null },
     demo: false,
   };
 }
@@ -75,6 +81,10 @@ triangulation:
 # The file of the project's current codebook (set by \`telaah codebook use FILE\`). The codebook itself is
 # stored in the project: editing the file changes nothing until \`telaah codebook use\` applies it again.
 codebook: null
+
+# \`telaah report\`: the participant attribute that holds an outcome (e.g. enrolled_after: ya/tidak); the
+# report then shows the themes each outcome group voiced side by side (a joint display).
+${options.demo ? 'report:\n  outcome: enrolled_after' : '# report:\n#   outcome: enrolled_after'}
 ${options.demo ? DEMO_MARKER : ''}`;
 }
 
@@ -92,7 +102,7 @@ export interface ConfigProblem {
 }
 
 const STATUSES: TriangulationStatus[] = ['convergent', 'corroborated', 'single-source', 'absent'];
-const TOP_KEYS = ['name', 'languages', 'coding_unit', 'interviewer_labels', 'triangulation', 'codebook', 'demo'];
+const TOP_KEYS = ['name', 'languages', 'coding_unit', 'interviewer_labels', 'triangulation', 'codebook', 'report', 'demo'];
 
 /** Checks parsed telaah.yaml content and fills defaults; problems carry the key path for line:col lookup. */
 export function validateConfig(value: unknown, fallbackName: string): { config: ProjectConfig; problems: ConfigProblem[] } {
@@ -140,6 +150,7 @@ export function validateConfig(value: unknown, fallbackName: string): { config: 
     if (typeof v.demo === 'boolean') config.demo = v.demo;
     else problems.push({ path: ['demo'], message: 'demo must be true or false' });
   }
+  if (v.report !== undefined && v.report !== null) readReport(v.report, config, problems);
   if (v.triangulation !== undefined) {
     const t = v.triangulation;
     if (t === null || typeof t !== 'object' || Array.isArray(t)) {
@@ -167,4 +178,20 @@ export function validateConfig(value: unknown, fallbackName: string): { config: 
     }
   }
   return { config, problems };
+}
+
+/** The `report:` mapping: `outcome`, a participant attribute key (or null). */
+function readReport(value: unknown, config: ProjectConfig, problems: ConfigProblem[]): void {
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push({ path: ['report'], message: 'report must be a mapping, e.g. report: { outcome: enrolled_after }' });
+    return;
+  }
+  const r = value as Record<string, unknown>;
+  for (const key of Object.keys(r)) {
+    if (key !== 'outcome') problems.push({ path: ['report', key], message: `unknown setting "report.${key}" (known: outcome)` });
+  }
+  const outcome = r.outcome;
+  if (outcome === undefined || outcome === null) return;
+  if (typeof outcome === 'string' && outcome.trim()) config.report.outcome = outcome.trim();
+  else problems.push({ path: ['report', 'outcome'], message: 'report.outcome must be the name of a participant attribute, e.g. enrolled_after' });
 }

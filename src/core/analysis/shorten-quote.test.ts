@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { QUOTE_LIMIT, shortenQuote } from './shorten-quote.js';
+import { QUOTE_LIMIT, shortenAtSentence, shortenQuote } from './shorten-quote.js';
 
 const codePoints = (s: string): number => Array.from(s).length;
 
@@ -44,6 +44,32 @@ describe('shortenQuote', () => {
         const flat = text.replace(/\s+/g, ' ').trim();
         if (out.endsWith('…') && out !== flat) expect(flat.startsWith(out.slice(0, -1))).toBe(true);
         else expect(out).toBe(flat);
+      }),
+    );
+  });
+});
+
+describe('shortenAtSentence', () => {
+  const turn = 'Awalnya saya nggak percaya sama sekali. Uang iuran itu katanya hilang saja kalau nggak klaim. Tapi Bu Rahma jelasin pelan-pelan. Sekarang saya sudah daftar.';
+
+  it('keeps a unit within the limit whole, on one line', () => {
+    expect(shortenAtSentence('Saya sudah daftar.\n  Bulan lalu.', 100)).toBe('Saya sudah daftar. Bulan lalu.');
+  });
+
+  it('keeps the first whole sentences that fit and marks the cut', () => {
+    expect(shortenAtSentence(turn, 100)).toBe('Awalnya saya nggak percaya sama sekali. Uang iuran itu katanya hilang saja kalau nggak klaim. …');
+    expect(shortenAtSentence(turn, 60)).toBe('Awalnya saya nggak percaya sama sekali. …');
+  });
+
+  it('cuts at a word only when the first sentence alone is too long', () => {
+    const long = `${'kata '.repeat(40).trim()}. Kalimat kedua.`;
+    expect(shortenAtSentence(long, 160)).toBe(`${'kata '.repeat(32).trim()}…`);
+  });
+
+  it('never exceeds the limit', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.integer({ min: 20, max: 200 }), (text, limit) => {
+        expect(codePoints(shortenAtSentence(text, limit))).toBeLessThanOrEqual(limit);
       }),
     );
   });

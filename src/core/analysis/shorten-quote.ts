@@ -1,4 +1,5 @@
-/** Short quotes for the triangulation audit's evidence cells. */
+/** Short quotes: for the triangulation audit's evidence cells (a word boundary) and for reports (a sentence boundary). */
+import { splitSentences } from '../text/sentences.js';
 
 /** The longest quote, in code points, the "…" included. */
 export const QUOTE_LIMIT = 160;
@@ -23,4 +24,22 @@ export function shortenQuote(text: string, limit: number = QUOTE_LIMIT): string 
   }
   const head = chars.slice(0, cut === -1 ? limit - 1 : cut).join('').trimEnd();
   return `${head}…`;
+}
+
+/**
+ * A whole unit as a report quotes it: the text on one line, whole when at most `limit` code points, else
+ * its first sentences that fit, ended with " …" (cut mid-sentence, at a word, only when the first sentence
+ * alone is longer). A quote is never only the matched words, and never stops inside a sentence it could keep.
+ */
+export function shortenAtSentence(text: string, limit: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (Array.from(flat).length <= limit) return flat;
+  let kept = '';
+  for (const { start, end } of splitSentences(flat)) {
+    const next = kept ? `${kept} ${flat.slice(start, end)}` : flat.slice(start, end);
+    // Room for the " …" that marks the cut.
+    if (Array.from(next).length > limit - 2) break;
+    kept = next;
+  }
+  return kept ? `${kept} …` : shortenQuote(flat, limit);
 }

@@ -67,6 +67,8 @@ export interface MethodNote {
   agreement: MethodAgreement | null;
   /** Proposals of the auto-coder (and suggester): how many, how many a person reviewed, accepted, rejected. */
   automatic: { proposals: number; reviewed: number; accepted: number; rejected: number; unreviewed: number };
+  /** Source types a code needs to be convergent or corroborated (telaah.yaml triangulation:), for the statuses' meaning. */
+  triangulation: { convergent: number; corroborated: number };
 }
 
 /** Pooled agreement of the human coders, as `telaah agree` computes it at the turn. */

@@ -1,0 +1,67 @@
+import { extname, relative, resolve } from 'node:path';
+import type { ReportLanguage, ThematicReport } from '../../core/report/report-model.js';
+import { InputError } from '../../errors.js';
+import { writeOutputFile } from '../../io/write-output-file.js';
+import { renderReportMarkdown } from '../../report/thematic/markdown.js';
+import type { Ctx } from '../context.js';
+import type { ExitCode } from '../exit-code.js';
+import type { GlobalOptions } from '../flags.js';
+import { withProject } from '../open-project.js';
+import { readReport } from '../report/read-report.js';
+
+/** The formats a report is written in. */
+export type ReportFormat = 'docx' | 'html' | 'md' | 'json';
+
+/** Options of `telaah report`. */
+export interface ReportOptions extends GlobalOptions {
+  format?: ReportFormat;
+  output: string;
+  codes?: string[];
+  origin?: string[];
+  lang?: ReportLanguage;
+  date?: string;
+  outcome?: string;
+}
+
+const FORMAT_OF_EXTENSION: Record<string, ReportFormat> = { '.docx': 'docx', '.html': 'html', '.htm': 'html', '.md': 'md', '.markdown': 'md', '.json': 'json' };
+const FORMAT_NAMES: Record<ReportFormat, string> = { docx: 'Word', html: 'HTML', md: 'Markdown', json: 'JSON' };
+
+/** `telaah report`: the thematic report of the project, written to a file (or stdout with -o -). */
+export async function run(ctx: Ctx, _args: string[], opts: ReportOptions): Promise<ExitCode> {
+  const toStdout = opts.output === '-';
+  const format = opts.format ?? formatOf(opts.output);
+  if (format === 'docx' && toStdout) throw new InputError('a Word report cannot go to stdout', { hint: 'Name a file: -o report.docx' });
+  if (format === 'docx' || format === 'html') {
+    throw new InputError(`${FORMAT_NAMES[format]} reports are not available in this version yet`, { hint: 'Write Markdown or JSON: --format md or --format json' });
+  }
+  const report = await withProject(ctx, opts, (project) =>
+    readReport(project, { codes: opts.codes, origins: opts.origin, language: opts.lang, date: opts.date, outcome: opts.outcome }),
+  );
+  const content = render(report, format);
+  if (toStdout) {
+    ctx.stdout.write(content);
+    return 0;
+  }
+  const path = resolve(ctx.cwd, opts.output);
+  writeOutputFile(path, content);
+  const codes = countSections(report.themes);
+  ctx.stderr.write(`Wrote ${relative(ctx.cwd, path) || path} (${FORMAT_NAMES[format]}: ${codes} ${codes === 1 ? 'code' : 'codes'}, ${report.jointDisplay ? `joint display by ${report.jointDisplay.attribute}` : 'no joint display'})\n`);
+  return 0;
+}
+
+/** The report in a text format. */
+function render(report: ThematicReport, format: 'md' | 'json'): string {
+  return format === 'md' ? renderReportMarkdown(report) : `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** The format a file name implies; an InputError when it implies none. */
+function formatOf(output: string): ReportFormat {
+  const format = FORMAT_OF_EXTENSION[extname(output).toLowerCase()];
+  if (format) return format;
+  const what = output === '-' ? 'stdout (-o -)' : `"${output}"`;
+  throw new InputError(`cannot tell the report format for ${what}`, { hint: 'Add --format md, json, html or docx, or name the file .md, .json, .html or .docx' });
+}
+
+function countSections(sections: ThematicReport['themes']): number {
+  return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
+}

@@ -1,0 +1,126 @@
+/**
+ * `telaah report`'s reading: everything the report is built from, read through the same functions
+ * `stats`, `triangulate`, `matrix cooccurrence` and `agree` use, then handed to buildReport.
+ */
+import { chooseSources } from '../../core/analysis/agreement-scope.js';
+import { summarizeProject } from '../../core/analysis/project-overview.js';
+import type { Codebook } from '../../core/codebook/types.js';
+import { buildReport, type ReportCode } from '../../core/report/build-report.js';
+import type { MethodAgreement, ReportLanguage, ThematicReport } from '../../core/report/report-model.js';
+import { reportScope } from '../../core/report/report-scope.js';
+import { SOURCE_TYPES } from '../../core/transcript/types.js';
+import { InputError } from '../../errors.js';
+import { listSourceCoders, MACHINE_CODERS } from '../../store/agreement-units.js';
+import { listParticipantAttributes } from '../../store/coded-units.js';
+import { readCodingColumns } from '../../store/coding-columns.js';
+import { countParticipantGroups, listEvidence } from '../../store/evidence.js';
+import { listCoders, listParticipantValues } from '../../store/filter-values.js';
+import { listMemos } from '../../store/memos.js';
+import type { Db } from '../../store/open.js';
+import { humanEvidenceKey, listHumanEvidence, summarizeAudit, tallyProposals } from '../../store/report-data.js';
+import { readOverviewParticipants, readOverviewSources, readRejections, readTurnGroups } from '../../store/stats.js';
+import { compareCoders } from '../agreement/compare-coders.js';
+import { codeUnits, readMatrixUnits } from '../analysis/read-matrix.js';
+import { openAnalysisScope } from '../analysis/scope.js';
+import { hintFor } from '../coding-filters.js';
+import { checkCodeIds, currentCodebook } from '../known-codes.js';
+import type { Project } from '../open-project.js';
+
+/** What the report is asked for. */
+export interface ReportRequest {
+  codes?: string[];
+  origins?: string[];
+  language?: ReportLanguage;
+  date?: string;
+  /** `--outcome`; else telaah.yaml's report.outcome. */
+  outcome?: string;
+}
+
+/** Reads the project and assembles its report (an InputError for an unknown code or outcome attribute). */
+export function readReport(project: Project, request: ReportRequest): ThematicReport {
+  const { db, config } = project;
+  const { codebook } = currentCodebook(project);
+  if (request.codes) checkCodeIds(codebook, request.codes);
+  const outcome = checkOutcome(db, request.outcome ?? config.report.outcome, request.outcome === undefined);
+  const language = request.language ?? defaultLanguage(codebook);
+  const codes: ReportCode[] = codebook.codes.map((c) => ({
+    id: c.id,
+    parent: c.parent,
+    label: c.label[language] ?? Object.values(c.label)[0] ?? c.id,
+    definition: c.definition.trim() || null,
+    required: c.required,
+    contrasts: c.contrasts,
+  }));
+  const selection = request.codes ?? null;
+  const evidenceScope = { origins: request.origins };
+  const columns = readCodingColumns(db, evidenceScope);
+  const human = listHumanEvidence(db, evidenceScope);
+  // The figures' rows, read as `matrix cooccurrence --codes …` reads them.
+  const analysis = openAnalysisScope(project, { origin: request.origins });
+  const matrix = readMatrixUnits(project, analysis, { codes: reportScope(codes, selection).leaves }, false);
+  return buildReport({
+    language,
+    project: config.name,
+    date: request.date ?? null,
+    origins: request.origins ?? null,
+    selection,
+    codebook: { name: codebook.name, version: codebook.version, codes },
+    overview: summarizeProject({
+      types: SOURCE_TYPES,
+      sources: readOverviewSources(db),
+      turnGroups: readTurnGroups(db),
+      participants: readOverviewParticipants(db),
+      codings: columns,
+      rejections: readRejections(db),
+    }),
+    columns,
+    evidence: listEvidence(db, evidenceScope).map((row) => ({ ...row, human: human.has(humanEvidenceKey(row.source, row.segment, row.code)) })),
+    triangulation: { convergent: config.triangulation.convergent, corroborated: config.triangulation.corroborated, projectGroups: countParticipantGroups(db) },
+    units: codeUnits(matrix.codes, matrix.rows),
+    participants: listParticipantAttributes(db),
+    outcome,
+    agreement: humanAgreement(db, codebook, selection),
+    proposals: tallyProposals(db),
+    memos: listMemos(db),
+    audit: summarizeAudit(db),
+  });
+}
+
+/** The codebook's first language when the report has headings in it, else Indonesian. */
+function defaultLanguage(codebook: Codebook): ReportLanguage {
+  const first = codebook.languages[0];
+  return first === 'en' || first === 'id' ? first : 'id';
+}
+
+/** The outcome attribute, checked against the participants' attributes (and `group`). */
+function checkOutcome(db: Db, outcome: string | null | undefined, fromSettings: boolean): string | null {
+  if (outcome === null || outcome === undefined) return null;
+  const keys = [...listParticipantValues(db).keys()];
+  if (keys.includes(outcome)) return outcome;
+  const where = fromSettings ? 'telaah.yaml report.outcome' : '--outcome';
+  const near = hintFor(outcome, keys, 'see `telaah participants list`');
+  throw new InputError(`${where}: no participant attribute "${outcome}"`, {
+    hint: `${near.startsWith('Did you mean') ? `${near} ` : ''}Participants have: ${keys.join(', ')}`,
+  });
+}
+
+/**
+ * The human coders' pooled agreement at the turn, as `telaah agree --coders …` gives it: every coder but
+ * the auto-coder and the suggester, when at least two of them coded some source in common; else null.
+ */
+function humanAgreement(db: Db, codebook: Codebook, codes: string[] | null): MethodAgreement | null {
+  const humans = listCoders(db).filter((c) => !MACHINE_CODERS.includes(c));
+  // `agree` compares at most 20 coders at a time.
+  if (humans.length < 2 || humans.length > 20) return null;
+  if (chooseSources(listSourceCoders(db, humans), humans, false).compared.length === 0) return null;
+  const request = { coders: humans, unit: 'turn' as const, allSources: false, excludeUncoded: false, disagreements: false, codes: codes ?? undefined };
+  const { summary } = compareCoders(db, codebook, request);
+  return {
+    coders: summary.coders,
+    unit: 'turn',
+    units: summary.units,
+    percentAgreement: summary.pooled.percentAgreement,
+    kappa: summary.coders.length === 2 ? summary.pooled.kappa : null,
+    alpha: summary.pooled.alpha,
+  };
+}
