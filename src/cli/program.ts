@@ -524,6 +524,20 @@ turn). The same project gives the same bytes: nothing depends on the clock unles
       ],
       load: () => import('./commands/report.js'),
     },
+    {
+      command: 'member-check',
+      summary: "a Word packet for one participant: their own turns with the themes people gave them, a plain summary, and a note inviting corrections",
+      args: [{ name: '<participant>', description: 'the participant\'s pseudonym (see `telaah participants list`)' }],
+      options: [
+        new Option('-o, --output <file>', 'the .docx file to write (replaced if it exists)').makeOptionMandatory(),
+        new Option('--lang <lang>', 'language of the packet (default: id)').choices(['id', 'en']),
+      ],
+      notes: `Holds only the participant's words (source by source, in order), never anyone else's, and only the
+themes a person gave or accepted: unreviewed and rejected automatic codings are left out. Everything comes
+from the stored, pseudonymized texts, so the participant appears under their pseudonym.`,
+      examples: ['telaah member-check Sumiati -o member-check-sumiati.docx', 'telaah member-check Hendra -o hendra.docx --lang en'],
+      load: () => import('./commands/member-check.js'),
+    },
 
     {
       command: 'search',
