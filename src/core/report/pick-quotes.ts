@@ -51,52 +51,58 @@ function voiceOf(unit: QuoteCandidate): string {
 }
 
 /**
- * Up to `k` units of `candidates` (given in source and segment order, each unit once), in passes that
- * ask less and less: a unit long enough to say something (MIN_QUOTE_LENGTH) that the report has not
- * quoted yet, of a voice not yet quoted here from a source not yet quoted here; then of a new voice
- * only; then any such unit; then short ones the same way; then anything. Within a pass, one unit per
- * source type (interview, fgd, observation, document) round by round, each time the first a person
- * coded, then of the voice the report has quoted least, then the earliest. The chosen units are
- * returned by source type, then in source and segment order, and recorded in the ledger.
+ * Up to `k` units of `candidates` (given in source and segment order, each unit once). Each source type
+ * (interview, fgd, observation, document) with units gets one before any gets a second (unless the
+ * report quoted all its units already); after that the best unit of any type, the types taking turns
+ * when their best are alike. A unit is better when the
+ * report has not quoted it yet, when it is long enough to say something (MIN_QUOTE_LENGTH), when its
+ * voice is new here, when its source is new here; then when a person coded it, when the report quoted
+ * its voice least, and when it comes first. The chosen units are returned by source type, then in
+ * source and segment order, and recorded in the ledger.
  */
 export function pickQuotes<T extends QuoteCandidate>(candidates: readonly T[], choice: QuoteChoice): T[] {
   const ledger = choice.ledger ?? new QuoteLedger();
   const facts = new Map(candidates.map((c, i) => [c, { order: i, voice: voiceOf(c), long: Array.from(c.text.trim()).length >= MIN_QUOTE_LENGTH, fresh: !ledger.units.has(quoteKey(c)) }]));
   const byType = SOURCE_TYPES.map((type) => candidates.filter((c) => c.sourceType === type)).filter((list) => list.length > 0);
+  const picks = byType.map(() => 0);
   const chosen = new Set<T>();
   const voices = new Set<string>();
   const sources = new Set<string>();
-  const newVoice = (c: T): boolean => !voices.has(facts.get(c)!.voice);
-  const passes: ((c: T) => boolean)[] = [
-    (c) => facts.get(c)!.long && facts.get(c)!.fresh && newVoice(c) && !sources.has(c.source),
-    (c) => facts.get(c)!.long && facts.get(c)!.fresh && newVoice(c),
-    (c) => facts.get(c)!.long && facts.get(c)!.fresh,
-    (c) => facts.get(c)!.fresh && newVoice(c),
-    (c) => facts.get(c)!.fresh,
-    () => true,
-  ];
+  const tier = (c: T): number => {
+    const f = facts.get(c)!;
+    return (f.fresh ? 0 : 8) + (f.long ? 0 : 4) + (voices.has(f.voice) ? 2 : 0) + (sources.has(c.source) ? 1 : 0);
+  };
   const better = (a: T, b: T): boolean => {
+    const byTier = tier(a) - tier(b);
+    if (byTier !== 0) return byTier < 0;
     if (a.human !== b.human) return a.human;
     const uses = ledger.uses(facts.get(a)!.voice) - ledger.uses(facts.get(b)!.voice);
     return uses !== 0 ? uses < 0 : facts.get(a)!.order < facts.get(b)!.order;
   };
-  for (const pass of passes) {
-    for (let progress = true; progress && chosen.size < choice.k; ) {
-      progress = false;
-      for (const list of byType) {
-        if (chosen.size >= choice.k) break;
-        let found: T | undefined;
-        for (const c of list) if (!chosen.has(c) && pass(c) && (found === undefined || better(c, found))) found = c;
-        if (!found) continue;
-        chosen.add(found);
-        voices.add(facts.get(found)!.voice);
-        sources.add(found.source);
-        progress = true;
-      }
-    }
+  while (chosen.size < choice.k) {
+    let pick: { type: number; unit: T; rank: number[] } | undefined;
+    byType.forEach((list, type) => {
+      let best: T | undefined;
+      for (const c of list) if (!chosen.has(c) && (best === undefined || better(c, best))) best = c;
+      if (best === undefined) return;
+      // A unit the report has not quoted, then a type not quoted yet, then the better unit, then the type quoted least, then type order.
+      const rank = [facts.get(best)!.fresh ? 0 : 1, picks[type]! === 0 ? 0 : 1, tier(best), picks[type]!];
+      if (!pick || lexicallyBefore(rank, pick.rank)) pick = { type, unit: best, rank };
+    });
+    if (!pick) break;
+    chosen.add(pick.unit);
+    picks[pick.type]! += 1;
+    voices.add(facts.get(pick.unit)!.voice);
+    sources.add(pick.unit.source);
   }
   const typeIndex = (c: T): number => SOURCE_TYPES.indexOf(c.sourceType);
   const result = [...chosen].sort((a, b) => typeIndex(a) - typeIndex(b) || facts.get(a)!.order - facts.get(b)!.order);
   for (const c of result) ledger.add(c);
   return result;
+}
+
+/** Whether a comes before b, comparing element by element. */
+function lexicallyBefore(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
 }
