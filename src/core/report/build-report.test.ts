@@ -162,9 +162,10 @@ describe('buildReport', () => {
     const joint = report.jointDisplay!;
     expect(joint.values).toEqual([{ value: 'tidak', participants: 1 }, { value: 'ya', participants: 1 }]);
     const educator = joint.rows.find((r) => r.code === 'role/educator')!;
-    // The role row above quoted Sumiati's 4.1 already.
+    // What a person coded (4.1) comes before what the row above quoted already.
     expect(joint.rows.find((r) => r.code === 'role')!.cells.ya).toMatchObject({ participants: 1, segments: 3, quote: { participant: 'Sumiati', segment: '4.1' } });
-    expect(educator.cells.ya).toMatchObject({ participants: 1, segments: 2, quote: { participant: 'Sumiati', segment: '4.2' } });
+    expect(educator.cells.ya).toMatchObject({ participants: 1, segments: 2, quote: { participant: 'Sumiati', segment: '4.1' } });
+    expect(joint.rows.find((r) => r.code === 'barrier/distrust')!.cells.ya).toMatchObject({ participants: 1, segments: 1, quote: { source: 'fgd1', segment: '7.1' } });
     expect(educator.cells.tidak).toMatchObject({ participants: 1, segments: 1, quote: { participant: 'Darto' } });
     expect(joint.rows.find((r) => r.code === 'role/broker')!.cells.tidak).toEqual({ participants: 0, segments: 0, quote: null });
     expect(joint.rows.map((r) => r.code)).toEqual(CODES.map((c) => c.id));

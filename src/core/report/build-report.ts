@@ -12,7 +12,7 @@ import type { CodeTriangulation } from '../analysis/triangulation-types.js';
 import { memosOfCode } from '../analysis/code-memos.js';
 import type { Memo } from '../memo-target.js';
 import { evidenceOfCode, groupFigure, jointDisplay, reportQuote, type ReportParticipant } from './report-figures.js';
-import { pickQuotes, QuoteLedger, type QuoteCandidate } from './pick-quotes.js';
+import { pickQuotes, QuoteLedger, quoteKey, type QuoteCandidate } from './pick-quotes.js';
 import { reportScope, type ReportScope } from './report-scope.js';
 import type { MethodAgreement, MethodNote, ReportAppendix, ReportLanguage, ReportMemo, StudyOverview, ThematicReport, ThemeSection } from './report-model.js';
 
@@ -81,14 +81,16 @@ export function buildReport(input: ReportInput): ThematicReport {
   const memos = input.memos.filter((m) => m.kind === 'code' || m.kind === 'segment');
   const covered = new Set(scope.covered);
 
-  // Codes below a category are quoted before it, so a category's quotes are other units than theirs.
+  // Codes below a category are quoted before it; every code's quotes are recorded in one ledger.
   const ledger = new QuoteLedger();
   const section = (id: string, depth: number): ThemeSection => {
     const children = (scope.children.get(id) ?? []).map((child) => section(child, depth + 1));
     const code = codeOf.get(id)!;
     const frequency = frequencyOf.get(id)!;
     const triangulation = triangulationOf.get(id)!;
-    const quotes = pickQuotes(evidence(id), { k: children.length ? QUOTES_PER_CATEGORY : QUOTES_PER_CODE, ledger }).map((c) => reportQuote(c, QUOTE_LIMIT));
+    // A category quotes other units than its codes do, where it can.
+    const shownBelow = new Set(flatten(children).flatMap((s) => s.quotes.map(quoteKey)));
+    const quotes = pickQuotes(evidence(id), { k: children.length ? QUOTES_PER_CATEGORY : QUOTES_PER_CODE, avoid: shownBelow, ledger }).map((c) => reportQuote(c, QUOTE_LIMIT));
     return {
       code: id,
       label: code.label,
@@ -190,4 +192,9 @@ function memosOf(code: string, quotes: readonly { source: string; segment: strin
   return memosOfCode(code, quotes, memos)
     .filter((m) => m.kind !== 'code' || m.code === code || !covered.has(m.code!))
     .map((m) => ({ author: m.author, text: m.text, target: m.kind === 'code' ? `code ${m.code}` : `${m.source} ${m.segment}` }));
+}
+
+/** The sections and every section below them. */
+function flatten(sections: readonly ThemeSection[]): ThemeSection[] {
+  return sections.flatMap((s) => [s, ...flatten(s.children)]);
 }

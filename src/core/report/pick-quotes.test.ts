@@ -45,14 +45,22 @@ describe('pickQuotes', () => {
     expect(places(pickQuotes(candidates, { k: 2 }))).toEqual(['w01 4.1', 'w01 4.2']);
   });
 
-  it('passes over units the report quoted already, and prefers the voices it quoted least', () => {
+  it('prefers units the report has not quoted and the voices it quoted least', () => {
     const ledger = new QuoteLedger();
     const candidates = [unit('w01', '4.1', 'Sumiati'), unit('w02', '2.1', 'Darto'), unit('w03', '2.1', 'Rudi')];
     expect(places(pickQuotes(candidates, { k: 1, ledger }))).toEqual(['w01 4.1']);
     expect(places(pickQuotes(candidates, { k: 1, ledger }))).toEqual(['w02 2.1']);
     expect(places(pickQuotes([unit('w01', '7.1', 'Sumiati'), unit('w02', '9.1', 'Darto'), unit('w03', '2.1', 'Rudi')], { k: 1, ledger }))).toEqual(['w03 2.1']);
+    expect(places(pickQuotes([unit('w01', '4.1', 'Sumiati'), unit('w01', '5.1', 'Sumiati')], { k: 1, ledger }))).toEqual(['w01 5.1']);
     // Nothing new left: a quoted unit again rather than none.
     expect(places(pickQuotes([unit('w01', '4.1', 'Sumiati')], { k: 1, ledger }))).toEqual(['w01 4.1']);
+  });
+
+  it('takes units to avoid only when nothing else is left (the source types still taking turns among them)', () => {
+    const candidates = [unit('w01', '4.1', 'Sumiati'), unit('w02', '2.1', 'Darto'), unit('fgd1', '3.1', 'Marlina', 'fgd')];
+    const avoid = new Set(['fgd1\u00003.1', 'w01\u00004.1']);
+    expect(places(pickQuotes(candidates, { k: 1, avoid }))).toEqual(['w02 2.1']);
+    expect(places(pickQuotes(candidates, { k: 2, avoid }))).toEqual(['w02 2.1', 'fgd1 3.1']);
   });
 
   it('is deterministic and never takes more than k or a unit twice', () => {

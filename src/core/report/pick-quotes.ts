@@ -11,15 +11,17 @@ export interface QuoteCandidate extends EvidenceInput {
   human: boolean;
 }
 
-/** How many quotes, and what the rest of the report quotes already (updated with the units chosen). */
+/** How many quotes; units to leave for others (a category's codes' quotes); what the rest of the report quotes (updated with the units chosen). */
 export interface QuoteChoice {
   k: number;
+  avoid?: ReadonlySet<string>;
   ledger?: QuoteLedger;
 }
 
 /**
- * What a report has quoted so far: units (quoted once where others are left) and how often each voice
- * was quoted (the least quoted voice goes first), so quotes spread over the participants report-wide.
+ * What a report has quoted so far: units, and how often each voice was quoted, so that among otherwise
+ * equal units the report quotes new ones, of the voices it quoted least, and its quotes spread over the
+ * participants.
  */
 export class QuoteLedger {
   readonly units = new Set<string>();
@@ -51,31 +53,37 @@ function voiceOf(unit: QuoteCandidate): string {
 }
 
 /**
- * Up to `k` units of `candidates` (given in source and segment order, each unit once). Each source type
- * (interview, fgd, observation, document) with units gets one before any gets a second (unless the
- * report quoted all its units already); after that the best unit of any type, the types taking turns
- * when their best are alike. A unit is better when the
- * report has not quoted it yet, when it is long enough to say something (MIN_QUOTE_LENGTH), when its
- * voice is new here, when its source is new here; then when a person coded it, when the report quoted
- * its voice least, and when it comes first. The chosen units are returned by source type, then in
- * source and segment order, and recorded in the ledger.
+ * Up to `k` units of `candidates` (given in source and segment order, each unit once). Units to `avoid`
+ * come only when nothing else is left. Each source type (interview, fgd, observation, document) with
+ * units gets one before any gets a second; after that the best unit of any type, the types taking turns
+ * when their best are alike. A unit is better when it is long enough to say something
+ * (MIN_QUOTE_LENGTH), then when its voice is new among these quotes, when a person coded it, when its
+ * source is new among these quotes, when the report has not quoted it yet, when the report quoted its
+ * voice least, and when it comes first. The chosen units are returned by source type, then in source and
+ * segment order, and recorded in the ledger.
  */
 export function pickQuotes<T extends QuoteCandidate>(candidates: readonly T[], choice: QuoteChoice): T[] {
   const ledger = choice.ledger ?? new QuoteLedger();
-  const facts = new Map(candidates.map((c, i) => [c, { order: i, voice: voiceOf(c), long: Array.from(c.text.trim()).length >= MIN_QUOTE_LENGTH, fresh: !ledger.units.has(quoteKey(c)) }]));
+  const avoid = choice.avoid ?? new Set<string>();
+  const facts = new Map(
+    candidates.map((c, i) => {
+      const key = quoteKey(c);
+      return [c, { order: i, voice: voiceOf(c), long: Array.from(c.text.trim()).length >= MIN_QUOTE_LENGTH, avoided: avoid.has(key), quoted: ledger.units.has(key) }];
+    }),
+  );
   const byType = SOURCE_TYPES.map((type) => candidates.filter((c) => c.sourceType === type)).filter((list) => list.length > 0);
   const picks = byType.map(() => 0);
   const chosen = new Set<T>();
   const voices = new Set<string>();
   const sources = new Set<string>();
+  // Lower is better; each preference outweighs all those after it.
   const tier = (c: T): number => {
     const f = facts.get(c)!;
-    return (f.fresh ? 0 : 8) + (f.long ? 0 : 4) + (voices.has(f.voice) ? 2 : 0) + (sources.has(c.source) ? 1 : 0);
+    return (f.avoided ? 32 : 0) + (f.long ? 0 : 16) + (voices.has(f.voice) ? 8 : 0) + (c.human ? 0 : 4) + (sources.has(c.source) ? 2 : 0) + (f.quoted ? 1 : 0);
   };
   const better = (a: T, b: T): boolean => {
     const byTier = tier(a) - tier(b);
     if (byTier !== 0) return byTier < 0;
-    if (a.human !== b.human) return a.human;
     const uses = ledger.uses(facts.get(a)!.voice) - ledger.uses(facts.get(b)!.voice);
     return uses !== 0 ? uses < 0 : facts.get(a)!.order < facts.get(b)!.order;
   };
@@ -85,8 +93,8 @@ export function pickQuotes<T extends QuoteCandidate>(candidates: readonly T[], c
       let best: T | undefined;
       for (const c of list) if (!chosen.has(c) && (best === undefined || better(c, best))) best = c;
       if (best === undefined) return;
-      // A unit the report has not quoted, then a type not quoted yet, then the better unit, then the type quoted least, then type order.
-      const rank = [facts.get(best)!.fresh ? 0 : 1, picks[type]! === 0 ? 0 : 1, tier(best), picks[type]!];
+      // A unit not to avoid, then a type not quoted yet, then the better unit, then the type quoted least, then type order.
+      const rank = [facts.get(best)!.avoided ? 1 : 0, picks[type]! === 0 ? 0 : 1, tier(best), picks[type]!];
       if (!pick || lexicallyBefore(rank, pick.rank)) pick = { type, unit: best, rank };
     });
     if (!pick) break;
