@@ -65,9 +65,10 @@ function methodBlocks(report: ThematicReport, l: ReportLabels): string[] {
 /** A code's section: heading at its depth, definition, counts, triangulation, quotes, memos, then its codes. */
 function sectionBlocks(s: ThemeSection, l: ReportLabels): string[] {
   const hashes = '#'.repeat(Math.min(6, 3 + s.depth));
-  const coders = Object.entries(s.counts.byCoder);
+  // Per coder only when several coded; a coder with none of this code is left out.
+  const coders = Object.keys(s.counts.byCoder).length > 1 ? Object.entries(s.counts.byCoder).filter(([, n]) => n > 0) : [];
   const facts = [
-    `**${l.counts}:** ${l.countsLine(s.counts)}${coders.length > 1 ? ` ${l.column.coder}: ${coders.map(([c, n]) => `${text(c)} ${l.number(n)}`).join(', ')}.` : ''}`,
+    `**${l.counts}:** ${l.countsLine(s.counts)}${coders.length ? ` ${l.column.coder}: ${coders.map(([c, n]) => `${text(c)} ${l.number(n)}`).join(', ')}.` : ''}`,
     `**${l.triangulation}:** ${l.triangulationLine(s.triangulation.status, s.triangulation.sourceTypes, s.triangulation.flags)}`,
   ];
   return [
