@@ -239,3 +239,14 @@ describe('telaah member-check', () => {
     expect(existsSync(join(project, 'x.docx'))).toBe(false);
   });
 });
+
+describe('telaah report: agreement when the human coders share no source', () => {
+  // Last in this file: it adds a coder.
+  it('compares every source two or more of them coded, as agree --all-sources does', () => {
+    const added = telaah(project, ['code', 'add', '02-hendra', '4', 'role/educator', '--coder', 'cici']);
+    expect(added.code, added.stderr).toBe(0);
+    const report = json<ThematicReport>(project, ['report', '--format', 'json', '-o', '-']);
+    const agree = json<{ pairable: number; pooled: { percentAgreement: number; alpha: number } }>(project, ['agree', '--coders', 'ana,budi,cici', '--all-sources', '--json']);
+    expect(report.method.agreement).toEqual({ coders: ['ana', 'budi', 'cici'], unit: 'turn', units: agree.pairable, percentAgreement: agree.pooled.percentAgreement, kappa: null, alpha: agree.pooled.alpha });
+  });
+});

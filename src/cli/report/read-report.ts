@@ -106,19 +106,24 @@ function checkOutcome(db: Db, outcome: string | null | undefined, fromSettings: 
 
 /**
  * The human coders' pooled agreement at the turn, as `telaah agree --coders …` gives it: every coder but
- * the auto-coder and the suggester, when at least two of them coded some source in common; else null.
+ * the auto-coder and the suggester, on the sources they all coded; when they coded none in common (a
+ * third person who only reviewed elsewhere), on every source two or more of them coded, as `agree
+ * --all-sources` compares them. Null when no source has two human coders. `units` counts the units two
+ * or more of them judged, which the figures rest on.
  */
 function humanAgreement(db: Db, codebook: Codebook, codes: string[] | null): MethodAgreement | null {
   const humans = listCoders(db).filter((c) => !MACHINE_CODERS.includes(c));
   // `agree` compares at most 20 coders at a time.
   if (humans.length < 2 || humans.length > 20) return null;
-  if (chooseSources(listSourceCoders(db, humans), humans, false).compared.length === 0) return null;
-  const request = { coders: humans, unit: 'turn' as const, allSources: false, excludeUncoded: false, disagreements: false, codes: codes ?? undefined };
+  const sources = listSourceCoders(db, humans);
+  if (!sources.some((s) => s.coders.length >= 2)) return null;
+  const allSources = chooseSources(sources, humans, false).compared.length === 0;
+  const request = { coders: humans, unit: 'turn' as const, allSources, excludeUncoded: false, disagreements: false, codes: codes ?? undefined };
   const { summary } = compareCoders(db, codebook, request);
   return {
     coders: summary.coders,
     unit: 'turn',
-    units: summary.units,
+    units: summary.pairable,
     percentAgreement: summary.pooled.percentAgreement,
     kappa: summary.coders.length === 2 ? summary.pooled.kappa : null,
     alpha: summary.pooled.alpha,

@@ -4,15 +4,15 @@
  * cooccurrenceMatrix), so every number here is one of theirs.
  */
 import { countCodeFrequencies } from '../analysis/code-frequencies.js';
+import { memosOfCode } from '../analysis/code-memos.js';
 import { compareOrigins, type CodingColumns } from '../analysis/coding-columns.js';
 import { cooccurrenceMatrix, type CodeUnits } from '../analysis/cooccurrence.js';
 import type { ProjectOverview } from '../analysis/project-overview.js';
 import { auditTriangulation } from '../analysis/triangulation-audit.js';
 import type { CodeTriangulation } from '../analysis/triangulation-types.js';
-import { memosOfCode } from '../analysis/code-memos.js';
 import type { Memo } from '../memo-target.js';
-import { evidenceOfCode, groupFigure, jointDisplay, reportQuote, type ReportParticipant } from './report-figures.js';
 import { pickQuotes, QuoteLedger, quoteKey, type QuoteCandidate } from './pick-quotes.js';
+import { evidenceOfCode, groupFigure, jointDisplay, reportQuote, type ReportParticipant } from './report-figures.js';
 import { reportScope, type ReportScope } from './report-scope.js';
 import type { MethodAgreement, MethodNote, ReportAppendix, ReportLanguage, ReportMemo, StudyOverview, ThematicReport, ThemeSection } from './report-model.js';
 

@@ -65,6 +65,10 @@ export interface ReportLabels {
   /** Shown for a dash-like "nothing" (no media time, no agreement figure). */
   dash: string;
   noQuotes: string;
+  /** For interactive and paged renderers: the quote filter's title, its "any value" choice, a page number's word. */
+  filterQuotes: string;
+  all: string;
+  page: string;
   /** The line under the title saying which codings count. */
   scope(origins: readonly string[] | null, codes: readonly string[] | null): string;
   dateLine(date: string): string;
@@ -200,6 +204,9 @@ function indonesian(): ReportLabels {
     none: '(tanpa nilai)',
     dash: '—',
     noQuotes: 'Belum ada bukti yang dapat dikutip.',
+    filterQuotes: 'Saring kutipan',
+    all: 'semua',
+    page: 'Halaman',
     scope: (origins, codes) =>
       `Dihitung: ${origins ? `koding berasal ${joinList(origins.map((o) => ORIGINS_ID[o] ?? o), 'dan')}` : 'semua koding kecuali usulan yang ditolak atau saran yang belum diterima'}` +
       `${codes ? `; kode: ${codes.join(', ')} (beserta kode di bawahnya)` : ''}.`,
@@ -280,6 +287,9 @@ function english(): ReportLabels {
     none: '(none)',
     dash: '—',
     noQuotes: 'No evidence to quote yet.',
+    filterQuotes: 'Filter quotes',
+    all: 'all',
+    page: 'Page',
     scope: (origins, codes) =>
       `Counted: ${origins ? `codings of origin ${joinList(origins.map((o) => ORIGINS_EN[o] ?? o), 'and')}` : 'every coding but rejected proposals and suggestions not yet accepted'}` +
       `${codes ? `; codes: ${codes.join(', ')} (with the codes below them)` : ''}.`,
