@@ -17,7 +17,7 @@ let project: string;
 
 /**
  * The demo project, then a little human work on it: ana and budi code parts of 09-sumiati (so agreement
- * exists and some quotes are a person's), one automatic proposal is rejected, and a code has a memo.
+ * exists and some quotes are a person's), two automatic proposals are rejected, and a code has a memo.
  */
 beforeAll(() => {
   const root = tempDir();
@@ -36,6 +36,9 @@ beforeAll(() => {
     const result = telaah(project, step, { TELAAH_USER: 'ana' });
     expect(result.code, `${step.join(' ')}: ${result.stderr}`).toBe(0);
   }
+  // A reviewer who only rejects a proposal has coded nothing to compare: no coder of the agreement.
+  const rejected = telaah(project, ['code', 'remove', '02-hendra', '24.15', 'role/educator', '--coder', 'auto'], { TELAAH_USER: 'dina' });
+  expect(rejected.code, rejected.stderr).toBe(0);
 }, 120_000);
 
 describe('telaah report: every count agrees with the other commands', () => {
@@ -85,7 +88,7 @@ describe('telaah report: every count agrees with the other commands', () => {
     expect(report.overview.participants.groups).toEqual(stats.participants.groups.map((g) => ({ value: g.group, participants: g.participants })));
     expect(report.method.coders).toEqual(stats.codings.coders.filter((c) => c.codings > 0).map(({ coder, codings, origins }) => ({ coder, codings, origins })));
     const auto = stats.codings.origins.find((o) => o.origin === 'auto')!;
-    expect(report.method.automatic).toEqual({ proposals: auto.codings + auto.rejected, reviewed: 1, accepted: 0, rejected: 1, unreviewed: auto.codings });
+    expect(report.method.automatic).toEqual({ proposals: auto.codings + auto.rejected, reviewed: 2, accepted: 0, rejected: 2, unreviewed: auto.codings });
     const agree = json<{ units: number; coders: string[]; pooled: { percentAgreement: number; kappa: number; alpha: number } }>(project, ['agree', '--coders', 'ana,budi', '--json']);
     expect(report.method.agreement).toEqual({ coders: ['ana', 'budi'], unit: 'turn', units: agree.units, percentAgreement: agree.pooled.percentAgreement, kappa: agree.pooled.kappa, alpha: agree.pooled.alpha });
   });
@@ -154,7 +157,7 @@ describe('telaah report: files and Markdown', () => {
     const documentation = md.slice(md.indexOf('#### Dokumen kependudukan'), md.indexOf('#### Akses digital'));
     expect(documentation).toMatch(/\n> — Sumiati \(wawancara, 09-sumiati 20\)\n/);
     expect(documentation).toContain('- *ana*, code barrier/documentation: KK di kampung: soal dokumen, bukan kemauan');
-    expect(md).toMatch(/Kesepakatan ana dan budi pada \d+ unit \(giliran bicara\)/);
+    expect(md).toMatch(/Kesepakatan ana dan budi pada \d+ giliran bicara dari sumber yang dikode lebih dari satu di antara mereka: persentase kesepakatan [\d,]+%, kappa Cohen /);
     expect(md).toContain('| `code add` | 4 |');
   });
 

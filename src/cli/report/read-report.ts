@@ -14,7 +14,7 @@ import { listSourceCoders, MACHINE_CODERS } from '../../store/agreement-units.js
 import { listParticipantAttributes } from '../../store/coded-units.js';
 import { readCodingColumns } from '../../store/coding-columns.js';
 import { countParticipantGroups, listEvidence } from '../../store/evidence.js';
-import { listCoders, listParticipantValues } from '../../store/filter-values.js';
+import { listParticipantValues } from '../../store/filter-values.js';
 import { listMemos } from '../../store/memos.js';
 import type { Db } from '../../store/open.js';
 import { humanEvidenceKey, listHumanEvidence, summarizeAudit, tallyProposals } from '../../store/report-data.js';
@@ -79,7 +79,7 @@ export function readReport(project: Project, request: ReportRequest): ThematicRe
     units: codeUnits(matrix.codes, matrix.rows),
     participants: listParticipantAttributes(db),
     outcome,
-    agreement: humanAgreement(db, codebook, selection),
+    agreement: humanAgreement(db, codebook, columns.coders, selection),
     proposals: tallyProposals(db),
     memos: listMemos(db),
     audit: summarizeAudit(db),
@@ -105,14 +105,15 @@ function checkOutcome(db: Db, outcome: string | null | undefined, fromSettings: 
 }
 
 /**
- * The human coders' pooled agreement at the turn, as `telaah agree --coders …` gives it: every coder but
- * the auto-coder and the suggester, on the sources they all coded; when they coded none in common (a
+ * The human coders' pooled agreement at the turn, as `telaah agree --coders …` gives it: every coder with
+ * codings but the auto-coder and the suggester, on the sources they all coded; when they coded none in common (a
  * third person who only reviewed elsewhere), on every source two or more of them coded, as `agree
  * --all-sources` compares them. Null when no source has two human coders. `units` counts the units two
  * or more of them judged, which the figures rest on.
  */
-function humanAgreement(db: Db, codebook: Codebook, codes: string[] | null): MethodAgreement | null {
-  const humans = listCoders(db).filter((c) => !MACHINE_CODERS.includes(c));
+function humanAgreement(db: Db, codebook: Codebook, coders: readonly string[], codes: string[] | null): MethodAgreement | null {
+  // Coders with codings: a reviewer who only rejected proposals coded nothing to compare.
+  const humans = coders.filter((c) => !MACHINE_CODERS.includes(c)).sort();
   // `agree` compares at most 20 coders at a time.
   if (humans.length < 2 || humans.length > 20) return null;
   const sources = listSourceCoders(db, humans);

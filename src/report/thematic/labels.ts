@@ -231,7 +231,7 @@ function indonesian(): ReportLabels {
     methodAgreement: (a) =>
       a === null
         ? 'Kesepakatan antarpengode tidak dihitung: kurang dari dua pengode manusia mengode sumber yang sama.'
-        : `Kesepakatan ${joinList(a.coders, 'dan')} pada ${countOf(a.units, 'unit')} (giliran bicara) dari sumber yang mereka kode bersama: ` +
+        : `Kesepakatan ${joinList(a.coders, 'dan')} pada ${countOf(a.units, 'turn')} dari sumber yang dikode lebih dari satu di antara mereka: ` +
           `persentase kesepakatan ${percent(a.percentAgreement)}${a.kappa === null ? '' : `, kappa Cohen ${coefficient(a.kappa)}`}, alpha Krippendorff ${coefficient(a.alpha)} (gabungan semua kode).`,
     methodAutomatic: ({ automatic: a }) =>
       a.proposals === 0
@@ -314,7 +314,7 @@ function english(): ReportLabels {
     methodAgreement: (a) =>
       a === null
         ? 'Inter-coder agreement is not reported: fewer than two human coders coded the same sources.'
-        : `Agreement of ${joinList(a.coders, 'and')} on ${countOf(a.units, 'unit')} (turns) of the sources they all coded: ` +
+        : `Agreement of ${joinList(a.coders, 'and')} on ${countOf(a.units, 'turn')} of sources more than one of them coded: ` +
           `percent agreement ${percent(a.percentAgreement)}${a.kappa === null ? '' : `, Cohen's kappa ${coefficient(a.kappa)}`}, Krippendorff's alpha ${coefficient(a.alpha)} (pooled over codes).`,
     methodAutomatic: ({ automatic: a }) =>
       a.proposals === 0

@@ -107,7 +107,7 @@ describe('labels', () => {
     expect([id.countOf(1, 'segment'), en.countOf(1, 'segment'), en.countOf(2, 'category'), id.countOf(2, 'category')]).toEqual(['1 segmen', '1 segment', '2 categories', '2 kategori']);
     expect([id.percent(0.875), en.percent(null)]).toEqual(['87,5%', '—']);
     expect(en.methodAgreement({ coders: ['ana', 'budi'], unit: 'turn', units: 120, percentAgreement: 0.9, kappa: 0.712, alpha: null })).toBe(
-      "Agreement of ana and budi on 120 units (turns) of the sources they all coded: percent agreement 90.0%, Cohen's kappa 0.71, Krippendorff's alpha undefined (pooled over codes).",
+      "Agreement of ana and budi on 120 turns of sources more than one of them coded: percent agreement 90.0%, Cohen's kappa 0.71, Krippendorff's alpha undefined (pooled over codes).",
     );
   });
 });
