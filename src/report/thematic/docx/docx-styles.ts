@@ -72,7 +72,8 @@ export const REPORT_STYLES: IStylesOptions = {
       next: 'Normal',
       quickFormat: true,
       run: { font: HEADING_FONT, size: 17, color: MUTED },
-      paragraph: { indent: { left: 567 }, spacing: { before: 0, after: 160 }, border: { left: { style: BorderStyle.SINGLE, size: 18, color: ACCENT, space: 10 } } },
+      // The same indents and border as the quote, so Word and LibreOffice draw one rule down both.
+      paragraph: { indent: { left: 567, right: 283 }, spacing: { before: 0, after: 160 }, border: { left: { style: BorderStyle.SINGLE, size: 18, color: ACCENT, space: 10 } } },
     },
     {
       id: STYLE.memo,
