@@ -104,6 +104,9 @@ export interface RenderLabels {
   decimal: (n: number, digits: number) => string;
 }
 
+const ID_NUMBER = new Intl.NumberFormat('id-ID');
+const EN_NUMBER = new Intl.NumberFormat('en-GB');
+
 const ID: RenderLabels = {
   lang: 'id',
   reportTitle: 'Laporan tematik',
@@ -200,7 +203,7 @@ const ID: RenderLabels = {
   noQuotesMatch: 'Tidak ada kutipan yang cocok dengan saringan.',
   pageOf: { before: 'Halaman ', between: ' dari ' },
   locale: 'id-ID',
-  count: (n) => new Intl.NumberFormat('id-ID').format(n),
+  count: (n) => ID_NUMBER.format(n),
   decimal: (n, digits) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n),
 };
 
@@ -299,7 +302,7 @@ const EN: RenderLabels = {
   noQuotesMatch: 'No quote matches the filter.',
   pageOf: { before: 'Page ', between: ' of ' },
   locale: 'en-GB',
-  count: (n) => new Intl.NumberFormat('en-GB').format(n),
+  count: (n) => EN_NUMBER.format(n),
   decimal: (n, digits) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n),
 };
 
