@@ -29,6 +29,8 @@ describe('renderReportDocx', async () => {
     expect(headings).toEqual(expect.arrayContaining(['Heading1 Gambaran studi', 'Heading1 Tema dan kode', 'Heading2 Peran pekerja sosial', 'Heading3 Pendidik', 'Heading4 Alamat KTP dan KK tidak sesuai dengan tempat tinggal sekarang di kota tujuan merantau', 'Heading1 Lampiran']));
     const styles = text(p, 'word/styles.xml');
     for (const id of ['Heading1', 'Heading2', 'Heading3', 'Quote', 'QuoteSource', 'TOC1']) expect(styles).toContain(`w:styleId="${id}"`);
+    // The outline levels the navigation pane goes by.
+    for (const level of [1, 2, 3, 4]) expect(styles).toMatch(new RegExp(`w:styleId="Heading${level}">(?:(?!</w:style>).)*<w:outlineLvl w:val="${level - 1}"/>`));
   });
 
   it('has a table of contents field over headings 1-3 that Word updates on opening', () => {

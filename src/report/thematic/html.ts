@@ -3,7 +3,7 @@
  * filter as inline script; nothing is fetched, so it opens offline and can be mailed as it is. Every
  * string from the project is escaped. Pure: the same report gives the same bytes.
  */
-import type { ThematicReport } from '../../core/report/report-model.js';
+import type { ThematicReport, ThemeSection } from '../../core/report/report-model.js';
 import { renderReportCharts, type ChartSvg } from './charts/report-charts.js';
 import { esc } from './html/html-escape.js';
 import { filterScript } from './html/html-script.js';
@@ -12,7 +12,6 @@ import { REPORT_CSS } from './html/html-style.js';
 import { appendixHtml, figuresHtml, jointHtml } from './html/html-tables.js';
 import { themeAnchor, themesHtml } from './html/html-themes.js';
 import { renderLabels, type RenderLabels } from './render-labels.js';
-import type { ThemeSection } from '../../core/report/report-model.js';
 
 function tocThemes(themes: readonly ThemeSection[], depthLimit: number): string {
   if (themes.length === 0 || (themes[0]?.depth ?? 0) > depthLimit) return '';

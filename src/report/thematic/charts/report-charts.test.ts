@@ -38,14 +38,17 @@ describe('renderReportCharts', () => {
     for (const m of (a.cooccurrence.svg + a.byGroup.svg).matchAll(/url\(#([^)]+)\)/g)) expect(all).toContain(m[1]);
   });
 
-  it('escapes labels that look like markup', async () => {
+  it('escapes labels that look like markup, and draws labels that look like code as they are', async () => {
     const report = bpjsReport();
     report.cooccurrence.codes[0]!.label = '<script>alert(1)</script> & "co"';
+    // vega-lite turns a sort order into an expression: quotes and backslashes must not break out of it.
+    report.cooccurrence.codes[1]!.label = `it's "x") || (\\`;
     report.byGroup.groups = ['<b>grup</b>'];
     report.byGroup.codes.forEach((c) => (c.participants = { '<b>grup</b>': 1 }));
     const { cooccurrence, byGroup } = await renderReportCharts(report, L);
     expect(cooccurrence.svg).not.toContain('<script>');
     expect(cooccurrence.svg).toContain('&lt;script&gt;');
+    expect(cooccurrence.svg).toContain(`>it's "x") || (\\</text>`);
     expect(byGroup.svg).not.toContain('<b>');
   });
 

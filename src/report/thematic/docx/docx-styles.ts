@@ -23,9 +23,11 @@ export const MUTED = '5F6368';
 /** Paragraph style ids of our own. */
 export const STYLE = { quote: 'Quote', quoteSource: 'QuoteSource', memo: 'Memo', caption: 'Caption', small: 'Small', tableText: 'TableText' } as const;
 
-const heading = (size: number, before: number, extra: { color?: string; italics?: boolean } = {}) => ({
+// The outline level is said outright (Word infers it from the built-in names, other readers may not):
+// it is what the navigation pane and the contents go by.
+const heading = (level: number, size: number, before: number, extra: { color?: string; italics?: boolean } = {}) => ({
   run: { font: HEADING_FONT, size, bold: true, color: extra.color ?? '1D1D1F', italics: extra.italics ?? false },
-  paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
+  paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true, outlineLevel: level - 1 },
 });
 
 /** The document's styles. */
@@ -33,12 +35,12 @@ export const REPORT_STYLES: IStylesOptions = {
   default: {
     document: { run: { font: BODY_FONT, size: 24 }, paragraph: { spacing: { after: 120, line: 300, lineRule: LineRuleType.AUTO } } },
     title: { run: { font: HEADING_FONT, size: 52, bold: true, color: '1D1D1F' }, paragraph: { spacing: { before: 2400, after: 240 } } },
-    heading1: { run: { font: HEADING_FONT, size: 34, bold: true, color: '1D1D1F' }, paragraph: { spacing: { before: 240, after: 200 }, keepNext: true, border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: '1D1D1F', space: 4 } } } },
-    heading2: heading(28, 320, { color: ACCENT }),
-    heading3: heading(25, 260),
-    heading4: heading(24, 220, { color: '333333' }),
-    heading5: heading(23, 200, { color: '333333', italics: true }),
-    heading6: heading(22, 200, { color: MUTED, italics: true }),
+    heading1: { run: { font: HEADING_FONT, size: 34, bold: true, color: '1D1D1F' }, paragraph: { spacing: { before: 240, after: 200 }, keepNext: true, outlineLevel: 0, border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: '1D1D1F', space: 4 } } } },
+    heading2: heading(2, 28, 320, { color: ACCENT }),
+    heading3: heading(3, 25, 260),
+    heading4: heading(4, 24, 220, { color: '333333' }),
+    heading5: heading(5, 23, 200, { color: '333333', italics: true }),
+    heading6: heading(6, 22, 200, { color: MUTED, italics: true }),
   },
   paragraphStyles: [
     // The contents' entries (they replace docx's own TOC styles): chapters in bold, tighter than body text,
