@@ -31,6 +31,7 @@ th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.6rem; border-
 thead th { border-bottom: 2px solid var(--ink); background: var(--tint); }
 tfoot td { font-weight: 600; border-top: 2px solid var(--ink); }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num { white-space: normal; }
 .side-by-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0 1.5rem; }
 section.theme { margin-left: 0; }
 section.theme section.theme { margin-left: 1rem; padding-left: 1rem; border-left: 3px solid var(--tint); }
