@@ -161,6 +161,23 @@ describe('telaah report: files and Markdown', () => {
     expect(md).toContain('| `code add` | 4 |');
   });
 
+  it('writes Word and HTML reports from the project, the same bytes each time', async () => {
+    for (const file of ['r1.docx', 'r2.docx', 'r1.html', 'r2.html']) {
+      const result = telaah(project, ['report', '-o', file]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(new RegExp(`^Wrote ${file.replace('.', '\\.')} \\((Word|HTML): \\d+ codes, joint display by enrolled_after\\)\n$`));
+    }
+    expect(readFileSync(join(project, 'r1.docx')).equals(readFileSync(join(project, 'r2.docx')))).toBe(true);
+    expect(readFileSync(join(project, 'r1.html'), 'utf8')).toBe(readFileSync(join(project, 'r2.html'), 'utf8'));
+    const word = await docxText(join(project, 'r1.docx'));
+    expect(word).toContain('Dokumen kependudukan');
+    expect(word).toContain('Sumiati');
+    const html = readFileSync(join(project, 'r1.html'), 'utf8');
+    expect(html).toContain('BPJS Ketenagakerjaan sample study');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
+  });
+
   it('--lang en, and --codes narrows the sections', () => {
     const en = telaah(project, ['report', '-o', '-', '--format', 'md', '--lang', 'en', '--codes', 'barrier']);
     expect(en.code, en.stderr).toBe(0);
@@ -176,8 +193,7 @@ describe('telaah report: files and Markdown', () => {
     [['report', '-o', 'x.md', '--date', '2026-02-30'], /--date takes a day written YYYY-MM-DD/],
     [['report', '-o', 'x.md', '--lang', 'fr'], /argument 'fr' is invalid/],
     [['report', '-o', 'x.txt'], /cannot tell the report format for "x\.txt"/],
-    [['report', '-o', 'x.docx'], /Word reports are not available/],
-    [['report', '-o', 'x.html'], /HTML reports are not available/],
+    [['report', '-o', '-', '--format', 'docx'], /^telaah: a Word report cannot go to stdout/],
     [['report', '-o', 'missing/x.md'], /cannot write .*missing\/x\.md: its folder does not exist/],
     [['report'], /required option '-o, --output <file>'/],
   ])('telaah %j: one line, exit 2, no file', (args, message) => {
@@ -190,13 +206,13 @@ describe('telaah report: files and Markdown', () => {
   });
 });
 
-describe('telaah member-check', () => {
-  /** The text of a .docx, through mammoth (a dependency). */
-  async function docxText(file: string): Promise<string> {
-    const mammoth = (await import('mammoth')).default;
-    return (await mammoth.extractRawText({ path: file })).value;
-  }
+/** The text of a .docx, through mammoth (a dependency). */
+async function docxText(file: string): Promise<string> {
+  const mammoth = (await import('mammoth')).default;
+  return (await mammoth.extractRawText({ path: file })).value;
+}
 
+describe('telaah member-check', () => {
   it("holds the participant's own words with the themes people gave, and nobody else's words", async () => {
     const result = telaah(project, ['member-check', 'Sumiati', '-o', 'sumiati.docx']);
     expect(result.code, result.stderr).toBe(0);

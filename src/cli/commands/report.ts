@@ -2,6 +2,8 @@ import { extname, relative, resolve } from 'node:path';
 import type { ReportLanguage, ThematicReport } from '../../core/report/report-model.js';
 import { InputError } from '../../errors.js';
 import { writeOutputFile } from '../../io/write-output-file.js';
+import { renderReportDocx } from '../../report/thematic/docx.js';
+import { renderReportHtml } from '../../report/thematic/html.js';
 import { renderReportMarkdown } from '../../report/thematic/markdown.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
@@ -31,15 +33,13 @@ export async function run(ctx: Ctx, _args: string[], opts: ReportOptions): Promi
   const toStdout = opts.output === '-';
   const format = opts.format ?? formatOf(opts.output);
   if (format === 'docx' && toStdout) throw new InputError('a Word report cannot go to stdout', { hint: 'Name a file: -o report.docx' });
-  if (format === 'docx' || format === 'html') {
-    throw new InputError(`${FORMAT_NAMES[format]} reports are not available in this version yet`, { hint: 'Write Markdown or JSON: --format md or --format json' });
-  }
   const report = await withProject(ctx, opts, (project) =>
     readReport(project, { codes: opts.codes, origins: opts.origin, language: opts.lang, date: opts.date, outcome: opts.outcome }),
   );
-  const content = render(report, format);
+  const content = await render(report, format);
   if (toStdout) {
-    ctx.stdout.write(content);
+    // A Word report was refused above: what goes to stdout is text.
+    ctx.stdout.write(content.toString());
     return 0;
   }
   const path = resolve(ctx.cwd, opts.output);
@@ -49,9 +49,18 @@ export async function run(ctx: Ctx, _args: string[], opts: ReportOptions): Promi
   return 0;
 }
 
-/** The report in a text format. */
-function render(report: ThematicReport, format: 'md' | 'json'): string {
-  return format === 'md' ? renderReportMarkdown(report) : `${JSON.stringify(report, null, 2)}\n`;
+/** The report's bytes (or text) in the format asked for. */
+async function render(report: ThematicReport, format: ReportFormat): Promise<string | Buffer> {
+  switch (format) {
+    case 'md':
+      return renderReportMarkdown(report);
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'html':
+      return renderReportHtml(report);
+    case 'docx':
+      return renderReportDocx(report);
+  }
 }
 
 /** The format a file name implies; an InputError when it implies none. */
