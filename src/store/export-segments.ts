@@ -4,7 +4,6 @@
  * text is held, however large the project.
  */
 import type { CodingUnit } from '../core/config.js';
-import { formatSegment } from '../core/segment-address.js';
 import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import type { SourceType } from '../core/transcript/types.js';
 import type { Db } from './open.js';
@@ -87,26 +86,6 @@ export function* iterateSegmentRecords(db: Db, filter: SegmentFilter = {}): Gene
       yield { source: source.name, sourceType: source.type, ...g, text: slicer.slice(g.start, g.end) };
     }
   }
-}
-
-/** Where a segment sits: its span in code points and its media times (a sentence has its turn's). */
-export interface SegmentPlace {
-  start: number;
-  end: number;
-  startMs: number | null;
-  endMs: number | null;
-}
-
-/** A source's segments by `T` / `T.S` address. */
-export function segmentPlacesOf(db: Db, source: Pick<SourceDetails, 'first' | 'last'>): Map<string, SegmentPlace> {
-  const rows = db
-    .prepare<[number, number], SegmentPlace & { turn: number; sentence: number }>(
-      `SELECT g.turn, g.sentence, g.start, g.end, COALESCE(g.start_ms, t.start_ms) AS startMs, COALESCE(g.end_ms, t.end_ms) AS endMs
-         FROM segments g LEFT JOIN segments t ON t.id = g.parent_id
-        WHERE g.id BETWEEN ? AND ?`,
-    )
-    .all(source.first, source.last);
-  return new Map(rows.map((r) => [formatSegment(r.turn, r.sentence), { start: r.start, end: r.end, startMs: r.startMs, endMs: r.endMs }]));
 }
 
 /** Attribute values as text (a JSON number or boolean as written); null values left out. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CodingRow } from '../../store/list-codings.js';
+import type { CodedUnit, CodingRow } from '../../store/list-codings.js';
 import { quotesOf } from './quotes-csv.js';
 
-function row(segment: string, code: string, coder: string, origin = 'manual'): CodingRow {
-  return { source: 'w01', sourceType: 'interview', segment, speaker: 'Siti', participant: 'Sumiati', start: 0, end: 1, text: `unit ${segment}`, matched: '', code, coder, origin, confidence: null, memo: null, memos: [] };
+function row(segment: string, code: string, coder: string, origin = 'manual'): { coding: CodingRow; unit: CodedUnit } {
+  const coding: CodingRow = { source: 'w01', sourceType: 'interview', segment, speaker: 'Siti', participant: 'Sumiati', start: 0, end: 1, text: `unit ${segment}`, matched: '', code, coder, origin, confidence: null, memo: null, memos: [] };
+  return { coding, unit: { start: 0, end: 9, startMs: 1000, endMs: null } };
 }
 
 describe('quotes of a source', () => {

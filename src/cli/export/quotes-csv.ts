@@ -2,10 +2,13 @@ import { foldEvidenceUnits } from '../../core/analysis/evidence-units.js';
 import { renderCsvRow } from '../../report/csv.js';
 import { attributeKeys, codeDepth, QuoteTable, type QuoteCells } from '../../report/export-tables.js';
 import { listCodedCodes, listCurrentCodes, listParticipantAttributes } from '../../store/coded-units.js';
-import { listSourceDetails, segmentPlacesOf } from '../../store/export-segments.js';
-import { iterateCodings, type CodingFilter, type CodingRow } from '../../store/list-codings.js';
+import { listSourceDetails } from '../../store/export-segments.js';
+import { iterateCodingsWithUnits, type CodedUnit, type CodingFilter, type CodingRow } from '../../store/list-codings.js';
 import type { ExportSink } from '../export-sink.js';
 import type { Project } from '../open-project.js';
+
+/** A coding with the unit it is on, as the quotes are made from. */
+type UnitCoding = { coding: CodingRow; unit: CodedUnit };
 
 /**
  * Writes one row per coded quote: each unit that counts as evidence for a code under the filter, as
@@ -29,20 +32,17 @@ export function writeQuotesCsv(project: Project, filter: CodingFilter, sink: Exp
   );
   sink.write(renderCsvRow(table.header));
   let written = 0;
-  const flush = (rows: CodingRow[]): void => {
+  const flush = (rows: UnitCoding[]): void => {
     if (rows.length === 0) return;
-    const source = sources.get(rows[0]!.source)!;
-    const places = segmentPlacesOf(db, source);
+    const source = sources.get(rows[0]!.coding.source)!;
     for (const quote of quotesOf(rows)) {
-      const place = places.get(quote.segment)!;
-      const cells: QuoteCells = { ...quote, start: place.start, end: place.end, startMs: place.startMs, endMs: place.endMs };
-      sink.write(renderCsvRow(table.row(cells, source, quote.participant === null ? undefined : participants.get(quote.participant))));
+      sink.write(renderCsvRow(table.row(quote, source, quote.participant === null ? undefined : participants.get(quote.participant))));
       written += 1;
     }
   };
-  let batch: CodingRow[] = [];
-  for (const row of iterateCodings(db, filter)) {
-    if (batch.length > 0 && batch[0]!.source !== row.source) {
+  let batch: UnitCoding[] = [];
+  for (const row of iterateCodingsWithUnits(db, filter)) {
+    if (batch.length > 0 && batch[0]!.coding.source !== row.coding.source) {
       flush(batch);
       batch = [];
     }
@@ -52,23 +52,23 @@ export function writeQuotesCsv(project: Project, filter: CodingFilter, sink: Exp
   return written;
 }
 
-/** A quote before its place in the source is looked up. */
-type Quote = Omit<QuoteCells, 'start' | 'end' | 'startMs' | 'endMs'> & { coders: string[]; origins: string[] };
+/** A quote: the unit's cells, with every coder and origin. */
+type Quote = QuoteCells & { coders: string[]; origins: string[] };
 
 /**
  * One source's codings (in segment, code, coder order) as quotes: one per segment and code with every
  * coder and origin, then, code by code, folded by the evidence rule (foldEvidenceUnits), in segment order.
  */
-export function quotesOf(rows: readonly CodingRow[]): Quote[] {
+export function quotesOf(rows: readonly UnitCoding[]): Quote[] {
   const quotes: Quote[] = [];
   let last: Quote | undefined;
-  for (const r of rows) {
+  for (const { coding: r, unit } of rows) {
     if (last && last.segment === r.segment && last.code === r.code) {
       if (!last.coders.includes(r.coder)) last.coders.push(r.coder);
       if (!last.origins.includes(r.origin)) last.origins.push(r.origin);
       continue;
     }
-    last = { source: r.source, segment: r.segment, speaker: r.speaker, participant: r.participant, text: r.text, code: r.code, coders: [r.coder], origins: [r.origin] };
+    last = { source: r.source, segment: r.segment, speaker: r.speaker, participant: r.participant, ...unit, text: r.text, code: r.code, coders: [r.coder], origins: [r.origin] };
     quotes.push(last);
   }
   const byCode = new Map<string, Quote[]>();
