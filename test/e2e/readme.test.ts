@@ -39,6 +39,10 @@ describe('README worked example', () => {
     // The framework matrix as the README shows it (piped: one tab-separated table).
     expect(step('matrix', 'attributes', '--by', 'group', '--code', 'barrier').stdout).toMatch(/^barrier\/distrust\t69\t18\t90\t28\t8\t100$/m);
     expect(step('matrix', 'attributes', '--by', 'group', '--codes', 'barrier/distrust', '--cell', 'quotes').stdout).toMatch(/“Dia tak percaya juga mula-mula\.” — Hasan, 28-hasan 28\.4/);
+    // Exporting: a table for Excel, and the human codings for a second coder.
+    expect(step('export', 'csv', '--what', 'quotes', '-o', 'quotes.csv', '--bom').stderr).toMatch(/^Wrote [\d,]+ quotes to quotes\.csv\n$/);
+    expect(step('export', 'codings', '-o', 'codings.jsonl').stderr).toBe('Wrote 1 coding (manual, accepted, imported) to codings.jsonl\n');
+    expect(step('import', 'codings', 'codings.jsonl', '--dry-run').stderr).toMatch(/^Would import 0 codings from codings\.jsonl \(dry run: nothing changed\)\n  1 coding already present\n$/);
   });
 
   it('npx telaah demo builds the sample project', () => {

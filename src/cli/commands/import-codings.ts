@@ -83,8 +83,14 @@ function planCodings(db: Db, codings: readonly TeamCoding[], plan: ImportPlan): 
     if (group) group.codings.push(c);
     else groups.set(key, { source, codings: [c] });
   }
-  for (const { source, codings: ofSource } of groups.values()) planSource(ofSource, source && importSource(db, source), plan);
+  // By source name, so that what is reported comes in the order `sources list` gives.
+  const ordered = [...groups.values()].sort((x, y) => compareText(x.source?.name ?? x.codings[0]!.source, y.source?.name ?? y.codings[0]!.source));
+  for (const { source, codings: ofSource } of ordered) planSource(ofSource, source && importSource(db, source), plan);
   return [...matchedByName.values()];
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** One of the project's sources read for placing codings on it. */
