@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { AtomicFile } from '../io/atomic-file.js';
 import { UTF8_BOM } from '../report/csv.js';
 import type { Ctx } from './context.js';
+import { signalGate } from './interrupt.js';
 
 /** Where an export goes: `-o FILE` (written atomically) or stdout, and whether it starts with a BOM. */
 export interface ExportTarget {
@@ -72,4 +73,31 @@ export async function withExportSink<T>(ctx: Ctx, target: ExportTarget, work: (s
     sink.abort();
     throw error;
   }
+}
+
+/** Ctrl-C during an export: the file is not written (stdout has had the rows so far). */
+export class ExportInterrupted extends Error {
+  constructor() {
+    super('export interrupted');
+    this.name = 'ExportInterrupted';
+  }
+}
+
+/**
+ * A checkpoint for an export's row loop: about every 50 ms it yields to the event loop (so a Ctrl-C can
+ * be heard during synchronous work) and then rejects with ExportInterrupted once `signal` has aborted;
+ * otherwise it returns undefined and the loop goes on without waiting.
+ */
+export type ExportPace = () => Promise<void> | undefined;
+
+/** The pace of an export that Ctrl-C may stop (see ExportPace); without a signal, one that never waits. */
+export function exportPace(signal?: AbortSignal): ExportPace {
+  if (!signal) return () => undefined;
+  const gate = signalGate();
+  return () => {
+    if (signal.aborted) return Promise.reject(new ExportInterrupted());
+    return gate()?.then(() => {
+      if (signal.aborted) throw new ExportInterrupted();
+    });
+  };
 }

@@ -172,7 +172,7 @@ describe('team coding: export codings and import codings', () => {
     ok(a, 'code', 'add', 'fgd-pasar', '3.1-3.2', 'barrier/economic', '--coder', 'ana');
     ok(a, 'code', 'add', 'w01-sumiati', '4.2', 'barrier/economic', '--coder', 'ana');
     const file = exported(a);
-    const good = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const good = readFileSync(file, 'utf8').trimEnd().split('\n') as [string, string, string];
     const before = codings(b);
     for (const [lines, message] of [
       [[good[0], good[1], '{"source": "w01"', good[2]], /^telaah: .*codings\.jsonl:3: not a JSON object \(/],

@@ -3,6 +3,7 @@ import type { SourceType } from '../../core/transcript/types.js';
 import { InputError } from '../../errors.js';
 import { countSources, listSourceNames } from '../../store/sources.js';
 import { listFilterValues } from '../../store/filter-values.js';
+import type { CodingFilter } from '../../store/list-codings.js';
 import { checkCodingFilter, codingFilterOf, hintFor } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
@@ -10,7 +11,8 @@ import { writeCodingsCsv } from '../export/codings-csv.js';
 import { writeMatrixCsv } from '../export/matrix-csv.js';
 import { writeQuotesCsv } from '../export/quotes-csv.js';
 import { writeSegmentsCsv } from '../export/segments-csv.js';
-import { withExportSink, type ExportTarget } from '../export-sink.js';
+import { ExportInterrupted, exportPace, withExportSink, type ExportPace, type ExportSink, type ExportTarget } from '../export-sink.js';
+import { whileInterruptible } from '../interrupt.js';
 import type { GlobalOptions, WhereOption } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
 import { withProject, type Project } from '../open-project.js';
@@ -51,13 +53,19 @@ export async function run(ctx: Ctx, _args: string[], opts: ExportCsvOptions): Pr
   checkOptions(opts);
   return withProject(ctx, opts, async (project): Promise<ExitCode> => {
     const noun = opts.what === 'matrix' ? 'matrix rows' : opts.what;
-    const { rows, path } = await withExportSink(ctx, opts, (sink) => ({ rows: write(ctx, project, opts, sink), path: sink.path }));
-    if (path !== undefined) ctx.stderr.write(`Wrote ${formatCount(rows)} ${rows === 1 ? noun.replace(/s$/, '') : noun} to ${opts.out}\n`);
-    return 0;
+    try {
+      const rows = await whileInterruptible(ctx, (signal) => withExportSink(ctx, opts, (sink) => write(ctx, project, opts, sink, exportPace(signal))));
+      if (opts.out !== undefined) ctx.stderr.write(`Wrote ${formatCount(rows)} ${rows === 1 ? noun.replace(/s$/, '') : noun} to ${opts.out}\n`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ExportInterrupted)) throw error;
+      ctx.stderr.write(`Interrupted: ${opts.out === undefined ? 'the table is incomplete' : `${opts.out} not written`}\n`);
+      return 130;
+    }
   });
 }
 
-function write(ctx: Ctx, project: Project, opts: ExportCsvOptions, sink: Parameters<typeof writeCodingsCsv>[2]): number {
+async function write(ctx: Ctx, project: Project, opts: ExportCsvOptions, sink: ExportSink, pace: ExportPace): Promise<number> {
   const { db } = project;
   switch (opts.what) {
     case 'segments': {
@@ -66,7 +74,7 @@ function write(ctx: Ctx, project: Project, opts: ExportCsvOptions, sink: Paramet
       const total = opts.source === undefined ? countSources(db) : 1;
       let done = 0;
       try {
-        return writeSegmentsCsv(db, { source: opts.source, sourceType: opts.type, unit: opts.unit }, sink, () => {
+        return await writeSegmentsCsv(db, { source: opts.source, sourceType: opts.type, unit: opts.unit }, sink, pace, () => {
           done += 1;
           progress.update(() => ({ label: 'Exporting', done, total, unit: 'sources', details: [] }));
         });
@@ -75,9 +83,9 @@ function write(ctx: Ctx, project: Project, opts: ExportCsvOptions, sink: Paramet
       }
     }
     case 'codings':
-      return writeCodingsCsv(db, codingFilter(project, opts), sink);
+      return writeCodingsCsv(db, codingFilter(project, opts), sink, pace);
     case 'quotes':
-      return writeQuotesCsv(project, codingFilter(project, opts), sink);
+      return writeQuotesCsv(project, codingFilter(project, opts), sink, pace);
     case 'matrix':
       return writeMatrixCsv(project, { ...opts, matrix: opts.matrix ?? 'attributes' }, sink);
   }
@@ -105,7 +113,7 @@ function checkOptions(opts: ExportCsvOptions): void {
 }
 
 /** The coding filter of the options, checked against the project as `codings list` checks it. */
-function codingFilter(project: Project, opts: ExportCsvOptions) {
+function codingFilter(project: Project, opts: ExportCsvOptions): CodingFilter {
   const codebook = opts.code !== undefined && project.config.codebook ? currentCodebook(project).codebook : null;
   return checkCodingFilter(codingFilterOf(opts), () => listFilterValues(project.db), codebook);
 }

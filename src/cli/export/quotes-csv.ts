@@ -4,7 +4,7 @@ import { attributeKeys, codeDepth, QuoteTable, type QuoteCells } from '../../rep
 import { listCodedCodes, listCurrentCodes, listParticipantAttributes } from '../../store/coded-units.js';
 import { listSourceDetails } from '../../store/export-segments.js';
 import { iterateCodingsWithUnits, type CodedUnit, type CodingFilter, type CodingRow } from '../../store/list-codings.js';
-import type { ExportSink } from '../export-sink.js';
+import type { ExportPace, ExportSink } from '../export-sink.js';
 import type { Project } from '../open-project.js';
 
 /** A coding with the unit it is on, as the quotes are made from. */
@@ -16,7 +16,7 @@ type UnitCoding = { coding: CodingRow; unit: CodedUnit };
  * absorbing its own coded sentences), with its source's and participant's attributes and the code's path
  * in columns. Codings come source by source, so one source's rows are held at a time. Returns the rows written.
  */
-export function writeQuotesCsv(project: Project, filter: CodingFilter, sink: ExportSink): number {
+export async function writeQuotesCsv(project: Project, filter: CodingFilter, sink: ExportSink, pace: ExportPace): Promise<number> {
   const { db } = project;
   const sources = new Map(listSourceDetails(db).map((s) => [s.name, s]));
   const participants = new Map(listParticipantAttributes(db).map((p) => [p.pseudonym, p]));
@@ -47,6 +47,9 @@ export function writeQuotesCsv(project: Project, filter: CodingFilter, sink: Exp
       batch = [];
     }
     batch.push(row);
+    // Awaited only when it waits: a microtask per row would cost more than the row.
+    const wait = pace();
+    if (wait) await wait;
   }
   flush(batch);
   return written;
