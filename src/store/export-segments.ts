@@ -69,21 +69,44 @@ export function listSourceDetails(db: Db, filter: Pick<SegmentFilter, 'source' |
     .map((r) => ({ ...r, attributes: stringValues(JSON.parse(r.attributes) as Record<string, unknown>) }));
 }
 
-/** The segments of the sources the filter keeps, by source name and then in reading order (each turn, then its sentences). */
+/** A segment row as stored: id, parent_id, turn, sentence, speaker, role, participant_id, start, end, start_ms, end_ms. */
+type RawSegment = [number, number | null, number, number, string | null, string | null, number | null, number, number, number | null, number | null];
+
+const SEGMENT_COLUMNS = 'id, parent_id, turn, sentence, speaker, role, participant_id, start, end, start_ms, end_ms';
+
+/**
+ * The segments of the sources the filter keeps, by source name and then in reading order (each turn, then
+ * its sentences). A sentence takes speaker, role, participant and media times from its turn where it has
+ * none; its turn is the row just read (turns are stored before their sentences), so no join is needed.
+ */
 export function* iterateSegmentRecords(db: Db, filter: SegmentFilter = {}): Generator<SegmentRecord> {
   const textOf = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck();
-  const kind = filter.unit === 'turn' ? ' AND g.sentence = 0' : filter.unit === 'sentence' ? ' AND g.sentence > 0' : '';
-  const segments = db.prepare<[number, number], Omit<SegmentRecord, 'source' | 'sourceType' | 'text'>>(
-    `SELECT g.turn, g.sentence, COALESCE(g.speaker, t.speaker) AS speaker, COALESCE(g.role, t.role) AS role,
-            COALESCE(g.participant_id, t.participant_id) AS participantId, g.start, g.end,
-            COALESCE(g.start_ms, t.start_ms) AS startMs, COALESCE(g.end_ms, t.end_ms) AS endMs
-       FROM segments g LEFT JOIN segments t ON t.id = g.parent_id
-      WHERE g.id BETWEEN ? AND ?${kind} ORDER BY g.id`,
-  );
+  const segments = db.prepare<[number, number], RawSegment>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE id BETWEEN ? AND ? ORDER BY id`).raw();
+  const segment = db.prepare<[number], RawSegment>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE id = ?`).raw();
+  const wanted = (sentence: number): boolean => (filter.unit === 'turn' ? sentence === 0 : filter.unit === 'sentence' ? sentence > 0 : true);
   for (const source of listSourceDetails(db, filter)) {
     const slicer = new CodePointSlicer(textOf.get(source.id)!);
+    let turn: RawSegment | undefined;
     for (const g of segments.iterate(source.first, source.last)) {
-      yield { source: source.name, sourceType: source.type, ...g, text: slicer.slice(g.start, g.end) };
+      const [, parentId, turnIndex, sentence, , , , start, end] = g;
+      if (sentence === 0) turn = g;
+      if (!wanted(sentence)) continue;
+      // A sentence whose turn is not the row before it (never so as ingest stores them) has it looked up.
+      const from = sentence === 0 || parentId === null ? undefined : turn?.[0] === parentId ? turn : segment.get(parentId);
+      yield {
+        source: source.name,
+        sourceType: source.type,
+        turn: turnIndex,
+        sentence,
+        speaker: g[4] ?? from?.[4] ?? null,
+        role: g[5] ?? from?.[5] ?? null,
+        participantId: g[6] ?? from?.[6] ?? null,
+        start,
+        end,
+        startMs: g[9] ?? from?.[9] ?? null,
+        endMs: g[10] ?? from?.[10] ?? null,
+        text: slicer.slice(start, end),
+      };
     }
   }
 }

@@ -82,6 +82,8 @@ describe('export csv --what segments', () => {
     const sentences = csv(run('export', 'csv', '--what', 'segments', '--source', 'fgd1-medan-pekerja', '--unit', 'sentence').stdout);
     expect(sentences.length).toBeGreaterThan(0);
     expect(sentences.every((r) => r.source === 'fgd1-medan-pekerja' && r.sentence !== '0')).toBe(true);
+    // Sentences take their turn's speaker, role and media time even when turns are left out.
+    expect(sentences.every((r) => r.speaker !== '' && r.role !== '' && r.start_ms !== '')).toBe(true);
     const timed = csv(run('export', 'csv', '--what', 'segments', '--type', 'fgd', '--unit', 'turn').stdout).filter((r) => r.start_ms !== '');
     expect(timed.length).toBeGreaterThan(0);
     const first = timed[0]!;
