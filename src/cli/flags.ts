@@ -104,10 +104,10 @@ export const flags = {
   wide: (): Option => new Option('--wide', 'do not fit the table to the terminal width'),
   /** `--codes a,b`: code ids, given as a list. */
   codes: (description: string): Option => new Option('--codes <list>', description).argParser(parsing(parseCodeList)),
-  /** A text option whose value may not be empty. */
-  text: (flag: string, description: string): Option => new Option(flag, description).argParser(text(flag.split(' ')[0]!)),
   /** A calendar day written YYYY-MM-DD (`--date 2026-03-01`), given as that string. */
   day: (flag: string, description: string): Option => new Option(flag, description).argParser(calendarDay(flag.split(' ')[0]!)),
+  /** A text option whose value may not be empty. */
+  text: (flag: string, description: string): Option => new Option(flag, description).argParser(text(/--[\w-]+/.exec(flag)?.[0] ?? flag.split(' ')[0]!)),
   /** A comma-separated list (`--coders ana,auto`), given as an array; repeating the option adds to it. */
   list: (flag: string, description: string): Option => new Option(flag, description).argParser(commaList(flag.split(' ')[0]!)),
 } as const;

@@ -663,6 +663,96 @@ its text. A coding's own note (\`code add --memo\`) is something else: it belong
     },
 
     {
+      group: 'export',
+      summary: 'write the project out: CSV tables for R, SPSS and Excel; codings as JSON Lines for another coder',
+      examples: ['telaah export csv --what quotes -o quotes.csv --bom', 'telaah export codings --coder ana -o codings-ana.jsonl'],
+    },
+    {
+      command: 'export csv',
+      summary: 'a table for R, SPSS or Excel: segments, codings, a matrix, or coded quotes with attributes and code path',
+      options: [
+        new Option('--what <table>', 'segments (every turn and sentence), codings (as codings list --csv), matrix, or quotes (one row per coded quote)')
+          .choices(['segments', 'codings', 'matrix', 'quotes'])
+          .makeOptionMandatory(),
+        flags.text('-o, --out <file>', 'write to this file (atomically: it appears whole or not at all); default stdout'),
+        new Option('--bom', 'start with a UTF-8 byte order mark, so Excel reads the accents right'),
+        flags.code('codings, quotes: this code and its descendants; matrix: the codes below this category as rows'),
+        flags.codes('matrix: these codes as rows, comma-separated'),
+        flags.coder("only this coder's codings"),
+        flags.origin('origins, comma-separated: auto, manual, accepted, imported, suggested (counted only when named); rejected (codings only: the rejections)', [
+          'auto',
+          'manual',
+          'accepted',
+          'imported',
+          'suggested',
+          'rejected',
+        ]),
+        flags.text('--source <name>', 'one source'),
+        flags.sourceType('one source type'),
+        flags.where('codings, quotes, matrix: participant or source attribute, e.g. site=Medan'),
+        flags.unit('segments: only turns or only sentences (default both); matrix: the unit counted'),
+        new Option('--matrix <kind>', 'matrix: attributes (codes against --by KEY, the default) or cooccurrence (codes against codes)').choices(['attributes', 'cooccurrence']),
+        flags.text('--by <key>', 'matrix attributes: a participant attribute or group, or source.KEY (as matrix attributes --by)'),
+        new Option('--categories', 'matrix: also a row for each category'),
+        new Option('--jaccard', 'matrix cooccurrence: the Jaccard index instead of counts'),
+      ],
+      notes: `Columns are fixed and documented in the README (Exporting). segments: source, source_type, segment,
+turn, sentence, speaker, role, participant, participant_group, participant_KEY for every participant
+attribute, start, end (code points), start_ms, end_ms, media_time, text. codings: the columns of
+\`codings list --csv\`, with its filters and evidence rules. matrix: what \`matrix attributes --by KEY --csv\`
+or \`matrix cooccurrence --csv\` prints. quotes: one row per unit that counts as evidence for a code (as
+codebook show and triangulate count: each segment once per code, a coded turn absorbing its sentences),
+with the source's fields and attributes (source_KEY), the participant's (participant_KEY), the whole
+unit's text, code, code_label, code_1 … code_N (the label of each level of the code's path), coders and
+origins. A cell starting with = + - @ (or a tab or carriage return) gets a leading ' so a spreadsheet
+never runs it as a formula; numbers stay numbers. Rows are written as they are read.`,
+      examples: [
+        'telaah export csv --what quotes -o quotes.csv --bom          # for Excel',
+        'telaah export csv --what segments --unit sentence -o sentences.csv',
+        'telaah export csv --what codings --origin manual,accepted -o codings.csv',
+        'telaah export csv --what matrix --by group --code barrier -o barriers-by-group.csv',
+        'telaah export csv --what matrix --matrix cooccurrence --jaccard > cooccurrence.csv',
+      ],
+      load: () => import('./commands/export-csv.js'),
+    },
+    {
+      command: 'export codings',
+      summary: 'codings as JSON Lines anchored by source sha256, offsets and quoted text, sorted, for git and `import codings`',
+      options: [
+        new Option('--jsonl', 'JSON Lines, one coding per line (the format, and the default)'),
+        flags.text('-o, --out <file>', 'write to this file (atomically); default stdout'),
+        flags.coder("only this coder's codings"),
+        flags.origin('origins, comma-separated (default: manual,accepted,imported, the human codings)'),
+        flags.code('only this code and its descendants'),
+        flags.text('--source <name>', 'one source'),
+      ],
+      notes: `Each line: {"source","sha256","segment","start","end","code","coder","origin","memo","createdAt","text"}
+(plus "confidence" for suggestions), sorted by sha256, start, end, code and coder, so two coders' files
+diff and merge line by line in git. start/end are code points of the source's text and text is the
+words they span. Rejected proposals are never written; review decisions and memos are not codings and
+stay behind.`,
+      examples: ['telaah export codings --coder ana -o codings/ana.jsonl', 'telaah export codings --origin manual,accepted,auto > all.jsonl'],
+      load: () => import('./commands/export-codings.js'),
+    },
+    { group: 'import', summary: "bring other people's work into the project", examples: ['telaah import codings codings/budi.jsonl --dry-run'] },
+    {
+      command: 'import codings',
+      summary: "merge another coder's codings (from `export codings`) into this project, reporting conflicts and text that moved",
+      args: [{ name: '<file>', description: 'a JSON Lines file written by `telaah export codings`' }],
+      options: [new Option('--dry-run', 'report what would happen and change nothing'), flags.json('print the summary as JSON')],
+      notes: `Sources are matched by sha256 (a source with another sha256 but the same name is tried too, its codings
+placed by their quoted text). A coding goes on the segment its address and offsets name when the text
+there is the quoted text; otherwise the quoted text is looked for in the source (re-anchored, nearest to
+where it was) or the coding is reported as not anchored. A coder's coding already here is left as it is:
+the same one is "already present", a different origin, memo or span (or a rejection of that code there
+by that coder) is a conflict, reported and not imported. Codes not in the current codebook are reported
+and not imported (apply a codebook that has them first). Sources not in the project are reported. All or
+nothing: one transaction; a malformed line is an error at FILE:LINE and nothing is imported.`,
+      examples: ['telaah import codings codings/budi.jsonl --dry-run', 'telaah import codings codings/budi.jsonl && telaah agree --coders ana,budi'],
+      load: () => import('./commands/import-codings.js'),
+    },
+
+    {
       command: 'log',
       summary: 'the audit trail: who changed the project, when, with which command, and what changed (newest first)',
       options: [

@@ -89,7 +89,7 @@ export class AgreementUnits {
   private readonly codes = new Map<string, Statement<unknown[], UnitCodeRow>>();
   private readonly place;
   /** The texts of one source at a time, so that listing disagreements does not keep every source's text. */
-  private texts: { sourceId: number; slicer: SourceTexts } | undefined;
+  private readonly texts;
 
   constructor(
     private readonly db: Db,
@@ -97,6 +97,7 @@ export class AgreementUnits {
     private readonly coders: readonly string[],
   ) {
     this.count = db.prepare<[number, number], { n: number }>(unitCountSql(unit));
+    this.texts = new SourceTexts(db);
     this.place = db.prepare<[number], { sourceId: number; source: string; turn: number; sentence: number; speaker: string | null; participant: string | null; start: number; end: number }>(
       `SELECT g.source_id AS sourceId, s.name AS source, g.turn, g.sentence, COALESCE(g.speaker, t.speaker) AS speaker,
               p.pseudonym AS participant, g.start, g.end
@@ -129,8 +130,7 @@ export class AgreementUnits {
   /** Where a unit is and what it says. */
   describe(unitId: number): UnitPlace {
     const r = this.place.get(unitId)!;
-    if (this.texts?.sourceId !== r.sourceId) this.texts = { sourceId: r.sourceId, slicer: new SourceTexts(this.db) };
-    const text = this.texts.slicer.slice(r.sourceId, r.start, r.end);
+    const text = this.texts.slice(r.sourceId, r.start, r.end);
     return { source: r.source, segment: formatSegment(r.turn, r.sentence), speaker: r.speaker, participant: r.participant, text };
   }
 }

@@ -50,10 +50,14 @@ export function codeWithDescendants(column: string, code: string): { clause: str
   return { clause: `(${column} = ? OR ${column} LIKE ? ESCAPE '\\')`, params: [code, `${code.replace(/[\\%_]/g, '\\$&')}/%`] };
 }
 
-/** Slices source texts by code points, reading each source's text once however many slices it gives. */
+/**
+ * Slices source texts by code points, reading each source's text once however many slices it gives.
+ * Only the latest source's text is held: callers go source by source (codings listed by source), so a
+ * project of any size costs one source's text in memory, not all of them.
+ */
 export class SourceTexts {
   private readonly textOf;
-  private readonly slicers = new Map<number, CodePointSlicer>();
+  private current: { sourceId: number; slicer: CodePointSlicer } | undefined;
 
   constructor(db: Db) {
     this.textOf = db.prepare<[number], { text: string }>('SELECT text FROM sources WHERE id = ?');
@@ -61,8 +65,7 @@ export class SourceTexts {
 
   /** The text of a source between two code-point offsets. */
   slice(sourceId: number, start: number, end: number): string {
-    let slicer = this.slicers.get(sourceId);
-    if (!slicer) this.slicers.set(sourceId, (slicer = new CodePointSlicer(this.textOf.get(sourceId)!.text)));
-    return slicer.slice(start, end);
+    if (this.current?.sourceId !== sourceId) this.current = { sourceId, slicer: new CodePointSlicer(this.textOf.get(sourceId)!.text) };
+    return this.current.slicer.slice(start, end);
   }
 }

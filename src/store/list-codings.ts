@@ -55,6 +55,8 @@ interface RawRow {
   participant: string | null;
   unitStart: number;
   unitEnd: number;
+  unitStartMs: number | null;
+  unitEndMs: number | null;
   start: number;
   end: number;
   code: string;
@@ -70,6 +72,19 @@ interface RawRow {
  * rejections themselves), a suggestion only when its origin is asked for.
  */
 export function* iterateCodings(db: Db, filter: CodingFilter = {}): Generator<CodingRow> {
+  for (const { coding } of iterateCodingsWithUnits(db, filter)) yield coding;
+}
+
+/** The unit a coding is on: its span in code points and its media times (a sentence has its turn's). */
+export interface CodedUnit {
+  start: number;
+  end: number;
+  startMs: number | null;
+  endMs: number | null;
+}
+
+/** The codings of iterateCodings, each with where its unit sits (for exports that quote whole units). */
+export function* iterateCodingsWithUnits(db: Db, filter: CodingFilter = {}): Generator<{ coding: CodingRow; unit: CodedUnit }> {
   const origins = filter.origins ?? [];
   const rejections = origins.includes('rejected');
   const codingOrigins = origins.filter((o) => o !== 'rejected');
@@ -81,6 +96,7 @@ export function* iterateCodings(db: Db, filter: CodingFilter = {}): Generator<Co
     parts.push(
       `SELECT s.id AS sourceId, s.name AS source, s.type AS sourceType, g.id AS segmentId, g.turn, g.sentence,
               COALESCE(g.speaker, t.speaker) AS speaker, p.pseudonym AS participant, g.start AS unitStart, g.end AS unitEnd,
+              COALESCE(g.start_ms, t.start_ms) AS unitStartMs, COALESCE(g.end_ms, t.end_ms) AS unitEndMs,
               c.start, c.end, c.code, c.coder, c.origin, c.confidence, c.memo
         ${CODED_SEGMENTS}
         WHERE ${[...scope.clauses, ...shared.clauses].join(' AND ')}`,
@@ -96,6 +112,7 @@ export function* iterateCodings(db: Db, filter: CodingFilter = {}): Generator<Co
     parts.push(
       `SELECT s.id AS sourceId, s.name AS source, s.type AS sourceType, g.id AS segmentId, g.turn, g.sentence,
               COALESCE(g.speaker, t.speaker) AS speaker, p.pseudonym AS participant, g.start AS unitStart, g.end AS unitEnd,
+              COALESCE(g.start_ms, t.start_ms) AS unitStartMs, COALESCE(g.end_ms, t.end_ms) AS unitEndMs,
               ${proposal('start')} AS start, ${proposal('end')} AS end, c.code, c.coder, 'rejected' AS origin, NULL AS confidence, NULL AS memo
          FROM review_decisions c
          JOIN segments g ON g.id = c.segment_id
@@ -110,7 +127,7 @@ export function* iterateCodings(db: Db, filter: CodingFilter = {}): Generator<Co
   const texts = new SourceTexts(db);
   const memos = segmentMemosById(db);
   for (const r of statement.iterate(...params)) {
-    yield {
+    const coding: CodingRow = {
       source: r.source,
       sourceType: r.sourceType,
       segment: formatSegment(r.turn, r.sentence),
@@ -127,6 +144,7 @@ export function* iterateCodings(db: Db, filter: CodingFilter = {}): Generator<Co
       memo: r.memo,
       memos: memos.get(r.segmentId) ?? [],
     };
+    yield { coding, unit: { start: r.unitStart, end: r.unitEnd, startMs: r.unitStartMs, endMs: r.unitEndMs } };
   }
 }
 

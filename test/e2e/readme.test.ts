@@ -47,6 +47,10 @@ describe('README worked example', () => {
     expect((JSON.parse(step('report', '--format', 'json', '-o', '-').stdout) as { themes: unknown[] }).themes).toHaveLength(4);
     expect(step('report', '-o', 'hambatan.md', '--codes', 'barrier', '--origin', 'manual,accepted').stderr).toMatch(/^Wrote hambatan\.md \(Markdown: 6 codes/);
     expect(step('member-check', 'Sumiati', '-o', 'member-check-sumiati.docx').stderr).toMatch(/^Wrote member-check-sumiati\.docx: Sumiati's \d+ turns in 2 sources, 1 theme a person gave them\n$/);
+    // Exporting: a table for Excel, and the human codings for a second coder.
+    expect(step('export', 'csv', '--what', 'quotes', '-o', 'quotes.csv', '--bom').stderr).toMatch(/^Wrote [\d,]+ quotes to quotes\.csv\n$/);
+    expect(step('export', 'codings', '-o', 'codings.jsonl').stderr).toBe('Wrote 1 coding (manual, accepted, imported) to codings.jsonl\n');
+    expect(step('import', 'codings', 'codings.jsonl', '--dry-run').stderr).toMatch(/^Would import 0 codings from codings\.jsonl \(dry run: nothing changed\)\n  1 coding already present\n$/);
   });
 
   it('npx telaah demo builds the sample project', () => {

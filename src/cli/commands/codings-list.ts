@@ -1,14 +1,17 @@
 import { countEvidenceUnits } from '../../core/analysis/evidence-units.js';
+import { segmentMemosCell } from '../../report/codings-csv.js';
 import { listFilterValues } from '../../store/filter-values.js';
 import { iterateCodings, type CodingRow } from '../../store/list-codings.js';
 import type { SourceType } from '../../core/transcript/types.js';
 import { checkCodingFilter, codingFilterOf } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import { writeCodingsCsv } from '../export/codings-csv.js';
+import { exportPace, withExportSink } from '../export-sink.js';
 import type { ListingOptions, WhereOption } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
 import { withProject } from '../open-project.js';
-import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
+import { outputMode, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
 /** Options of `telaah codings list`. */
@@ -22,18 +25,20 @@ export interface CodingsListOptions extends ListingOptions {
   wide?: boolean;
 }
 
-const FIELDS = ['source', 'sourceType', 'segment', 'speaker', 'participant', 'start', 'end', 'text', 'matched', 'code', 'coder', 'origin', 'confidence', 'memo'] as const;
-
 /** `telaah codings list`: codings with their evidence, filtered. */
 export async function run(ctx: Ctx, _args: string[], opts: CodingsListOptions): Promise<ExitCode> {
-  return withProject(ctx, opts, (project) => {
+  return withProject(ctx, opts, async (project): Promise<ExitCode> => {
     // The codebook is read only to check a --code filter against it.
     const codebook = opts.code !== undefined && project.config.codebook ? currentCodebook(project).codebook : null;
     const filter = checkCodingFilter(codingFilterOf(opts), () => listFilterValues(project.db), codebook);
-    const rows = [...iterateCodings(project.db, filter)];
     const mode = outputMode(opts);
+    // CSV is written as the rows come: a listing of a million codings needs no array of them.
+    if (mode === 'csv') {
+      await withExportSink(ctx, {}, (sink) => writeCodingsCsv(project.db, filter, sink, exportPace()));
+      return 0;
+    }
+    const rows = [...iterateCodings(project.db, filter)];
     if (mode === 'json') writeJson(ctx, rows);
-    else if (mode === 'csv') writeCsv(ctx, [...FIELDS, 'memos'], rows.map((r) => [...FIELDS.map((f) => r[f]), segmentMemos(r)]));
     else renderTable(opts.wide === true ? { ...ctx, columns: Number.MAX_SAFE_INTEGER } : ctx, rows);
     return 0;
   });
@@ -53,18 +58,13 @@ function renderTable(ctx: Ctx, rows: CodingRow[]): void {
       { title: 'text', shrink: true },
       ...(hasMemo ? [{ title: 'memo', shrink: true, optional: true }] : []),
     ],
-    rows.map((r) => [r.source, r.segment, r.code, r.coder, r.origin, r.text.replace(/\s+/g, ' '), ...(hasMemo ? [[r.memo, segmentMemos(r)].filter(Boolean).join(' | ').replace(/\s+/g, ' ')] : [])]),
+    rows.map((r) => [r.source, r.segment, r.code, r.coder, r.origin, r.text.replace(/\s+/g, ' '), ...(hasMemo ? [[r.memo, segmentMemosCell(r)].filter(Boolean).join(' | ').replace(/\s+/g, ' ')] : [])]),
     { header: c.bold },
   );
   // The count line is for people: on a terminal under the table, else on stderr so pipes get only rows.
   const line = c.dim(`${summarize(rows)}\n`);
   if (ctx.stdoutIsTTY) ctx.stdout.write(line);
   else ctx.stderr.write(line);
-}
-
-/** The memos on a row's segment in one cell: `rina: text | budi: text`. */
-function segmentMemos(row: CodingRow): string {
-  return row.memos.map((m) => `${m.author}: ${m.text}`).join(' | ');
 }
 
 /** "12 codings on 9 segments": segments counted as every other command counts evidence. */

@@ -1,16 +1,15 @@
-import { attributeMatrix, attributeValues, NO_VALUE, QuotePicker, type AttributeMatrix, type ValueCodeUnits } from '../../core/analysis/attribute-matrix.js';
+import { NO_VALUE, QuotePicker, type AttributeMatrix } from '../../core/analysis/attribute-matrix.js';
 import type { MatrixCode } from '../../core/analysis/matrix-codes.js';
 import { unitSetOf } from '../../core/analysis/unit-sets.js';
 import { shortenQuote } from '../../core/analysis/shorten-quote.js';
 import { formatSegment } from '../../core/segment-address.js';
-import { attributeCsv, attributeLayout, attributeLegend, attributeTable, leftOutNote, frameworkChartCsv, frameworkChartText, type ChartQuote, type FrameworkChart, type MatrixBase } from '../../report/matrix.js';
+import { attributeCsv, attributeLayout, attributeLegend, attributeTable, leftOutNote, frameworkChartCsv, frameworkChartText, type ChartQuote, type FrameworkChart } from '../../report/matrix.js';
 import { layoutMatrix } from '../../report/matrix-layout.js';
 import { iterateUnitRows, type UnitNames } from '../../store/coded-units.js';
-import { groupUnitIds, type UnitTriples } from '../../store/unit-ids.js';
+import type { UnitTriples } from '../../store/unit-ids.js';
 import type { Db } from '../../store/open.js';
-import { codeUnitsByParticipant, codeUnitsBySource, matrixCodesOf } from '../analysis/read-matrix.js';
-import { openAnalysisScope, participantValue, readScopedTriples, unitNames, type AnalysisOptions } from '../analysis/scope.js';
-import { resolveAttributeKey } from '../coding-filters.js';
+import { readAttributeMatrix } from '../analysis/read-matrix.js';
+import { unitNames, type AnalysisOptions } from '../analysis/scope.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
@@ -36,29 +35,7 @@ const MIN_QUOTE = 30;
 export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptions): Promise<ExitCode> {
   return withProject(ctx, opts, (project) => {
     const { db } = project;
-    const scope = openAnalysisScope(project, opts);
-    const by = resolveAttributeKey(opts.by, scope.values);
-    const base: MatrixBase = by.on === 'participant' ? 'participants' : 'sources';
-    const codes = matrixCodesOf(scope, { codes: opts.codes, code: opts.code, categories: opts.categories });
-    const quotes = opts.cell === 'quotes';
-    const triples = readScopedTriples(project, scope, [...new Set(codes.flatMap((c) => c.family))], by.on, quotes);
-    // Members are the participants (or sources) the filters keep; each has its value, or none.
-    const memberValue = new Map<number, string | null>();
-    let withoutParticipant = 0;
-    let split: ValueCodeUnits[];
-    if (by.on === 'participant') {
-      const kept = scope.keptParticipants === null ? null : new Set(scope.keptParticipants);
-      for (const p of scope.participants) if (kept === null || kept.has(p.id)) memberValue.set(p.id, participantValue(p, by.key));
-      ({ codes: split, withoutParticipant } = codeUnitsByParticipant(codes, groupUnitIds(triples, 'participant'), memberValue));
-    } else {
-      // The source type is in the list already; other fields are read for this key alone.
-      const byId = by.key === 'type' ? new Map(scope.sources().map((s) => [s.id, s.type as string])) : scope.values.sourceValueById(by.key);
-      const kept = scope.keptSources === null ? null : new Set(scope.keptSources);
-      for (const s of scope.sources()) if (kept === null || kept.has(s.id)) memberValue.set(s.id, byId.get(s.id) ?? null);
-      split = codeUnitsBySource(codes, triples, (id) => memberValue.get(id) ?? null);
-    }
-    const matrix = attributeMatrix(split, attributeValues(memberValue));
-    const byName = by.on === 'participant' ? by.key : `source.${by.key}`;
+    const { scope, byName, base, codes, triples, memberValue, matrix, withoutParticipant } = readAttributeMatrix(project, opts, opts.cell === 'quotes');
     const mode = outputMode(opts);
     const c = paint(ctx);
     if (opts.cell === 'quotes') {

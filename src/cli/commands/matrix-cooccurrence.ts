@@ -1,8 +1,7 @@
-import { cooccurrenceMatrix } from '../../core/analysis/cooccurrence.js';
 import { cooccurrenceCsv, cooccurrenceLayout, cooccurrenceLegend, cooccurrenceTable } from '../../report/matrix.js';
 import { layoutMatrix } from '../../report/matrix-layout.js';
-import { codeUnits, readMatrixUnits } from '../analysis/read-matrix.js';
-import { openAnalysisScope, type AnalysisOptions } from '../analysis/scope.js';
+import { readCooccurrenceMatrix } from '../analysis/read-matrix.js';
+import type { AnalysisOptions } from '../analysis/scope.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
@@ -22,9 +21,7 @@ export interface MatrixCooccurrenceOptions extends ListingOptions, AnalysisOptio
 /** `telaah matrix cooccurrence`: codes against codes, units coded with both (or their Jaccard index). */
 export async function run(ctx: Ctx, _args: string[], opts: MatrixCooccurrenceOptions): Promise<ExitCode> {
   return withProject(ctx, opts, (project) => {
-    const scope = openAnalysisScope(project, opts);
-    const { codes, rows } = readMatrixUnits(project, scope, { codes: opts.codes, code: opts.code, categories: opts.categories }, false);
-    const matrix = cooccurrenceMatrix(codeUnits(codes, rows));
+    const { scope, matrix } = readCooccurrenceMatrix(project, opts);
     const jaccard = opts.jaccard === true;
     const mode = outputMode(opts);
     if (mode === 'json') writeJson(ctx, { unit: scope.unit, ...matrix });

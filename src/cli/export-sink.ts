@@ -1,0 +1,103 @@
+import { resolve } from 'node:path';
+import { AtomicFile } from '../io/atomic-file.js';
+import { UTF8_BOM } from '../report/csv.js';
+import type { Ctx } from './context.js';
+import { signalGate } from './interrupt.js';
+
+/** Where an export goes: `-o FILE` (written atomically) or stdout, and whether it starts with a BOM. */
+export interface ExportTarget {
+  out?: string;
+  bom?: boolean;
+}
+
+// Rows are gathered into chunks of about this many characters: one write per row would cost more than the row.
+const CHUNK = 1 << 16;
+
+/** Text written as it comes, in chunks, to stdout or to a file that appears only when all is written. */
+export class ExportSink {
+  private parts: string[] = [];
+  private size = 0;
+
+  private constructor(
+    private readonly ctx: Ctx,
+    private readonly file: AtomicFile | undefined,
+  ) {}
+
+  /** Opens the target (a file is created under a temporary name at once, so a bad path fails before any work). */
+  static open(ctx: Ctx, target: ExportTarget): ExportSink {
+    const sink = new ExportSink(ctx, target.out === undefined ? undefined : new AtomicFile(resolve(ctx.cwd, target.out)));
+    if (target.bom) sink.write(UTF8_BOM);
+    return sink;
+  }
+
+  /** The file written, or undefined for stdout. */
+  get path(): string | undefined {
+    return this.file?.path;
+  }
+
+  write(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= CHUNK) this.flush();
+  }
+
+  /** Writes what is left and, for a file, puts it in place. */
+  close(): void {
+    this.flush();
+    this.file?.commit();
+  }
+
+  /** Drops a file written so far (stdout has had what it has had). */
+  abort(): void {
+    this.file?.abort();
+  }
+
+  private flush(): void {
+    if (this.parts.length === 0) return;
+    const chunk = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    if (this.file) this.file.write(chunk);
+    else this.ctx.stdout.write(chunk);
+  }
+}
+
+/** Runs `work` with an open sink; the file is put in place when it succeeds and removed when it throws. */
+export async function withExportSink<T>(ctx: Ctx, target: ExportTarget, work: (sink: ExportSink) => T | Promise<T>): Promise<T> {
+  const sink = ExportSink.open(ctx, target);
+  try {
+    const result = await work(sink);
+    sink.close();
+    return result;
+  } catch (error) {
+    sink.abort();
+    throw error;
+  }
+}
+
+/** Ctrl-C during an export: the file is not written (stdout has had the rows so far). */
+export class ExportInterrupted extends Error {
+  constructor() {
+    super('export interrupted');
+    this.name = 'ExportInterrupted';
+  }
+}
+
+/**
+ * A checkpoint for an export's row loop: about every 50 ms it yields to the event loop (so a Ctrl-C can
+ * be heard during synchronous work) and then rejects with ExportInterrupted once `signal` has aborted;
+ * otherwise it returns undefined and the loop goes on without waiting.
+ */
+export type ExportPace = () => Promise<void> | undefined;
+
+/** The pace of an export that Ctrl-C may stop (see ExportPace); without a signal, one that never waits. */
+export function exportPace(signal?: AbortSignal): ExportPace {
+  if (!signal) return () => undefined;
+  const gate = signalGate();
+  return () => {
+    if (signal.aborted) return Promise.reject(new ExportInterrupted());
+    return gate()?.then(() => {
+      if (signal.aborted) throw new ExportInterrupted();
+    });
+  };
+}

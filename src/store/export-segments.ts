@@ -1,0 +1,119 @@
+/**
+ * What `telaah export csv` reads besides codings: every segment with where it sits and who speaks it,
+ * and the sources' fields and attributes. Segments come one source at a time, so only that source's
+ * text is held, however large the project.
+ */
+import type { CodingUnit } from '../core/config.js';
+import { CodePointSlicer } from '../core/text/code-point-slicer.js';
+import type { SourceType } from '../core/transcript/types.js';
+import type { Db } from './open.js';
+
+/** A segment (turn or sentence) as exported. */
+export interface SegmentRecord {
+  source: string;
+  sourceType: SourceType;
+  turn: number;
+  /** 0 for a turn. */
+  sentence: number;
+  speaker: string | null;
+  role: string | null;
+  /** The participant's row id (see listParticipantAttributes), or null. */
+  participantId: number | null;
+  /** Code points of the source text. */
+  start: number;
+  end: number;
+  startMs: number | null;
+  endMs: number | null;
+  text: string;
+}
+
+/** Which segments to export. */
+export interface SegmentFilter {
+  source?: string;
+  sourceType?: SourceType;
+  /** Only turns or only sentences (default both). */
+  unit?: CodingUnit;
+}
+
+/** A source as exports name it, with its segment-id range. */
+export interface SourceDetails {
+  id: number;
+  name: string;
+  type: SourceType;
+  date: string | null;
+  site: string | null;
+  language: string | null;
+  attributes: Record<string, string>;
+  first: number;
+  last: number;
+}
+
+/** Every source with its fields and attributes, by name (one pass over the sources' rows). */
+export function listSourceDetails(db: Db, filter: Pick<SegmentFilter, 'source' | 'sourceType'> = {}): SourceDetails[] {
+  const clauses: string[] = [];
+  const params: string[] = [];
+  if (filter.source !== undefined) {
+    clauses.push('name = ?');
+    params.push(filter.source);
+  }
+  if (filter.sourceType !== undefined) {
+    clauses.push('type = ?');
+    params.push(filter.sourceType);
+  }
+  return db
+    .prepare<string[], Omit<SourceDetails, 'attributes'> & { attributes: string }>(
+      `SELECT id, name, type, date, site, language, attributes, first_segment AS first, last_segment AS last
+         FROM sources ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY name`,
+    )
+    .all(...params)
+    .map((r) => ({ ...r, attributes: stringValues(JSON.parse(r.attributes) as Record<string, unknown>) }));
+}
+
+/** A segment row as stored: id, parent_id, turn, sentence, speaker, role, participant_id, start, end, start_ms, end_ms. */
+type RawSegment = [number, number | null, number, number, string | null, string | null, number | null, number, number, number | null, number | null];
+
+const SEGMENT_COLUMNS = 'id, parent_id, turn, sentence, speaker, role, participant_id, start, end, start_ms, end_ms';
+
+/**
+ * The segments of the sources the filter keeps, by source name and then in reading order (each turn, then
+ * its sentences). A sentence takes speaker, role, participant and media times from its turn where it has
+ * none; its turn is the row just read (turns are stored before their sentences), so no join is needed.
+ */
+export function* iterateSegmentRecords(db: Db, filter: SegmentFilter = {}): Generator<SegmentRecord> {
+  const textOf = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck();
+  const segments = db.prepare<[number, number], RawSegment>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE id BETWEEN ? AND ? ORDER BY id`).raw();
+  const segment = db.prepare<[number], RawSegment>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE id = ?`).raw();
+  const wanted = (sentence: number): boolean => (filter.unit === 'turn' ? sentence === 0 : filter.unit === 'sentence' ? sentence > 0 : true);
+  for (const source of listSourceDetails(db, filter)) {
+    const slicer = new CodePointSlicer(textOf.get(source.id)!);
+    let turn: RawSegment | undefined;
+    for (const g of segments.iterate(source.first, source.last)) {
+      const [, parentId, turnIndex, sentence, , , , start, end] = g;
+      if (sentence === 0) turn = g;
+      if (!wanted(sentence)) continue;
+      // A sentence whose turn is not the row before it (never so as ingest stores them) has it looked up.
+      const from = sentence === 0 || parentId === null ? undefined : turn?.[0] === parentId ? turn : segment.get(parentId);
+      yield {
+        source: source.name,
+        sourceType: source.type,
+        turn: turnIndex,
+        sentence,
+        speaker: g[4] ?? from?.[4] ?? null,
+        role: g[5] ?? from?.[5] ?? null,
+        participantId: g[6] ?? from?.[6] ?? null,
+        start,
+        end,
+        startMs: g[9] ?? from?.[9] ?? null,
+        endMs: g[10] ?? from?.[10] ?? null,
+        text: slicer.slice(start, end),
+      };
+    }
+  }
+}
+
+/** Attribute values as text (a JSON number or boolean as written); null values left out. */
+function stringValues(record: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(record)) if (value !== null && value !== undefined) out[key] = String(value);
+  return out;
+}
