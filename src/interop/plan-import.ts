@@ -178,6 +178,8 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
 
   for (const [kind, count] of Object.entries(project.otherSources)) notes.push(`${count} ${kind} ${count === 1 ? 'source was' : 'sources were'} left out: telaah reads text sources`);
   if (project.sets.length > 0) notes.push(`${project.sets.length} ${project.sets.length === 1 ? 'set was' : 'sets were'} left out: telaah has no sets`);
+  // Memos keep the order they were written in (memo ids follow it), however the file groups them.
+  memos.sort((a, b) => (a.createdAt ?? '\uffff').localeCompare(b.createdAt ?? '\uffff'));
   return { name: project.name.trim(), origin, codebookYaml: codebook?.yaml ?? null, participants, sources, codings, memos, notes };
 }
 
