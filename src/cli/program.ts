@@ -638,7 +638,7 @@ replaced files, code add's codings, …). Memo commands record the memo's id and
       load: () => import('./commands/log.js'),
     },
 
-    { group: 'export', summary: 'write the project for other programs: REFI-QDA (.qdpx, .qdc) for NVivo, ATLAS.ti, MAXQDA, QualCoder', examples: ['telaah export qdpx study.qdpx', 'telaah export qdc codebook.qdc'] },
+    { group: 'export', summary: 'write the project, or part of it, for other programs (REFI-QDA for NVivo, ATLAS.ti, MAXQDA, QualCoder)', examples: ['telaah export qdpx study.qdpx', 'telaah export qdc codebook.qdc'] },
     {
       command: 'export qdpx',
       summary: 'the project as a REFI-QDA archive: sources, codebook, codings, participants (cases) and memos (notes)',
@@ -670,7 +670,7 @@ every export of the project, and the same project gives the same bytes.`,
       load: () => import('./commands/export-qdc.js'),
     },
 
-    { group: 'import', summary: 'read work from other programs: REFI-QDA projects (.qdpx) and codebooks (.qdc)', examples: ['telaah import qdpx nvivo-export.qdpx --into study', 'telaah import qdc atlas-codebook.qdc'] },
+    { group: 'import', summary: 'read work from other programs (REFI-QDA projects and codebooks)', examples: ['telaah import qdpx nvivo-export.qdpx --into study', 'telaah import qdc atlas-codebook.qdc'] },
     {
       command: 'import qdpx',
       summary: 'a REFI-QDA project into a new project (--into DIR) or this one: text sources, codes, codings, cases and notes',

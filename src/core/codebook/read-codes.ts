@@ -88,7 +88,10 @@ function readCode(state: CodesState, map: YAMLMap, nestedIn: ReadCode | null | u
   };
   if (!fields.has('definition')) reader.error(map, `${where} has no definition; add definition: (what the code means)`);
   const colorField = fields.get('color');
-  const color = colorField ? reader.text(colorField, 'color', true)?.trim() : undefined;
+  // `color: #46AA00` unquoted is an empty value and a comment: say so rather than "empty".
+  const unquoted = colorField && (colorField.value === null || (isScalar(colorField.value) && colorField.value.value === null));
+  if (unquoted) reader.error(colorField.key, `the color of ${where} is empty: quote it, color: "#46AA00" (an unquoted # starts a YAML comment)`);
+  const color = colorField && !unquoted ? reader.text(colorField, 'color', true)?.trim() : undefined;
   if (color !== undefined && COLOR_SYNTAX.test(color)) def.color = color;
   else if (color !== undefined) reader.error(colorField!.value, `the color of ${where} must be written #RRGGBB or #RGB (like "#46AA00"), not "${color}"`);
   const code: ReadCode = { def, at: idField?.value ?? map, idOk, nestedIn, contrastRefs: [], hasPatterns: false };
