@@ -126,6 +126,7 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
       built,
     });
     const code = (coding: RefiCoding, selection: RefiSelection | undefined, start: number, end: number): void => {
+      const codeId = codeOf(coding);
       const units = unitsForSpan(built.turns, canonical.toCanonical(start, 'start'), canonical.toCanonical(end, 'end'));
       if (units.length === 0) emptySelections += 1;
       const memo = coding.noteRefs.flatMap((ref) => {
@@ -134,7 +135,7 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
         return note ? [noteText(note)] : [];
       }).filter(Boolean).join(' | ');
       const coder = userName(coding.creatingUser, selection?.creatingUser, source.creatingUser, project.creatingUserGuid);
-      for (const unit of units) codings.push({ source: index, ...unit, code: codeOf(coding), coder, createdAt: coding.creationDateTime ?? selection?.creationDateTime ?? null, memo: memo || null });
+      for (const unit of units) codings.push({ source: index, ...unit, code: codeId, coder, createdAt: coding.creationDateTime ?? selection?.creationDateTime ?? null, memo: memo || null });
     };
     for (const selection of source.selections) {
       const { start, end } = selection;

@@ -151,6 +151,23 @@ describe('import qdpx from other programs', () => {
   });
 });
 
+describe('import qdpx into a project with its own codebook', () => {
+  it('keeps that codebook, writes the file\'s codes beside it, and imports the codings under their ids', () => {
+    const dir = newProject();
+    expect(telaah(dir, ['codebook', 'use', join(REPO, 'codebooks', 'bpjs-social-work.yaml')]).code).toBe(0);
+    const file = qdpx(dir, 'nvivo.qdpx', ['project.qde', projectXml({ origin: 'NVivo 14', ns: 'urn:QDA-XML:project:1.0', crlf: 2, brace: false, upper: false, folderGuid: FOLDER_GUID })], {
+      [`sources/${FOLDER_GUID}.txt`]: INTERVIEW,
+    });
+    const result = telaah(dir, ['import', 'qdpx', file, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ origin: 'NVivo 14', sources: 1, codings: 2, merged: 0, memos: 1, coders: ['Rina'], codebook: 'imported-codebook.yaml', codebookApplied: false });
+    expect(readFileSync(join(dir, 'imported-codebook.yaml'), 'utf8')).toMatch(/id: dokumen\/kartu-keluarga/);
+    const shown = JSON.parse(telaah(dir, ['codebook', 'show', '--json']).stdout) as { name: string };
+    expect(shown.name).toBe('BPJS social work');
+    expect(codings(dir).map((c) => c.code)).toEqual(['dokumen/kartu-keluarga', 'dokumen']);
+  });
+});
+
 describe('import of broken files: one line, exit 2, nothing imported', () => {
   const broken = (name: string, qde: [string, string] | null, files: Record<string, string> = {}) => {
     const root = tempDir();
