@@ -62,7 +62,9 @@ function readParticipants(db: Db): SnapshotParticipant[] {
       'SELECT DISTINCT participant_id AS participant, source_id AS source FROM segments WHERE participant_id IS NOT NULL AND sentence = 0 ORDER BY participant_id, source_id',
     )
     .iterate()) {
-    spoken.set(r.participant, [...(spoken.get(r.participant) ?? []), r.source]);
+    const list = spoken.get(r.participant);
+    if (list) list.push(r.source);
+    else spoken.set(r.participant, [r.source]);
   }
   return db
     .prepare<[], { id: number; pseudonym: string; grp: string | null; attributes: string }>('SELECT id, pseudonym, grp, attributes FROM participants ORDER BY pseudonym COLLATE NOCASE')

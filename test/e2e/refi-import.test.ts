@@ -92,7 +92,7 @@ describe('import qdpx from other programs', () => {
     });
     const { dir, result } = importInto(file);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/^Imported from ATLAS\.ti Win 23\.4\.0 into a new project in .*: 1 sources \(2 turns\), 2 codings \(origin imported; coders: Rina\), 1 participants, 1 memos$/m);
+    expect(result.stderr).toMatch(/^Imported from ATLAS\.ti Win 23\.4\.0 into a new project in .*: 1 source \(2 turns\), 2 codings \(origin imported; coders: Rina\), 1 participant, 1 memo$/m);
     expect(result.stderr).toMatch(/^Note: 1 PDFSource source was left out: telaah reads text sources$/m);
     expect(result.stderr).toMatch(/^Note: 1 set was left out: telaah has no sets$/m);
     const coded = codings(dir).map((c) => [c.segment, c.code, c.coder, c.origin, c.matched, c.participant]);

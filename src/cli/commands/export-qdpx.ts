@@ -45,8 +45,8 @@ export async function run(ctx: Ctx, args: string[], opts: ExportQdpxOptions): Pr
     else {
       const origins = opts.origin ? opts.origin.join(', ') : 'auto, manual, accepted, imported';
       ctx.stderr.write(
-        `Exported ${counts.sources} sources, ${counts.codes} codes, ${counts.codings} codings (${origins}${opts.coder ? `; coder ${opts.coder}` : ''}) on ${counts.selections} selections, ` +
-          `${counts.cases} participants and ${counts.notes} notes to ${args[0]}\n`,
+        `Exported ${plural(counts.sources, 'source')}, ${plural(counts.codes, 'code')}, ${plural(counts.codings, 'coding')} (${origins}${opts.coder ? `; coder ${opts.coder}` : ''}) ` +
+          `on ${plural(counts.selections, 'selection')}, ${plural(counts.cases, 'participant')} and ${plural(counts.notes, 'note')} to ${args[0]}\n`,
       );
     }
     return 0;
@@ -55,4 +55,8 @@ export async function run(ctx: Ctx, args: string[], opts: ExportQdpxOptions): Pr
 
 function countCodes(codes: readonly { children: readonly unknown[] }[]): number {
   return codes.reduce((n, c) => n + 1 + countCodes(c.children as typeof codes), 0);
+}
+
+function plural(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 }
