@@ -53,7 +53,7 @@ export function codebookFromRefi(codes: readonly RefiCode[], header: CodebookHea
     codes: tree,
   });
   const comment = [
-    ` Imported by telaah from ${header.from}: ${count} codes. Add patterns: to let \`telaah code auto\` apply them,`,
+    ` Imported by telaah from ${header.from}: ${count} ${count === 1 ? 'code' : 'codes'}. Add patterns: to let \`telaah code auto\` apply them,`,
     ' and raise version: whenever you change the codes (see docs/codebook.md).',
     ...(sets.length > 0 ? [` Code groups (REFI-QDA sets) are not telaah codes and were left out: ${sets.map((s) => `${s.name} (${s.memberCodes.length})`).join(', ')}.`] : []),
   ];

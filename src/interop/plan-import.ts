@@ -104,7 +104,7 @@ export function planImport(project: RefiProject, options: PlanOptions): ImportPl
     names.add(name);
     const read = readSourceText(source, options, where, fail);
     if (!read) {
-      notes.push(`source "${name}" was left out: its text is outside the archive (${source.plainTextPath})`);
+      notes.push(`source "${name}" was left out: ${source.plainTextPath ? `its text is outside the archive (${source.plainTextPath})` : `it has only a rich-text file (${source.richTextPath}) and no plain text`}`);
       continue;
     }
     const canonical = canonicalizeWithOffsets(read.text, read.inline ? 1 : crlf);
@@ -234,6 +234,8 @@ function readSourceText(
     // XML has already turned the content's line ends into LF: there is no CRLF left to count twice.
     return { text: source.plainTextContent, bytes: new TextEncoder().encode(source.plainTextContent), file: `${options.archive}:${options.qde}`, bom: false, inline: true };
   }
+  // A rich-text file alone (a .docx) has no positions telaah can keep: the source is listed and left out.
+  if (source.richTextPath) return undefined;
   return fail(source.at, `source "${source.name}" has neither a plainTextPath nor a PlainTextContent`, 'telaah imports text sources; export the project again');
 }
 

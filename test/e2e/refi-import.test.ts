@@ -151,6 +151,27 @@ describe('import qdpx from other programs', () => {
   });
 });
 
+describe('import qdpx of what telaah cannot read', () => {
+  it('lists a source with only a rich-text file, and tells a codebook from a project', () => {
+    const root = tempDir();
+    const file = qdpx(root, 'rich.qdpx', ['project.qde', `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="MAXQDA 24">
+  <Sources>
+    <TextSource guid="${FOLDER_GUID}" name="w01" richTextPath="internal://${FOLDER_GUID}.docx" />
+    <TextSource guid="1a58b12a-6f6f-4b0c-8be5-bbdc91f55294" name="w02"><PlainTextContent>Darto: Sudah.</PlainTextContent></TextSource>
+  </Sources>
+</Project>
+`]);
+    const { dir, result } = importInto(file);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^Note: source "w01" was left out: it has only a rich-text file \(internal:\/\/\S+\.docx\) and no plain text$/m);
+    expect((JSON.parse(telaah(dir, ['sources', 'list', '--json']).stdout) as { name: string }[]).map((s) => s.name)).toEqual(['w02']);
+    const qdc = telaah(root, ['import', 'qdpx', join(EXAMPLES, 'atlasti-23.4-codebook.qdc'), '--into', 'x']);
+    expect(qdc.code).toBe(2);
+    expect(qdc.stderr).toMatch(/is a REFI-QDA codebook, not a project\. Import it with `telaah import qdc /);
+  });
+});
+
 describe('import qdpx into a project with its own codebook', () => {
   it('keeps that codebook, writes the file\'s codes beside it, and imports the codings under their ids', () => {
     const dir = newProject();
@@ -224,7 +245,7 @@ describe('import qdc', () => {
     const result = telaah(dir, ['import', 'qdc', join(EXAMPLES, 'atlasti-23.4-codebook.qdc')]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe(
-      'Wrote 1 codes to atlasti-23.4-codebook.yaml (1 code groups left out: telaah has none)\n' +
+      'Wrote 1 code to atlasti-23.4-codebook.yaml (1 code group left out: telaah has none)\n' +
         'Next: read it, add patterns if you want `code auto` to apply them, then `telaah codebook use atlasti-23.4-codebook.yaml`\n',
     );
     expect(telaah(dir, ['codebook', 'use', 'atlasti-23.4-codebook.yaml']).code).toBe(0);

@@ -32,7 +32,8 @@ export async function run(ctx: Ctx, args: string[], opts: ImportQdcOptions): Pro
   const refi = readCodebookTree(parseXmlTree(readText(path, shown), shown), shown);
   const made = codebookFromRefi(refi.codes, { name: basename(shown, extname(shown)), version: '1', languages: ['id', 'en'], from: `${basename(shown)}${refi.origin ? ` (${refi.origin})` : ''}` }, refi.sets);
   writeFileAtomic(out, made.yaml, outShown);
-  ctx.stderr.write(`Wrote ${made.codes} codes to ${outShown}${refi.sets.length ? ` (${refi.sets.length} code groups left out: telaah has none)` : ''}\n`);
+  const groups = refi.sets.length === 1 ? '1 code group' : `${refi.sets.length} code groups`;
+  ctx.stderr.write(`Wrote ${made.codes} ${made.codes === 1 ? 'code' : 'codes'} to ${outShown}${refi.sets.length ? ` (${groups} left out: telaah has none)` : ''}\n`);
   if (!opts.use) {
     ctx.stderr.write(`Next: read it, add patterns if you want \`code auto\` to apply them, then \`telaah codebook use ${outShown}\`\n`);
     return 0;

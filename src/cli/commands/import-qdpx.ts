@@ -48,6 +48,7 @@ interface Target {
  */
 export async function run(ctx: Ctx, args: string[], opts: ImportQdpxOptions): Promise<ExitCode> {
   const shown = args[0]!;
+  if (/\.qdc$/i.test(shown)) throw new InputError(`${shown} is a REFI-QDA codebook, not a project`, { hint: `Import it with \`telaah import qdc ${shown}\`` });
   const opened = readQdpx(readBytes(resolve(ctx.cwd, shown), shown), basename(shown));
   const target = findTarget(ctx, opts, opened.project.name);
   const caseNames = opened.project.cases.flatMap((c) => (c.name?.trim() ? [c.name.trim()] : []));
