@@ -37,7 +37,6 @@ export interface PlanOptions {
   crlf?: CrlfCount;
   /** The internal file a path names, if the archive has it. */
   readInternal(path: string): ArchiveText | undefined;
-  interviewerLabels: readonly string[];
   knownSpeakers: readonly string[];
   resolveSpeaker(label: string): SpeakerResolution;
   /** Source names the project has already. */

@@ -6,7 +6,6 @@
  * missing or a position that is not a whole number is an error at its line and column.
  */
 import { InputError } from '../errors.js';
-import { guidKey } from './guid.js';
 import { VARIABLE_TYPES, type RefiCase, type RefiCode, type RefiCodebook, type RefiCoding, type RefiLink, type RefiProject, type RefiSelection, type RefiSet, type RefiTextSource, type RefiVariableValue, type VariableType } from './refi-model.js';
 import { childNamed, childrenNamed, type XmlElement } from './xml-tree.js';
 
@@ -203,8 +202,3 @@ class Reader {
 }
 
 const EMPTY: XmlElement = { name: '', ns: '', attributes: {}, children: [], text: '', line: 0, col: 0 };
-
-/** True when two GUIDs as written name the same thing (case and braces aside). */
-export function sameGuid(a: string, b: string): boolean {
-  return (guidKey(a) ?? a) === (guidKey(b) ?? b);
-}

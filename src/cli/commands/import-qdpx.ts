@@ -60,7 +60,6 @@ export async function run(ctx: Ctx, args: string[], opts: ImportQdpxOptions): Pr
     qde: opened.qde,
     crlf: opts.crlf === undefined ? undefined : opts.crlf === '1' ? 1 : 2,
     readInternal: opened.readInternal,
-    interviewerLabels: target.config.interviewerLabels,
     knownSpeakers: [...pseudonyms, ...target.config.interviewerLabels, ...PARTICIPANT_ROLE_LABELS],
     resolveSpeaker: compileSpeakerResolver({ interviewerLabels: target.config.interviewerLabels, speakerMap: new Map(), pseudonyms }),
     takenNames: target.sourceNames,
