@@ -768,6 +768,70 @@ replaced files, code add's codings, …). Memo commands record the memo's id and
       load: () => import('./commands/log.js'),
     },
 
+    { group: 'export', summary: 'write the project, or part of it, for other programs (REFI-QDA for NVivo, ATLAS.ti, MAXQDA, QualCoder)', examples: ['telaah export qdpx study.qdpx', 'telaah export qdc codebook.qdc'] },
+    {
+      command: 'export qdpx',
+      summary: 'the project as a REFI-QDA archive: sources, codebook, codings, participants (cases) and memos (notes)',
+      args: [{ name: '<file>', description: 'the .qdpx file to write (replaced if it exists)' }],
+      options: [
+        flags.coder("only this coder's codings"),
+        flags.origin('codings of these origins, comma-separated (default: auto, manual, accepted, imported, as codings list; suggested only when named; manual,accepted leaves unreviewed auto codings out)', [
+          'auto',
+          'manual',
+          'accepted',
+          'imported',
+          'suggested',
+        ]),
+        flags.json('print what was written as JSON'),
+      ],
+      notes: `Codings follow the evidence rules: a rejected proposal is never exported, a suggestion only with
+--origin suggested. Each coding is exported on the sentence or turn it codes, by its coder (Users: the
+coders, "telaah auto-coder" for auto). Participants are cases with their attributes as variables; source
+fields are variables named source.type, source.date, source.site, …; memos are notes. GUIDs are the same on
+every export of the project, and the same project gives the same bytes.`,
+      examples: ['telaah export qdpx study.qdpx', 'telaah export qdpx reviewed.qdpx --origin manual,accepted', 'telaah export qdpx rina.qdpx --coder rina'],
+      load: () => import('./commands/export-qdpx.js'),
+    },
+    {
+      command: 'export qdc',
+      summary: "the project's current codebook as a REFI-QDA codebook (.qdc), definitions as descriptions",
+      args: [{ name: '<file>', description: 'the .qdc file to write (replaced if it exists)' }],
+      examples: ['telaah export qdc bpjs-codebook.qdc'],
+      load: () => import('./commands/export-qdc.js'),
+    },
+
+    { group: 'import', summary: 'read work from other programs (REFI-QDA projects and codebooks)', examples: ['telaah import qdpx nvivo-export.qdpx --into study', 'telaah import qdc atlas-codebook.qdc'] },
+    {
+      command: 'import qdpx',
+      summary: 'a REFI-QDA project into a new project (--into DIR) or this one: text sources, codes, codings, cases and notes',
+      args: [{ name: '<file>', description: 'the .qdpx file (from NVivo, ATLAS.ti, MAXQDA, QualCoder or telaah)' }],
+      options: [
+        flags.text('--into <dir>', 'make a new project in this folder and import into it'),
+        new Option('--crlf <count>', 'how the file counts a CRLF line end: 1 (ATLAS.ti) or 2 (others); default from the file\'s origin').choices(['1', '2']),
+        flags.json('print what was imported as JSON'),
+      ],
+      notes: `Source texts are kept as they are (made canonical: no BOM, LF line ends, NFC) with the positions carried
+over; turns and sentences are found as ingest finds them. Codings get origin imported and the REFI user as
+coder; a selection across turns codes each turn. Cases become participants (variables as attributes),
+notes become memos. A broken file (not well-formed, a selection outside its text, a coding of a code the
+file lacks, no .qde) is refused with one line and nothing is imported.`,
+      examples: ['telaah import qdpx nvivo-export.qdpx --into study-nvivo', 'telaah import qdpx atlas.qdpx --into study --crlf 1', 'cd study && telaah import qdpx more-interviews.qdpx'],
+      load: () => import('./commands/import-qdpx.js'),
+    },
+    {
+      command: 'import qdc',
+      summary: 'a REFI-QDA codebook (.qdc) as a telaah codebook file (YAML) to read, extend and apply',
+      args: [{ name: '<file>', description: 'the .qdc file' }],
+      options: [
+        flags.text('--output <file>', 'the codebook file to write (default: the .qdc name with .yaml, in the current folder)'),
+        new Option('--use', "apply it as the project's codebook at once (as `telaah codebook use` does)"),
+      ],
+      notes: `Code names become ids (lower case, - between words, / between levels) and stay as labels; descriptions
+become definitions; colours are kept. The codebook has no patterns: add them for \`code auto\`, or code by hand.`,
+      examples: ['telaah import qdc atlas-codebook.qdc && telaah codebook use atlas-codebook.yaml', 'telaah import qdc nvivo.qdc --output codebooks/nvivo.yaml --use'],
+      load: () => import('./commands/import-qdc.js'),
+    },
+
     {
       command: 'demo',
       summary: 'build a demo project from the bundled sample study and show what telaah found',

@@ -85,6 +85,7 @@ export const NOT_FREE_TEXT: readonly string[] = [
   // The stems of search_index.words, word for word.
   'search_index.stems_id', 'search_index.stems_en',
   'search_sources.sha256',
+  'interop.namespace',
 ];
 
 /** One piece of free text: where it is, which row holds it (as a person would name the row), and the text. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
 /** One schema step. Shipped migrations are never edited: add a new one instead. */
@@ -254,5 +255,32 @@ const m007_source_overview: Migration = {
   },
 };
 
+const m008_interop: Migration = {
+  name: 'm008_interop',
+  up(db) {
+    // IF NOT EXISTS / OR IGNORE: a project whose schema version was set back keeps its namespace.
+    db.exec(`
+      -- The project's own UUID namespace for REFI-QDA exports: every GUID of an export (code, source,
+      -- coding, memo, …) is a UUID v5 of this namespace and the thing's stable id, so exporting the same
+      -- project again gives the same GUIDs, and two projects never share one. Drawn once, at random, when
+      -- the project first reaches this schema; a copy of the project (a backup) keeps it. At most one row.
+      CREATE TABLE IF NOT EXISTS interop (
+        only       INTEGER PRIMARY KEY CHECK (only = 1),
+        namespace  TEXT NOT NULL
+      );
+    `);
+    db.prepare('INSERT OR IGNORE INTO interop (only, namespace) VALUES (1, ?)').run(randomUUID());
+  },
+};
+
 /** Every migration, in the order they are applied; the schema version is the list's length. */
-export const migrations: readonly Migration[] = [m001_initial, m002_coding, m003_review, m004_current_codebook, m005_memos, m006_search, m007_source_overview];
+export const migrations: readonly Migration[] = [
+  m001_initial,
+  m002_coding,
+  m003_review,
+  m004_current_codebook,
+  m005_memos,
+  m006_search,
+  m007_source_overview,
+  m008_interop,
+];

@@ -89,6 +89,8 @@ describe('parseCodebook errors, each at its line:col', () => {
     ['examples not a list', HEAD + `  - id: a\n    definition: x\n    examples: just one\n`, '7:15 examples must be a list (- item lines or [a, b])'],
     ['a counterexample that is a mapping', HEAD + `  - id: a\n    definition: x\n    counterexamples: [ok, { a: b }]\n`, '7:27 each item of counterexamples must be non-empty text'],
     ['required not a boolean', HEAD + `  - id: a\n    definition: x\n    required: yes\n`, '7:15 required must be true or false'],
+    ['a colour not #RRGGBB', HEAD + `  - id: a\n    definition: x\n    color: red\n`, '7:12 the color of code "a" must be written #RRGGBB or #RGB (like "#46AA00"), not "red"'],
+    ['an unquoted colour (a YAML comment)', HEAD + `  - id: a\n    definition: x\n    color: #46AA00\n`, '7:5 the color of code "a" is empty: quote it, color: "#46AA00" (an unquoted # starts a YAML comment)'],
     ['fire_when_negated not a boolean', HEAD + `  - id: a\n    definition: x\n    patterns: { id: [a], fire_when_negated: 1 }\n`, '7:45 fire_when_negated must be true or false'],
     ['an alias without anchor', HEAD + `  - id: a\n    definition: x\n    patterns:\n      id: [a]\n      not: *nope\n`, '9:12 *nope refers to no anchor &nope above it'],
     ['an alias repeating a code', HEAD + `  - &c\n    id: a\n    definition: x\n  - *c\n`, '8:5 this alias repeats a code; write each code once'],

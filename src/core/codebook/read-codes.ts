@@ -10,8 +10,9 @@ import type { CodeDef, Language } from './types.js';
 
 const CODE_KEYS = [
   'id', 'label', 'definition', 'when_to_use', 'when_not_to_use', 'parent', 'required',
-  'contrasts', 'patterns', 'examples', 'counterexamples', 'children',
+  'contrasts', 'patterns', 'examples', 'counterexamples', 'children', 'color',
 ];
+const COLOR_SYNTAX = /^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/;
 const ID_SYNTAX = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
 // Deeper nesting than this is a mistake, and the limit keeps recursion far from the stack's end.
 const MAX_DEPTH = 64;
@@ -86,6 +87,13 @@ function readCode(state: CodesState, map: YAMLMap, nestedIn: ReadCode | null | u
     line: reader.position(nodeOffset(idField?.key ?? map)).line,
   };
   if (!fields.has('definition')) reader.error(map, `${where} has no definition; add definition: (what the code means)`);
+  const colorField = fields.get('color');
+  // `color: #46AA00` unquoted is an empty value and a comment: say so rather than "empty".
+  const unquoted = colorField && (colorField.value === null || (isScalar(colorField.value) && colorField.value.value === null));
+  if (unquoted) reader.error(colorField.key, `the color of ${where} is empty: quote it, color: "#46AA00" (an unquoted # starts a YAML comment)`);
+  const color = colorField && !unquoted ? reader.text(colorField, 'color', true)?.trim() : undefined;
+  if (color !== undefined && COLOR_SYNTAX.test(color)) def.color = color;
+  else if (color !== undefined) reader.error(colorField!.value, `the color of ${where} must be written #RRGGBB or #RGB (like "#46AA00"), not "${color}"`);
   const code: ReadCode = { def, at: idField?.value ?? map, idOk, nestedIn, contrastRefs: [], hasPatterns: false };
   const parentField = fields.get('parent');
   const parentId = parentField ? reader.text(parentField, 'parent', true)?.trim() : undefined;

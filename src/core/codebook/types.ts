@@ -50,6 +50,8 @@ export interface CodeDef {
   required: boolean;
   /** Codes whose evidence contrasts with this one's (triangulation). */
   contrasts: string[];
+  /** A display colour, `#RRGGBB` or `#RGB` (carried to and from REFI-QDA tools). */
+  color?: string;
   line?: number;
 }
 

@@ -1,0 +1,263 @@
+/**
+ * A project snapshot as a REFI-QDA project: users (the coders and memo authors), the code tree, variables
+ * (participant attributes, and source fields as `source.…`), cases (participants), text sources with their
+ * coded selections, and notes (memos). Every GUID is derived from the project's namespace and a stable id
+ * (see guid.ts), so the same project always gives the same document.
+ */
+import type { ProjectSnapshot, SnapshotCode, SnapshotCoding, SnapshotMemo, SnapshotSource } from '../core/interop/snapshot.js';
+import { CodePointSlicer } from '../core/text/code-point-slicer.js';
+import { GuidMaker } from './guid.js';
+import type { RefiCase, RefiCode, RefiCoding, RefiLink, RefiNote, RefiProject, RefiSelection, RefiTextSource, RefiUser, RefiVariable, RefiVariableValue, VariableType } from './refi-model.js';
+import { inferVariableType } from './variable-values.js';
+
+/** The names other tools show for telaah's machine coders (their telaah name stays in User/@id). */
+export const MACHINE_CODER_NAMES: Readonly<Record<string, string>> = { auto: 'telaah auto-coder', suggest: 'telaah suggester' };
+
+/** Source fields exported as variables, before the source's own attributes. */
+const SOURCE_FIELDS = ['type', 'language', 'date', 'site'] as const;
+/** Prefix of the variables that describe sources rather than participants (as in `--where source.site=…`). */
+export const SOURCE_VARIABLE_PREFIX = 'source.';
+/** The variable holding a participant's group. */
+export const GROUP_VARIABLE = 'group';
+
+const SELECTION_NAME_LENGTH = 80;
+
+/** A REFI-QDA project and the plain-text files it points at (`sources/GUID.txt` → text). */
+export interface BuiltRefiProject {
+  project: RefiProject;
+  files: Map<string, string>;
+}
+
+/** Builds the REFI-QDA project of a snapshot; `origin` names the program (`telaah 0.1.0`). */
+export function buildRefiProject(snapshot: ProjectSnapshot, origin: string): BuiltRefiProject {
+  const guids = new GuidMaker(snapshot.namespace);
+  const users = new Map<string, RefiUser>();
+  const userGuid = (name: string): string => {
+    let user = users.get(name);
+    if (!user) users.set(name, (user = { guid: guids.of('user', name), name: MACHINE_CODER_NAMES[name] ?? name, id: name }));
+    return user.guid;
+  };
+  const noteGuid = (memo: SnapshotMemo): string => guids.of('memo', memo.id);
+  const memosOf = (kind: SnapshotMemo['kind']): SnapshotMemo[] => snapshot.memos.filter((m) => m.kind === kind);
+
+  const notes: RefiNote[] = [];
+  const codeGuid = (id: string): string => guids.of('code', id);
+  const codes = buildCodeTree(snapshot, codeGuid, (id) => memosOf('code').filter((m) => m.code === id).map(noteGuid));
+
+  const sourceGuid = new Map(snapshot.sources.map((s) => [s.id, guids.of('source', s.name)]));
+  const variables = new Variables(guids);
+  const participantValues = snapshot.participants.map((p) => {
+    const values: [string, string][] = [];
+    if (p.group) values.push([GROUP_VARIABLE, p.group]);
+    for (const [key, value] of Object.entries(p.attributes)) if (key !== GROUP_VARIABLE && value !== '') values.push([key, value]);
+    return variables.collect(values);
+  });
+  const sourceValues = snapshot.sources.map((s) => {
+    const fields: [string, string][] = SOURCE_FIELDS.flatMap((f) => (s[f] ? [[`${SOURCE_VARIABLE_PREFIX}${f}`, s[f]!] as [string, string]] : []));
+    const attributes = Object.entries(s.attributes).filter(([, v]) => v !== '').map(([k, v]): [string, string] => [`${SOURCE_VARIABLE_PREFIX}${k}`, v]);
+    return variables.collect([...fields, ...attributes]);
+  });
+
+  const codingsBySource = groupBy(snapshot.codings, (c) => c.sourceId);
+  const memosBySpanSource = groupBy(snapshot.memos.filter((m) => m.span), (m) => m.span!.sourceId);
+  const files = new Map<string, string>();
+  const sources: RefiTextSource[] = snapshot.sources.map((source, i) => {
+    const guid = sourceGuid.get(source.id)!;
+    files.set(`sources/${guid}.txt`, source.text);
+    return {
+      guid,
+      name: source.name,
+      plainTextPath: `internal://${guid}.txt`,
+      creationDateTime: source.addedAt,
+      selections: buildSelections(source, guid, codingsBySource.get(source.id) ?? [], memosBySpanSource.get(source.id) ?? [], guids, codeGuid, userGuid, noteGuid, notes),
+      codings: [],
+      noteRefs: memosOf('source').filter((m) => m.sourceId === source.id).map(noteGuid),
+      values: variables.values(sourceValues[i]!),
+    };
+  });
+
+  const links: RefiLink[] = [];
+  const cases: RefiCase[] = snapshot.participants.map((p, i) => {
+    const guid = guids.of('case', p.id);
+    // A case has no NoteRef in Project.xsd: a memo on a participant is linked to its case instead.
+    for (const memo of memosOf('participant').filter((m) => m.participantId === p.id)) {
+      links.push({ guid: guids.of('memo-link', memo.id), name: 'memo', direction: 'OneWay', originGuid: guid, targetGuid: noteGuid(memo) });
+    }
+    return { guid, name: p.pseudonym, values: variables.values(participantValues[i]!), sourceRefs: p.sourceIds.flatMap((id) => sourceGuid.get(id) ?? []) };
+  });
+
+  for (const memo of snapshot.memos) {
+    notes.push({
+      guid: noteGuid(memo),
+      name: `Memo ${memo.id}: ${firstLine(memo.text)}`,
+      plainTextContent: memo.text,
+      creatingUser: userGuid(memo.author),
+      creationDateTime: memo.createdAt,
+      modifiedDateTime: memo.updatedAt,
+      selections: [],
+      codings: [],
+      noteRefs: [],
+      values: [],
+    });
+  }
+  notes.sort((a, b) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0));
+
+  return {
+    project: {
+      name: snapshot.name,
+      origin,
+      creationDateTime: snapshot.createdAt ?? undefined,
+      modifiedDateTime: snapshot.modifiedAt ?? undefined,
+      users: [...users.values()].sort((a, b) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0)),
+      codes,
+      variables: variables.declared(),
+      cases,
+      sources,
+      otherSources: {},
+      notes,
+      links,
+      sets: [],
+      noteRefs: memosOf('project').map(noteGuid),
+    },
+    files,
+  };
+}
+
+/**
+ * The code tree: the codebook's codes, then any code that codings or memos use but the current codebook
+ * lacks (kept under an old id after a new version), under its nearest ancestor that is in the tree.
+ */
+function buildCodeTree(snapshot: ProjectSnapshot, codeGuid: (id: string) => string, notesOf: (id: string) => string[]): RefiCode[] {
+  const defs: SnapshotCode[] = [...(snapshot.codebook?.codes ?? [])];
+  const known = new Set(defs.map((c) => c.id));
+  const used = [...new Set([...snapshot.codings.map((c) => c.code), ...snapshot.memos.flatMap((m) => (m.code ? [m.code] : []))])].sort();
+  for (const id of used) {
+    if (known.has(id)) continue;
+    let parent: string | null = id;
+    do parent = parent.includes('/') ? parent.slice(0, parent.lastIndexOf('/')) : null;
+    while (parent !== null && !known.has(parent));
+    defs.push({ id, parent, label: {}, definition: 'Not in the current codebook: codings kept under this id from an earlier version.' });
+    known.add(id);
+  }
+  const nodes = new Map<string, RefiCode>();
+  const roots: RefiCode[] = [];
+  for (const def of defs) {
+    const name = def.parent !== null && def.id.startsWith(`${def.parent}/`) ? def.id.slice(def.parent.length + 1) : def.id;
+    // telaah lets a category be coded by hand (`code add … barrier`), so every code is codable.
+    const node: RefiCode = { guid: codeGuid(def.id), name, isCodable: true, color: def.color, description: def.definition || undefined, noteRefs: notesOf(def.id), children: [] };
+    nodes.set(def.id, node);
+    const parent = def.parent === null ? undefined : nodes.get(def.parent);
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+/** The source's selections: one per coded or memo'd span, holding a Coding per code and coder. */
+function buildSelections(
+  source: SnapshotSource,
+  guid: string,
+  sourceCodings: readonly SnapshotCoding[],
+  sourceMemos: readonly SnapshotMemo[],
+  guids: GuidMaker,
+  codeGuid: (id: string) => string,
+  userGuid: (name: string) => string,
+  noteGuid: (memo: SnapshotMemo) => string,
+  notes: RefiNote[],
+): RefiSelection[] {
+  const spans = new Map<string, { start: number; end: number; codings: SnapshotCoding[]; memos: SnapshotMemo[] }>();
+  const span = (start: number, end: number) => {
+    const key = `${start}:${end}`;
+    let entry = spans.get(key);
+    if (!entry) spans.set(key, (entry = { start, end, codings: [], memos: [] }));
+    return entry;
+  };
+  for (const coding of sourceCodings) span(coding.start, coding.end).codings.push(coding);
+  for (const memo of sourceMemos) span(memo.span!.start, memo.span!.end).memos.push(memo);
+  const slicer = new CodePointSlicer(source.text);
+  return [...spans.values()]
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((entry) => {
+      const selectionGuid = guids.of('selection', `${guid}:${entry.start}:${entry.end}`);
+      const codings: RefiCoding[] = [];
+      const seen = new Set<string>();
+      // A turn of one sentence has the span of that sentence: the same code by the same coder is one coding.
+      for (const c of [...entry.codings].sort((a, b) => (a.code + '\0' + a.coder < b.code + '\0' + b.coder ? -1 : 1))) {
+        const key = `${c.code}\0${c.coder}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const codingGuid = guids.of('coding', `${selectionGuid}:${key}`);
+        const noteRefs: string[] = [];
+        if (c.memo) {
+          const note = guids.of('coding-memo', codingGuid);
+          noteRefs.push(note);
+          notes.push({ guid: note, name: `Note on ${c.code} by ${c.coder}`, plainTextContent: c.memo, creatingUser: userGuid(c.coder), creationDateTime: c.createdAt, selections: [], codings: [], noteRefs: [], values: [] });
+        }
+        codings.push({ guid: codingGuid, codeGuid: codeGuid(c.code), creatingUser: userGuid(c.coder), creationDateTime: c.createdAt, noteRefs });
+      }
+      const first = [...entry.codings.map((c) => ({ who: c.coder, at: c.createdAt })), ...entry.memos.map((m) => ({ who: m.author, at: m.createdAt }))].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))[0];
+      return {
+        guid: selectionGuid,
+        name: excerpt(slicer.slice(entry.start, entry.end)),
+        start: entry.start,
+        end: entry.end,
+        creatingUser: first && userGuid(first.who),
+        creationDateTime: first?.at,
+        codings,
+        noteRefs: entry.memos.map(noteGuid),
+      };
+    });
+}
+
+/** Variables declared once each, with one type for all their values. */
+class Variables {
+  private readonly seen = new Map<string, string[]>();
+  private readonly types = new Map<string, VariableType>();
+  constructor(private readonly guids: GuidMaker) {}
+
+  /** Records values (name → value) to be typed once all are known. */
+  collect(values: [string, string][]): [string, string][] {
+    for (const [name, value] of values) {
+      const list = this.seen.get(name);
+      if (list) list.push(value);
+      else this.seen.set(name, [value]);
+    }
+    return values;
+  }
+
+  /** Every variable, by name. */
+  declared(): RefiVariable[] {
+    return [...this.seen.keys()].sort().map((name) => ({ guid: this.guids.of('variable', name), name, type: this.typeOf(name) }));
+  }
+
+  /** The values as VariableValue elements. */
+  values(values: [string, string][]): RefiVariableValue[] {
+    return values.map(([name, value]) => ({ variableGuid: this.guids.of('variable', name), type: this.typeOf(name), value }));
+  }
+
+  private typeOf(name: string): VariableType {
+    let type = this.types.get(name);
+    if (type === undefined) this.types.set(name, (type = inferVariableType(this.seen.get(name) ?? [])));
+    return type;
+  }
+}
+
+function excerpt(text: string, length = SELECTION_NAME_LENGTH): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const points = Array.from(flat);
+  return points.length <= length ? flat : `${points.slice(0, length - 1).join('')}…`;
+}
+
+function firstLine(text: string): string {
+  return excerpt(text.trim().split('\n')[0] ?? '', 60);
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,75 @@
+/**
+ * A small XML writer for the REFI-QDA files: elements in the order they are written, attributes in the
+ * order given, two-space indentation. Text is escaped, and characters XML 1.0 cannot carry (most control
+ * characters, lone surrogates, U+FFFE/U+FFFF) become U+FFFD so the file always parses.
+ */
+
+/** An attribute list; undefined values are left out. */
+export type Attributes = [name: string, value: string | number | boolean | undefined][];
+
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `text` as element content: & < > escaped, CR kept as a reference (a parser would drop it). */
+export function escapeText(text: string): string {
+  return text.replace(NOT_XML, '\ufffd').replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
+}
+
+/** `value` as an attribute value in double quotes: line ends and tabs as references (a parser turns them into spaces). */
+export function escapeAttribute(value: string): string {
+  return value
+    .replace(NOT_XML, '\ufffd')
+    .replace(/[&<>"\t\n\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' })[c]!);
+}
+
+/** Builds an XML document line by line. */
+export class XmlWriter {
+  private readonly lines: string[] = ['<?xml version="1.0" encoding="utf-8"?>'];
+  private readonly open: string[] = [];
+
+  /** Opens an element that will have children. */
+  start(name: string, attributes: Attributes = []): this {
+    this.lines.push(`${this.indent()}<${name}${renderAttributes(attributes)}>`);
+    this.open.push(name);
+    return this;
+  }
+
+  /** Closes the element opened last. */
+  end(): this {
+    const name = this.open.pop();
+    if (name === undefined) throw new Error('XmlWriter.end without start');
+    this.lines.push(`${this.indent()}</${name}>`);
+    return this;
+  }
+
+  /** An element without children. */
+  empty(name: string, attributes: Attributes = []): this {
+    this.lines.push(`${this.indent()}<${name}${renderAttributes(attributes)} />`);
+    return this;
+  }
+
+  /** An element holding text only. */
+  text(name: string, text: string, attributes: Attributes = []): this {
+    this.lines.push(`${this.indent()}<${name}${renderAttributes(attributes)}>${escapeText(text)}</${name}>`);
+    return this;
+  }
+
+  /** The document, ending with a newline. */
+  toString(): string {
+    if (this.open.length > 0) throw new Error(`XmlWriter: <${this.open[this.open.length - 1]}> is still open`);
+    return `${this.lines.join('\n')}\n`;
+  }
+
+  private indent(): string {
+    return '  '.repeat(this.open.length);
+  }
+}
+
+function renderAttributes(attributes: Attributes): string {
+  let out = '';
+  for (const [name, value] of attributes) {
+    if (value === undefined) continue;
+    out += ` ${name}="${escapeAttribute(String(value))}"`;
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../errors.js';
+import { readZip, writeZip } from './zip.js';
+
+const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+describe('writeZip', () => {
+  it('gives the same bytes for the same entries', () => {
+    const a = writeZip([['project.qde', text('<Project/>')], ['sources/A.txt', text('halo')]]);
+    const b = writeZip([['project.qde', text('<Project/>')], ['sources/A.txt', text('halo')]]);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('reads back what it wrote', () => {
+    const zip = writeZip([['project.qde', text('<Project/>')], ['sources/A.txt', text('halo 🙂')]]);
+    const read = readZip(zip, 'x.qdpx', () => true);
+    expect(new TextDecoder().decode(read.get('sources/A.txt'))).toBe('halo 🙂');
+  });
+});
+
+describe('readZip limits', () => {
+  it('stops at the inflated size actually reached, whatever the archive claims', () => {
+    const bomb = zipSync({ 'project.qde': new Uint8Array(5_000_000) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(10_000);
+    expect(() => readZip(bomb, 'bomb.qdpx', () => true, { maxEntries: 10, maxTotalBytes: 1_000_000 })).toThrow(/inflates to more than/);
+    // An entry not read costs nothing.
+    expect(readZip(bomb, 'bomb.qdpx', () => false, { maxEntries: 10, maxTotalBytes: 1_000_000 }).size).toBe(0);
+  });
+
+  it('stops at too many entries', () => {
+    const many = zipSync(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`sources/${i}.txt`, text('x')])));
+    expect(() => readZip(many, 'many.qdpx', () => true, { maxEntries: 10, maxTotalBytes: 1_000_000 })).toThrow(/more than 10 entries/);
+  });
+
+  it('refuses what is not a ZIP, as bad input', () => {
+    expect(() => readZip(text('<?xml version="1.0"?><Project/>'), 'p.qdpx', () => true)).toThrow(InputError);
+  });
+});
