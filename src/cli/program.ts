@@ -664,8 +664,8 @@ its text. A coding's own note (\`code add --memo\`) is something else: it belong
 
     {
       group: 'export',
-      summary: 'write the project out: CSV tables for R, SPSS and Excel; codings as JSON Lines for another coder',
-      examples: ['telaah export csv --what quotes -o quotes.csv --bom', 'telaah export codings --coder ana -o codings-ana.jsonl'],
+      summary: 'write the project out: REFI-QDA for NVivo, ATLAS.ti, MAXQDA and QualCoder; CSV tables for R, SPSS and Excel; codings as JSON Lines for another coder',
+      examples: ['telaah export qdpx study.qdpx', 'telaah export qdc codebook.qdc', 'telaah export csv --what quotes -o quotes.csv --bom', 'telaah export codings --coder ana -o codings-ana.jsonl'],
     },
     {
       command: 'export csv',
@@ -734,7 +734,11 @@ stay behind.`,
       examples: ['telaah export codings --coder ana -o codings/ana.jsonl', 'telaah export codings --origin manual,accepted,auto > all.jsonl'],
       load: () => import('./commands/export-codings.js'),
     },
-    { group: 'import', summary: "bring other people's work into the project", examples: ['telaah import codings codings/budi.jsonl --dry-run'] },
+    {
+      group: 'import',
+      summary: "bring other people's work into the project: REFI-QDA projects and codebooks, another coder's codings",
+      examples: ['telaah import qdpx nvivo-export.qdpx --into study', 'telaah import qdc atlas-codebook.qdc', 'telaah import codings codings/budi.jsonl --dry-run'],
+    },
     {
       command: 'import codings',
       summary: "merge another coder's codings (from `export codings`) into this project, reporting conflicts and text that moved",
@@ -768,7 +772,6 @@ replaced files, code add's codings, …). Memo commands record the memo's id and
       load: () => import('./commands/log.js'),
     },
 
-    { group: 'export', summary: 'write the project, or part of it, for other programs (REFI-QDA for NVivo, ATLAS.ti, MAXQDA, QualCoder)', examples: ['telaah export qdpx study.qdpx', 'telaah export qdc codebook.qdc'] },
     {
       command: 'export qdpx',
       summary: 'the project as a REFI-QDA archive: sources, codebook, codings, participants (cases) and memos (notes)',
@@ -800,7 +803,6 @@ every export of the project, and the same project gives the same bytes.`,
       load: () => import('./commands/export-qdc.js'),
     },
 
-    { group: 'import', summary: 'read work from other programs (REFI-QDA projects and codebooks)', examples: ['telaah import qdpx nvivo-export.qdpx --into study', 'telaah import qdc atlas-codebook.qdc'] },
     {
       command: 'import qdpx',
       summary: 'a REFI-QDA project into a new project (--into DIR) or this one: text sources, codes, codings, cases and notes',
