@@ -15,7 +15,8 @@ export const SAMPLE_CODEBOOK = fileURLToPath(new URL('../../../codebooks/bpjs-so
 
 /**
  * `telaah demo [dir]`: a project built from the bundled sample study — participants imported, every
- * transcript ingested with real names replaced — then a listing and what to try next. Re-running it
+ * transcript ingested with real names replaced, auto-coded, audited and reported in Word and HTML — then
+ * what to try next. Re-running it
  * goes on with the project it made (unchanged files are skipped); any other project is left alone.
  */
 export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promise<ExitCode> {
@@ -51,9 +52,14 @@ export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promis
   await (await import('./codebook-show.js')).run(inProject, [], common);
   step('telaah triangulate');
   await (await import('./triangulate.js')).run(inProject, [], common);
+  step('telaah report -o report.docx && telaah report -o report.html');
+  const report = await import('./report.js');
+  // Run from the caller's folder, so the lines saying where the reports are name paths they can open.
+  for (const file of ['report.docx', 'report.html']) await report.run(ctx, [], { ...common, output: join(dir, file) });
   ctx.stderr.write(
     `\n${c.bold('Try next')} (in ${shown}):\n` +
       `  cd ${shown}\n` +
+      '  open report.html (or report.docx)  # the thematic report; telaah report -o report.md for Markdown\n' +
       '  telaah sources show 09-sumiati      # raw transcript, names replaced\n' +
       '  telaah sources show fgd1-medan-pekerja --sentences\n' +
       '  telaah triangulate --code barrier/distrust   # the evidence side by side\n' +
