@@ -21,7 +21,7 @@ export interface ExportCodingsOptions extends GlobalOptions, Pick<ExportTarget, 
 }
 
 /** What a person codes: the origins written when --origin is not given. */
-export const HUMAN_ORIGINS = ['manual', 'accepted', 'imported'];
+const HUMAN_ORIGINS = ['manual', 'accepted', 'imported'];
 
 /** `telaah export codings [--jsonl]`: one coding per line, anchored and sorted, for another coder's project. */
 export async function run(ctx: Ctx, _args: string[], opts: ExportCodingsOptions): Promise<ExitCode> {
