@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { AtomicFile } from '../io/atomic-file.js';
 import { UTF8_BOM } from '../report/csv.js';
 import type { Ctx } from './context.js';
-import { signalGate } from './interrupt.js';
+import { signalGate, whileInterruptible } from './interrupt.js';
 
 /** Where an export goes: `-o FILE` (written atomically) or stdout, and whether it starts with a BOM. */
 export interface ExportTarget {
@@ -76,7 +76,7 @@ export async function withExportSink<T>(ctx: Ctx, target: ExportTarget, work: (s
 }
 
 /** Ctrl-C during an export: the file is not written (stdout has had the rows so far). */
-export class ExportInterrupted extends Error {
+class ExportInterrupted extends Error {
   constructor() {
     super('export interrupted');
     this.name = 'ExportInterrupted';
@@ -91,7 +91,7 @@ export class ExportInterrupted extends Error {
 export type ExportPace = () => Promise<void> | undefined;
 
 /** The pace of an export that Ctrl-C may stop (see ExportPace); without a signal, one that never waits. */
-export function exportPace(signal?: AbortSignal): ExportPace {
+function exportPace(signal?: AbortSignal): ExportPace {
   if (!signal) return () => undefined;
   const gate = signalGate();
   return () => {
@@ -100,4 +100,19 @@ export function exportPace(signal?: AbortSignal): ExportPace {
       if (signal.aborted) throw new ExportInterrupted();
     });
   };
+}
+
+/**
+ * Runs an export that Ctrl-C (or a closed pipe) may stop: `work` writes to the sink and calls the pace
+ * in its row loop. Interrupted, the file is not written, a line says so, and `interrupted` is true.
+ */
+export async function runExport<T>(ctx: Ctx, target: ExportTarget, work: (sink: ExportSink, pace: ExportPace) => T | Promise<T>): Promise<{ interrupted: false; result: T } | { interrupted: true }> {
+  try {
+    const result = await whileInterruptible(ctx, (signal) => withExportSink(ctx, target, (sink) => work(sink, exportPace(signal))));
+    return { interrupted: false, result };
+  } catch (error) {
+    if (!(error instanceof ExportInterrupted)) throw error;
+    ctx.stderr.write(`Interrupted: ${target.out === undefined ? 'the output is incomplete' : `${target.out} not written`}\n`);
+    return { interrupted: true };
+  }
 }

@@ -7,7 +7,7 @@ import { checkCodingFilter, codingFilterOf } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import { writeCodingsCsv } from '../export/codings-csv.js';
-import { exportPace, withExportSink } from '../export-sink.js';
+import { runExport } from '../export-sink.js';
 import type { ListingOptions, WhereOption } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
 import { withProject } from '../open-project.js';
@@ -34,8 +34,9 @@ export async function run(ctx: Ctx, _args: string[], opts: CodingsListOptions): 
     const mode = outputMode(opts);
     // CSV is written as the rows come: a listing of a million codings needs no array of them.
     if (mode === 'csv') {
-      await withExportSink(ctx, {}, (sink) => writeCodingsCsv(project.db, filter, sink, exportPace()));
-      return 0;
+      // As an export: Ctrl-C, and a closed pipe (`| head`), stop a long listing.
+      const done = await runExport(ctx, {}, (sink, pace) => writeCodingsCsv(project.db, filter, sink, pace));
+      return done.interrupted ? 130 : 0;
     }
     const rows = [...iterateCodings(project.db, filter)];
     if (mode === 'json') writeJson(ctx, rows);

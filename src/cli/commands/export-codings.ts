@@ -4,8 +4,7 @@ import { iterateTeamCodings } from '../../store/team-codings.js';
 import { checkCodingFilter } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
-import { ExportInterrupted, exportPace, withExportSink, type ExportTarget } from '../export-sink.js';
-import { whileInterruptible } from '../interrupt.js';
+import { runExport, type ExportTarget } from '../export-sink.js';
 import type { GlobalOptions } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
 import { withProject } from '../open-project.js';
@@ -21,7 +20,7 @@ export interface ExportCodingsOptions extends GlobalOptions, Pick<ExportTarget, 
 }
 
 /** What a person codes: the origins written when --origin is not given. */
-export const HUMAN_ORIGINS = ['manual', 'accepted', 'imported'];
+const HUMAN_ORIGINS = ['manual', 'accepted', 'imported'];
 
 /** `telaah export codings [--jsonl]`: one coding per line, anchored and sorted, for another coder's project. */
 export async function run(ctx: Ctx, _args: string[], opts: ExportCodingsOptions): Promise<ExitCode> {
@@ -29,26 +28,18 @@ export async function run(ctx: Ctx, _args: string[], opts: ExportCodingsOptions)
     const codebook = opts.code !== undefined && project.config.codebook ? currentCodebook(project).codebook : null;
     const { code, source, coder } = checkCodingFilter({ code: opts.code, source: opts.source, coder: opts.coder }, () => listFilterValues(project.db), codebook);
     const origins = opts.origin ?? HUMAN_ORIGINS;
-    let lines: number;
-    try {
-      lines = await whileInterruptible(ctx, (signal) =>
-        withExportSink(ctx, { out: opts.out }, async (sink) => {
-          const pace = exportPace(signal);
-          let n = 0;
-          for (const coding of iterateTeamCodings(project.db, { code, source, coder, origins })) {
-            sink.write(`${formatCodingLine(coding)}\n`);
-            n += 1;
-            const wait = pace();
-            if (wait) await wait;
-          }
-          return n;
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ExportInterrupted)) throw error;
-      ctx.stderr.write(`Interrupted: ${opts.out === undefined ? 'the listing is incomplete' : `${opts.out} not written`}\n`);
-      return 130;
-    }
+    const done = await runExport(ctx, { out: opts.out }, async (sink, pace) => {
+      let n = 0;
+      for (const coding of iterateTeamCodings(project.db, { code, source, coder, origins })) {
+        sink.write(`${formatCodingLine(coding)}\n`);
+        n += 1;
+        const wait = pace();
+        if (wait) await wait;
+      }
+      return n;
+    });
+    if (done.interrupted) return 130;
+    const lines = done.result;
     if (opts.out !== undefined) ctx.stderr.write(`Wrote ${formatCount(lines)} ${lines === 1 ? 'coding' : 'codings'} (${origins.join(', ')}) to ${opts.out}\n`);
     return 0;
   });

@@ -11,8 +11,7 @@ import { writeCodingsCsv } from '../export/codings-csv.js';
 import { writeMatrixCsv } from '../export/matrix-csv.js';
 import { writeQuotesCsv } from '../export/quotes-csv.js';
 import { writeSegmentsCsv } from '../export/segments-csv.js';
-import { ExportInterrupted, exportPace, withExportSink, type ExportPace, type ExportSink, type ExportTarget } from '../export-sink.js';
-import { whileInterruptible } from '../interrupt.js';
+import { runExport, type ExportPace, type ExportSink, type ExportTarget } from '../export-sink.js';
 import type { GlobalOptions, WhereOption } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
 import { withProject, type Project } from '../open-project.js';
@@ -53,15 +52,10 @@ export async function run(ctx: Ctx, _args: string[], opts: ExportCsvOptions): Pr
   checkOptions(opts);
   return withProject(ctx, opts, async (project): Promise<ExitCode> => {
     const noun = opts.what === 'matrix' ? 'matrix rows' : opts.what;
-    try {
-      const rows = await whileInterruptible(ctx, (signal) => withExportSink(ctx, opts, (sink) => write(ctx, project, opts, sink, exportPace(signal))));
-      if (opts.out !== undefined) ctx.stderr.write(`Wrote ${formatCount(rows)} ${rows === 1 ? noun.replace(/s$/, '') : noun} to ${opts.out}\n`);
-      return 0;
-    } catch (error) {
-      if (!(error instanceof ExportInterrupted)) throw error;
-      ctx.stderr.write(`Interrupted: ${opts.out === undefined ? 'the table is incomplete' : `${opts.out} not written`}\n`);
-      return 130;
-    }
+    const done = await runExport(ctx, opts, (sink, pace) => write(ctx, project, opts, sink, pace));
+    if (done.interrupted) return 130;
+    if (opts.out !== undefined) ctx.stderr.write(`Wrote ${formatCount(done.result)} ${done.result === 1 ? noun.replace(/s$/, '') : noun} to ${opts.out}\n`);
+    return 0;
   });
 }
 

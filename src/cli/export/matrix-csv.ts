@@ -1,6 +1,6 @@
-import { attributeCsv, cooccurrenceCsv } from '../../report/matrix.js';
-import { renderCsvRow } from '../../report/csv.js';
 import type { MatrixCodeChoice } from '../../core/analysis/matrix-codes.js';
+import { renderCsvRow } from '../../report/csv.js';
+import { attributeCsv, cooccurrenceCsv } from '../../report/matrix.js';
 import { readAttributeMatrix, readCooccurrenceMatrix } from '../analysis/read-matrix.js';
 import type { AnalysisOptions } from '../analysis/scope.js';
 import type { ExportSink } from '../export-sink.js';
@@ -19,15 +19,13 @@ export interface MatrixExportOptions extends AnalysisOptions, MatrixCodeChoice {
  * matrix (what `matrix cooccurrence --csv` prints), counted by the same functions. Returns the rows written.
  */
 export function writeMatrixCsv(project: Project, opts: MatrixExportOptions, sink: ExportSink): number {
-  const { header, rows } =
-    opts.matrix === 'cooccurrence'
-      ? cooccurrenceCsv(readCooccurrenceMatrix(project, opts).matrix, opts.jaccard === true)
-      : attributeCsvOf(readAttributeMatrix(project, { ...opts, by: opts.by! }, false));
-  sink.write(renderCsvRow(header));
-  for (const row of rows) sink.write(renderCsvRow(row));
-  return rows.length;
-}
-
-function attributeCsvOf(read: ReturnType<typeof readAttributeMatrix>): ReturnType<typeof attributeCsv> {
-  return attributeCsv(read.matrix, read.byName, read.base);
+  let table: { header: string[]; rows: unknown[][] };
+  if (opts.matrix === 'cooccurrence') table = cooccurrenceCsv(readCooccurrenceMatrix(project, opts).matrix, opts.jaccard === true);
+  else {
+    const { matrix, byName, base } = readAttributeMatrix(project, { ...opts, by: opts.by! }, false);
+    table = attributeCsv(matrix, byName, base);
+  }
+  sink.write(renderCsvRow(table.header));
+  for (const row of table.rows) sink.write(renderCsvRow(row));
+  return table.rows.length;
 }
