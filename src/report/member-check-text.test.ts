@@ -17,6 +17,11 @@ describe('memberCheckWords', () => {
     );
   });
 
+  it('writes counts with the language\'s digit grouping', () => {
+    expect(memberCheckWords('id').themeSummary({ ...theme, turns: 1200 })).toMatch(/^Dalam 1\.200 bagian /);
+    expect(memberCheckWords('en').themeSummary({ ...theme, turns: 1200 })).toMatch(/^In 1,200 parts /);
+  });
+
   it('in English adds the first sentence of the definition', () => {
     expect(memberCheckWords('en').themeSummary({ ...theme, label: 'Identity documents', category: 'Barriers', turns: 1, sourceTypes: ['interview'] })).toBe(
       'In 1 part of the interview, you spoke about what we call “Identity documents”, part of the theme “Barriers”. ' +

@@ -9,6 +9,7 @@ import { splitSentences } from '../core/text/sentences.js';
 import type { MemberTheme } from '../core/report/member-check.js';
 import type { ReportLanguage } from '../core/report/report-model.js';
 import type { SourceType } from '../core/transcript/types.js';
+import { capitalize, joinList, numberFormat } from './language-format.js';
 
 /** The fixed words of a packet. */
 export interface MemberCheckWords {
@@ -30,13 +31,11 @@ export interface MemberCheckWords {
   closing: string;
 }
 
+// Not the report's source type names (thematic/labels): a participant reads "catatan pengamatan", not "observasi".
 const KIND_ID: Record<SourceType, string> = { interview: 'wawancara', fgd: 'diskusi kelompok (FGD)', observation: 'catatan pengamatan', document: 'dokumen' };
 const KIND_EN: Record<SourceType, string> = { interview: 'interview', fgd: 'group discussion', observation: 'observation notes', document: 'document' };
 
-function joinList(items: readonly string[], and: string): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
-}
-
+/** Media time as a participant reads it, m:ss or h:mm:ss (the report's hh:mm:ss is for finding it in a transcript). */
 function clock(ms: number): string {
   const total = Math.floor(ms / 1000);
   const h = Math.floor(total / 3600);
@@ -54,7 +53,8 @@ function firstSentence(text: string): string {
 /** A definition's first sentence is cut past this many code points. */
 const DEFINITION_LIMIT = 240;
 
-const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const ID_NUMBER = numberFormat('id');
+const EN_NUMBER = numberFormat('en');
 
 /** The words of a packet in `language`. */
 export function memberCheckWords(language: ReportLanguage): MemberCheckWords {
@@ -70,7 +70,7 @@ const INDONESIAN: MemberCheckWords = {
   themesHeading: 'Tema yang Anda sampaikan',
   noThemes: 'Peneliti belum memberi tema pada kata-kata Anda.',
   themeSummary: (t) =>
-    `Dalam ${t.turns} bagian dari ${joinList(t.sourceTypes.map((k) => KIND_ID[k]), 'dan')}, Anda berbicara tentang hal yang kami sebut “${t.label}”` +
+    `Dalam ${ID_NUMBER.number(t.turns)} bagian dari ${joinList(t.sourceTypes.map((k) => KIND_ID[k]), 'dan')}, Anda berbicara tentang hal yang kami sebut “${t.label}”` +
     `${t.category ? `, bagian dari tema “${t.category}”` : ''}.`,
   wordsHeading: 'Kata-kata Anda',
   sourceHeading: (type, date, source) => `${capitalize(KIND_ID[type])}${date ? `, ${date}` : ''} (${source})`,
@@ -91,7 +91,7 @@ const ENGLISH: MemberCheckWords = {
   themesHeading: 'Themes you spoke about',
   noThemes: 'The researchers have not yet given themes to your words.',
   themeSummary: (t) => {
-    const first = `In ${t.turns} ${t.turns === 1 ? 'part' : 'parts'} of the ${joinList(t.sourceTypes.map((k) => KIND_EN[k]), 'and the')}, you spoke about what we call “${t.label}”${t.category ? `, part of the theme “${t.category}”` : ''}.`;
+    const first = `In ${EN_NUMBER.number(t.turns)} ${t.turns === 1 ? 'part' : 'parts'} of the ${joinList(t.sourceTypes.map((k) => KIND_EN[k]), 'and the')}, you spoke about what we call “${t.label}”${t.category ? `, part of the theme “${t.category}”` : ''}.`;
     const meaning = t.definition ? firstSentence(t.definition) : '';
     return meaning ? `${first} We describe it like this: ${meaning}` : first;
   },

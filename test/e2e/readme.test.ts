@@ -42,7 +42,7 @@ describe('README worked example', () => {
     expect(step('matrix', 'attributes', '--by', 'group', '--codes', 'barrier/distrust', '--cell', 'quotes').stdout).toMatch(/“Dia tak percaya juga mula-mula\.” — Hasan, 28-hasan 28\.4/);
     // Reports and member checking.
     expect(step('report', '-o', 'laporan.md').stderr).toBe('Wrote laporan.md (Markdown: 20 codes, no joint display)\n');
-    expect(readFileSync(join(dir, 'laporan.md'), 'utf8')).toContain('> Tapi ada yang kirim video ceramah, ada yang jual panci kredit, ada hoaks katanya BPJS mau bangkrut.\n>\n> — Rudi (FGD, fgd1-medan-pekerja 25.6, 21:05)\n');
+    expect(readFileSync(join(dir, 'laporan.md'), 'utf8')).toContain('> Tapi ada yang kirim video ceramah, ada yang jual panci kredit, ada hoaks katanya BPJS mau bangkrut.\n>\n> — Rudi (FGD, fgd1-medan-pekerja 25.6, 00:21:05)\n');
     expect(step('report', '-o', 'report.md', '--lang', 'en', '--date', '2026-03-01').stderr).toMatch(/^Wrote report\.md/);
     expect((JSON.parse(step('report', '--format', 'json', '-o', '-').stdout) as { themes: unknown[] }).themes).toHaveLength(4);
     expect(step('report', '-o', 'hambatan.md', '--codes', 'barrier', '--origin', 'manual,accepted').stderr).toMatch(/^Wrote hambatan\.md \(Markdown: 6 codes/);

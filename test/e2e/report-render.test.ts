@@ -50,13 +50,13 @@ describe.skipIf(missing(WORD_TOOLS).length > 0)(title('the Word report in LibreO
     const all = pages.join('\n');
 
     expect(pages.length).toBeGreaterThanOrEqual(10);
-    expect(pages[0]).toMatch(/bpjs-medan[\s\S]*Laporan tematik[\s\S]*Buku kode: BPJS social work \(versi 1\.0\.0\)[\s\S]*2025-06-30/);
+    expect(pages[0]).toMatch(/bpjs-medan[\s\S]*Laporan analisis tematik[\s\S]*Buku kode: BPJS social work \(versi 1\.0\.0\)[\s\S]*2025-06-30/);
     expect(pages[0]).not.toContain('Halaman'); // no number on the title page
     expect(pages[1]).toMatch(/Daftar isi[\s\S]*Gambaran studi[\s\S]*Peran pekerja sosial[\s\S]*Pendidik[\s\S]*Lampiran/);
     for (const h of ['Gambaran studi', 'Catatan metode', 'Tema dan kode', 'Gambar', 'Tampilan gabungan', 'Lampiran']) {
       expect(pages.slice(2).some((p) => p.trimStart().startsWith(h)), `chapter "${h}" opens a page`).toBe(true);
     }
-    for (const h of ['Kesepakatan antarpengode', 'Pengorganisasi masyarakat', 'Ko-okurensi kode', 'Kode menurut kelompok partisipan', 'Ringkasan audit']) expect(all).toContain(h);
+    for (const h of ['Kesepakatan antarpengode', 'Pengorganisasi masyarakat', 'Ko-okurensi kode', 'Kode menurut kelompok partisipan', 'Ringkasan jejak audit']) expect(all).toContain(h);
     expect(all).toContain('“Kak Aisyah nggak pakai kata asuransi');
     expect(all).toContain('Sumiati · Wawancara · 09-sumiati 14.2 · 00:13:32');
     expect(all).toContain('<script>alert("x")</script>'); // a transcript's markup shown as the words it is

@@ -20,7 +20,7 @@ describe('renderReportDocx', async () => {
     expect(media).toHaveLength(2);
     for (const m of media) expect(Buffer.from(p[m]!).subarray(1, 4).toString()).toBe('PNG');
     expect(doc.match(/<w:drawing>/g)).toHaveLength(2);
-    expect(doc).toContain('descr="Jumlah unit yang dikodekan dengan kedua kode; diagonal (abu-abu): unit per kode."');
+    expect(doc).toContain('descr="Jumlah unit yang dikode dengan kedua kode; diagonal (abu-abu): unit yang dikode dengan kode itu."');
   });
 
   it('uses Word heading styles whose level follows the code tree, chapters on a new page', () => {
@@ -62,7 +62,7 @@ describe('renderReportDocx', async () => {
     expect(text(p, 'docProps/core.xml')).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-06-30T00:00:00Z</dcterms:created>');
     const undated = text(parts(await renderReportDocx(emptyReport())), 'docProps/core.xml');
     expect(undated).not.toContain('dcterms:created');
-    expect(undated).toContain('<dc:title>bpjs-medan — Thematic report</dc:title>');
+    expect(undated).toContain('<dc:title>bpjs-medan — Thematic analysis report</dc:title>');
   });
 
   it('renders a report with nothing in it', async () => {

@@ -13,13 +13,13 @@ import { appendix, figures, jointDisplay, type ChartPng } from './docx/docx-figu
 import { PAGE, REPORT_STYLES, HEADING_FONT, MUTED } from './docx/docx-styles.js';
 import { contents, method, overview, titlePage } from './docx/docx-study.js';
 import { themes } from './docx/docx-themes.js';
-import { renderLabels, type RenderLabels } from './render-labels.js';
+import { labels, type ReportLabels } from './labels.js';
 
 function toPng(chart: ChartSvg): ChartPng {
   return { png: svgToPng(chart.svg, 2), width: chart.width, height: chart.height };
 }
 
-function pageFooter(L: RenderLabels): Footer {
+function pageFooter(L: ReportLabels): Footer {
   return new Footer({
     children: [
       new Paragraph({
@@ -32,8 +32,8 @@ function pageFooter(L: RenderLabels): Footer {
 
 /** The Word document from a report and its charts as PNG. */
 export async function reportDocx(report: ThematicReport, charts: { cooccurrence: ChartPng; byGroup: ChartPng }): Promise<Buffer> {
-  const L = renderLabels(report.language);
-  const title = `${report.title.project} — ${L.reportTitle}`;
+  const L = labels(report.language);
+  const title = `${report.title.project} — ${L.title}`;
   const doc = new Document({
     title,
     creator: 'telaah',
@@ -67,6 +67,6 @@ export async function reportDocx(report: ThematicReport, charts: { cooccurrence:
 
 /** The thematic report as a .docx file's bytes. */
 export async function renderReportDocx(report: ThematicReport): Promise<Buffer> {
-  const svgs = await renderReportCharts(report, renderLabels(report.language));
+  const svgs = await renderReportCharts(report, labels(report.language));
   return reportDocx(report, { cooccurrence: toPng(svgs.cooccurrence), byGroup: toPng(svgs.byGroup) });
 }

@@ -31,7 +31,7 @@ describe('renderReportHtml', async () => {
     const links = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
     expect(links.length).toBeGreaterThan(15);
     for (const l of links) expect(ids).toContain(l);
-    const order = ['Gambaran studi', 'Catatan metode', 'Tema dan kode', 'Gambar', 'Tampilan gabungan', 'Lampiran'].map((h) => html.indexOf(`>${h}</h2>`));
+    const order = ['Gambaran studi', 'Catatan metode', 'Tema dan kode', 'Gambar', 'Tampilan gabungan menurut hasil', 'Lampiran'].map((h) => html.indexOf(`>${h}</h2>`));
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
   });
 
@@ -55,7 +55,7 @@ describe('renderReportHtml', async () => {
     expect(educator).toContain('Edukasi berhasil ketika contoh klaim datang dari tetangga sendiri');
     expect(educator.match(/class="quote"/g)).toHaveLength(5);
     expect(html).toContain('<span class="flag">terpusat pada satu partisipan</span>');
-    expect(html).toContain('<p class="muted no-quotes">Belum ada kutipan.</p>');
+    expect(html).toContain('<p class="muted no-quotes">Belum ada bukti yang dapat dikutip.</p>');
   });
 
   it('marks every quote for the filter and offers the codes, source types and groups it can filter by', () => {
@@ -72,7 +72,7 @@ describe('renderReportHtml', async () => {
 
   it('shows the joint display side by side and the appendix', () => {
     expect(html).toContain('ya <span class="muted">(14 partisipan)</span>');
-    expect(html).toContain('12 partisipan · 41 segmen');
+    expect(html).toContain('12 partisipan, 41 segmen');
     expect(html).toContain('<code>barrier/<wbr>documentation/<wbr>domicile-mismatch');
     expect(html).toContain('<code>code auto</code>');
   });

@@ -11,14 +11,14 @@ import { methodHtml, overviewHtml, titleHtml } from './html/html-study.js';
 import { REPORT_CSS } from './html/html-style.js';
 import { appendixHtml, figuresHtml, jointHtml } from './html/html-tables.js';
 import { themeAnchor, themesHtml } from './html/html-themes.js';
-import { renderLabels, type RenderLabels } from './render-labels.js';
+import { labels, type ReportLabels } from './labels.js';
 
 function tocThemes(themes: readonly ThemeSection[], depthLimit: number): string {
   if (themes.length === 0 || (themes[0]?.depth ?? 0) > depthLimit) return '';
   return `<ol>${themes.map((t) => `<li><a href="#${themeAnchor(t.code)}">${esc(t.label)}</a>${tocThemes(t.children, depthLimit)}</li>`).join('')}</ol>`;
 }
 
-function tocHtml(report: ThematicReport, L: RenderLabels): string {
+function tocHtml(report: ThematicReport, L: ReportLabels): string {
   const items = [
     `<li><a href="#overview">${esc(L.overview)}</a></li>`,
     `<li><a href="#method">${esc(L.method)}</a></li>`,
@@ -32,7 +32,7 @@ function tocHtml(report: ThematicReport, L: RenderLabels): string {
 
 /** The HTML page from a report and its rendered charts (synchronous; renderReportHtml renders the charts). */
 export function reportHtmlPage(report: ThematicReport, charts: { cooccurrence: ChartSvg; byGroup: ChartSvg }): string {
-  const L = renderLabels(report.language);
+  const L = labels(report.language);
   return [
     '<!doctype html>',
     `<html lang="${report.language}">`,
@@ -40,7 +40,7 @@ export function reportHtmlPage(report: ThematicReport, charts: { cooccurrence: C
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="telaah">',
-    `<title>${esc(`${report.title.project} — ${L.reportTitle}`)}</title>`,
+    `<title>${esc(`${report.title.project} — ${L.title}`)}</title>`,
     `<style>${REPORT_CSS}</style>`,
     '</head>',
     '<body>',
@@ -66,6 +66,6 @@ export function reportHtmlPage(report: ThematicReport, charts: { cooccurrence: C
 
 /** The thematic report as one self-contained HTML file (async: the charts are drawn by vega, which is). */
 export async function renderReportHtml(report: ThematicReport): Promise<string> {
-  const charts = await renderReportCharts(report, renderLabels(report.language));
+  const charts = await renderReportCharts(report, labels(report.language));
   return reportHtmlPage(report, charts);
 }

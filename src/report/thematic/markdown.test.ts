@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportQuote, ThematicReport, ThemeSection } from '../../core/report/report-model.js';
-import { labels } from './labels.js';
 import { renderReportMarkdown } from './markdown.js';
 
 const quote = (extra: Partial<ReportQuote> = {}): ReportQuote => ({
@@ -58,18 +57,18 @@ describe('renderReportMarkdown', () => {
   const md = renderReportMarkdown(report());
 
   it('has the title, the overview tables, the method note and a heading per code at its depth', () => {
-    expect(md.startsWith('# Laporan analisis tematik: Studi BPJS\n\nBPJS social work 1.0.0  \nDihitung: ')).toBe(true);
-    expect(md).toContain('| wawancara | 28 | 1.088 | 39.214 | 1.042 |');
-    expect(md).toContain('| **Total** | **40** | **1.172** | **45.812** | **1.178,1** |');
+    expect(md.startsWith('# Laporan analisis tematik: Studi BPJS\n\nBuku kode: BPJS social work (versi 1.0.0)  \nKoding yang dihitung: semua, ')).toBe(true);
+    expect(md).toContain('| Wawancara | 28 | 1.088 | 39.214 | 1.042 |');
+    expect(md).toContain('| **Jumlah** | **40** | **1.172** | **45.812** | **1.178** |');
     expect(md).toContain('| (tanpa nilai) | 8 |');
     expect(md).toContain('Pengode otomatis mengusulkan 1.864 usulan; 10 sudah ditinjau peneliti (8 diterima, 2 ditolak) dan 1.854 belum ditinjau.');
     expect(md).toMatch(/\n### Hambatan \(`barrier`\)\n[\s\S]*\n#### Dokumen kependudukan \(`barrier\/documentation`\)\n/);
-    expect(md).toContain('**Frekuensi:** 142 segmen dari 30 sumber, 24 partisipan, 2 kelompok. Pengode: auto 140, rina 3.');
-    expect(md).toContain('**Triangulasi:** konvergen (wawancara 71, FGD 14, observasi 36, dokumen 21); berkontras dengan kode lawannya.');
+    expect(md).toContain('**Frekuensi:** 142 segmen dari 30 sumber, 24 partisipan, 2 kelompok. Per pengode: auto 140, rina 3.');
+    expect(md).toContain('**Triangulasi:** konvergen (wawancara 71, FGD 14, observasi 36, dokumen 21); ada kode pembanding di lokasi yang sama.');
   });
 
   it('quotes as blockquotes with who, what kind of source, where and when', () => {
-    expect(md).toContain('> KK-ku masih alamat Tebing Tinggi, jadi NIK-ku nggak padan.\n>\n> — Sumiati (wawancara, 09-sumiati 20.3, 12:05)');
+    expect(md).toContain('> KK-ku masih alamat Tebing Tinggi, jadi NIK-ku nggak padan.\n>\n> — Sumiati (wawancara, 09-sumiati 20.3, 00:12:05)');
     // A note has no speaker: its source speaks; Markdown in quotes stays literal.
     expect(md).toContain('> \\# 1. Poster \\| tabel \\<b\\>\n>\n> — obs03 (observasi, obs03 2.1)');
     expect(md).toContain('- *rina*, code barrier/documentation: KK di kampung: bukan kemauan');
@@ -81,7 +80,7 @@ describe('renderReportMarkdown', () => {
     expect(md).toContain('| Kode | pekerja-rentan (20) |\n| --- | ---: |\n| Dokumen kependudukan (`barrier/documentation`) | 17 |');
     expect(md).toContain('## Tampilan gabungan menurut hasil: `enrolled_after`');
     expect(md).toContain('| Dokumen kependudukan (`barrier/documentation`) | 4 partisipan, 16 segmen | 13 partisipan, 29 segmen |');
-    expect(md).toContain('- *ya*: “KK-ku masih alamat Tebing Tinggi, jadi NIK-ku nggak padan.” — Sumiati (wawancara, 09-sumiati 20.3, 12:05)');
+    expect(md).toContain('- *ya*: “KK-ku masih alamat Tebing Tinggi, jadi NIK-ku nggak padan.” — Sumiati (wawancara, 09-sumiati 20.3, 00:12:05)');
     expect(md).toContain('| &nbsp;&nbsp;`barrier/documentation` | Dokumen kependudukan | Problems \\| with documents. |');
     expect(md).toContain('| `code auto` | 2 | 2026-01-02 03:04 | 2026-01-05 10:00 |');
   });
@@ -90,24 +89,10 @@ describe('renderReportMarkdown', () => {
     const en = renderReportMarkdown(report({ language: 'en', jointDisplay: null, title: { ...report().title, date: '2026-03-01', codes: ['barrier'] } }));
     expect(en).toContain('# Thematic analysis report: Studi BPJS');
     expect(en).toContain('Date: 2026-03-01');
-    expect(en).toContain('codes: barrier (with the codes below them)');
+    expect(en).toContain('Codes reported: barrier (with the codes below them)');
     expect(en).not.toContain('Joint display');
-    expect(en).toContain('— Sumiati (interview, 09-sumiati 20.3, 12:05)');
-    expect(en).toContain('Inter-coder agreement is not reported');
+    expect(en).toContain('— Sumiati (interview, 09-sumiati 20.3, 00:12:05)');
+    expect(en).toContain('Inter-coder agreement is not computed');
     expect(md).not.toMatch(/\d{4}-\d\d-\d\dT/);
-  });
-});
-
-describe('labels', () => {
-  it('formats numbers, media times and counts in each language', () => {
-    const id = labels('id');
-    const en = labels('en');
-    expect([id.number(1178.1, 1), en.number(1178.1, 1), id.number(1234567), en.number(-1234)]).toEqual(['1.178,1', '1,178.1', '1.234.567', '-1,234']);
-    expect([id.mediaTime(725_000), id.mediaTime(3_723_000), id.mediaTime(5_000)]).toEqual(['12:05', '1:02:03', '0:05']);
-    expect([id.countOf(1, 'segment'), en.countOf(1, 'segment'), en.countOf(2, 'category'), id.countOf(2, 'category')]).toEqual(['1 segmen', '1 segment', '2 categories', '2 kategori']);
-    expect([id.percent(0.875), en.percent(null)]).toEqual(['87,5%', '—']);
-    expect(en.methodAgreement({ coders: ['ana', 'budi'], unit: 'turn', units: 120, percentAgreement: 0.9, kappa: 0.712, alpha: null })).toBe(
-      "Agreement of ana and budi on 120 turns of sources more than one of them coded: percent agreement 90.0%, Cohen's kappa 0.71, Krippendorff's alpha undefined (pooled over codes).",
-    );
   });
 });

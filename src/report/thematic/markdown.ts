@@ -4,6 +4,7 @@
  * report gives the same bytes.
  */
 import type { CooccurrenceFigure, JointDisplay, ReportQuote, ThematicReport, ThemeSection } from '../../core/report/report-model.js';
+import { capitalize, DASH } from '../language-format.js';
 import { labels, type ReportLabels } from './labels.js';
 
 /** How many codes the co-occurrence table shows: those with the most units. */
@@ -28,24 +29,28 @@ export function renderReportMarkdown(report: ThematicReport): string {
 
 function titleBlocks(report: ThematicReport, l: ReportLabels): string[] {
   const { title } = report;
-  const lines = [text(`${title.codebook.name} ${title.codebook.version}`), ...(title.date ? [l.dateLine(title.date)] : []), text(l.scope(title.origins, title.codes))];
+  const lines = [
+    text(l.codebookLine(title.codebook.name, title.codebook.version)),
+    ...(title.date ? [l.dateLine(title.date)] : []),
+    text(l.countedLine(title.origins)),
+    ...(title.codes ? [text(l.codesLine(title.codes))] : []),
+  ];
   // Two trailing spaces: a line break inside one paragraph.
   return [`# ${l.title}: ${text(title.project)}`, lines.join('  \n')];
 }
 
 function overviewBlocks(report: ThematicReport, l: ReportLabels): string[] {
   const { overview: o } = report;
-  const minutes = (m: number | null): string => (m === null ? l.dash : l.number(m, Number.isInteger(m) ? 0 : 1));
   const sources = table(
-    [l.column.type, l.column.sources, l.column.turns, l.column.words, l.column.mediaMinutes],
+    [l.column.sourceType, l.column.sources, l.column.turns, l.column.words, l.column.mediaMinutes],
     [
-      ...o.sources.map((s) => [l.sourceType(s.type), l.number(s.sources), l.number(s.turns), l.number(s.words), minutes(s.mediaMinutes)]),
-      [`**${l.total}**`, ...[l.number(o.totals.sources), l.number(o.totals.turns), l.number(o.totals.words), minutes(o.totals.mediaMinutes)].map((v) => `**${v}**`)],
+      ...o.sources.map((s) => [capitalize(l.sourceType(s.type)), l.number(s.sources), l.number(s.turns), l.number(s.words), l.minutes(s.mediaMinutes)]),
+      [`**${l.column.total}**`, ...[l.number(o.totals.sources), l.number(o.totals.turns), l.number(o.totals.words), l.minutes(o.totals.mediaMinutes)].map((v) => `**${v}**`)],
     ],
     [false, true, true, true, true],
   );
   const people = (title: string, rows: typeof o.participants.groups): string[] =>
-    rows.length ? [table([title, l.column.participants], rows.map((r) => [r.value === null ? l.none : text(r.value), l.number(r.participants)]), [false, true])] : [];
+    rows.length ? [table([title, l.column.participants], rows.map((r) => [r.value === null ? l.noValue : text(r.value), l.number(r.participants)]), [false, true])] : [];
   return [
     `## ${l.overview}`,
     `### ${l.sources}`,
@@ -68,7 +73,7 @@ function sectionBlocks(s: ThemeSection, l: ReportLabels): string[] {
   // Per coder only when several coded; a coder with none of this code is left out.
   const coders = Object.keys(s.counts.byCoder).length > 1 ? Object.entries(s.counts.byCoder).filter(([, n]) => n > 0) : [];
   const facts = [
-    `**${l.counts}:** ${l.countsLine(s.counts)}${coders.length ? ` ${l.column.coder}: ${coders.map(([c, n]) => `${text(c)} ${l.number(n)}`).join(', ')}.` : ''}`,
+    `**${l.counts}:** ${l.countsLine(s.counts)}${coders.length ? ` ${l.byCoder}: ${coders.map(([c, n]) => `${text(c)} ${l.number(n)}`).join(', ')}.` : ''}`,
     `**${l.triangulation}:** ${l.triangulationLine(s.triangulation.status, s.triangulation.sourceTypes, s.triangulation.flags)}`,
   ];
   return [
@@ -82,7 +87,12 @@ function sectionBlocks(s: ThemeSection, l: ReportLabels): string[] {
 }
 
 function quoteBlock(q: ReportQuote, l: ReportLabels): string {
-  return `> ${text(q.text)}\n>\n> ${text(l.attribution(q))}`;
+  return `> ${text(q.text)}\n>\n> ${text(attribution(q, l))}`;
+}
+
+/** "— Sumiati (wawancara, 09-sumiati 4.2, 00:12:05)": who said a quote (a note's source speaks for it), and where. */
+function attribution(q: ReportQuote, l: ReportLabels): string {
+  return `— ${q.participant ?? q.source} (${[l.sourceType(q.sourceType), `${q.source} ${q.segment}`, ...(q.startMs === null ? [] : [l.mediaTime(q.startMs)])].join(', ')})`;
 }
 
 /** The codes with the most units, in codebook order, as a table of units coded with both. */
@@ -110,12 +120,12 @@ function jointBlocks(joint: JointDisplay, l: ReportLabels): string[] {
   const header = joint.values.map((v) => `${text(v.value)} (${l.countOf(v.participants, 'participant')})`);
   const rows = joint.rows.map((r) => [`${text(r.label)} (\`${r.code}\`)`, ...joint.values.map((v) => {
     const cell = r.cells[v.value]!;
-    return `${l.countOf(cell.participants, 'participant')}, ${l.countOf(cell.segments, 'segment')}`;
+    return l.jointCell(cell.participants, cell.segments);
   })]);
   const quotes = joint.rows.flatMap((r) => {
     const items = joint.values.flatMap((v) => {
       const quote = r.cells[v.value]?.quote;
-      return quote ? [`- *${text(v.value)}*: “${text(quote.text)}” ${text(l.attribution(quote))}`] : [];
+      return quote ? [`- *${text(v.value)}*: “${text(quote.text)}” ${text(attribution(quote, l))}`] : [];
     });
     return items.length ? [`**${text(r.label)}**\n\n${items.join('\n')}`] : [];
   });
@@ -130,7 +140,7 @@ function appendixBlocks(report: ThematicReport, l: ReportLabels): string[] {
   const blocks = [
     `## ${l.appendix}`,
     `### ${l.codebook}`,
-    table([l.column.code, l.column.label, l.column.definition], codebook.map((c) => [`${indent(c.code)}\`${c.code}\``, text(c.label), c.definition ? text(c.definition) : l.dash])),
+    table([l.column.code, l.column.label, l.column.definition], codebook.map((c) => [`${indent(c.code)}\`${c.code}\``, text(c.label), c.definition ? text(c.definition) : DASH])),
   ];
   if (audit.length) {
     const time = (iso: string): string => iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, '');
@@ -156,8 +166,4 @@ function text(value: string): string {
     .replace(/[\\`*_[\]<>|#~]/g, '\\$&')
     .replace(/^(\d+)([.)])/, '$1\\$2')
     .replace(/^([-+=])/, '\\$1');
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CooccurrenceFigure } from '../../../core/report/report-model.js';
-import type { RenderLabels } from '../render-labels.js';
+import type { ReportLabels } from '../labels.js';
 import { AXIS_FONT_SIZE, AXIS_LABEL_WIDTH, axisNames } from './chart-names.js';
 import { CHART_FONT } from './vega-render.js';
 
@@ -21,7 +21,7 @@ function cellSize(codes: number): number {
 }
 
 /** The vega-lite spec of the heat map (a "no data" panel when there are no codes). */
-export function cooccurrenceSpec(figure: CooccurrenceFigure, labels: RenderLabels): TopLevelSpec {
+export function cooccurrenceSpec(figure: CooccurrenceFigure, labels: ReportLabels): TopLevelSpec {
   const n = figure.codes.length;
   if (n === 0) return noDataSpec(labels);
   // Many codes: the columns carry the rows' numbers, so no tall block of slanted names sits on top.
@@ -91,7 +91,7 @@ export function cooccurrenceSpec(figure: CooccurrenceFigure, labels: RenderLabel
 }
 
 /** A small panel that says there is nothing to draw. */
-export function noDataSpec(labels: RenderLabels): TopLevelSpec {
+export function noDataSpec(labels: ReportLabels): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     background: 'white',

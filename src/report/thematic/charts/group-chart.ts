@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { GroupFigure } from '../../../core/report/report-model.js';
-import type { RenderLabels } from '../render-labels.js';
+import type { ReportLabels } from '../labels.js';
 import { AXIS_FONT_SIZE, AXIS_LABEL_WIDTH, axisNames } from './chart-names.js';
 import { noDataSpec } from './cooccurrence-chart.js';
 import { CHART_FONT } from './vega-render.js';
@@ -14,7 +14,7 @@ import { CHART_FONT } from './vega-render.js';
 const GROUP_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
 /** The vega-lite spec of the chart (a "no data" panel when there are no codes or no groups). */
-export function groupSpec(figure: GroupFigure, labels: RenderLabels): TopLevelSpec {
+export function groupSpec(figure: GroupFigure, labels: ReportLabels): TopLevelSpec {
   if (figure.codes.length === 0 || figure.groups.length === 0) return noDataSpec(labels);
   const names = axisNames(figure.codes);
   const values = figure.codes.flatMap((c, i) => figure.groups.map((g) => ({ code: names[i] ?? c.code, group: g, n: c.participants[g] ?? 0 })));
@@ -41,7 +41,7 @@ export function groupSpec(figure: GroupFigure, labels: RenderLabels): TopLevelSp
               type: 'quantitative',
               // Room past the longest bar for its number.
               scale: { domain: [0, Math.ceil(max * 1.15)], nice: false },
-              axis: { title: labels.participants, titleFontSize: 11, titleFontWeight: 'normal', format: 'd', tickMinStep: 1, tickCount: Math.min(5, max), grid: true, gridColor: '#eeeeee' },
+              axis: { title: labels.column.participants, titleFontSize: 11, titleFontWeight: 'normal', format: 'd', tickMinStep: 1, tickCount: Math.min(5, max), grid: true, gridColor: '#eeeeee' },
             },
             color: { field: 'group', type: 'nominal', sort: figure.groups, scale: { domain: figure.groups, range: GROUP_COLOURS }, legend: null },
           },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bpjsReport, emptyReport, manyCodesReport } from '../../../../test/fixtures/thematic-report.js';
-import { renderLabels } from '../render-labels.js';
+import { labels } from '../labels.js';
 import { chartFontFiles, svgToPng } from './chart-png.js';
 import { renderReportCharts } from './report-charts.js';
 
-const L = renderLabels('id');
+const L = labels('id');
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -20,7 +20,7 @@ describe('renderReportCharts', () => {
     expect(cooccurrence.svg).toContain('>88</text>'); // the diagonal: units coded with role/educator
     expect(cooccurrence.svg).toContain('font-family="DejaVu Sans, Verdana, sans-serif"');
     expect(byGroup.svg).toContain('>pekerja-rentan</text>');
-    expect(byGroup.svg).toContain(`>${L.participants}</text>`);
+    expect(byGroup.svg).toContain(`>${L.column.participants}</text>`);
     expect(cooccurrence.width).toBeGreaterThan(300);
     expect(byGroup.height).toBeGreaterThan(150);
   });
@@ -60,7 +60,7 @@ describe('renderReportCharts', () => {
   });
 
   it('says there is no data rather than drawing an empty frame', async () => {
-    const { cooccurrence, byGroup } = await renderReportCharts(emptyReport('en'), renderLabels('en'));
+    const { cooccurrence, byGroup } = await renderReportCharts(emptyReport('en'), labels('en'));
     expect(cooccurrence.svg).toContain('>No data</text>');
     expect(byGroup.svg).toContain('>No data</text>');
   });

@@ -1,6 +1,6 @@
 /** The report's two figures as SVG: the co-occurrence heat map and the code-by-group chart. */
 import type { ThematicReport } from '../../../core/report/report-model.js';
-import type { RenderLabels } from '../render-labels.js';
+import type { ReportLabels } from '../labels.js';
 import { cooccurrenceSpec } from './cooccurrence-chart.js';
 import { groupSpec } from './group-chart.js';
 import { renderVegaLiteSvg } from './vega-render.js';
@@ -13,7 +13,7 @@ export interface ChartSvg {
 }
 
 /** Both figures of a report, rendered one after the other (vega's id counters are shared). */
-export async function renderReportCharts(report: ThematicReport, labels: RenderLabels): Promise<{ cooccurrence: ChartSvg; byGroup: ChartSvg }> {
+export async function renderReportCharts(report: ThematicReport, labels: ReportLabels): Promise<{ cooccurrence: ChartSvg; byGroup: ChartSvg }> {
   const cooccurrence = withSize(await renderVegaLiteSvg(cooccurrenceSpec(report.cooccurrence, labels), 'cooc'));
   const byGroup = withSize(await renderVegaLiteSvg(groupSpec(report.byGroup, labels), 'group'));
   return { cooccurrence, byGroup };

@@ -1,7 +1,8 @@
 /** The Word report's figures (the charts as PNG), joint display and appendix. */
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, TextRun, type FileChild } from 'docx';
 import type { ThematicReport } from '../../../core/report/report-model.js';
-import type { RenderLabels } from '../render-labels.js';
+import { DASH } from '../../language-format.js';
+import type { ReportLabels } from '../labels.js';
 import { quoteAttribution } from '../report-text.js';
 import { gap, heading, para, table, type CellContent } from './docx-blocks.js';
 import { HEADING_FONT, IMAGE_MAX_HEIGHT_PX, MUTED, STYLE, TEXT_WIDTH_PX } from './docx-styles.js';
@@ -34,16 +35,16 @@ function figure(title: string, caption: string, chart: ChartPng, name: string): 
 }
 
 /** The heat map and the code-by-group chart. */
-export function figures(charts: { cooccurrence: ChartPng; byGroup: ChartPng }, L: RenderLabels): FileChild[] {
+export function figures(charts: { cooccurrence: ChartPng; byGroup: ChartPng }, L: ReportLabels): FileChild[] {
   return [
     heading(L.figures, 1),
-    ...figure(L.cooccurrenceTitle, L.cooccurrenceCaption, charts.cooccurrence, 'cooccurrence'),
-    ...figure(L.byGroupTitle, L.byGroupCaption, charts.byGroup, 'by-group'),
+    ...figure(L.cooccurrence, L.cooccurrenceCaption, charts.cooccurrence, 'cooccurrence'),
+    ...figure(L.byGroup, L.byGroupNote, charts.byGroup, 'by-group'),
   ];
 }
 
 /** Themes by outcome group side by side: counts and a quote per cell; nothing when there is no joint display. */
-export function jointDisplay(report: ThematicReport, L: RenderLabels): FileChild[] {
+export function jointDisplay(report: ThematicReport, L: ReportLabels): FileChild[] {
   const j = report.jointDisplay;
   if (!j) return [];
   const small = (text: string, o: { bold?: boolean; italics?: boolean; color?: string } = {}) => new TextRun({ text, font: HEADING_FONT, size: 17, ...o });
@@ -51,7 +52,7 @@ export function jointDisplay(report: ThematicReport, L: RenderLabels): FileChild
     [new Paragraph({ style: STYLE.tableText, children: [small(r.label, { bold: true })] }), new Paragraph({ style: STYLE.tableText, children: [small(r.code, { color: MUTED })] })],
     ...j.values.map((v): CellContent => {
       const cell = r.cells[v.value];
-      if (!cell) return '—';
+      if (!cell) return DASH;
       const out = [new Paragraph({ style: STYLE.tableText, children: [small(L.jointCell(cell.participants, cell.segments), { bold: true })] })];
       if (cell.quote) {
         out.push(new Paragraph({ style: STYLE.tableText, spacing: { before: 60 }, children: [small(`“${cell.quote.text}”`, { italics: true })] }));
@@ -62,23 +63,23 @@ export function jointDisplay(report: ThematicReport, L: RenderLabels): FileChild
   ]);
   return [
     heading(L.jointDisplay, 1),
-    para(L.jointIntro(j.attribute)),
-    table([L.code, ...j.values.map((v) => `${v.value} (${L.count(v.participants)} ${L.participants.toLowerCase()})`)], rows, { widths: [2.2, ...j.values.map(() => 4)] }),
+    para(L.jointDisplayNote(j.attribute)),
+    table([L.column.code, ...j.values.map((v) => `${v.value} (${L.countOf(v.participants, 'participant')})`)], rows, { widths: [2.2, ...j.values.map(() => 4)] }),
     gap(),
   ];
 }
 
 /** The codebook and the audit summary. */
-export function appendix(report: ThematicReport, L: RenderLabels): FileChild[] {
+export function appendix(report: ThematicReport, L: ReportLabels): FileChild[] {
   const a = report.appendix;
   return [
     heading(L.appendix, 1),
     heading(L.codebook, 2),
     a.codebook.length
-      ? table([L.code, L.label, L.definition, L.parent], a.codebook.map((c) => [c.code, c.label, c.definition ?? '—', c.parent ?? '—']), { widths: [2.6, 2.2, 4.4, 1.6] })
+      ? table([L.column.code, L.column.label, L.column.definition, L.column.parent], a.codebook.map((c) => [c.code, c.label, c.definition ?? DASH, c.parent ?? DASH]), { widths: [2.6, 2.2, 4.4, 1.6] })
       : para(L.noThemes),
     gap(),
-    heading(L.auditSummary, 2),
-    a.audit.length ? table([L.command, L.times, L.first, L.last], a.audit.map((r) => [r.command, L.count(r.times), r.first, r.last]), { widths: [3, 1.2, 3, 3], numeric: [1] }) : para(L.noAudit),
+    heading(L.audit, 2),
+    a.audit.length ? table([L.column.command, L.column.times, L.column.first, L.column.last], a.audit.map((r) => [r.command, L.number(r.times), r.first, r.last]), { widths: [3, 1.2, 3, 3], numeric: [1] }) : para(L.noAudit),
   ];
 }

@@ -6,17 +6,18 @@
 import { TextRun, type FileChild } from 'docx';
 import type { ReportQuote, ThematicReport, ThemeSection } from '../../../core/report/report-model.js';
 import { SOURCE_TYPES } from '../../../core/transcript/types.js';
-import type { RenderLabels } from '../render-labels.js';
+import { capitalize } from '../../language-format.js';
+import type { ReportLabels } from '../labels.js';
 import { byCoderText, quoteAttribution } from '../report-text.js';
 import { heading, labelled, para } from './docx-blocks.js';
 import { MUTED, STYLE } from './docx-styles.js';
 
-function quote(q: ReportQuote, L: RenderLabels): FileChild[] {
+function quote(q: ReportQuote, L: ReportLabels): FileChild[] {
   const lines = q.text.trim().split(/\n+/);
   return [...lines.map((line, i) => para(`${i === 0 ? '“' : ''}${line}${i === lines.length - 1 ? '”' : ''}`, STYLE.quote)), para(quoteAttribution(q, L), STYLE.quoteSource)];
 }
 
-function theme(t: ThemeSection, L: RenderLabels): FileChild[] {
+function theme(t: ThemeSection, L: ReportLabels): FileChild[] {
   const c = t.counts;
   const tri = t.triangulation;
   const coders = byCoderText(c.byCoder, L);
@@ -26,16 +27,16 @@ function theme(t: ThemeSection, L: RenderLabels): FileChild[] {
     para([new TextRun({ text: t.code, font: 'Consolas', color: MUTED }), ...(t.category ? [new TextRun({ text: ` · ${L.categoryTag}`, color: MUTED })] : [])], STYLE.small),
   ];
   if (t.definition) out.push(para(labelled(L.definition, t.definition)));
-  out.push(para(`${L.segments} ${L.count(c.segments)} · ${L.sources} ${L.count(c.sources)} · ${L.participants} ${L.count(c.participants)} · ${L.groups} ${L.count(c.groups)}`, STYLE.small));
+  out.push(para(`${L.column.segments} ${L.number(c.segments)} · ${L.column.sources} ${L.number(c.sources)} · ${L.column.participants} ${L.number(c.participants)} · ${L.column.groups} ${L.number(c.groups)}`, STYLE.small));
   if (coders) out.push(para(`${L.byCoder}: ${coders}`, STYLE.small));
-  const types = SOURCE_TYPES.map((s) => `${L.sourceTypeName[s]} ${L.count(tri.sourceTypes[s] ?? 0)}`).join(' · ');
+  const types = SOURCE_TYPES.map((s) => `${capitalize(L.sourceType(s))} ${L.number(tri.sourceTypes[s] ?? 0)}`).join(' · ');
   out.push(
     para(
       [
         new TextRun(`${L.triangulation}: `),
-        new TextRun({ text: L.statusName[tri.status], bold: true }),
+        new TextRun({ text: L.status(tri.status), bold: true }),
         new TextRun(` (${types})`),
-        ...(tri.flags.length ? [new TextRun({ text: ` — ${tri.flags.map((f) => L.flagName[f]).join('; ')}`, color: '9A6700' })] : []),
+        ...(tri.flags.length ? [new TextRun({ text: ` — ${tri.flags.map((f) => L.flag(f)).join('; ')}`, color: '9A6700' })] : []),
       ],
       STYLE.small,
     ),
@@ -50,6 +51,6 @@ function theme(t: ThemeSection, L: RenderLabels): FileChild[] {
 }
 
 /** The themes section. */
-export function themes(report: ThematicReport, L: RenderLabels): FileChild[] {
+export function themes(report: ThematicReport, L: ReportLabels): FileChild[] {
   return [heading(L.themes, 1), ...(report.themes.length ? report.themes.flatMap((t) => theme(t, L)) : [para(L.noThemes)])];
 }

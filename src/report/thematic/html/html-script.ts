@@ -4,7 +4,7 @@
  * sections left without a shown quote while a filter is on, and says how many quotes are shown; it marks
  * <html data-filter="ready" data-quotes-shown="N"> so a test can see it ran.
  */
-import type { RenderLabels } from '../render-labels.js';
+import type { ReportLabels } from '../labels.js';
 import { scriptJson } from './html-escape.js';
 import { ANY } from './html-themes.js';
 
@@ -18,7 +18,8 @@ const SCRIPT = `(function () {
   var sections = Array.prototype.slice.call(root.querySelectorAll('section.theme'));
   var count = form.querySelector('.quote-count');
   var none = form.querySelector('.no-match');
-  var fmt = function (n) { return n.toLocaleString(T.locale); };
+  // Whole numbers grouped by three as the rest of the report writes them (no browser locale data).
+  var fmt = function (n) { return String(n).replace(/\\B(?=(\\d{3})+(?!\\d))/g, T.group); };
   function matches(q, code, type, group) {
     var c = q.getAttribute('data-code');
     return (!code || c === code || c.indexOf(code + '/') === 0) &&
@@ -50,6 +51,6 @@ const SCRIPT = `(function () {
 })();`;
 
 /** The filter script with its phrases in the report's language. */
-export function filterScript(L: RenderLabels): string {
-  return SCRIPT.replace('__TEXT__', scriptJson({ locale: L.locale, any: ANY, shown: L.quotesShown('{shown}', '{total}') }));
+export function filterScript(L: ReportLabels): string {
+  return SCRIPT.replace('__TEXT__', scriptJson({ group: L.digitGroup, any: ANY, shown: L.quotesShown('{shown}', '{total}') }));
 }

@@ -1,7 +1,8 @@
 /** The HTML report's figures, joint display and appendix. */
 import type { ThematicReport } from '../../../core/report/report-model.js';
 import type { ChartSvg } from '../charts/report-charts.js';
-import type { RenderLabels } from '../render-labels.js';
+import { DASH } from '../../language-format.js';
+import type { ReportLabels } from '../labels.js';
 import { quoteAttribution } from '../report-text.js';
 import { codeHtml, esc, table } from './html-escape.js';
 import { themeAnchor } from './html-themes.js';
@@ -12,45 +13,45 @@ function chartFigure(id: string, title: string, caption: string, chart: ChartSvg
 }
 
 /** The heat map and the code-by-group chart, as inline SVG. */
-export function figuresHtml(charts: { cooccurrence: ChartSvg; byGroup: ChartSvg }, L: RenderLabels): string {
+export function figuresHtml(charts: { cooccurrence: ChartSvg; byGroup: ChartSvg }, L: ReportLabels): string {
   return [
     `<section id="figures"><h2>${esc(L.figures)}</h2>`,
-    chartFigure('figure-cooccurrence', L.cooccurrenceTitle, L.cooccurrenceCaption, charts.cooccurrence),
-    chartFigure('figure-by-group', L.byGroupTitle, L.byGroupCaption, charts.byGroup),
+    chartFigure('figure-cooccurrence', L.cooccurrence, L.cooccurrenceCaption, charts.cooccurrence),
+    chartFigure('figure-by-group', L.byGroup, L.byGroupNote, charts.byGroup),
     '</section>',
   ].join('\n');
 }
 
 /** Themes by outcome group side by side: counts and one quote per cell; empty when there is no joint display. */
-export function jointHtml(report: ThematicReport, L: RenderLabels): string {
+export function jointHtml(report: ThematicReport, L: ReportLabels): string {
   const j = report.jointDisplay;
   if (!j) return '';
-  const head = [esc(L.code), ...j.values.map((v) => `${esc(v.value)} <span class="muted">(${esc(L.count(v.participants))} ${esc(L.participants.toLowerCase())})</span>`)];
+  const head = [esc(L.column.code), ...j.values.map((v) => `${esc(v.value)} <span class="muted">(${esc(L.countOf(v.participants, 'participant'))})</span>`)];
   const rows = j.rows.map((r) => [
     `<a href="#${themeAnchor(r.code)}">${esc(r.label)}</a><br>${codeHtml(r.code, 'muted')}`,
     ...j.values.map((v) => {
       const cell = r.cells[v.value];
-      if (!cell) return '<span class="muted">—</span>';
+      if (!cell) return `<span class="muted">${DASH}</span>`;
       const quote = cell.quote ? `<blockquote>${esc(cell.quote.text)}<span class="who">${esc(quoteAttribution(cell.quote, L))}</span></blockquote>` : '';
       return `<span class="cell-count">${esc(L.jointCell(cell.participants, cell.segments))}</span>${quote}`;
     }),
   ]);
-  return [`<section id="joint-display"><h2>${esc(L.jointDisplay)}</h2>`, `<p>${esc(L.jointIntro(j.attribute))}</p>`, table(head, rows, { className: 'joint' }), '</section>'].join('\n');
+  return [`<section id="joint-display"><h2>${esc(L.jointDisplay)}</h2>`, `<p>${esc(L.jointDisplayNote(j.attribute))}</p>`, table(head, rows, { className: 'joint' }), '</section>'].join('\n');
 }
 
 /** The codebook and the audit summary. */
-export function appendixHtml(report: ThematicReport, L: RenderLabels): string {
+export function appendixHtml(report: ThematicReport, L: ReportLabels): string {
   const a = report.appendix;
   const codebook = a.codebook.length
     ? table(
-        [esc(L.code), esc(L.label), esc(L.definition), esc(L.parent)],
-        a.codebook.map((c) => [codeHtml(c.code), esc(c.label), c.definition ? esc(c.definition) : '<span class="muted">—</span>', c.parent ? codeHtml(c.parent) : '<span class="muted">—</span>']),
+        [esc(L.column.code), esc(L.column.label), esc(L.column.definition), esc(L.column.parent)],
+        a.codebook.map((c) => [codeHtml(c.code), esc(c.label), c.definition ? esc(c.definition) : `<span class="muted">${DASH}</span>`, c.parent ? codeHtml(c.parent) : `<span class="muted">${DASH}</span>`]),
       )
     : `<p class="muted">${esc(L.noThemes)}</p>`;
   const audit = a.audit.length
     ? table(
-        [esc(L.command), esc(L.times), esc(L.first), esc(L.last)],
-        a.audit.map((r) => [`<code>${esc(r.command)}</code>`, L.count(r.times), esc(r.first), esc(r.last)]),
+        [esc(L.column.command), esc(L.column.times), esc(L.column.first), esc(L.column.last)],
+        a.audit.map((r) => [`<code>${esc(r.command)}</code>`, L.number(r.times), esc(r.first), esc(r.last)]),
         { numeric: [1] },
       )
     : `<p class="muted">${esc(L.noAudit)}</p>`;
@@ -58,7 +59,7 @@ export function appendixHtml(report: ThematicReport, L: RenderLabels): string {
     `<section id="appendix"><h2>${esc(L.appendix)}</h2>`,
     `<h3 id="appendix-codebook">${esc(L.codebook)}</h3>`,
     codebook,
-    `<h3 id="appendix-audit">${esc(L.auditSummary)}</h3>`,
+    `<h3 id="appendix-audit">${esc(L.audit)}</h3>`,
     audit,
     '</section>',
   ].join('\n');
