@@ -62,27 +62,37 @@ export async function countTurnWords(db: Db, filter: TurnTextFilter, counter: Wo
   const size = Math.max(1, Math.ceil(last / chunks));
   const share = (first: number): TurnWordShare => ({ filter, size, first, step: count, last });
   // Workers start first, so that they load while this thread counts its own share.
-  const workers = Array.from({ length: count - 1 }, (_, k) => runWorker({ database: db.name, share: share(k + 1) }));
-  // A failed worker must not leave an unhandled rejection while this thread still counts.
-  const results = Promise.allSettled(workers);
-  countShare(db, share(0), counter);
-  for (const result of await results) {
-    if (result.status === 'rejected') throw result.reason;
-    counter.merge(result.value);
+  const workers = Array.from({ length: count - 1 }, (_, k) => startWorker({ database: db.name, share: share(k + 1) }));
+  try {
+    countShare(db, share(0), counter);
+    for (const part of await Promise.all(workers.map((w) => w.count))) counter.merge(part);
+  } catch (error) {
+    // After a failure the others' counts are of no use: stop them rather than wait for them.
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+    throw error;
   }
 }
 
-function runWorker(job: TurnWordsJob): Promise<WordCountData> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(fileURLToPath(WORKER), { workerData: job });
-    let done = false;
+/** A started worker and the count it will send. */
+interface CountingWorker {
+  worker: Worker;
+  count: Promise<WordCountData>;
+}
+
+function startWorker(job: TurnWordsJob): CountingWorker {
+  const worker = new Worker(fileURLToPath(WORKER), { workerData: job });
+  const count = new Promise<WordCountData>((resolve, reject) => {
+    let sent = false;
     worker.once('message', (data: WordCountData) => {
-      done = true;
+      sent = true;
       resolve(data);
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (!done) reject(new Error(`the word-counting worker stopped (exit code ${code}) before it sent its count`));
+      if (!sent) reject(new Error(`a word-counting worker stopped (exit code ${code}) before it sent its count`));
     });
   });
+  // Awaited only once this thread has counted its share; a failure before then must not go unhandled.
+  count.catch(() => undefined);
+  return { worker, count };
 }

@@ -315,8 +315,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /**
- * scanWords' character rule and lowerWord's unit table, for a scanner that applies them in a pass of its
- * own (word-tally.ts counts words while it finds them). `classifyAt` packs class | width << 8; `lowerUnit`
- * gives a unit's lower-case unit, or `SLOW` where lowerWord does not map unit by unit.
+ * scanWords' character rule, for a scanner that applies it in a pass of its own (word-tally.ts counts
+ * words while it finds them): the class bits, the ASCII table and `classifyAt` (class | width << 8).
  */
-export const WORD_RULE = { WORD, MARK, JOINER, DIGIT_SEPARATOR, DIGIT, ASCII, classifyAt, lowerUnit, SLOW, FNV_OFFSET, FNV_PRIME } as const;
+export const WORD_RULE = { WORD, MARK, JOINER, DIGIT_SEPARATOR, DIGIT, ASCII, classifyAt } as const;

@@ -67,6 +67,17 @@ describe('WordTally', () => {
     );
   });
 
+  it('tells apart near-identical words of a small alphabet (each form is one key, each key one form)', () => {
+    const small = fc.array(fc.constantFrom('a', 'B', '1', '2', '-', "'", '.', ',', ' ', ' ', '’', 'é'), { maxLength: 40 }).map((u) => u.join(''));
+    fc.assert(
+      fc.property(fc.array(small, { maxLength: 6 }), (texts) => {
+        const ranges = texts.map((t) => ({ text: t, start: 0, end: t.length, column: 0 }));
+        expect(tallied(tallyOf(ranges))).toEqual(expected(ranges));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('merges another tally as if it had counted its ranges itself', () => {
     fc.assert(
       fc.property(fc.array(range, { maxLength: 8 }), fc.nat(8), (ranges, cut) => {
@@ -82,6 +93,7 @@ describe('WordTally', () => {
   it('matches on whole texts of mostly ASCII words with a few other characters', () => {
     const word = fc.oneof(
       { weight: 8, arbitrary: fc.stringMatching(/^[A-Za-z]{1,8}$/) },
+      { weight: 2, arbitrary: fc.stringMatching(/^[a-cA-C]{12,19}$/) },
       { weight: 2, arbitrary: fc.stringMatching(/^[0-9]{1,3}([.,][0-9]{3})?$/) },
       { weight: 2, arbitrary: fc.array(fc.constantFrom(...MIXED), { minLength: 1, maxLength: 4 }).map((u) => u.join('')) },
     );
@@ -100,11 +112,19 @@ describe('WordTally', () => {
     ['Indonesian speech', 'Saya sudah daftar, Bu. Iurannya 16.800 sebulan! SAYA saya', { saya: 3, sudah: 1, daftar: 1, bu: 1, iurannya: 1, '16.800': 1, sebulan: 1 }],
     ['joiners between word characters only', "Ibu-ibu e-KTP don’t don't -kata- 'kutip' a--b", { 'ibu-ibu': 1, 'e-ktp': 1, "don't": 2, kata: 1, kutip: 1, a: 1, b: 1 }],
     ['digit separators between ASCII digits only', 'Rp35.000, 2020. 1,5 a.b ٣.٣', { 'rp35.000': 1, '2020': 1, '1,5': 1, a: 1, b: 1, '٣': 2 }],
+    ['a joiner or separator is part of the form', "e-KTP eKTP don't dont 35.000 35000 1,5 15", { 'e-ktp': 1, ektp: 1, "don't": 1, dont: 1, '35.000': 1, '35000': 1, '1,5': 1, '15': 1 }],
     ['İ, final sigma and the Kelvin sign', 'İstanbul ΟΔΟΣ Kartu kartu', { 'i̇stanbul': 1, 'οδος': 1, kartu: 2 }],
     ['combining marks and astral letters', 'cafe\u0301 CAFE\u0301 𐐀𐐨 👍 1️⃣', { 'cafe\u0301': 2, '𐐨𐐨': 1, '1': 1 }],
   ])('%s', (_name, input, counts) => {
     const tally = tallyOf([{ text: input, start: 0, end: input.length, column: 0 }]);
     expect(Object.fromEntries(tally.forms.map((form, id) => [form, tally.count(id)]))).toEqual(counts);
+  });
+
+  it('tells apart long words that differ only in their first characters', () => {
+    const words = ['abcdefghijklmno', 'xbcdefghijklmno', 'Xabcdefghijklmno', 'yabcdefghijklmno', 'kesejahteraannya', 'kesejahteraan-nya', 'mempertanggungjawabkan', 'Mempertanggungjawabkan'];
+    const input = words.join(' ');
+    expect(tallied(tallyOf([{ text: input, start: 0, end: input.length, column: 0 }]))).toEqual(expected([{ text: input, start: 0, end: input.length, column: 0 }]));
+    expect(tallyOf([{ text: input, start: 0, end: input.length, column: 0 }]).forms).toHaveLength(7);
   });
 
   it('reads only the range it is given, and a pair cut by its end as two units', () => {

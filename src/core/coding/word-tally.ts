@@ -1,31 +1,36 @@
 /**
- * Word forms counted straight from the text: one pass finds each word by scanWords' rule and hashes its
- * lower-cased form (lowerWord) as it goes, so every character is read once (and once more to confirm a
- * match) instead of three times (scan, hash, compare). ASCII takes a table lookup per character; any other
- * character goes through scanWords' own classifier, and a word whose lower case is not unit by unit (İ, Σ,
- * astral letters) is sliced and lowered by lowerWord itself. word-tally.test.ts checks the whole against
- * scanWords + lowerWord on random text.
+ * Word forms counted straight from the text, for `stats words`: one pass finds each word by scanWords'
+ * rule and, as it goes, packs the word's lower-cased ASCII characters six bits each into three integers,
+ * which ARE the key (15 characters fit), so a word is read once and looked up without slicing, lower-casing
+ * or comparing text. A word with any other character, or longer, is sliced and lowered by lowerWord and
+ * found by its string. ASCII takes a table lookup per character; any other character goes through
+ * scanWords' own classifier. word-tally.test.ts checks the whole against scanWords + lowerWord.
  */
 import { lowerWord, WORD_RULE } from './tokenize.js';
 
-const { WORD, MARK, JOINER, DIGIT_SEPARATOR, DIGIT, ASCII, classifyAt, lowerUnit, SLOW, FNV_OFFSET, FNV_PRIME } = WORD_RULE;
+const { WORD, MARK, JOINER, DIGIT_SEPARATOR, DIGIT, ASCII, classifyAt } = WORD_RULE;
 
-/** ASCII lower case, one unit each. */
-const LOWER_ASCII = new Uint8Array(128);
+/** Per ASCII character a word can hold: a code (1-63) for its lower case; 0 for any other character. */
+const SYMBOL = new Uint8Array(128);
 /** Per ASCII character: non-zero when it starts a word. */
 const STARTS = new Uint8Array(128);
-/** Per ASCII character: its lower case when it continues a word, else 0 (no such character is NUL). */
+/** Per ASCII character: its SYMBOL when it continues a word by itself (letters, digits), else 0. */
 const CONTINUES = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  LOWER_ASCII[c] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
-  STARTS[c] = ASCII[c]! & WORD;
-  CONTINUES[c] = ASCII[c]! & (WORD | MARK) ? LOWER_ASCII[c]! : 0;
+{
+  const codes = new Map<number, number>();
+  for (let c = 0; c < 128; c++) {
+    if ((ASCII[c]! & (WORD | MARK | JOINER | DIGIT_SEPARATOR)) === 0) continue;
+    const lower = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+    if (!codes.has(lower)) codes.set(lower, codes.size + 1);
+    SYMBOL[c] = codes.get(lower)!;
+    STARTS[c] = ASCII[c]! & WORD;
+    CONTINUES[c] = ASCII[c]! & (WORD | MARK) ? SYMBOL[c]! : 0;
+  }
+  if (codes.size > 63) throw new Error('word-tally: more ASCII word characters than six bits can code');
 }
-
-/** The lowered unit of a one-unit character, or SLOW. */
-function lowered(c: number): number {
-  return c < 128 ? LOWER_ASCII[c]! : lowerUnit(c);
-}
+/** Characters a packed key holds: three integers of five six-bit codes each. */
+const PACKED = 15;
+const LOW30 = 0x3fffffff;
 
 /** scanWords' class of the character at i, packed with its width (class | width << 8). */
 function classOf(text: string, i: number, n: number): number {
@@ -37,13 +42,9 @@ function isAsciiDigit(c: number): boolean {
   return c < 128 && (ASCII[c]! & DIGIT) !== 0;
 }
 
-/** Hashes stay small integers, so V8 never boxes one. */
-const HASH_MASK = 0x3fffffff;
-
-function hashString(s: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h & HASH_MASK;
+function slotOf(k0: number, k1: number, k2: number, mask: number): number {
+  const h = Math.imul(k0 ^ Math.imul(k1, 0x9e3779b1) ^ Math.imul(k2, 0x85ebca6b), 0xc2b2ae35);
+  return (h ^ (h >>> 15)) & mask;
 }
 
 /** A tally as plain data, to send to another thread and merge there: counts[id * columns + column]. */
@@ -59,11 +60,14 @@ export class WordTally {
   readonly forms: string[] = [];
   /** Every word counted, in all columns. */
   words = 0;
-  private counts: Float64Array;
-  /** Per slot, the form's id + 1 (0: empty); `hashes` holds its hash. */
+  private readonly ids = new Map<string, number>();
+  private counts: Float64Array<ArrayBuffer>;
+  /** Open addressing from packed key (k0, k1, k2) to form id + 1 (0: empty slot). */
+  private k0 = new Int32Array(1024);
+  private k1 = new Int32Array(1024);
+  private k2 = new Int32Array(1024);
   private slots = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
-  private mask = 1023;
+  private used = 0;
 
   constructor(private readonly columns = 1) {
     this.counts = new Float64Array(256 * columns);
@@ -93,37 +97,43 @@ export class WordTally {
           continue;
         }
       }
-      // A word starts at i: take ASCII letters and digits in a tight loop, anything else by scanWords' rule.
+      // A word starts at i: ASCII letters and digits in a tight loop, anything else by scanWords' rule.
       const from = i;
-      let h = FNV_OFFSET;
-      let slow = false;
+      let k0 = 0;
+      let k1 = 0;
+      let k2 = 0;
+      let ascii = true;
       for (;;) {
         while (i < n) {
           c = text.charCodeAt(i);
-          const l = c < 128 ? CONTINUES[c]! : 0;
-          if (l === 0) break;
-          h = Math.imul(h ^ l, FNV_PRIME);
+          const code = c < 128 ? CONTINUES[c]! : 0;
+          if (code === 0) break;
+          k2 = (k2 << 6) | (k1 >>> 24);
+          k1 = ((k1 << 6) | (k0 >>> 24)) & LOW30;
+          k0 = ((k0 << 6) | code) & LOW30;
           i += 1;
         }
         if (i >= n) break;
         const packed = c < 128 ? ASCII[c]! | 256 : classifyAt(text, i, n);
-        const width = packed >> 8;
         if (
           packed & (WORD | MARK) ||
           (packed & JOINER && i + 1 < n && classOf(text, i + 1, n) & WORD) ||
           (packed & DIGIT_SEPARATOR && i + 1 < n && isAsciiDigit(text.charCodeAt(i - 1)) && isAsciiDigit(text.charCodeAt(i + 1)))
         ) {
-          // Joiners and separators are one unit wide; a surrogate pair (width 2) lowers only as a whole.
-          const l = width === 1 ? lowered(c) : SLOW;
-          if (l === SLOW) slow = true;
-          else h = Math.imul(h ^ l, FNV_PRIME);
-          i += width;
+          if (c < 128) {
+            k2 = (k2 << 6) | (k1 >>> 24);
+            k1 = ((k1 << 6) | (k0 >>> 24)) & LOW30;
+            k0 = ((k0 << 6) | SYMBOL[c]!) & LOW30;
+          } else {
+            ascii = false;
+          }
+          i += packed >> 8;
           continue;
         }
         break;
       }
       words++;
-      const id = slow ? this.idOfKey(lowerWord(text.slice(from, i))) : this.idOf(text, from, i, h & HASH_MASK);
+      const id = ascii && i - from <= PACKED ? this.idOfPacked(text, from, i, k0, k1, k2 & LOW30) : this.idOf(lowerWord(text.slice(from, i)));
       this.counts[id * this.columns + column]! += 1;
     }
     this.words += words;
@@ -138,66 +148,62 @@ export class WordTally {
   merge(other: WordTallyData): void {
     const { columns } = this;
     other.forms.forEach((form, k) => {
-      const id = this.idOfKey(form);
+      const id = this.idOf(form);
       for (let column = 0; column < columns; column++) this.counts[id * columns + column]! += other.counts[k * columns + column]!;
     });
     this.words += other.words;
   }
 
-  private idOf(text: string, start: number, end: number, h: number): number {
-    const { slots, hashes, mask, forms } = this;
-    const length = end - start;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[slot]! - 1;
-      if (id < 0) return this.insert(lowerWord(text.slice(start, end)), h);
-      if (hashes[slot] === h) {
-        const key = forms[id]!;
-        if (key.length === length && sameLowered(key, text, start)) return id;
+  /** The id of an ASCII word of at most PACKED characters, by its packed key. */
+  private idOfPacked(text: string, start: number, end: number, k0: number, k1: number, k2: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = slotOf(k0, k1, k2, mask); ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot]! - 1;
+      if (id < 0) {
+        const found = this.idOf(lowerWord(text.slice(start, end)));
+        this.place(k0, k1, k2, found);
+        return found;
+      }
+      if (this.k0[slot] === k0 && this.k1[slot] === k1 && this.k2[slot] === k2) return id;
+    }
+  }
+
+  /** The id of a lower-cased form, new if it was never seen. */
+  private idOf(lower: string): number {
+    let id = this.ids.get(lower);
+    if (id === undefined) {
+      id = this.forms.length;
+      this.forms.push(lower);
+      this.ids.set(lower, id);
+      if ((id + 1) * this.columns > this.counts.length) {
+        const counts = new Float64Array(this.counts.length * 2);
+        counts.set(this.counts);
+        this.counts = counts;
       }
     }
-  }
-
-  private idOfKey(lower: string): number {
-    const h = hashString(lower);
-    const { slots, hashes, mask, forms } = this;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[slot]! - 1;
-      if (id < 0) return this.insert(lower, h);
-      if (hashes[slot] === h && forms[id] === lower) return id;
-    }
-  }
-
-  private insert(lower: string, h: number): number {
-    const id = this.forms.length;
-    this.forms.push(lower);
-    if ((id + 1) * this.columns > this.counts.length) {
-      const counts = new Float64Array(this.counts.length * 2);
-      counts.set(this.counts);
-      this.counts = counts;
-    }
-    if ((id + 1) * 2 > this.slots.length) this.rehash();
-    this.place(id, h);
     return id;
   }
 
-  private place(id: number, h: number): void {
-    let slot = h & this.mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+  private place(k0: number, k1: number, k2: number, id: number): void {
+    if ((this.used + 1) * 2 > this.slots.length) this.grow();
+    const mask = this.slots.length - 1;
+    let slot = slotOf(k0, k1, k2, mask);
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.k0[slot] = k0;
+    this.k1[slot] = k1;
+    this.k2[slot] = k2;
     this.slots[slot] = id + 1;
-    this.hashes[slot] = h;
+    this.used++;
   }
 
-  private rehash(): void {
-    const { slots, hashes } = this;
-    this.slots = new Int32Array(slots.length * 2);
-    this.hashes = new Int32Array(slots.length * 2);
-    this.mask = slots.length * 2 - 1;
-    for (let slot = 0; slot < slots.length; slot++) if (slots[slot] !== 0) this.place(slots[slot]! - 1, hashes[slot]!);
+  private grow(): void {
+    const { k0, k1, k2, slots } = this;
+    const size = slots.length * 2;
+    this.k0 = new Int32Array(size);
+    this.k1 = new Int32Array(size);
+    this.k2 = new Int32Array(size);
+    this.slots = new Int32Array(size);
+    this.used = 0;
+    for (let slot = 0; slot < slots.length; slot++) if (slots[slot] !== 0) this.place(k0[slot]!, k1[slot]!, k2[slot]!, slots[slot]! - 1);
   }
-}
-
-/** Whether `key` equals the lowered units of text from `start` (key.length units; none of them SLOW). */
-function sameLowered(key: string, text: string, start: number): boolean {
-  for (let i = 0; i < key.length; i++) if (lowered(text.charCodeAt(start + i)) !== key.charCodeAt(i)) return false;
-  return true;
 }
