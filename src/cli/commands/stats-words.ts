@@ -1,12 +1,13 @@
-import { InputError } from '../../errors.js';
 import { WordCounter } from '../../core/analysis/word-frequencies.js';
 import { createStemmers } from '../../core/coding/stemmers.js';
 import { STOP_WORDS } from '../../core/text/stop-words.js';
 import type { SourceType } from '../../core/transcript/types.js';
 import { wordCsv, wordSummary, wordTable } from '../../report/word-frequencies.js';
-import { listFilterValues } from '../../store/filter-values.js';
+import { InputError } from '../../errors.js';
+import { lazyAttributeValues } from '../../store/filter-values.js';
+import { listSourceNames } from '../../store/sources.js';
 import { countTurnWords } from '../../store/turn-words.js';
-import { checkCodingFilter } from '../coding-filters.js';
+import { hintFor, resolveWhere } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions, WhereOption } from '../flags.js';
@@ -29,8 +30,13 @@ export interface StatsWordsOptions extends ListingOptions {
 export async function run(ctx: Ctx, _args: string[], opts: StatsWordsOptions): Promise<ExitCode> {
   const threads = threadsFromEnv(ctx.env.TELAAH_THREADS);
   return withProject(ctx, opts, async ({ db }): Promise<ExitCode> => {
-    // A mistyped source or attribute is an error naming the nearest, not an empty table.
-    checkCodingFilter({ source: opts.source, attribute: opts.where }, () => listFilterValues(db), null);
+    // A mistyped source or attribute is an error naming the nearest, not an empty table. Only what the
+    // filter names is read (listFilterValues would read every coding and walk every source's text).
+    if (opts.source !== undefined) {
+      const names = listSourceNames(db);
+      if (!names.includes(opts.source)) throw new InputError(`no source named "${opts.source}"`, { hint: hintFor(opts.source, names, 'see `telaah sources list`') });
+    }
+    if (opts.where) resolveWhere(opts.where, lazyAttributeValues(db));
     // Notes and documents have no speaker: their units count when their type or a source is named.
     const unspoken = opts.type === 'observation' || opts.type === 'document' || opts.source !== undefined;
     const roles = new Set<'participant' | 'interviewer' | null>(['participant', ...(opts.includeInterviewer ? (['interviewer'] as const) : []), ...(unspoken ? [null] : [])]);
