@@ -5,14 +5,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { WordCounter } from '../core/analysis/word-frequencies.js';
 import { openStore } from './open.js';
-import { countShare, type TurnWordsJob } from './turn-words.js';
+import { countChunks, type TurnWordsJob } from './turn-words.js';
 
 const job = workerData as TurnWordsJob;
 const db = openStore(job.database, { readonly: true });
 try {
   // Stop-words and stems apply when the main thread makes the result; here every form is tallied.
   const counter = new WordCounter({ stopWords: null, stemmers: null });
-  countShare(db, job.share, counter);
+  countChunks(db, job.chunks, job.first, counter);
   const data = counter.data();
   parentPort!.postMessage(data, [data.tally.counts.buffer]);
 } finally {

@@ -23,8 +23,9 @@ describe('telaah stats words in several threads', () => {
     writeFile(dir, 'interviews/w02.txt', 'Pewawancara: Kartu gimana?\nHendra: Kartu dibagikan, iuran dibantu.\n');
     writeFile(dir, 'observations/o1.md', 'Poster iuran di dinding kelurahan.\n');
     expect(telaah(dir, ['ingest', 'interviews', 'observations']).code).toBe(0);
-    // Three threads, a chunk of one segment each: every thread, workers too, counts some of these turns.
-    for (const threads of [1, 2, 3]) {
+    // 15 segments: in five threads a chunk is one segment and each thread counts its first chunk, so the
+    // worker given segment 3 (Sumiati's first turn) counts words that the merge must add in.
+    for (const threads of [1, 2, 5]) {
       expect(counts(dir, threads)).toEqual({ iuran: 3, kartu: 2, mahal: 1, naik: 1, dibagikan: 1, dibantu: 1 });
       expect(counts(dir, threads, '--where', 'category=pemulung')).toEqual({ iuran: 2, kartu: 1, mahal: 1, naik: 1 });
       expect(counts(dir, threads, '--include-interviewer', '--top', '2')).toEqual({ iuran: 6, kartu: 4 });
