@@ -602,7 +602,8 @@ last time stamp; sources without time stamps are counted as untimed ("unknown" w
       notes: `Words are counted as the auto-coder reads them, lower-cased; numbers and single letters are left out,
 and so are the stop-words of src/core/text/stop-words.ts (function words of both languages, with the
 colloquial nggak, udah, aja, sih, dong, kayak, gitu, …). Stems use the Indonesian stemmer, or Porter for
-sources whose language is en. Reads one source at a time, however large the project.`,
+sources whose language is en. Reads one source at a time, however large the project; a large project is
+shared among threads, one per core up to 4 (TELAAH_THREADS=n sets how many).`,
       examples: ['telaah stats words', 'telaah stats words --stems --where group=pekerja-rentan', 'telaah stats words --type fgd --top 50 --csv > words.csv', 'telaah stats words --type observation'],
       load: () => import('./commands/stats-words.js'),
     },

@@ -15,6 +15,8 @@ export interface TurnTextFilter {
   roles: ReadonlySet<'participant' | 'interviewer' | null>;
   /** Only turns of participants whose group (key `group`) or attribute has this value. */
   attribute?: { key: string; value: string };
+  /** Only turns whose segment id lies in this range (a share of the work for one thread). */
+  segments?: { from: number; to: number };
 }
 
 /** A source's text with the turns wanted, as UTF-16 offsets into it. */
@@ -40,6 +42,10 @@ export function turnRangesSql(filter: Omit<TurnTextFilter, 'roles'> & { roles: r
   const roles = [...(named.length ? [`g.role IN (${named.map(() => '?').join(', ')})`] : []), ...(filter.roles.includes(null) ? ['g.role IS NULL'] : [])];
   clauses.push(roles.length ? `(${roles.join(' OR ')})` : '0');
   params.push(...named);
+  if (filter.segments) {
+    clauses.push('g.id BETWEEN ? AND ?');
+    params.push(filter.segments.from, filter.segments.to);
+  }
   if (filter.source !== undefined) {
     clauses.push('g.id BETWEEN (SELECT first_segment FROM sources WHERE name = ?) AND (SELECT last_segment FROM sources WHERE name = ?)');
     params.push(filter.source, filter.source);
@@ -54,6 +60,11 @@ export function turnRangesSql(filter: Omit<TurnTextFilter, 'roles'> & { roles: r
     params.push(...(key === 'group' ? [] : [`$."${key.replace(/"/g, '')}"`]), value);
   }
   return { sql: `SELECT ${TURN_RANGES}(g.source_id, g.start, g.end) FROM segments g WHERE ${clauses.join(' AND ')}`, params };
+}
+
+/** The highest segment id (0 for none): the span to share among threads. */
+export function lastSegmentId(db: Db): number {
+  return db.prepare<[], number | null>('SELECT max(id) FROM segments').pluck().get() ?? 0;
 }
 
 /** The turns the filter asks for, source by source (in the order the sources were ingested). */

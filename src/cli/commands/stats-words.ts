@@ -3,9 +3,11 @@ import { createStemmers } from '../../core/coding/stemmers.js';
 import { STOP_WORDS } from '../../core/text/stop-words.js';
 import type { SourceType } from '../../core/transcript/types.js';
 import { wordCsv, wordSummary, wordTable } from '../../report/word-frequencies.js';
-import { listFilterValues } from '../../store/filter-values.js';
-import { iterateTurnTexts } from '../../store/turn-texts.js';
-import { checkCodingFilter } from '../coding-filters.js';
+import { InputError } from '../../errors.js';
+import { lazyAttributeValues } from '../../store/filter-values.js';
+import { listSourceNames } from '../../store/sources.js';
+import { countTurnWords } from '../../store/turn-words.js';
+import { hintFor, resolveWhere } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions, WhereOption } from '../flags.js';
@@ -26,17 +28,20 @@ export interface StatsWordsOptions extends ListingOptions {
 
 /** `telaah stats words`: the commonest words (or stems) of participants' turns. */
 export async function run(ctx: Ctx, _args: string[], opts: StatsWordsOptions): Promise<ExitCode> {
-  return withProject(ctx, opts, ({ db }): ExitCode => {
-    // A mistyped source or attribute is an error naming the nearest, not an empty table.
-    checkCodingFilter({ source: opts.source, attribute: opts.where }, () => listFilterValues(db), null);
+  const threads = threadsFromEnv(ctx.env.TELAAH_THREADS);
+  return withProject(ctx, opts, async ({ db }): Promise<ExitCode> => {
+    // A mistyped source or attribute is an error naming the nearest, not an empty table. Only what the
+    // filter names is read (listFilterValues would read every coding and walk every source's text).
+    if (opts.source !== undefined) {
+      const names = listSourceNames(db);
+      if (!names.includes(opts.source)) throw new InputError(`no source named "${opts.source}"`, { hint: hintFor(opts.source, names, 'see `telaah sources list`') });
+    }
+    if (opts.where) resolveWhere(opts.where, lazyAttributeValues(db));
     // Notes and documents have no speaker: their units count when their type or a source is named.
     const unspoken = opts.type === 'observation' || opts.type === 'document' || opts.source !== undefined;
     const roles = new Set<'participant' | 'interviewer' | null>(['participant', ...(opts.includeInterviewer ? (['interviewer'] as const) : []), ...(unspoken ? [null] : [])]);
     const counter = new WordCounter({ stopWords: opts.keepStopWords ? null : STOP_WORDS, stemmers: opts.stems ? createStemmers() : null });
-    for (const source of iterateTurnTexts(db, { type: opts.type, source: opts.source, roles, attribute: opts.where })) {
-      const language = source.language === 'en' ? 'en' : 'id';
-      for (const turn of source.turns) counter.addTurn(source.text, turn.start, turn.end, language);
-    }
+    await countTurnWords(db, { type: opts.type, source: opts.source, roles, attribute: opts.where }, counter, threads);
     const result = counter.result(opts.top ?? 30);
     const mode = outputMode(opts);
     if (mode === 'json') writeJson(ctx, result);
@@ -52,4 +57,12 @@ export async function run(ctx: Ctx, _args: string[], opts: StatsWordsOptions): P
     }
     return 0;
   });
+}
+
+/** TELAAH_THREADS: how many threads count words (default: as many as the project's size calls for, at most 4). */
+function threadsFromEnv(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new InputError(`TELAAH_THREADS must be a whole number from 1 to 64, not "${value}"`, { hint: 'Unset it to let telaah choose, or set TELAAH_THREADS=1 to count in one thread' });
+  return threads;
 }

@@ -6,7 +6,7 @@
  */
 import type { Language } from '../codebook/types.js';
 import type { Stemmers } from '../coding/stemmers.js';
-import { createWordSpans, scanWords, WordFormTable } from '../coding/tokenize.js';
+import { WordTally, type WordTallyData } from '../coding/word-tally.js';
 
 /** How words are counted. */
 export interface WordCountOptions {
@@ -39,83 +39,93 @@ export interface WordFrequencies {
   top: WordFrequency[];
 }
 
-/** A word form seen: whether it is counted, and how often in Indonesian and in English turns. */
-interface FormEntry {
-  form: string;
-  skip: boolean;
-  id: number;
-  en: number;
+/** What a counter has seen, as plain data: for counting a share of the turns in another thread. */
+export interface WordCountData {
+  turns: number;
+  tally: WordTallyData;
 }
 
 const LETTER = /\p{L}/u;
+const ID = 0;
+const EN = 1;
 
 /** Counts words turn by turn. */
 export class WordCounter {
-  private readonly entries: FormEntry[] = [];
-  private readonly forms: WordFormTable<FormEntry>;
-  private readonly spans = createWordSpans();
+  /** Every word form, in a column per language; whether it counts is decided once, at the end. */
+  private readonly tally = new WordTally(2);
   private turns = 0;
-  private words = 0;
-  private counted = 0;
 
-  constructor(private readonly options: WordCountOptions) {
-    // No limit: the table is the tally, and must never start afresh.
-    this.forms = new WordFormTable((lower) => this.describe(lower), Number.POSITIVE_INFINITY);
-  }
+  constructor(private readonly options: WordCountOptions) {}
 
   /** Counts the words of `text` between two UTF-16 offsets, a turn spoken in `language`. */
   addTurn(text: string, start: number, end: number, language: Language): void {
-    const turn = start === 0 && end === text.length ? text : text.slice(start, end);
-    const spans = this.spans;
-    scanWords(turn, spans);
+    this.tally.add(text, start, end, language === 'en' ? EN : ID);
     this.turns++;
-    this.words += spans.count;
-    for (let k = 0; k < spans.count; k++) {
-      const entry = this.forms.lookup(turn, spans.starts[k]!, spans.ends[k]!);
-      if (entry.skip) continue;
-      if (language === 'en') entry.en++;
-      else entry.id++;
-      this.counted++;
-    }
+  }
+
+  /** What this counter has seen, for merge() elsewhere. */
+  data(): WordCountData {
+    return { turns: this.turns, tally: this.tally.data() };
+  }
+
+  /** Adds what another counter has seen (its data()); stop-words and stems apply only in result(). */
+  merge(other: WordCountData): void {
+    this.tally.merge(other.tally);
+    this.turns += other.turns;
   }
 
   /** The `top` commonest words (or stems), most frequent first, ties in alphabetical order. */
   result(top: number): WordFrequencies {
     const stemmers = this.options.stemmers;
-    const tallies = stemmers ? this.byStem(stemmers) : this.entries.filter((e) => e.id + e.en > 0).map((e) => ({ word: e.form, count: e.id + e.en, forms: null }));
+    const entries = this.countedForms();
+    const counted = entries.reduce((sum, e) => sum + e.id + e.en, 0);
+    const tallies = stemmers ? byStem(entries, stemmers) : entries.map((e) => ({ word: e.form, count: e.id + e.en, forms: null }));
     tallies.sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-    const share = (count: number): number => (this.counted ? Math.round((count / this.counted) * 1e5) / 1e5 : 0);
+    const share = (count: number): number => (counted ? Math.round((count / counted) * 1e5) / 1e5 : 0);
     return {
       unit: stemmers ? 'stem' : 'word',
       turns: this.turns,
-      words: this.words,
-      counted: this.counted,
+      words: this.tally.words,
+      counted,
       distinct: tallies.length,
       top: tallies.slice(0, Math.max(0, top)).map((t) => ({ word: t.word, count: t.count, share: share(t.count), ...(t.forms ? { forms: commonest(t.forms, 5) } : {}) })),
     };
   }
 
-  private describe(lower: string): FormEntry {
-    const skip = lower.length < 2 || !LETTER.test(lower) || (this.options.stopWords?.has(lower) ?? false);
-    const entry = { form: lower, skip, id: 0, en: 0 };
-    this.entries.push(entry);
-    return entry;
+  /** The forms that count (not numbers, single characters or stop-words) with their counts per language. */
+  private countedForms(): FormCount[] {
+    const { tally } = this;
+    const stopWords = this.options.stopWords;
+    const entries: FormCount[] = [];
+    tally.forms.forEach((form, k) => {
+      if (form.length < 2 || !LETTER.test(form) || (stopWords?.has(form) ?? false)) return;
+      entries.push({ form, id: tally.count(k, ID), en: tally.count(k, EN) });
+    });
+    return entries;
   }
+}
 
-  private byStem(stemmers: Stemmers): { word: string; count: number; forms: Map<string, number> }[] {
-    const stems = new Map<string, { word: string; count: number; forms: Map<string, number> }>();
-    const add = (stem: string, form: string, count: number): void => {
-      let tally = stems.get(stem);
-      if (!tally) stems.set(stem, (tally = { word: stem, count: 0, forms: new Map() }));
-      tally.count += count;
-      tally.forms.set(form, (tally.forms.get(form) ?? 0) + count);
-    };
-    for (const e of this.entries) {
-      if (e.id > 0) add(stemmers.id(e.form), e.form, e.id);
-      if (e.en > 0) add(stemmers.en(e.form), e.form, e.en);
-    }
-    return [...stems.values()];
+/** A counted word form and how often it was seen in Indonesian and in English turns. */
+interface FormCount {
+  form: string;
+  id: number;
+  en: number;
+}
+
+/** The counted forms gathered by stem, Indonesian ones by the Indonesian stemmer and English ones by Porter. */
+function byStem(entries: FormCount[], stemmers: Stemmers): { word: string; count: number; forms: Map<string, number> }[] {
+  const stems = new Map<string, { word: string; count: number; forms: Map<string, number> }>();
+  const add = (stem: string, form: string, count: number): void => {
+    let tally = stems.get(stem);
+    if (!tally) stems.set(stem, (tally = { word: stem, count: 0, forms: new Map() }));
+    tally.count += count;
+    tally.forms.set(form, (tally.forms.get(form) ?? 0) + count);
+  };
+  for (const e of entries) {
+    if (e.id > 0) add(stemmers.id(e.form), e.form, e.id);
+    if (e.en > 0) add(stemmers.en(e.form), e.form, e.en);
   }
+  return [...stems.values()];
 }
 
 /** The `n` commonest forms, ties in alphabetical order. */

@@ -313,3 +313,9 @@ export function tokenize(text: string): Token[] {
   }
   return tokens;
 }
+
+/**
+ * scanWords' character rule, for a scanner that applies it in a pass of its own (word-tally.ts counts
+ * words while it finds them): the class bits, the ASCII table and `classifyAt` (class | width << 8).
+ */
+export const WORD_RULE = { WORD, MARK, JOINER, DIGIT_SEPARATOR, DIGIT, ASCII, classifyAt } as const;
