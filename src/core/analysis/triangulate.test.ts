@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SOURCE_TYPES, type SourceType } from '../transcript/types.js';
-import { belowRequired, statusFor, statusRank, triangulate } from './triangulate.js';
-import type { AuditCode, CodeTriangulation, EvidenceInput, TriangulationSettings } from './triangulation-types.js';
+import { evidenceTableOf, type EvidenceRow } from '../../../test/helpers/evidence-table.js';
+import { belowRequired, statusFor, statusRank, triangulate as triangulateTable } from './triangulate.js';
+import type { AuditCode, CodeTriangulation, TriangulationSettings } from './triangulation-types.js';
+
+type EvidenceInput = EvidenceRow;
+
+/** The audit of these rows, as the store would hand them over (an evidence table). */
+function triangulate(codes: AuditCode[], rows: EvidenceInput[], settings: TriangulationSettings): CodeTriangulation[] {
+  return triangulateTable(codes, evidenceTableOf(rows), settings);
+}
 
 const SETTINGS: TriangulationSettings = { convergent: 3, corroborated: 2, quotesPerType: 2, projectGroups: 2 };
 

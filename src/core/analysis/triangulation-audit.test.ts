@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { auditTriangulation, splitEvidence } from './triangulation-audit.js';
-import type { AuditCode, EvidenceInput } from './triangulation-types.js';
+import { evidenceTableOf, type EvidenceRow } from '../../../test/helpers/evidence-table.js';
+import { auditTriangulation as auditTable, splitEvidence, type AuditRequest } from './triangulation-audit.js';
+import type { AuditCode } from './triangulation-types.js';
+
+type EvidenceInput = EvidenceRow;
+
+/** The audit of these rows, as the store would hand them over (an evidence table). */
+const auditTriangulation = (codes: AuditCode[], rows: EvidenceInput[], settings: { convergent: number; corroborated: number; projectGroups: number }, request: AuditRequest) =>
+  auditTable(codes, evidenceTableOf(rows), settings, request);
 
 const codes: AuditCode[] = [
   { id: 'barrier', parent: null, label: 'Barriers', required: false, contrasts: [] },
@@ -44,8 +51,9 @@ describe('auditTriangulation', () => {
 
 describe('splitEvidence', () => {
   it('files evidence without a site under (none), last', () => {
-    const split = splitEvidence([ev('trust', 'doc', 'document', '1', null), ...evidence], 'site');
-    expect(split.map((s) => [s.value, s.rows.length])).toEqual([
+    const split = splitEvidence(evidenceTableOf([ev('trust', 'doc', 'document', '1', null), ...evidence]), 'site');
+    // Places kept in each table.
+    expect(split.map((s) => [s.value, s.keep!.reduce((n, k) => n + k, 0)])).toEqual([
       ['Medan', 3],
       ['(none)', 1],
     ]);
