@@ -7,6 +7,7 @@ import { summarizeProject } from '../../core/analysis/project-overview.js';
 import type { Codebook } from '../../core/codebook/types.js';
 import { buildReport, type ReportCode } from '../../core/report/build-report.js';
 import type { MethodAgreement, ReportLanguage, ThematicReport } from '../../core/report/report-model.js';
+import { tallyProposals } from '../../core/report/proposal-tally.js';
 import { reportScope } from '../../core/report/report-scope.js';
 import { SOURCE_TYPES } from '../../core/transcript/types.js';
 import { InputError } from '../../errors.js';
@@ -17,7 +18,7 @@ import { countParticipantGroups, readEvidenceTable } from '../../store/evidence.
 import { listParticipantValues } from '../../store/filter-values.js';
 import { listMemos } from '../../store/memos.js';
 import type { Db } from '../../store/open.js';
-import { summarizeAudit, tallyProposals } from '../../store/report-data.js';
+import { listAcceptedDecisions, summarizeAudit } from '../../store/report-data.js';
 import { readOverviewParticipants, readOverviewSources, readRejections, readTurnGroups } from '../../store/stats.js';
 import { compareCoders } from '../agreement/compare-coders.js';
 import { codeUnits, readMatrixUnits } from '../analysis/read-matrix.js';
@@ -80,7 +81,7 @@ export function readReport(project: Project, request: ReportRequest): ThematicRe
     participants: listParticipantAttributes(db),
     outcome,
     agreement: humanAgreement(db, codebook, columns.coders, selection),
-    proposals: tallyProposals(db),
+    proposals: tallyProposals(columns, listAcceptedDecisions(db)),
     memos: listMemos(db),
     audit: summarizeAudit(db),
   });

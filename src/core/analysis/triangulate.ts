@@ -42,16 +42,19 @@ export interface AuditedCode {
 
 /** One row per code in codebook order; a code with children rolls up its own and all descendants' evidence. */
 export function triangulate(codes: AuditCode[], table: EvidenceTable, settings: TriangulationSettings, keep?: Uint8Array): CodeTriangulation[] {
-  return auditCodes(codes, table, settings, keep).map(({ row, units }) => ({ ...row, evidence: evidenceQuotes(table, units, settings.quotesPerType) }));
+  return auditCodes(codes, table, settings, { keep }).map(({ row, units }) => ({ ...row, evidence: evidenceQuotes(table, units, settings.quotesPerType) }));
 }
 
-/**
- * The rows of triangulate without quotes (reading no text), each with its units: of the whole table, or
- * of the places where keep[place] is 1.
- */
-export function auditCodes(codes: AuditCode[], table: EvidenceTable, settings: Omit<TriangulationSettings, 'quotesPerType'>, keep?: Uint8Array): AuditedCode[] {
+/** Which evidence to audit: the places where keep[place] is 1 (all without), or units already folded over `codes` (shared with a report). */
+export interface AuditScope {
+  keep?: Uint8Array | undefined;
+  units?: TableUnits;
+}
+
+/** The rows of triangulate without quotes (reading no text), each with its units. */
+export function auditCodes(codes: AuditCode[], table: EvidenceTable, settings: Omit<TriangulationSettings, 'quotesPerType'>, scope: AuditScope = {}): AuditedCode[] {
   const children = childrenOf(codes);
-  const units = new TableUnits(table, children, keep);
+  const units = scope.units ?? new TableUnits(table, children, scope.keep);
   const rolled = new Map<string, Int32Array>();
   for (const code of codes) rolled.set(code.id, units.of(code.id).places);
   const tally = new Tally(table);

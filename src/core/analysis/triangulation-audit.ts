@@ -47,7 +47,7 @@ export const NO_VALUE = '(none)';
 export function auditTriangulation(codes: AuditCode[], evidence: EvidenceTable, settings: Omit<TriangulationSettings, 'quotesPerType'>, request: AuditRequest): TriangulationAudit {
   const perType = request.focus ? Number.POSITIVE_INFINITY : 2;
   const tables = splitEvidence(evidence, request.by).map(({ value, keep }) => {
-    const audited = auditCodes(codes, evidence, settings, keep);
+    const audited = auditCodes(codes, evidence, settings, { keep });
     // Only the rows shown are quoted: a focused code's every unit, not every code's.
     const shown = request.focus ? audited.filter((a) => a.row.code === request.focus) : audited;
     return { value, codes: shown.map(({ row, units }) => ({ ...row, evidence: evidenceQuotes(evidence, units, perType) })) };

@@ -14,6 +14,7 @@ import { auditCodes } from '../analysis/triangulate.js';
 import type { CodeTriangulation } from '../analysis/triangulation-types.js';
 import type { Memo } from '../memo-target.js';
 import { pickQuotes, QuoteLedger } from './pick-quotes.js';
+import type { ProposalTally } from './proposal-tally.js';
 import { groupFigure, jointDisplay, reportQuote, type ReportParticipant } from './report-figures.js';
 import { reportScope, type ReportScope } from './report-scope.js';
 import type { MethodAgreement, MethodNote, ReportAppendix, ReportLanguage, ReportMemo, StudyOverview, ThematicReport, ThemeSection } from './report-model.js';
@@ -26,14 +27,6 @@ export interface ReportCode {
   definition: string | null;
   required: boolean;
   contrasts: string[];
-}
-
-/** Automatic proposals of one code: how many, and how many a person accepted or rejected. */
-export interface ProposalTally {
-  code: string;
-  proposals: number;
-  accepted: number;
-  rejected: number;
 }
 
 /** Everything a report is made from, read by the store. */
@@ -77,11 +70,11 @@ export function buildReport(input: ReportInput): ThematicReport {
   const frequencyOf = new Map(frequencies.codes.map((f) => [f.code, f]));
   const { convergent, corroborated, projectGroups } = input.triangulation;
   // The triangulation audit as `triangulate` gives it, without its quotes (the report quotes its own).
-  const audit = auditCodes(input.codebook.codes, input.evidence, { convergent, corroborated, projectGroups });
-  const triangulationOf = new Map<string, Omit<CodeTriangulation, 'evidence'>>(audit.map(({ row }) => [row.code, row]));
-  const codeOf = new Map(input.codebook.codes.map((c) => [c.id, c]));
   const units = new TableUnits(input.evidence, scope.children);
   const evidence = (id: string) => units.of(id);
+  const audit = auditCodes(input.codebook.codes, input.evidence, { convergent, corroborated, projectGroups }, { units });
+  const triangulationOf = new Map<string, Omit<CodeTriangulation, 'evidence'>>(audit.map(({ row }) => [row.code, row]));
+  const codeOf = new Map(input.codebook.codes.map((c) => [c.id, c]));
   const memos = input.memos.filter((m) => m.kind === 'code' || m.kind === 'segment');
   const covered = new Set(scope.covered);
 
