@@ -5,10 +5,8 @@ import { evidenceTableOf, type EvidenceRow } from '../../../test/helpers/evidenc
 import { belowRequired, statusFor, statusRank, triangulate as triangulateTable } from './triangulate.js';
 import type { AuditCode, CodeTriangulation, TriangulationSettings } from './triangulation-types.js';
 
-type EvidenceInput = EvidenceRow;
-
 /** The audit of these rows, as the store would hand them over (an evidence table). */
-function triangulate(codes: AuditCode[], rows: EvidenceInput[], settings: TriangulationSettings): CodeTriangulation[] {
+function triangulate(codes: AuditCode[], rows: EvidenceRow[], settings: TriangulationSettings): CodeTriangulation[] {
   return triangulateTable(codes, evidenceTableOf(rows), settings);
 }
 
@@ -20,7 +18,7 @@ function code(id: string, extra: Partial<AuditCode> = {}): AuditCode {
 }
 
 /** One coded segment; the source's type is read from its name prefix (int-, fgd-, obs-, doc-). */
-function ev(codeId: string, source: string, segment: string, extra: Partial<EvidenceInput> = {}): EvidenceInput {
+function ev(codeId: string, source: string, segment: string, extra: Partial<EvidenceRow> = {}): EvidenceRow {
   const prefix = source.slice(0, 3);
   const sourceType: SourceType =
     prefix === 'int' ? 'interview' : prefix === 'fgd' ? 'fgd' : prefix === 'obs' ? 'observation' : 'document';

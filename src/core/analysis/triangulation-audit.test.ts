@@ -3,10 +3,8 @@ import { evidenceTableOf, type EvidenceRow } from '../../../test/helpers/evidenc
 import { auditTriangulation as auditTable, splitEvidence, type AuditRequest } from './triangulation-audit.js';
 import type { AuditCode } from './triangulation-types.js';
 
-type EvidenceInput = EvidenceRow;
-
 /** The audit of these rows, as the store would hand them over (an evidence table). */
-const auditTriangulation = (codes: AuditCode[], rows: EvidenceInput[], settings: { convergent: number; corroborated: number; projectGroups: number }, request: AuditRequest) =>
+const auditTriangulation = (codes: AuditCode[], rows: EvidenceRow[], settings: { convergent: number; corroborated: number; projectGroups: number }, request: AuditRequest) =>
   auditTable(codes, evidenceTableOf(rows), settings, request);
 
 const codes: AuditCode[] = [
@@ -15,7 +13,7 @@ const codes: AuditCode[] = [
   { id: 'trust', parent: null, label: 'Trust', required: false, contrasts: ['barrier/distrust'] },
 ];
 
-function ev(code: string, source: string, sourceType: EvidenceInput['sourceType'], segment: string, site: string | null, participant: string | null = null): EvidenceInput {
+function ev(code: string, source: string, sourceType: EvidenceRow['sourceType'], segment: string, site: string | null, participant: string | null = null): EvidenceRow {
   return { code, source, sourceType, segment, site, participant, group: participant ? 'pekerja-rentan' : null, startMs: null, text: `${code} ${segment}` };
 }
 
@@ -41,6 +39,22 @@ describe('auditTriangulation', () => {
     const [row] = auditTriangulation(codes, evidence, settings, { ...request, focus: 'barrier/distrust' }).tables[0]!.codes;
     expect(row!.sources.interview).toBe(1);
     expect(row!.evidence.map((e) => e.segment)).toEqual(['2']);
+  });
+
+  it('reads the text of the units it quotes and no other: two per source type, or every unit of the focused code', () => {
+    const many = Array.from({ length: 60 }, (_, i) => ev(i % 2 ? 'trust' : 'barrier/distrust', `int-${String(i).padStart(2, '0')}`, 'interview', `${i + 1}.1`, 'Medan', `P${i % 7}`));
+    const table = evidenceTableOf([...many, ev('trust', 'obs-1', 'observation', '3', 'Medan')]);
+    let reads = 0;
+    const { text } = table.reader;
+    table.reader = { ...table.reader, text: (...args) => (reads++, text(...args)) };
+    const full = auditTable(codes, table, settings, request);
+    expect(reads).toBe(full.tables[0]!.codes.reduce((n, r) => n + r.evidence.length, 0));
+    // barrier and barrier/distrust: two interviews each; trust: two interviews and the observation.
+    expect(reads).toBe(2 + 2 + 3);
+    reads = 0;
+    const [focused] = auditTable(codes, table, settings, { ...request, focus: 'trust' }).tables[0]!.codes;
+    expect(focused!.evidence).toHaveLength(31);
+    expect(reads).toBe(31);
   });
 
   it('names the table a failure is in only when the audit is split', () => {
