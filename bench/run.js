@@ -1,7 +1,8 @@
 // `npm run bench`: ingest throughput and memory on a synthetic corpus (>= 200 MB by default, BENCH_MB to
 // change), beside sqlite3's own `.import` of the same segments as CSV; auto-coding speed; then the project
-// is auto-coded and every analysis command is timed on it (seconds and peak RSS, one process each).
-// BENCH_ONLY=analysis re-times the analysis commands on the project an earlier run left in bench/out.
+// is auto-coded and every analysis command is timed on it (seconds and peak RSS, one process each), and
+// the thematic report on it and on the demo project (bench/report.js).
+// BENCH_ONLY=analysis re-times the analysis commands and the report on the project an earlier run left in bench/out.
 // Prints one JSON document.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ if (process.env.BENCH_ONLY === 'analysis') {
     process.stderr.write('bench: no project in bench/out/project yet; run `npm run bench` once first\n');
     process.exit(2);
   }
-  process.stdout.write(`${JSON.stringify({ analysis: timeAnalysis(), targets: { analysisSeconds: 2, analysisPeakRssMb: 400 } }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ analysis: timeAnalysis(), report: timeReport(), targets: { analysisSeconds: 2, analysisPeakRssMb: 400 } }, null, 2)}\n`);
   process.exit(0);
 }
 
@@ -118,6 +119,7 @@ startup.helpOverNode = round(startup.helpMs / startup.nodeMs);
 // The project auto-coded and stored (as a researcher would run it), then every analysis command on it.
 const stored = timeCommand(['code', 'auto', '--codebook', codebookPath, '--json']);
 const analysis = { codeAuto: stored, ...timeAnalysis() };
+const report = timeReport();
 
 const result = {
   corpus: { files: ingest.counts.added + ingest.counts.unchanged + ingest.counts.skipped, megabytes: round(mb), templates: corpus.templates },
@@ -137,6 +139,7 @@ const result = {
   ratio: sqlite ? { ingestSecondsOverSqliteImportSeconds: round(ingest.seconds / sqlite.seconds) } : null,
   startup,
   analysis,
+  report,
   targets: { megabytesPerSecond: 30, peakRssMb: 400, helpOverNode: 2, codingTokensPerSecond: 2_000_000, analysisSeconds: 2, analysisPeakRssMb: 400 },
 };
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -172,6 +175,13 @@ function timeAnalysis() {
     triangulate: ['triangulate', '--json'],
   };
   return Object.fromEntries(Object.entries(commands).map(([name, args]) => [name, timeCommand(args)]));
+}
+
+/** `telaah report` (Markdown, Word) and `triangulate` on the bench project and the report on the demo project: bench/report.js, with its targets. */
+function timeReport() {
+  const run = spawnSync(process.execPath, [join(root, 'bench', 'report.js'), project], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (run.status !== 0) return { error: (run.stderr || run.stdout).slice(0, 500) };
+  return JSON.parse(run.stdout);
 }
 
 /** Every pattern word of a codebook (terms without quotes or *), for grep -F. */

@@ -9,8 +9,9 @@ import type { SourceType } from '../core/transcript/types.js';
 import { evidenceClauses, REJECTED, type EvidenceScope } from './coded-segments.js';
 import type { Db } from './open.js';
 
-/** The aggregate that hands codings to JavaScript (registered on the connection for each read). */
+/** The aggregates that hand codings to JavaScript (registered on the connection for each read): without and with their places. */
 const COLLECT = 'telaah_coding_columns';
+const COLLECT_PLACES = 'telaah_coding_places';
 
 /** Origins as the coding aggregate receives them: codings.origin's CHECK, in its order. */
 const ORIGINS = ['auto', 'manual', 'suggested', 'accepted', 'imported'] as const;
@@ -20,9 +21,9 @@ const ORIGINS = ['auto', 'manual', 'suggested', 'accepted', 'imported'] as const
  * rejected proposal. Sentences carry their turn's participant_id (written so at ingest), so the turn
  * itself is not joined.
  */
-export const CODINGS_SQL = (type: boolean): string => `
-  SELECT ${COLLECT}(c.segment_id, g.parent_id, g.source_id, g.participant_id, c.code, c.coder,
-                    (CASE c.origin ${ORIGINS.map((o, i) => `WHEN '${o}' THEN ${i}`).join(' ')} END) * 2 + (CASE WHEN ${REJECTED} THEN 1 ELSE 0 END))
+export const CODINGS_SQL = (type: boolean, places = false): string => `
+  SELECT ${places ? COLLECT_PLACES : COLLECT}(c.segment_id, g.parent_id, g.source_id, g.participant_id, c.code, c.coder,
+                    (CASE c.origin ${ORIGINS.map((o, i) => `WHEN '${o}' THEN ${i}`).join(' ')} END) * 2 + (CASE WHEN ${REJECTED} THEN 1 ELSE 0 END)${places ? ', g.turn, g.sentence, g.start, g.end' : ''})
     FROM codings c
     JOIN segments g ON g.id = c.segment_id${type ? '\n   WHERE g.source_id IN (SELECT id FROM sources WHERE type = ?)' : ''}`;
 
@@ -34,15 +35,23 @@ export const CODINGS_SQL = (type: boolean): string => `
 export const SCOPE_SQL = (evidence: string): string =>
   `SELECT CASE WHEN ${evidence} THEN 1 ELSE 0 END AS counts FROM (SELECT ? AS coder, ? AS origin, NULL AS segment_id, NULL AS code) c`;
 
-/** Every stored coding (in sources of one type) as columns, marked with whether it counts under `scope`. */
-export function readCodingColumns(db: Db, scope: EvidenceScope = {}, type?: SourceType): CodingColumns {
-  const builder = new CodingColumnsBuilder(1 << 14);
+/**
+ * Every stored coding (in sources of one type) as columns, marked with whether it counts under `scope`;
+ * with `places`, each with its segment's place (CodingPlaces), as the evidence table needs.
+ */
+export function readCodingColumns(db: Db, scope: EvidenceScope = {}, type?: SourceType, places = false): CodingColumns {
+  const builder = new CodingColumnsBuilder(1 << 14, places);
   const step = (n: number, segment: number, turn: number | null, source: number, participant: number | null, code: string, coder: string, flags: number): number => {
     builder.add(segment, turn, source, participant, code, coder, ORIGINS[flags >> 1]!, (flags & 1) === 1);
     return n + 1;
   };
-  db.aggregate(COLLECT, { start: 0, step: step as unknown as (n: number, next: unknown) => number });
-  db.prepare(CODINGS_SQL(type !== undefined)).pluck().get(...(type ? [type] : []));
+  const stepWithPlace = (n: number, segment: number, turn: number | null, source: number, participant: number | null, code: string, coder: string, flags: number, turnNumber: number, sentence: number, start: number, end: number): number => {
+    builder.add(segment, turn, source, participant, code, coder, ORIGINS[flags >> 1]!, (flags & 1) === 1);
+    builder.addPlace(turnNumber, sentence, start, end);
+    return n + 1;
+  };
+  db.aggregate(places ? COLLECT_PLACES : COLLECT, { start: 0, step: (places ? stepWithPlace : step) as unknown as (n: number, next: unknown) => number });
+  db.prepare(CODINGS_SQL(type !== undefined, places)).pluck().get(...(type ? [type] : []));
   const { clauses, params } = evidenceClauses(scope);
   const inScope = db.prepare<unknown[], number>(SCOPE_SQL(clauses.join(' AND '))).pluck();
   // The clauses' parameters come first in the statement, before the pair's.

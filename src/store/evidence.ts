@@ -1,39 +1,33 @@
-import type { EvidenceInput } from '../core/analysis/triangulation-types.js';
+import type { CodingColumns } from '../core/analysis/coding-columns.js';
+import { buildEvidenceTable, type EvidenceParticipant, type EvidenceSource, type EvidenceTable } from '../core/analysis/evidence-table.js';
 import { formatSegment } from '../core/segment-address.js';
-import { CODED_SEGMENTS, evidenceClauses, SourceTexts, type EvidenceScope } from './coded-segments.js';
-import type { SourceType } from '../core/transcript/types.js';
+import { MACHINE_CODERS } from './agreement-units.js';
+import { evidenceClauses, SourceTexts, type EvidenceScope } from './coded-segments.js';
+import { readCodingColumns } from './coding-columns.js';
 import type { Db } from './open.js';
 
 /**
- * Every coded segment that counts as evidence under the scope (see evidenceClauses), with what the
- * triangulation audit needs: one row per code and segment (a segment coded by several coders comes once),
- * with the segment's whole text as the quote. Folding sentences into coded turns is left to core
- * (foldEvidenceUnits), so that every command counts with the same function.
+ * The evidence that counts in `columns` (read by readCodingColumns with places) as an evidence table:
+ * the names of its sources and participants, and a reader that slices a source's text (one source held
+ * at a time) and finds a segment's media time, for the units quoted.
  */
-export function listEvidence(db: Db, scope: EvidenceScope = {}): EvidenceInput[] {
-  const { clauses, params } = evidenceClauses(scope);
-  const rows = db
-    .prepare<unknown[], { sourceId: number; source: string; sourceType: SourceType; site: string | null; turn: number; sentence: number; start: number; end: number; startMs: number | null; code: string; participant: string | null; grp: string | null }>(
-      `SELECT DISTINCT s.id AS sourceId, s.name AS source, s.type AS sourceType,
-              COALESCE(s.site, json_extract(p.attributes, '$.site')) AS site, g.turn, g.sentence, g.start, g.end,
-              COALESCE(g.start_ms, t.start_ms) AS startMs, c.code, p.pseudonym AS participant, p.grp
-        ${CODED_SEGMENTS}
-        WHERE ${clauses.join(' AND ')}
-        ORDER BY s.name, g.id, c.code`,
-    )
-    .all(...params);
+export function readEvidenceTable(db: Db, columns: CodingColumns): EvidenceTable {
+  const sources = db.prepare<[], EvidenceSource>('SELECT id, name, type, site FROM sources').all();
+  const participants = db.prepare<[], EvidenceParticipant>("SELECT id, pseudonym, grp AS 'group', json_extract(attributes, '$.site') AS site FROM participants ORDER BY id").all();
   const texts = new SourceTexts(db);
-  return rows.map((r) => ({
-    code: r.code,
-    source: r.source,
-    sourceType: r.sourceType,
-    segment: formatSegment(r.turn, r.sentence),
-    site: r.site,
-    participant: r.participant,
-    group: r.grp,
-    startMs: r.startMs,
-    text: texts.slice(r.sourceId, r.start, r.end),
-  }));
+  const startMs = db.prepare<[number], number | null>('SELECT COALESCE(g.start_ms, t.start_ms) FROM segments g LEFT JOIN segments t ON t.id = g.parent_id WHERE g.id = ?').pluck();
+  return buildEvidenceTable({
+    columns,
+    sources,
+    participants,
+    isHuman: (coder) => !MACHINE_CODERS.includes(coder),
+    reader: { text: (sourceId, start, end) => texts.slice(sourceId, start, end), startMs: (segmentId) => startMs.get(segmentId) ?? null },
+  });
+}
+
+/** The evidence that counts under the scope, as an evidence table (see readEvidenceTable). */
+export function readEvidence(db: Db, scope: EvidenceScope = {}): EvidenceTable {
+  return readEvidenceTable(db, readCodingColumns(db, scope, undefined, true));
 }
 
 /** Where each counted coding sits, one row per code and segment, without text (for counts). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addManualCodings, findSegments, removeCodings } from './codings.js';
-import { listEvidence, listEvidencePlaces } from './evidence.js';
+import { placeAddress } from '../core/analysis/evidence-table.js';
+import { listEvidencePlaces, readEvidence } from './evidence.js';
 import { listCodings } from './list-codings.js';
 import { addMemo } from './memos.js';
 import type { Db } from './open.js';
@@ -34,7 +35,8 @@ describe('evidence rules', () => {
     storeRejection(db, seg('w01', '2.2').id, 'x', 'rina', 'now');
     expect(summary(db)).toEqual(['4.1 x auto auto']);
     expect(listEvidencePlaces(db)).toEqual([{ source: 'w01', segment: '4.1', code: 'x' }]);
-    expect(listEvidence(db).map((e) => e.segment)).toEqual(['4.1']);
+    const evidence = readEvidence(db);
+    expect(Array.from({ length: evidence.size }, (_, p) => placeAddress(evidence, p))).toEqual(['4.1']);
     expect(listCodings(db, { origins: ['rejected'] })).toEqual([
       expect.objectContaining({ segment: '2.2', code: 'x', coder: 'rina', origin: 'rejected', text: 'Dia bawa leaflet.', matched: 'Dia ' }),
     ]);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { reportStore as project } from '../../test/helpers/report-store.js';
 import { recordAudit } from './audit.js';
-import { humanEvidenceKey, listHumanEvidence, summarizeAudit, tallyProposals } from './report-data.js';
+import { tallyProposals } from '../core/report/proposal-tally.js';
+import { readCodingColumns } from './coding-columns.js';
+import { listAcceptedDecisions, summarizeAudit } from './report-data.js';
 import { listProposedCodings, storeAcceptance, storeRejection } from './review.js';
 
 describe('report data', () => {
@@ -11,18 +13,11 @@ describe('report data', () => {
     const find = (segment: string, code: string) => proposals.find((p) => `${p.source} ${p.turn}.${p.sentence}` === segment && p.code === code)!;
     storeAcceptance(db, find('w01 2.2', 'strategy/tailored-education'), 'rina', 't1');
     storeRejection(db, find('w01 2.1', 'outcome/enrollment').segmentId, 'outcome/enrollment', 'rina', 't2');
-    expect(tallyProposals(db)).toEqual([
+    expect(tallyProposals(readCodingColumns(db), listAcceptedDecisions(db))).toEqual([
       { code: 'barrier/economic', proposals: 1, accepted: 0, rejected: 0 },
       { code: 'outcome/enrollment', proposals: 1, accepted: 0, rejected: 1 },
       { code: 'strategy/tailored-education', proposals: 2, accepted: 1, rejected: 0 },
     ]);
-  });
-
-  it('knows which evidence a person coded (an accepted copy counts as theirs; rejected proposals are no evidence)', () => {
-    const { db } = project();
-    storeAcceptance(db, listProposedCodings(db).find((p) => p.turn === 2 && p.sentence === 2)!, 'rina', 't1');
-    expect([...listHumanEvidence(db)].sort()).toEqual([humanEvidenceKey('w01', '2.2', 'strategy/tailored-education'), humanEvidenceKey('w01', '4', 'barrier/economic')]);
-    expect([...listHumanEvidence(db, { origins: ['auto'] })]).toEqual([]);
   });
 
   it('summarizes the audit trail by command, in order of first use', () => {

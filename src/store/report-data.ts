@@ -1,49 +1,14 @@
 /**
- * What `telaah report` reads besides what stats, triangulate and the matrices read: which evidence a
- * person coded, how the automatic proposals were reviewed, and the audit trail in brief.
+ * What `telaah report` reads besides what stats, triangulate and the matrices read: the decisions that
+ * accepted automatic proposals, and the audit trail in brief.
  */
-import type { ProposalTally } from '../core/report/build-report.js';
+import type { AcceptedDecision } from '../core/report/proposal-tally.js';
 import type { ReportAppendix } from '../core/report/report-model.js';
-import { formatSegment } from '../core/segment-address.js';
-import { MACHINE_CODERS } from './agreement-units.js';
-import { evidenceClauses, type EvidenceScope } from './coded-segments.js';
 import type { Db } from './open.js';
 
-/** The key of a coded unit and code: source, `T` / `T.S` address and code. */
-export function humanEvidenceKey(source: string, segment: string, code: string): string {
-  return `${source}\u0000${segment}\u0000${code}`;
-}
-
-/** Every (unit, code) that counts as evidence under the scope and that a person (not auto or the suggester) coded. */
-export function listHumanEvidence(db: Db, scope: EvidenceScope = {}): Set<string> {
-  const { clauses, params } = evidenceClauses(scope);
-  const rows = db
-    .prepare<unknown[], { source: string; turn: number; sentence: number; code: string }>(
-      `SELECT DISTINCT s.name AS source, g.turn, g.sentence, c.code
-         FROM codings c JOIN segments g ON g.id = c.segment_id JOIN sources s ON s.id = g.source_id
-        WHERE ${clauses.join(' AND ')} AND c.coder NOT IN (${MACHINE_CODERS.map(() => '?').join(', ')})`,
-    )
-    .all(...params, ...MACHINE_CODERS);
-  return new Set(rows.map((r) => humanEvidenceKey(r.source, formatSegment(r.turn, r.sentence), r.code)));
-}
-
-/**
- * The automatic proposals (auto and suggested codings) per code: how many, how many a reviewer rejected
- * (a rejection decision), and how many were accepted otherwise (an accepted decision, or the reviewer's
- * `accepted` copy of the coding).
- */
-export function tallyProposals(db: Db): ProposalTally[] {
-  const decided = (decision: string): string =>
-    `EXISTS (SELECT 1 FROM review_decisions d WHERE d.segment_id = c.segment_id AND d.code = c.code AND d.decision = '${decision}')`;
-  return db
-    .prepare<[], ProposalTally>(
-      `SELECT code, COUNT(*) AS proposals, SUM(rejected) AS rejected, SUM(accepted * (1 - rejected)) AS accepted
-         FROM (SELECT c.code, ${decided('rejected')} AS rejected,
-                      (${decided('accepted')} OR EXISTS (SELECT 1 FROM codings a WHERE a.segment_id = c.segment_id AND a.code = c.code AND a.origin = 'accepted')) AS accepted
-                 FROM codings c WHERE c.origin IN ('auto', 'suggested'))
-        GROUP BY code ORDER BY code`,
-    )
-    .all();
+/** Every decision to accept an automatic proposal: its segment and code (tallyProposals counts them). */
+export function listAcceptedDecisions(db: Db): AcceptedDecision[] {
+  return db.prepare<[], AcceptedDecision>("SELECT segment_id AS segment, code FROM review_decisions WHERE decision = 'accepted'").all();
 }
 
 /** The audit trail by command: how often each ran, first and last time, in order of first use. */

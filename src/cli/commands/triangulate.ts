@@ -3,7 +3,7 @@ import { auditTriangulation, type AuditSplit } from '../../core/analysis/triangu
 import type { AuditCode, CodeTriangulation } from '../../core/analysis/triangulation-types.js';
 import type { Memo } from '../../core/memo-target.js';
 import { strictVerdict, triangulationCsv, triangulationDepth, triangulationLegend, triangulationTable } from '../../report/triangulation.js';
-import { countParticipantGroups, listEvidence } from '../../store/evidence.js';
+import { countParticipantGroups, readEvidence } from '../../store/evidence.js';
 import { listMemos } from '../../store/memos.js';
 import { listFilterValues } from '../../store/filter-values.js';
 import { checkCoder } from '../coding-filters.js';
@@ -44,7 +44,7 @@ export async function run(ctx: Ctx, _args: string[], opts: TriangulateOptions): 
     const { triangulation } = project.config;
     const audit = auditTriangulation(
       codes,
-      listEvidence(project.db, { coder, origins }),
+      readEvidence(project.db, { coder, origins }),
       { convergent: triangulation.convergent, corroborated: triangulation.corroborated, projectGroups: countParticipantGroups(project.db) },
       { by, focus, required: triangulation.required, strictAll: opts.all === true },
     );

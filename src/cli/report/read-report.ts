@@ -7,17 +7,18 @@ import { summarizeProject } from '../../core/analysis/project-overview.js';
 import type { Codebook } from '../../core/codebook/types.js';
 import { buildReport, type ReportCode } from '../../core/report/build-report.js';
 import type { MethodAgreement, ReportLanguage, ThematicReport } from '../../core/report/report-model.js';
+import { tallyProposals } from '../../core/report/proposal-tally.js';
 import { reportScope } from '../../core/report/report-scope.js';
 import { SOURCE_TYPES } from '../../core/transcript/types.js';
 import { InputError } from '../../errors.js';
 import { listSourceCoders, MACHINE_CODERS } from '../../store/agreement-units.js';
 import { listParticipantAttributes } from '../../store/coded-units.js';
 import { readCodingColumns } from '../../store/coding-columns.js';
-import { countParticipantGroups, listEvidence } from '../../store/evidence.js';
+import { countParticipantGroups, readEvidenceTable } from '../../store/evidence.js';
 import { listParticipantValues } from '../../store/filter-values.js';
 import { listMemos } from '../../store/memos.js';
 import type { Db } from '../../store/open.js';
-import { humanEvidenceKey, listHumanEvidence, summarizeAudit, tallyProposals } from '../../store/report-data.js';
+import { listAcceptedDecisions, summarizeAudit } from '../../store/report-data.js';
 import { readOverviewParticipants, readOverviewSources, readRejections, readTurnGroups } from '../../store/stats.js';
 import { compareCoders } from '../agreement/compare-coders.js';
 import { codeUnits, readMatrixUnits } from '../analysis/read-matrix.js';
@@ -53,8 +54,8 @@ export function readReport(project: Project, request: ReportRequest): ThematicRe
   }));
   const selection = request.codes ?? null;
   const evidenceScope = { origins: request.origins };
-  const columns = readCodingColumns(db, evidenceScope);
-  const human = listHumanEvidence(db, evidenceScope);
+  // Every coding with its place: the overview and method count them, the evidence table is made of them.
+  const columns = readCodingColumns(db, evidenceScope, undefined, true);
   // The figures' rows, read as `matrix cooccurrence --codes …` reads them.
   const analysis = openAnalysisScope(project, { origin: request.origins });
   const matrix = readMatrixUnits(project, analysis, { codes: reportScope(codes, selection).leaves }, false);
@@ -74,13 +75,13 @@ export function readReport(project: Project, request: ReportRequest): ThematicRe
       rejections: readRejections(db),
     }),
     columns,
-    evidence: listEvidence(db, evidenceScope).map((row) => ({ ...row, human: human.has(humanEvidenceKey(row.source, row.segment, row.code)) })),
+    evidence: readEvidenceTable(db, columns),
     triangulation: { convergent: config.triangulation.convergent, corroborated: config.triangulation.corroborated, projectGroups: countParticipantGroups(db) },
     units: codeUnits(matrix.codes, matrix.rows),
     participants: listParticipantAttributes(db),
     outcome,
     agreement: humanAgreement(db, codebook, columns.coders, selection),
-    proposals: tallyProposals(db),
+    proposals: tallyProposals(columns, listAcceptedDecisions(db)),
     memos: listMemos(db),
     audit: summarizeAudit(db),
   });

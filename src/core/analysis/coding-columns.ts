@@ -24,6 +24,17 @@ export interface CodingColumns extends EvidenceColumns {
   codes: string[];
   coders: string[];
   origins: string[];
+  /** Where each coded segment sits, when read with its place (see CodingPlaces). */
+  places?: CodingPlaces;
+}
+
+/** Each coding's segment: its `T` / `T.S` numbers and its code-point span in the source's text. */
+export interface CodingPlaces {
+  /** T; `sentence` is S, 0 for a turn (or a note's or document's unit). */
+  turn: Int32Array;
+  sentence: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
 }
 
 /** Origins in the order tables show them: proposals that stand first, suggestions (counted once accepted) last. */
@@ -40,7 +51,8 @@ export class CodingColumnsBuilder {
   private readonly names = { code: new Map<string, number>(), coder: new Map<string, number>(), origin: new Map<string, number>() };
   private readonly columns: CodingColumns;
 
-  constructor(capacity = 1024) {
+  /** With `places`, each coding is added with addPlace too. */
+  constructor(capacity = 1024, places = false) {
     this.columns = {
       length: 0,
       segment: new Int32Array(capacity),
@@ -55,6 +67,7 @@ export class CodingColumnsBuilder {
       codes: [],
       coders: [],
       origins: [],
+      ...(places ? { places: { turn: new Int32Array(capacity), sentence: new Int32Array(capacity), start: new Int32Array(capacity), end: new Int32Array(capacity) } } : {}),
     };
   }
 
@@ -75,6 +88,16 @@ export class CodingColumnsBuilder {
     c.coder[i] = this.indexOf('coder', c.coders, coder);
     c.origin[i] = this.indexOf('origin', c.origins, origin);
     c.rejected[i] = rejected ? 1 : 0;
+  }
+
+  /** The place of the coding added last: its segment's turn and sentence numbers and its span. */
+  addPlace(turn: number, sentence: number, start: number, end: number): void {
+    const p = this.columns.places!;
+    const i = this.columns.length - 1;
+    p.turn[i] = turn;
+    p.sentence[i] = sentence;
+    p.start[i] = start;
+    p.end[i] = end;
   }
 
   /**
@@ -137,5 +160,6 @@ export class CodingColumnsBuilder {
     c.origin = int32(c.origin);
     c.counts = uint8(c.counts);
     c.rejected = uint8(c.rejected);
+    if (c.places) c.places = { turn: int32(c.places.turn), sentence: int32(c.places.sentence), start: int32(c.places.start), end: int32(c.places.end) };
   }
 }

@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SOURCE_TYPES, type SourceType } from '../transcript/types.js';
-import { belowRequired, statusFor, statusRank, triangulate } from './triangulate.js';
-import type { AuditCode, CodeTriangulation, EvidenceInput, TriangulationSettings } from './triangulation-types.js';
+import { evidenceTableOf, type EvidenceRow } from '../../../test/helpers/evidence-table.js';
+import { belowRequired, statusFor, statusRank, triangulate as triangulateTable } from './triangulate.js';
+import type { AuditCode, CodeTriangulation, TriangulationSettings } from './triangulation-types.js';
+
+/** The audit of these rows, as the store would hand them over (an evidence table). */
+function triangulate(codes: AuditCode[], rows: EvidenceRow[], settings: TriangulationSettings): CodeTriangulation[] {
+  return triangulateTable(codes, evidenceTableOf(rows), settings);
+}
 
 const SETTINGS: TriangulationSettings = { convergent: 3, corroborated: 2, quotesPerType: 2, projectGroups: 2 };
 
@@ -12,7 +18,7 @@ function code(id: string, extra: Partial<AuditCode> = {}): AuditCode {
 }
 
 /** One coded segment; the source's type is read from its name prefix (int-, fgd-, obs-, doc-). */
-function ev(codeId: string, source: string, segment: string, extra: Partial<EvidenceInput> = {}): EvidenceInput {
+function ev(codeId: string, source: string, segment: string, extra: Partial<EvidenceRow> = {}): EvidenceRow {
   const prefix = source.slice(0, 3);
   const sourceType: SourceType =
     prefix === 'int' ? 'interview' : prefix === 'fgd' ? 'fgd' : prefix === 'obs' ? 'observation' : 'document';

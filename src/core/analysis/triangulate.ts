@@ -2,16 +2,10 @@
 import type { TriangulationStatus } from '../config.js';
 import { SOURCE_TYPES, type SourceType } from '../transcript/types.js';
 import { childrenOf } from '../codebook/code-tree.js';
-import { collectBelow, foldEvidenceUnits } from './evidence-units.js';
+import { placeAddress, placeParticipant, placeText, type EvidenceTable } from './evidence-table.js';
 import { shortenQuote } from './shorten-quote.js';
-import type {
-  AuditCode,
-  CodeTriangulation,
-  EvidenceInput,
-  EvidenceQuote,
-  TriangulationFlag,
-  TriangulationSettings,
-} from './triangulation-types.js';
+import { TableUnits } from './table-units.js';
+import type { AuditCode, CodeTriangulation, EvidenceQuote, TriangulationFlag, TriangulationSettings } from './triangulation-types.js';
 
 const STATUS_RANK: Record<TriangulationStatus, number> = {
   absent: 0,
@@ -40,29 +34,58 @@ export function belowRequired(rows: CodeTriangulation[], required: Triangulation
   return rows.filter((row) => !row.category && (all || row.required) && statusRank(row.status) < bar);
 }
 
-/** One row per code in codebook order; a code with children rolls up its own and all descendants' evidence. */
-export function triangulate(codes: AuditCode[], evidence: EvidenceInput[], settings: TriangulationSettings): CodeTriangulation[] {
-  const byCode = groupByCode(evidence);
-  const children = childrenOf(codes);
-  const rolled = new Map<string, EvidenceInput[]>();
-  for (const code of codes) rolled.set(code.id, rollUp(code.id, children, byCode));
-  return codes.map((code) => auditCode(code, rolled, (children.get(code.id)?.length ?? 0) > 0, settings));
+/** A code's row without its quotes, and its evidence units (to quote from). */
+export interface AuditedCode {
+  row: Omit<CodeTriangulation, 'evidence'>;
+  units: Int32Array;
 }
 
-function auditCode(
-  code: AuditCode,
-  rolled: Map<string, EvidenceInput[]>,
-  category: boolean,
-  settings: TriangulationSettings,
-): CodeTriangulation {
-  const rows = rolled.get(code.id) ?? [];
-  const sources = countByType(rows);
-  const participants = new Set<string>();
-  const groups = new Set<string>();
-  for (const row of rows) {
-    if (row.participant !== null) participants.add(row.participant);
-    if (row.group !== null) groups.add(row.group);
-  }
+/** One row per code in codebook order; a code with children rolls up its own and all descendants' evidence. */
+export function triangulate(codes: AuditCode[], table: EvidenceTable, settings: TriangulationSettings, keep?: Uint8Array): CodeTriangulation[] {
+  return auditCodes(codes, table, settings, { keep }).map(({ row, units }) => ({ ...row, evidence: evidenceQuotes(table, units, settings.quotesPerType) }));
+}
+
+/** Which evidence to audit: the places where keep[place] is 1 (all without), or units already folded over `codes` (shared with a report). */
+export interface AuditScope {
+  keep?: Uint8Array | undefined;
+  units?: TableUnits;
+}
+
+/** The rows of triangulate without quotes (reading no text), each with its units. */
+export function auditCodes(codes: AuditCode[], table: EvidenceTable, settings: Omit<TriangulationSettings, 'quotesPerType'>, scope: AuditScope = {}): AuditedCode[] {
+  const children = childrenOf(codes);
+  const units = scope.units ?? new TableUnits(table, children, scope.keep);
+  const rolled = new Map<string, Int32Array>();
+  for (const code of codes) rolled.set(code.id, units.of(code.id).places);
+  const tally = new Tally(table);
+  return codes.map((code) => ({ row: auditCode(code, rolled, (children.get(code.id)?.length ?? 0) > 0, settings, tally), units: rolled.get(code.id)! }));
+}
+
+/** Quotes grouped by source type (interview, fgd, observation, document), the first few of each in (source, segment) order. */
+export function evidenceQuotes(table: EvidenceTable, units: Int32Array, perType: number): EvidenceQuote[] {
+  const quotes: EvidenceQuote[] = [];
+  SOURCE_TYPES.forEach((sourceType, type) => {
+    let taken = 0;
+    for (let j = 0; j < units.length && taken < perType; j++) {
+      const place = units[j]!;
+      if (table.type[place] !== type) continue;
+      taken++;
+      quotes.push({
+        source: table.sources[table.source[place]!]!.name,
+        sourceType,
+        segment: placeAddress(table, place),
+        participant: placeParticipant(table, place),
+        startMs: table.reader.startMs(table.segment[place]!),
+        text: shortenQuote(placeText(table, place)),
+      });
+    }
+  });
+  return quotes;
+}
+
+function auditCode(code: AuditCode, rolled: Map<string, Int32Array>, category: boolean, settings: Omit<TriangulationSettings, 'quotesPerType'>, tally: Tally): Omit<CodeTriangulation, 'evidence'> {
+  const units = rolled.get(code.id) ?? new Int32Array(0);
+  const sources = tally.countByType(units);
   const types = SOURCE_TYPES.filter((type) => sources[type] > 0).length;
   return {
     code: code.id,
@@ -70,142 +93,141 @@ function auditCode(
     category,
     required: code.required,
     sources,
-    participants: participants.size,
-    groups: groups.size,
+    participants: tally.countParticipants(units),
+    groups: tally.countGroups(units),
     status: statusFor(types, settings),
-    flags: flagsFor(code, rows, sources, rolled, settings),
-    evidence: pickQuotes(rows, settings.quotesPerType),
+    flags: flagsFor(code, units, sources, rolled, settings, tally),
   };
 }
 
 function flagsFor(
   code: AuditCode,
-  rows: EvidenceInput[],
+  units: Int32Array,
   sources: Record<SourceType, number>,
-  rolled: Map<string, EvidenceInput[]>,
-  settings: TriangulationSettings,
+  rolled: Map<string, Int32Array>,
+  settings: Omit<TriangulationSettings, 'quotesPerType'>,
+  tally: Tally,
 ): TriangulationFlag[] {
   const flags: TriangulationFlag[] = [];
-  if (isParticipantConcentrated(rows)) flags.push('participant-concentrated');
+  if (tally.isParticipantConcentrated(units)) flags.push('participant-concentrated');
   const voiced = sources.interview + sources.fgd > 0;
   if (voiced && sources.observation === 0) flags.push('not-observed');
   if (sources.observation > 0 && !voiced && sources.document === 0) flags.push('observed-only');
-  if (settings.projectGroups >= 2 && isOneSided(rows)) flags.push('one-sided');
-  if (code.contrasts.some((other) => isContrasted(rows, rolled.get(other) ?? []))) flags.push('contrasted');
+  if (settings.projectGroups >= 2 && tally.isOneSided(units)) flags.push('one-sided');
+  if (code.contrasts.some((other) => tally.isContrasted(units, rolled.get(other) ?? new Int32Array(0)))) flags.push('contrasted');
   return flags;
 }
 
-/**
- * One participant gives more than half of the segments that have a participant at all (notes and
- * documents have none, so they neither dilute nor count). A single segment from one participant is
- * concentrated: the code then rests on one voice, which is exactly what the flag is there to show.
- */
-function isParticipantConcentrated(rows: EvidenceInput[]): boolean {
-  const counts = new Map<string, number>();
-  let voiced = 0;
-  for (const row of rows) {
-    if (row.participant === null) continue;
-    voiced++;
-    counts.set(row.participant, (counts.get(row.participant) ?? 0) + 1);
-  }
-  for (const n of counts.values()) if (n * 2 > voiced) return true;
-  return false;
-}
+/** Counts over units of one table, with marks reused from one code to the next by round numbers. */
+class Tally {
+  private readonly marks: Uint32Array;
+  private readonly groupMarks: Uint32Array;
+  private readonly perParticipant: Uint32Array;
+  private round = 0;
 
-/**
- * Every participant voicing the code belongs to one and the same group. A participant without a
- * group leaves the question open, so the code is then not called one-sided.
- */
-function isOneSided(rows: EvidenceInput[]): boolean {
-  let group: string | null = null;
-  for (const row of rows) {
-    if (row.participant === null) continue;
-    if (row.group === null) return false;
-    if (group === null) group = row.group;
-    else if (group !== row.group) return false;
+  constructor(private readonly table: EvidenceTable) {
+    this.marks = new Uint32Array(table.participants.length);
+    this.groupMarks = new Uint32Array(table.groups.length);
+    this.perParticipant = new Uint32Array(table.participants.length);
   }
-  return group !== null;
-}
 
-/** At some named site, the code stands on one source type and its contrast on a different one. */
-function isContrasted(rows: EvidenceInput[], contrastRows: EvidenceInput[]): boolean {
-  const ours = typesBySite(rows);
-  const theirs = typesBySite(contrastRows);
-  for (const [site, mine] of ours) {
-    const other = theirs.get(site);
-    if (!other) continue;
-    for (const a of mine) for (const b of other) if (a !== b) return true;
+  /** Distinct units per source type. */
+  countByType(units: Int32Array): Record<SourceType, number> {
+    const counts = [0, 0, 0, 0];
+    for (const place of units) counts[this.table.type[place]!]! += 1;
+    return { interview: counts[0]!, fgd: counts[1]!, observation: counts[2]!, document: counts[3]! };
   }
-  return false;
-}
 
-function typesBySite(rows: EvidenceInput[]): Map<string, Set<SourceType>> {
-  const sites = new Map<string, Set<SourceType>>();
-  for (const row of rows) {
-    if (row.site === null) continue;
-    const set = sites.get(row.site);
-    if (set) set.add(row.sourceType);
-    else sites.set(row.site, new Set([row.sourceType]));
-  }
-  return sites;
-}
-
-/** Quotes grouped by source type (interview, fgd, observation, document), the first few of each in (source, segment) order. */
-function pickQuotes(rows: EvidenceInput[], perType: number): EvidenceQuote[] {
-  const quotes: EvidenceQuote[] = [];
-  for (const type of SOURCE_TYPES) {
-    const ofType = rows.filter((row) => row.sourceType === type);
-    for (const row of ofType.slice(0, Math.max(0, perType))) {
-      quotes.push({
-        source: row.source,
-        sourceType: row.sourceType,
-        segment: row.segment,
-        participant: row.participant,
-        startMs: row.startMs,
-        text: shortenQuote(row.text),
-      });
+  /** Distinct participants voicing the units. */
+  countParticipants(units: Int32Array): number {
+    const round = ++this.round;
+    let n = 0;
+    for (const place of units) {
+      const p = this.table.participant[place]!;
+      if (p < 0 || this.marks[p] === round) continue;
+      this.marks[p] = round;
+      n++;
     }
+    return n;
   }
-  return quotes;
-}
 
-function countByType(rows: EvidenceInput[]): Record<SourceType, number> {
-  const counts: Record<SourceType, number> = { interview: 0, fgd: 0, observation: 0, document: 0 };
-  for (const row of rows) counts[row.sourceType]++;
-  return counts;
-}
-
-function groupByCode(evidence: EvidenceInput[]): Map<string, EvidenceInput[]> {
-  const byCode = new Map<string, EvidenceInput[]>();
-  for (const row of evidence) {
-    const list = byCode.get(row.code);
-    if (list) list.push(row);
-    else byCode.set(row.code, [row]);
+  /** Distinct groups of the participants voicing the units. */
+  countGroups(units: Int32Array): number {
+    const round = ++this.round;
+    let n = 0;
+    for (const place of units) {
+      const p = this.table.participant[place]!;
+      const g = p < 0 ? -1 : this.table.participantGroup[p]!;
+      if (g < 0 || this.groupMarks[g] === round) continue;
+      this.groupMarks[g] = round;
+      n++;
+    }
+    return n;
   }
-  return byCode;
-}
 
-/** The code's own and its descendants' evidence, each segment once (see foldEvidenceUnits), in (source, segment) order. */
-function rollUp(id: string, children: Map<string, string[]>, byCode: Map<string, EvidenceInput[]>): EvidenceInput[] {
-  // A segment coded with two codes under one category counts once for the category.
-  return foldEvidenceUnits(collectBelow(id, children, byCode).sort(compareEvidence));
-}
-
-// Source names compare by code unit, not locale, so the order is the same on every machine.
-function compareEvidence(a: EvidenceInput, b: EvidenceInput): number {
-  if (a.source !== b.source) return a.source < b.source ? -1 : 1;
-  return compareSegments(a.segment, b.segment);
-}
-
-/** `T` / `T.S` addresses in reading order: 2 before 10, 3 (the whole turn) before 3.1. */
-function compareSegments(a: string, b: string): number {
-  const pa = a.split(/[.-]/).map(Number);
-  const pb = b.split(/[.-]/).map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? -1;
-    const y = pb[i] ?? -1;
-    if (Number.isNaN(x) || Number.isNaN(y)) return a < b ? -1 : a > b ? 1 : 0;
-    if (x !== y) return x - y;
+  /**
+   * One participant gives more than half of the units that have a participant at all (notes and
+   * documents have none, so they neither dilute nor count). A single unit from one participant is
+   * concentrated: the code then rests on one voice, which is exactly what the flag is there to show.
+   */
+  isParticipantConcentrated(units: Int32Array): boolean {
+    const round = ++this.round;
+    let voiced = 0;
+    for (const place of units) {
+      const p = this.table.participant[place]!;
+      if (p < 0) continue;
+      voiced++;
+      if (this.marks[p] !== round) {
+        this.marks[p] = round;
+        this.perParticipant[p] = 0;
+      }
+      this.perParticipant[p]! += 1;
+    }
+    for (const place of units) {
+      const p = this.table.participant[place]!;
+      if (p >= 0 && this.perParticipant[p]! * 2 > voiced) return true;
+    }
+    return false;
   }
-  return 0;
+
+  /**
+   * Every participant voicing the code belongs to one and the same group. A participant without a
+   * group leaves the question open, so the code is then not called one-sided.
+   */
+  isOneSided(units: Int32Array): boolean {
+    let group = -1;
+    for (const place of units) {
+      const p = this.table.participant[place]!;
+      if (p < 0) continue;
+      const g = this.table.participantGroup[p]!;
+      if (g < 0) return false;
+      if (group === -1) group = g;
+      else if (group !== g) return false;
+    }
+    return group !== -1;
+  }
+
+  /** At some named site, the code stands on one source type and its contrast on a different one. */
+  isContrasted(units: Int32Array, contrastUnits: Int32Array): boolean {
+    const ours = this.typesBySite(units);
+    const theirs = this.typesBySite(contrastUnits);
+    for (let site = 0; site < ours.length; site++) {
+      const mine = ours[site]!;
+      const other = theirs[site]!;
+      if (mine === 0 || other === 0) continue;
+      // Only one and the same type on both sides pairs no two different types.
+      if (mine !== other || (mine & (mine - 1)) !== 0) return true;
+    }
+    return false;
+  }
+
+  /** Per site, the source types of the units there, as bits. */
+  private typesBySite(units: Int32Array): Uint8Array {
+    const sites = new Uint8Array(this.table.sites.length);
+    for (const place of units) {
+      const site = this.table.site[place]!;
+      if (site >= 0) sites[site]! |= 1 << this.table.type[place]!;
+    }
+    return sites;
+  }
 }

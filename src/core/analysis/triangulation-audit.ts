@@ -1,7 +1,8 @@
 /** The whole triangulation audit as commands and reports use it: tables (one, or one per site or group) and what fails `--strict`. */
 import type { TriangulationStatus } from '../config.js';
-import { belowRequired, triangulate } from './triangulate.js';
-import type { AuditCode, CodeTriangulation, EvidenceInput, TriangulationSettings } from './triangulation-types.js';
+import { placeGroup, type EvidenceTable } from './evidence-table.js';
+import { auditCodes, belowRequired, evidenceQuotes } from './triangulate.js';
+import type { AuditCode, CodeTriangulation, TriangulationSettings } from './triangulation-types.js';
 
 /** What to split the audit by: one table per site, or per participant group. */
 export type AuditSplit = 'site' | 'group';
@@ -43,11 +44,13 @@ export const NO_VALUE = '(none)';
  * Audits every code over the evidence, split as asked. A focused code is audited among all codes and
  * then picked out, so its flags (a contrast partner, a parent's roll-up) are those of the full table.
  */
-export function auditTriangulation(codes: AuditCode[], evidence: EvidenceInput[], settings: Omit<TriangulationSettings, 'quotesPerType'>, request: AuditRequest): TriangulationAudit {
-  const full = { ...settings, quotesPerType: request.focus ? Number.POSITIVE_INFINITY : 2 };
-  const tables = splitEvidence(evidence, request.by).map(({ value, rows }) => {
-    const audited = triangulate(codes, rows, full);
-    return { value, codes: request.focus ? audited.filter((r) => r.code === request.focus) : audited };
+export function auditTriangulation(codes: AuditCode[], evidence: EvidenceTable, settings: Omit<TriangulationSettings, 'quotesPerType'>, request: AuditRequest): TriangulationAudit {
+  const perType = request.focus ? Number.POSITIVE_INFINITY : 2;
+  const tables = splitEvidence(evidence, request.by).map(({ value, keep }) => {
+    const audited = auditCodes(codes, evidence, settings, { keep });
+    // Only the rows shown are quoted: a focused code's every unit, not every code's.
+    const shown = request.focus ? audited.filter((a) => a.row.code === request.focus) : audited;
+    return { value, codes: shown.map(({ row, units }) => ({ ...row, evidence: evidenceQuotes(evidence, units, perType) })) };
   });
   const failing = tables.flatMap((t) =>
     belowRequired(t.codes, request.required, request.strictAll).map((r) => ({ code: r.code, status: r.status, within: request.by ? t.value : null })),
@@ -55,17 +58,21 @@ export function auditTriangulation(codes: AuditCode[], evidence: EvidenceInput[]
   return { by: request.by ?? null, tables, failing };
 }
 
-/** The evidence in one table, or one table per site or participant group (evidence without one goes to "(none)", last). */
-export function splitEvidence(evidence: EvidenceInput[], by: AuditSplit | undefined): { value: string; rows: EvidenceInput[] }[] {
-  if (!by) return [{ value: 'all', rows: evidence }];
-  const groups = new Map<string, EvidenceInput[]>();
-  for (const row of evidence) {
-    const value = (by === 'site' ? row.site : row.group) ?? NO_VALUE;
-    let list = groups.get(value);
-    if (!list) groups.set(value, (list = []));
-    list.push(row);
+/**
+ * The evidence in one table, or one table per site or participant group (evidence without one goes to
+ * "(none)", last): each table's places marked 1 in `keep` (all of them when unsplit).
+ */
+export function splitEvidence(evidence: EvidenceTable, by: AuditSplit | undefined): { value: string; keep?: Uint8Array }[] {
+  if (!by) return [{ value: 'all' }];
+  const groups = new Map<string, Uint8Array>();
+  for (let place = 0; place < evidence.size; place++) {
+    const site = evidence.site[place]!;
+    const value = (by === 'site' ? (site < 0 ? null : evidence.sites[site]!) : placeGroup(evidence, place)) ?? NO_VALUE;
+    let keep = groups.get(value);
+    if (!keep) groups.set(value, (keep = new Uint8Array(evidence.size)));
+    keep[place] = 1;
   }
   return [...groups]
     .sort(([a], [b]) => (a === NO_VALUE ? 1 : b === NO_VALUE ? -1 : a < b ? -1 : a > b ? 1 : 0))
-    .map(([value, rows]) => ({ value, rows }));
+    .map(([value, keep]) => ({ value, keep }));
 }

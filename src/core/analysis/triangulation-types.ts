@@ -1,23 +1,6 @@
 import type { TriangulationStatus } from '../config.js';
 import type { SourceType } from '../transcript/types.js';
 
-/** One coded segment as the audit sees it (one row per distinct segment and code). */
-export interface EvidenceInput {
-  code: string;
-  source: string;
-  sourceType: SourceType;
-  /** `T` or `T.S`. */
-  segment: string;
-  /** The source's site (front matter), or null. */
-  site: string | null;
-  /** The speaking participant's pseudonym, or null (notes, documents, unmatched speakers). */
-  participant: string | null;
-  /** That participant's group (e.g. pekerja-sosial), or null. */
-  group: string | null;
-  startMs: number | null;
-  text: string;
-}
-
 /** What the audit needs of a code. */
 export interface AuditCode {
   id: string;

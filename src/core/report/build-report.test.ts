@@ -5,7 +5,7 @@ import { unitSetOf } from '../analysis/unit-sets.js';
 import type { Memo } from '../memo-target.js';
 import { SOURCE_TYPES, type SourceType } from '../transcript/types.js';
 import { buildReport, type ReportCode, type ReportInput } from './build-report.js';
-import type { QuoteCandidate } from './pick-quotes.js';
+import { evidenceTableOf, type EvidenceRow } from '../../../test/helpers/evidence-table.js';
 import type { ThemeSection } from './report-model.js';
 
 const CODES: ReportCode[] = [
@@ -51,7 +51,7 @@ function inputFor(codings: Coding[], extra: Partial<ReportInput> = {}): ReportIn
   const ids = new Map<string, number>();
   const idOf = (key: string): number => ids.get(key) ?? (ids.set(key, ids.size + 1), ids.size);
   const builder = new CodingColumnsBuilder(4);
-  const evidence = new Map<string, QuoteCandidate>();
+  const evidence = new Map<string, EvidenceRow>();
   for (const c of codings) {
     const turn = c.segment.split('.')[0]!;
     const segment = idOf(`${c.source} ${c.segment}`);
@@ -92,7 +92,7 @@ function inputFor(codings: Coding[], extra: Partial<ReportInput> = {}): ReportIn
       rejections: new Map(),
     }),
     columns,
-    evidence: [...evidence.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),
+    evidence: evidenceTableOf([...evidence.values()]),
     triangulation: { convergent: 3, corroborated: 2, projectGroups: 2 },
     units: leaves.map((code) => ({ code, label: code, category: false, units: unitsOf(code) })),
     participants,

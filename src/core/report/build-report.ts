@@ -8,11 +8,14 @@ import { memosOfCode } from '../analysis/code-memos.js';
 import { compareOrigins, type CodingColumns } from '../analysis/coding-columns.js';
 import { cooccurrenceMatrix, type CodeUnits } from '../analysis/cooccurrence.js';
 import type { ProjectOverview } from '../analysis/project-overview.js';
-import { auditTriangulation } from '../analysis/triangulation-audit.js';
+import type { EvidenceTable } from '../analysis/evidence-table.js';
+import { TableUnits } from '../analysis/table-units.js';
+import { auditCodes } from '../analysis/triangulate.js';
 import type { CodeTriangulation } from '../analysis/triangulation-types.js';
 import type { Memo } from '../memo-target.js';
-import { pickQuotes, QuoteLedger, quoteKey, type QuoteCandidate } from './pick-quotes.js';
-import { evidenceOfCode, groupFigure, jointDisplay, reportQuote, type ReportParticipant } from './report-figures.js';
+import { pickQuotes, QuoteLedger } from './pick-quotes.js';
+import type { ProposalTally } from './proposal-tally.js';
+import { groupFigure, jointDisplay, reportQuote, type ReportParticipant } from './report-figures.js';
 import { reportScope, type ReportScope } from './report-scope.js';
 import type { MethodAgreement, MethodNote, ReportAppendix, ReportLanguage, ReportMemo, StudyOverview, ThematicReport, ThemeSection } from './report-model.js';
 
@@ -24,14 +27,6 @@ export interface ReportCode {
   definition: string | null;
   required: boolean;
   contrasts: string[];
-}
-
-/** Automatic proposals of one code: how many, and how many a person accepted or rejected. */
-export interface ProposalTally {
-  code: string;
-  proposals: number;
-  accepted: number;
-  rejected: number;
 }
 
 /** Everything a report is made from, read by the store. */
@@ -48,8 +43,8 @@ export interface ReportInput {
   overview: ProjectOverview;
   /** Every coding, marked with whether it counts under the report's origins. */
   columns: CodingColumns;
-  /** The evidence that counts (listEvidence), each unit marked with whether a person coded it. */
-  evidence: QuoteCandidate[];
+  /** The evidence that counts under the report's origins, each place marked with whether a person coded it. */
+  evidence: EvidenceTable;
   triangulation: { convergent: number; corroborated: number; projectGroups: number };
   /** The units of each figure code (scope.leaves, as `matrix cooccurrence` reads them). */
   units: CodeUnits[];
@@ -74,23 +69,28 @@ export function buildReport(input: ReportInput): ThematicReport {
   const frequencies = countCodeFrequencies(input.codebook.codes, input.columns, 'coder');
   const frequencyOf = new Map(frequencies.codes.map((f) => [f.code, f]));
   const { convergent, corroborated, projectGroups } = input.triangulation;
-  const audit = auditTriangulation(input.codebook.codes, input.evidence, { convergent, corroborated, projectGroups }, { required: 'absent', strictAll: false });
-  const triangulationOf = new Map<string, CodeTriangulation>(audit.tables[0]!.codes.map((row) => [row.code, row]));
+  // The triangulation audit as `triangulate` gives it, without its quotes (the report quotes its own).
+  const units = new TableUnits(input.evidence, scope.children);
+  const evidence = (id: string) => units.of(id);
+  const audit = auditCodes(input.codebook.codes, input.evidence, { convergent, corroborated, projectGroups }, { units });
+  const triangulationOf = new Map<string, Omit<CodeTriangulation, 'evidence'>>(audit.map(({ row }) => [row.code, row]));
   const codeOf = new Map(input.codebook.codes.map((c) => [c.id, c]));
-  const evidence = evidenceOfCode(input.evidence, scope.children);
   const memos = input.memos.filter((m) => m.kind === 'code' || m.kind === 'segment');
   const covered = new Set(scope.covered);
 
   // Codes below a category are quoted before it; every code's quotes are recorded in one ledger.
   const ledger = new QuoteLedger();
+  const quoted = new Map<string, number[]>();
   const section = (id: string, depth: number): ThemeSection => {
     const children = (scope.children.get(id) ?? []).map((child) => section(child, depth + 1));
     const code = codeOf.get(id)!;
     const frequency = frequencyOf.get(id)!;
     const triangulation = triangulationOf.get(id)!;
     // A category quotes other units than its codes do, where it can.
-    const shownBelow = new Set(flatten(children).flatMap((s) => s.quotes.map(quoteKey)));
-    const quotes = pickQuotes(evidence(id), { k: children.length ? QUOTES_PER_CATEGORY : QUOTES_PER_CODE, avoid: shownBelow, ledger }).map((c) => reportQuote(c, QUOTE_LIMIT));
+    const shownBelow = new Set(flatten(children).flatMap((s) => quoted.get(s.code)!));
+    const places = pickQuotes(input.evidence, evidence(id), { k: children.length ? QUOTES_PER_CATEGORY : QUOTES_PER_CODE, avoid: shownBelow, ledger });
+    quoted.set(id, places);
+    const quotes = places.map((place) => reportQuote(input.evidence, place, QUOTE_LIMIT));
     return {
       code: id,
       label: code.label,
@@ -126,8 +126,8 @@ export function buildReport(input: ReportInput): ThematicReport {
     method: methodNote(input, scope),
     themes: scope.roots.map((id) => section(id, 0)),
     cooccurrence: { codes: matrix.codes.map((c) => ({ code: c.code, label: codeOf.get(c.code)?.label ?? c.label })), cells: matrix.counts },
-    byGroup: groupFigure(scope.leaves.map((id) => codeOf.get(id)!), evidence, input.overview.participants.groups),
-    jointDisplay: input.outcome === null ? null : jointDisplay(input.outcome, scope.covered.map((id) => codeOf.get(id)!), evidence, input.participants),
+    byGroup: groupFigure(input.evidence, scope.leaves.map((id) => codeOf.get(id)!), evidence, input.overview.participants.groups),
+    jointDisplay: input.outcome === null ? null : jointDisplay(input.evidence, input.outcome, scope.covered.map((id) => codeOf.get(id)!), evidence, input.participants),
     appendix: {
       codebook: input.codebook.codes.map((c) => ({ code: c.id, label: c.label, definition: c.definition, parent: c.parent })),
       audit: input.audit,

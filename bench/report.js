@@ -1,0 +1,68 @@
+// `node bench/report.js [PROJECT]`: wall and CPU seconds and peak RSS of `telaah report` (Markdown and Word)
+// and `telaah triangulate` on a large coded project (default: bench/out/project from `npm run bench`,
+// auto-coded and given the stand-in human coder here first when it lacks them), and of `telaah report` on
+// the demo project (built here in a temporary folder). Each call is its own process, timed whole. Targets
+// (issue 10): the bench project's report within 30 s and 1 GB, the samples' within 3 s. Prints JSON.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { addBenchCoder, countRows, ensureAutoCoded } from './bench-project.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const telaah = join(root, 'bin', 'telaah.js');
+const project = process.argv[2] ?? join(root, 'bench', 'out', 'project');
+const database = join(project, 'telaah.db');
+const targets = { benchReportSeconds: 30, benchReportPeakRssMb: 1024, demoReportSeconds: 3 };
+
+ensureAutoCoded(project);
+addBenchCoder(database);
+
+// GNU time gives the child's CPU time and peak RSS; without it only the wall time is measured.
+const gnuTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
+const scratch = mkdtempSync(join(tmpdir(), 'telaah-bench-report-'));
+try {
+  const demo = join(scratch, 'demo');
+  execFileSync(process.execPath, [telaah, 'demo', demo], { stdio: 'ignore' });
+  const result = {
+    project: {
+      segments: countRows(database, 'SELECT COUNT(*) FROM segments'),
+      codings: countRows(database, 'SELECT COUNT(*) FROM codings'),
+      megabytesOfText: round(countRows(database, 'SELECT SUM(length(text)) FROM sources') / 1048576),
+    },
+    bench: {
+      reportMd: time(project, ['report', '-o', join(scratch, 'bench.md')], join(scratch, 'bench.md')),
+      reportDocx: time(project, ['report', '-o', join(scratch, 'bench.docx')], join(scratch, 'bench.docx')),
+      triangulate: time(project, ['triangulate', '--json']),
+    },
+    demo: {
+      reportMd: time(demo, ['report', '-o', join(scratch, 'demo.md')], join(scratch, 'demo.md')),
+      reportDocx: time(demo, ['report', '-o', join(scratch, 'demo.docx')], join(scratch, 'demo.docx')),
+    },
+    targets,
+  };
+  result.met = {
+    bench: [result.bench.reportMd, result.bench.reportDocx].every((r) => r.seconds < targets.benchReportSeconds && !(r.peakRssMb >= targets.benchReportPeakRssMb)),
+    demo: [result.demo.reportMd, result.demo.reportDocx].every((r) => r.seconds < targets.demoReportSeconds),
+  };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+/** Runs `telaah <args>` on a project in its own process: wall and CPU seconds, peak RSS, and the size of the file written. */
+function time(dir, args, output) {
+  const report = join(scratch, 'time.txt');
+  const argv = [process.execPath, telaah, ...args, '--project', dir];
+  const started = process.hrtime.bigint();
+  const run = gnuTime ? spawnSync('/usr/bin/time', ['-o', report, '-f', '%U %S %M', ...argv], { stdio: ['ignore', 'ignore', 'pipe'] }) : spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.status !== 0) throw new Error(`telaah ${args.join(' ')} failed: ${run.stderr}`);
+  const [user, system, rssKb] = gnuTime ? readFileSync(report, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { command: `telaah ${args.map((a) => (a.startsWith(scratch) ? basename(a) : a)).join(' ')}`, seconds: round(seconds), cpuSeconds: round(user + system), peakRssMb: round(rssKb / 1024), ...(output ? { outputKb: round(statSync(output).size / 1024) } : {}) };
+}
+
+function round(x) {
+  return Math.round(x * 100) / 100;
+}
