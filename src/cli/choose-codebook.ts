@@ -4,7 +4,7 @@ import type { Codebook } from '../core/codebook/types.js';
 import { loadValidCodebook, readCodebookFile, type CodebookFile } from '../io/read-codebook.js';
 import type { Ctx } from './context.js';
 import { currentCodebook, describeCodebookFileChange } from './current-codebook.js';
-import { withProject } from './open-project.js';
+import { withProjectToRead } from './open-project.js';
 
 /** A codebook to show, validate or test, and how to name it in messages. */
 export interface ChosenCodebook {
@@ -24,7 +24,7 @@ export async function chooseCodebook(ctx: Ctx, opts: { project?: string }, given
     const path = resolve(ctx.cwd, given);
     return { file: options.valid ? loadValidCodebook(path) : readCodebookFile(path), shown: given };
   }
-  return withProject(ctx, opts, (project) => {
+  return withProjectToRead(ctx, opts, (project) => {
     const current = currentCodebook(project);
     const changed = describeCodebookFileChange(ctx, project, current);
     if (changed) ctx.stderr.write(`${changed}\n`);

@@ -772,6 +772,16 @@ replaced files, code add's codings, …). Memo commands record the memo's id and
       examples: ['telaah log', 'telaah log --command code --since 2026-01-01', 'telaah log --actor rina --json | jq ".[0]"'],
       load: () => import('./commands/log.js'),
     },
+    {
+      command: 'migrate',
+      summary: 'upgrade a project written by an older telaah to the current database schema (a backup is written first)',
+      notes: `The old database is first copied beside the new one, named for its schema (telaah.db.schema-5.bak), and
+kept. Commands that change the project upgrade it the same way by themselves and say so; commands that only read
+(stats, codings list, report, export, …) refuse an older project with exit 3 instead of changing it. A project
+from a newer telaah is refused by every command: upgrade telaah to open it.`,
+      examples: ['telaah migrate', 'telaah migrate -C ../pilot-study'],
+      load: () => import('./commands/migrate.js'),
+    },
 
     {
       command: 'export qdpx',

@@ -1,11 +1,18 @@
 import Database from 'better-sqlite3';
 import { ProjectError } from '../errors.js';
+import { repairEarlyLayout } from './early-layout.js';
 import { migrations, type Migration } from './migrations.js';
 
 export type Db = Database.Database;
 
-/** Opens (or creates) a project database with telaah's pragmas and brings its schema up to date. */
-export function openStore(path: string, options: { create?: boolean; readonly?: boolean } = {}): Db {
+/** How long a write waits for another process's transaction before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 60_000;
+
+/**
+ * Opens (or creates) a project database with telaah's pragmas and brings its schema up to date; with
+ * `migrate: false` it only refuses a newer schema and leaves an older one to the caller (see upgrade.ts).
+ */
+export function openStore(path: string, options: { create?: boolean; readonly?: boolean; migrate?: boolean } = {}): Db {
   let db: Db;
   try {
     db = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false });
@@ -18,10 +25,11 @@ export function openStore(path: string, options: { create?: boolean; readonly?: 
   try {
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // Another process may hold the write lock for a whole commit group (ingest, code auto): wait for it.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // WAL + NORMAL is durable across application crashes; only a power cut can lose the last commit.
     db.pragma('synchronous = NORMAL');
-    if (!options.readonly) migrate(db);
+    if (!options.readonly && options.migrate !== false) migrate(db);
     else checkVersion(db);
   } catch (error) {
     db.close();
@@ -34,7 +42,8 @@ export function openStore(path: string, options: { create?: boolean; readonly?: 
   return db;
 }
 
-function schemaVersion(db: Db): number {
+/** The schema version the database is at (0 for a new one). */
+export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
@@ -48,16 +57,25 @@ function checkVersion(db: Db): void {
   }
 }
 
-/** Applies the migrations the database has not seen yet, each in its own transaction. */
+/**
+ * Applies the migrations the database has not seen yet, each in its own transaction. Each takes the write
+ * lock first and reads the version under it, so two processes opening an old project at once apply
+ * every step once.
+ */
 export function migrate(db: Db, list: readonly Migration[] = migrations): number {
   checkVersion(db);
+  if (schemaVersion(db) >= list.length) return 0;
+  db.transaction(() => repairEarlyLayout(db)).immediate();
   let applied = 0;
-  for (let version = schemaVersion(db); version < list.length; version += 1) {
-    const migration = list[version]!;
-    db.transaction(() => {
-      migration.up(db);
+  for (;;) {
+    const step = db.transaction((): boolean => {
+      const version = schemaVersion(db);
+      if (version >= list.length) return false;
+      list[version]!.up(db);
       db.pragma(`user_version = ${version + 1}`);
-    })();
+      return true;
+    });
+    if (!step.immediate()) break;
     applied += 1;
   }
   return applied;

@@ -5,7 +5,7 @@ import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
@@ -22,7 +22,7 @@ export interface AgreeOptions extends ListingOptions {
 
 /** `telaah agree`: how far coders agree, code by code, on the units of the sources they all coded. */
 export async function run(ctx: Ctx, _args: string[], opts: AgreeOptions): Promise<ExitCode> {
-  return withProject(ctx, opts, (project): ExitCode => {
+  return withProjectToRead(ctx, opts, (project): ExitCode => {
     const unit = opts.unit ?? 'turn';
     const codebook = currentCodebook(project, { optional: true })?.codebook ?? null;
     const request = {

@@ -11,7 +11,7 @@ export interface AnonymityCheckOptions extends JsonOptions {
   /** The real-name map (required). */
   pseudonyms: string;
 }
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
 
@@ -57,7 +57,7 @@ const LINED = new Set<FreeTextPlaceId>(['sources.text', 'codebooks.yaml']);
 export async function run(ctx: Ctx, _args: string[], opts: AnonymityCheckOptions): Promise<ExitCode> {
   const entries = readPseudonymMap(opts.pseudonyms);
   const finder = compilePseudonymizer(entries);
-  return withProject(ctx, opts, ({ db }) => {
+  return withProjectToRead(ctx, opts, ({ db }) => {
     const findings: Finding[] = [];
     let scanned = 0;
     // Every free-text place of the store, with the rule ingest replaces by: a lower-case name in prose is

@@ -1,6 +1,7 @@
 import { buildCodeTree, type CodeNode } from '../../core/codebook/code-tree.js';
 import type { Codebook } from '../../core/codebook/types.js';
 import { ProjectError } from '../../errors.js';
+import { locateProject } from '../../io/project-files.js';
 import { tallyEvidence, type CodeTally } from '../../core/analysis/evidence-tally.js';
 import { readCodingColumns } from '../../store/coding-columns.js';
 import { chooseCodebook } from '../choose-codebook.js';
@@ -50,16 +51,18 @@ export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<
 /** Coded segments per code from the project (as triangulate counts them), or undefined outside one (the tree is still shown). */
 function readCounts(ctx: Ctx, opts: JsonOptions, codebook: Codebook): Map<string, CodeTally> | undefined {
   try {
-    const project = openProject(ctx, opts);
-    try {
-      const columns = readCodingColumns(project.db);
-      return tallyEvidence(codebook.codes, columns, columns.counts);
-    } finally {
-      project.db.close();
-    }
+    locateProject(ctx.cwd, opts.project);
   } catch (error) {
     if (error instanceof ProjectError && opts.project === undefined) return undefined;
     throw error;
+  }
+  // A project that is there but cannot be read (older or newer schema, damaged) says so.
+  const project = openProject(ctx, opts, 'read');
+  try {
+    const columns = readCodingColumns(project.db);
+    return tallyEvidence(codebook.codes, columns, columns.counts);
+  } finally {
+    project.db.close();
   }
 }
 

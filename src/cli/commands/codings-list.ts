@@ -10,7 +10,7 @@ import { writeCodingsCsv } from '../export/codings-csv.js';
 import { runExport } from '../export-sink.js';
 import type { ListingOptions, WhereOption } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
@@ -27,7 +27,7 @@ export interface CodingsListOptions extends ListingOptions {
 
 /** `telaah codings list`: codings with their evidence, filtered. */
 export async function run(ctx: Ctx, _args: string[], opts: CodingsListOptions): Promise<ExitCode> {
-  return withProject(ctx, opts, async (project): Promise<ExitCode> => {
+  return withProjectToRead(ctx, opts, async (project): Promise<ExitCode> => {
     // The codebook is read only to check a --code filter against it.
     const codebook = opts.code !== undefined && project.config.codebook ? currentCodebook(project).codebook : null;
     const filter = checkCodingFilter(codingFilterOf(opts), () => listFilterValues(project.db), codebook);

@@ -7,7 +7,7 @@ import type { ExitCode } from '../exit-code.js';
 import { runExport, type ExportTarget } from '../export-sink.js';
 import type { GlobalOptions } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { formatCount } from '../progress.js';
 
 /** Options of `telaah export codings`. */
@@ -24,7 +24,7 @@ const HUMAN_ORIGINS = ['manual', 'accepted', 'imported'];
 
 /** `telaah export codings [--jsonl]`: one coding per line, anchored and sorted, for another coder's project. */
 export async function run(ctx: Ctx, _args: string[], opts: ExportCodingsOptions): Promise<ExitCode> {
-  return withProject(ctx, opts, async (project): Promise<ExitCode> => {
+  return withProjectToRead(ctx, opts, async (project): Promise<ExitCode> => {
     const codebook = opts.code !== undefined && project.config.codebook ? currentCodebook(project).codebook : null;
     const { code, source, coder } = checkCodingFilter({ code: opts.code, source: opts.source, coder: opts.coder }, () => listFilterValues(project.db), codebook);
     const origins = opts.origin ?? HUMAN_ORIGINS;

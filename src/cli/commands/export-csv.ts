@@ -14,7 +14,7 @@ import { writeSegmentsCsv } from '../export/segments-csv.js';
 import { runExport, type ExportPace, type ExportSink, type ExportTarget } from '../export-sink.js';
 import type { GlobalOptions, WhereOption } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
-import { withProject, type Project } from '../open-project.js';
+import { withProjectToRead, type Project } from '../open-project.js';
 import { formatCount, startProgress } from '../progress.js';
 
 /** What `export csv` writes. */
@@ -50,7 +50,7 @@ const FLAG: Partial<Record<keyof ExportCsvOptions, string>> = { code: '--code', 
 /** `telaah export csv --what segments|codings|matrix|quotes`: a table for R, SPSS or Excel. */
 export async function run(ctx: Ctx, _args: string[], opts: ExportCsvOptions): Promise<ExitCode> {
   checkOptions(opts);
-  return withProject(ctx, opts, async (project): Promise<ExitCode> => {
+  return withProjectToRead(ctx, opts, async (project): Promise<ExitCode> => {
     const noun = opts.what === 'matrix' ? 'matrix rows' : opts.what;
     const done = await runExport(ctx, opts, (sink, pace) => write(ctx, project, opts, sink, pace));
     if (done.interrupted) return 130;

@@ -7,7 +7,7 @@ import type { Ctx } from '../context.js';
 import { currentCodebook } from '../current-codebook.js';
 import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -16,7 +16,7 @@ import { VERSION } from '../version.js';
  */
 export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promise<ExitCode> {
   const out = resolve(ctx.cwd, args[0]!);
-  return withProject(ctx, opts, (project) => {
+  return withProjectToRead(ctx, opts, (project) => {
     const { codebook } = currentCodebook(project);
     const snapshot = {
       name: project.config.name,

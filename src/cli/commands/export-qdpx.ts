@@ -8,7 +8,7 @@ import type { Ctx } from '../context.js';
 import { currentCodebook } from '../current-codebook.js';
 import type { ExitCode } from '../exit-code.js';
 import type { JsonOptions } from '../flags.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { writeJson } from '../output.js';
 import { VERSION } from '../version.js';
 
@@ -24,7 +24,7 @@ export interface ExportQdpxOptions extends JsonOptions {
  */
 export async function run(ctx: Ctx, args: string[], opts: ExportQdpxOptions): Promise<ExitCode> {
   const out = resolve(ctx.cwd, args[0]!);
-  return withProject(ctx, opts, (project) => {
+  return withProjectToRead(ctx, opts, (project) => {
     const codebook = currentCodebook(project, { optional: true })?.codebook ?? null;
     const snapshot = readProjectSnapshot(project.db, project.config.name, codebook, { coder: opts.coder, origins: opts.origin });
     const { project: refi, files } = buildRefiProject(snapshot, `telaah ${VERSION}`);

@@ -6,7 +6,7 @@ import { auditNames, countAudit, iterateAudit, listAudit, type AuditFilter, type
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeTable, type OutputMode } from '../output.js';
 import { paint } from '../style.js';
 
@@ -26,7 +26,7 @@ const PAGE = 500;
 
 /** `telaah log`: the audit trail, newest first — who changed the project, when, with which command, and how much. */
 export async function run(ctx: Ctx, _args: string[], opts: LogOptions): Promise<ExitCode> {
-  return withProject(ctx, opts, ({ db }) => {
+  return withProjectToRead(ctx, opts, ({ db }) => {
     // Reading the names scans the trail: only when a name is to be checked.
     const names = opts.command !== undefined || opts.actor !== undefined ? auditNames(db) : undefined;
     if (opts.command !== undefined) checkCommand(opts.command, names!.commands);

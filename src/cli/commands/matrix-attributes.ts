@@ -13,7 +13,7 @@ import { unitNames, type AnalysisOptions } from '../analysis/scope.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
@@ -33,7 +33,7 @@ const MIN_QUOTE = 30;
 
 /** `telaah matrix attributes --by KEY`: codes against an attribute's values (the framework matrix). */
 export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptions): Promise<ExitCode> {
-  return withProject(ctx, opts, (project) => {
+  return withProjectToRead(ctx, opts, (project) => {
     const { db } = project;
     const { scope, byName, base, codes, triples, memberValue, matrix, withoutParticipant } = readAttributeMatrix(project, opts, opts.cell === 'quotes');
     const mode = outputMode(opts);

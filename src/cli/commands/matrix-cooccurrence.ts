@@ -5,7 +5,7 @@ import type { AnalysisOptions } from '../analysis/scope.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
@@ -20,7 +20,7 @@ export interface MatrixCooccurrenceOptions extends ListingOptions, AnalysisOptio
 
 /** `telaah matrix cooccurrence`: codes against codes, units coded with both (or their Jaccard index). */
 export async function run(ctx: Ctx, _args: string[], opts: MatrixCooccurrenceOptions): Promise<ExitCode> {
-  return withProject(ctx, opts, (project) => {
+  return withProjectToRead(ctx, opts, (project) => {
     const { scope, matrix } = readCooccurrenceMatrix(project, opts);
     const jaccard = opts.jaccard === true;
     const mode = outputMode(opts);

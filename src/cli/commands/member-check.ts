@@ -11,7 +11,7 @@ import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 
 /** Options of `telaah member-check`. */
 export interface MemberCheckOptions extends GlobalOptions {
@@ -26,7 +26,7 @@ export async function run(ctx: Ctx, args: string[], opts: MemberCheckOptions): P
     throw new InputError(`a member-check packet is a Word file, so -o names a .docx file (got "${opts.output}")`, { hint: `For example -o member-check-${wanted}.docx` });
   }
   const language = opts.lang ?? 'id';
-  const packet = await withProject(ctx, opts, (project): MemberCheckPacket => {
+  const packet = await withProjectToRead(ctx, opts, (project): MemberCheckPacket => {
     const { db } = project;
     const participants = listParticipantAttributes(db);
     const found = participants.find((p) => p.pseudonym === wanted) ?? participants.find((p) => p.pseudonym.toLowerCase() === wanted.toLowerCase());

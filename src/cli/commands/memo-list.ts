@@ -6,7 +6,7 @@ import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
 import { resolveMemoFilter } from '../memo-target.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
@@ -18,7 +18,7 @@ export interface MemoListOptions extends ListingOptions {
 
 /** `telaah memo list [--target T] [--author A]`: memos, oldest first; on a terminal each with its whole text. */
 export async function run(ctx: Ctx, _args: string[], opts: MemoListOptions): Promise<ExitCode> {
-  return withProject(ctx, opts, (project) => {
+  return withProjectToRead(ctx, opts, (project) => {
     const filter = opts.target === undefined ? {} : resolveMemoFilter(project, opts.target);
     if (opts.author !== undefined) checkAuthor(opts.author, listMemoAuthors(project.db));
     const memos = listMemos(project.db, { ...filter, author: opts.author });

@@ -2,13 +2,13 @@ import { listParticipants } from '../../store/participants.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
 /** `telaah participants list`: pseudonyms, groups, attributes and how much each speaks. */
 export async function run(ctx: Ctx, _args: string[], opts: ListingOptions): Promise<ExitCode> {
-  return withProject(ctx, opts, ({ db }) => {
+  return withProjectToRead(ctx, opts, ({ db }) => {
     const rows = listParticipants(db);
     const mode = outputMode(opts);
     if (mode === 'json') {

@@ -8,7 +8,7 @@ import { openAnalysisScope, unitNames, type AnalysisOptions } from '../analysis/
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
@@ -21,7 +21,7 @@ export interface QueryOptions extends ListingOptions, AnalysisOptions {
 export async function run(ctx: Ctx, args: string[], opts: QueryOptions): Promise<ExitCode> {
   // A syntax error is reported before the project is opened (and also outside one).
   const query = parseQuery(args.join(' '));
-  return withProject(ctx, opts, (project) => {
+  return withProjectToRead(ctx, opts, (project) => {
     const scope = openAnalysisScope(project, opts);
     const result = inReadingOrder(project, runQuery(project, scope, query), scope.sources());
     const mode = outputMode(opts);

@@ -8,7 +8,7 @@ import { renderReportMarkdown } from '../../report/thematic/markdown.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { readReport } from '../report/read-report.js';
 
 /** The formats a report is written in. */
@@ -33,7 +33,7 @@ export async function run(ctx: Ctx, _args: string[], opts: ReportOptions): Promi
   const toStdout = opts.output === '-';
   const format = opts.format ?? formatOf(opts.output);
   if (format === 'docx' && toStdout) throw new InputError('a Word report cannot go to stdout', { hint: 'Name a file: -o report.docx' });
-  const report = await withProject(ctx, opts, (project) =>
+  const report = await withProjectToRead(ctx, opts, (project) =>
     readReport(project, { codes: opts.codes, origins: opts.origin, language: opts.lang, date: opts.date, outcome: opts.outcome }),
   );
   const content = await render(report, format);

@@ -13,7 +13,7 @@ import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions, WhereOption } from '../flags.js';
 import { whileInterruptible } from '../interrupt.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { outputMode } from '../output.js';
 import { formatCount } from '../progress.js';
 import { updateSearchIndex } from '../search/update-search-index.js';
@@ -39,7 +39,7 @@ export async function run(ctx: Ctx, args: string[], opts: SearchOptions): Promis
   // Read before opening the project: a search that cannot be read builds no index.
   const terms = parseSearchWords(args);
   const mode = outputMode(opts);
-  return withProject(ctx, opts, async ({ db, config }): Promise<ExitCode> => {
+  return withProjectToRead(ctx, opts, async ({ db, config }): Promise<ExitCode> => {
     checkCodingFilter({ source: opts.source, attribute: opts.where }, () => ({ codes: [], coders: [], sources: listSourceNames(db), attributes: listParticipantValues(db), sourceAttributes: new Map() }), null);
     const stemmers = createStemmers();
     const keys = new SearchKeys(stemmers);

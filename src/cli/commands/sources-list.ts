@@ -8,7 +8,7 @@ import type { ListingOptions } from '../flags.js';
 export interface SourcesListOptions extends ListingOptions {
   type?: SourceType;
 }
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
@@ -16,7 +16,7 @@ const FIELDS = ['name', 'type', 'file', 'sha256', 'date', 'site', 'turns', 'segm
 
 /** `telaah sources list`: one row per source. */
 export async function run(ctx: Ctx, _args: string[], opts: SourcesListOptions): Promise<ExitCode> {
-  return withProject(ctx, opts, ({ db }) => {
+  return withProjectToRead(ctx, opts, ({ db }) => {
     const rows = listSourceSummaries(db, opts.type);
     const mode = outputMode(opts);
     if (mode === 'json') writeJson(ctx, rows);

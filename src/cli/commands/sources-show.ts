@@ -11,7 +11,7 @@ import type { JsonOptions } from '../flags.js';
 export interface SourcesShowOptions extends JsonOptions {
   sentences?: boolean;
 }
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
 import { closest } from '../../core/did-you-mean.js';
@@ -20,7 +20,7 @@ import { wrapText } from '../../report/text-layout.js';
 /** `telaah sources show <name>`: the source turn by turn. */
 export async function run(ctx: Ctx, args: string[], opts: SourcesShowOptions): Promise<ExitCode> {
   const name = args[0]!;
-  return withProject(ctx, opts, ({ db }) => {
+  return withProjectToRead(ctx, opts, ({ db }) => {
     const source = loadSource(db, name);
     if (!source) {
       const near = closest(name, listSourceNames(db), 2);

@@ -11,7 +11,7 @@ import { hintFor, resolveWhere } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions, WhereOption } from '../flags.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
@@ -29,7 +29,7 @@ export interface StatsWordsOptions extends ListingOptions {
 /** `telaah stats words`: the commonest words (or stems) of participants' turns. */
 export async function run(ctx: Ctx, _args: string[], opts: StatsWordsOptions): Promise<ExitCode> {
   const threads = threadsFromEnv(ctx.env.TELAAH_THREADS);
-  return withProject(ctx, opts, async ({ db }): Promise<ExitCode> => {
+  return withProjectToRead(ctx, opts, async ({ db }): Promise<ExitCode> => {
     // A mistyped source or attribute is an error naming the nearest, not an empty table. Only what the
     // filter names is read (listFilterValues would read every coding and walk every source's text).
     if (opts.source !== undefined) {

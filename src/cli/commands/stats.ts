@@ -9,7 +9,7 @@ import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
@@ -24,7 +24,7 @@ export interface StatsOptions extends ListingOptions {
 /** `telaah stats`: what the project holds (sources, turns, participants, codings), then how often each code is applied. */
 export async function run(ctx: Ctx, _args: string[], opts: StatsOptions): Promise<ExitCode> {
   const { type, coder, origin: origins } = opts;
-  return withProject(ctx, opts, (project): ExitCode => {
+  return withProjectToRead(ctx, opts, (project): ExitCode => {
     const { db } = project;
     const columns = readCodingColumns(db, { coder, origins }, type);
     const rejections = readRejections(db, type);

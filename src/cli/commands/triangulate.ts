@@ -21,14 +21,14 @@ export interface TriangulateOptions extends ListingOptions {
   all?: boolean;
 }
 import { checkCodeIds, currentCodebook } from '../known-codes.js';
-import { withProject } from '../open-project.js';
+import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
 
 /** `telaah triangulate`: for every code, which kinds of source support it, and what to worry about. */
 export async function run(ctx: Ctx, _args: string[], opts: TriangulateOptions): Promise<ExitCode> {
   const { by, coder, origin: origins } = opts;
-  return withProject(ctx, opts, (project): ExitCode => {
+  return withProjectToRead(ctx, opts, (project): ExitCode => {
     const { codebook } = currentCodebook(project);
     const language = codebook.languages[0] ?? 'id';
     const codes: AuditCode[] = codebook.codes.map((c) => ({
