@@ -55,7 +55,7 @@ export function applyCodebookFile(ctx: Ctx, project: Project, file: CodebookFile
     setCurrentCodebook(db, saved.version.id, now);
     recordAudit(db, { at: now, actor: actorOf(ctx), command, arguments: [shown], counts: { codes: codebook.codes.length, newVersion: saved.created ? 1 : 0 } });
     return saved;
-  })();
+  }).immediate();
   if (project.config.codebook !== stored) {
     setConfigValue(paths, 'codebook', stored);
     project.config.codebook = stored;

@@ -101,7 +101,7 @@ export function adoptConfiguredCodebook(ctx: Ctx, project: Project): void {
     setCurrentCodebook(db, found.id, now);
     recordAudit(db, { at: now, actor: actorOf(ctx), command: 'codebook use', arguments: [file], counts: { newVersion: created ? 1 : 0, fromSettings: 1 } });
     return { version: found, created };
-  })();
+  }).immediate();
   if (!adopted) return;
   ctx.stderr.write(
     `Stored "${adopted.version.name}" ${adopted.version.version} (${file}) in the project as its current codebook; ` +

@@ -28,7 +28,7 @@ export function replaceAutoCodingsOfSources(db: Db, batch: readonly SourceAutoCo
       total.kept += change.kept;
     }
     return total;
-  })();
+  }).immediate();
 }
 
 /**
@@ -56,7 +56,7 @@ export function replaceSourceAutoCodings(db: Db, source: string, codebookId: num
     }
     for (const c of wanted.values()) sql.insert.run(c.segmentId, c.code, c.start, c.end, codebookId, c.confidence ?? null, now);
     return { added: wanted.size, removed, kept };
-  })();
+  }).immediate();
 }
 
 type Statements = ReturnType<typeof prepareStatements>;

@@ -88,7 +88,7 @@ export function moveCodings(db: Db, moves: readonly CodeMove[], options: { dryRu
     if (options.dryRun) throw new DryRun();
   });
   try {
-    work();
+    work.immediate();
   } catch (error) {
     if (!(error instanceof DryRun)) throw error;
   }

@@ -31,7 +31,7 @@ export function saveCodebookVersion(
       insert.run(id, code.id, code.parent, JSON.stringify(code.label), code.definition, position);
     });
     return { version: { id, name: codebook.name, version: codebook.version, file: source.file, sha256: source.sha256, addedAt }, created: true };
-  })();
+  }).immediate();
 }
 
 /** The codebook version with this hash, if stored. */

@@ -127,7 +127,7 @@ export function addManualCodings(db: Db, codings: readonly ManualCoding[], now: 
       else if (c.memo) memos += addMemo.run({ memo: c.memo, segmentId: c.segmentId, code: c.code, coder: c.coder }).changes;
     }
     return { added, memos };
-  })();
+  }).immediate();
 }
 
 /** The coder name under which `code auto` stores its codings. */
@@ -155,5 +155,5 @@ export function removeCodings(db: Db, segmentIds: readonly number[], codes: read
       }
     }
     return { removed, rejected };
-  })();
+  }).immediate();
 }

@@ -97,7 +97,7 @@ export function editMemo(db: Db, id: number, change: { text?: string; place?: Me
 /** Deletes memos by id; returns how many went. */
 export function removeMemos(db: Db, ids: readonly number[]): number {
   const remove = db.prepare('DELETE FROM memos WHERE id = ?');
-  return db.transaction(() => ids.reduce((n, id) => n + remove.run(id).changes, 0))();
+  return db.transaction(() => ids.reduce((n, id) => n + remove.run(id).changes, 0)).immediate();
 }
 
 /** Memos matching the filter, oldest first. */

@@ -39,7 +39,7 @@ export function upsertParticipants(db: Db, participants: readonly Participant[],
       update.run(merged.pseudonym, merged.group, attributes, now, existing.id);
       counts.updated += 1;
     }
-  })();
+  }).immediate();
   return counts;
 }
 

@@ -87,7 +87,7 @@ export function storeAcceptance(db: Db, proposal: ProposedCoding, coder: string,
       codings: added ? [{ segmentId: proposal.segmentId, code: proposal.code }] : [],
       decision: insertDecision(db, proposal.segmentId, proposal.code, coder, 'accepted', now),
     };
-  })();
+  }).immediate();
 }
 
 /** Rejects a proposal, or (with NO_CODE) records that a unit needs no code. */
@@ -102,7 +102,7 @@ export function storeAddedCodes(db: Db, unit: ReviewUnit, codes: readonly string
       (code) => addManualCodings(db, [{ segmentId: unit.segmentId, code, coder, origin: 'manual', start: unit.unitStart, end: unit.unitEnd, memo: null, codebookId }], now).added > 0,
     );
     return { codings: added.map((code) => ({ segmentId: unit.segmentId, code })), decision: null };
-  })();
+  }).immediate();
 }
 
 /** Deletes what a review decision wrote. */
@@ -113,7 +113,7 @@ export function revertReviewChange(db: Db, change: ReviewChange, coder: string):
     if (change.decision) {
       db.prepare('DELETE FROM review_decisions WHERE segment_id = ? AND code = ? AND coder = ?').run(change.decision.segmentId, change.decision.code, coder);
     }
-  })();
+  }).immediate();
 }
 
 function insertDecision(db: Db, segmentId: number, code: string, coder: string, decision: StoredDecision, now: string): { segmentId: number; code: string } | null {

@@ -58,7 +58,7 @@ export function dropSearchEntries(db: Db, sourceIds: readonly number[]): void {
   const drop = db.prepare('DELETE FROM search_sources WHERE source_id = ?');
   db.transaction(() => {
     for (const id of sourceIds) drop.run(id);
-  })();
+  }).immediate();
 }
 
 /**

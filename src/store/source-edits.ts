@@ -26,7 +26,7 @@ export function removeSources(db: Db, names: readonly string[]): void {
       segments.run(range.first_segment, range.last_segment);
       source.run(range.id);
     }
-  })();
+  }).immediate();
 }
 
 /** Gives a source a new name (codings follow: they point at its segments, not its name). */

@@ -151,7 +151,7 @@ export class SourceWriter extends TransactionGroup {
   write(info: SourceInfo, built: BuiltSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replace: boolean): number {
     if (replace && this.entries.has(info.name)) return this.replace(info.name, info, built, participantIds, addedAt).sourceId;
     // Inside an open group, better-sqlite3 runs the transaction function as a savepoint.
-    const { sourceId } = this.writeSource(info, built, participantIds, addedAt, undefined);
+    const { sourceId } = this.writeSource.immediate(info, built, participantIds, addedAt, undefined);
     this.remember(info);
     return sourceId;
   }
@@ -162,7 +162,7 @@ export class SourceWriter extends TransactionGroup {
    * what could not. A failure leaves the old source and its codings as they were.
    */
   replace(oldName: string, info: SourceInfo, built: BuiltSource, participantIds: ReadonlyMap<string, number>, addedAt: string): { sourceId: number; carried: CarryReport } {
-    const { sourceId, carried } = this.writeSource(info, built, participantIds, addedAt, oldName);
+    const { sourceId, carried } = this.writeSource.immediate(info, built, participantIds, addedAt, oldName);
     this.forget(oldName);
     this.remember(info);
     return { sourceId, carried: carried ?? { keptCodings: 0, keptDecisions: 0, keptMemos: 0, notKept: [], removedProposals: 0 } };

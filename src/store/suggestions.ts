@@ -171,5 +171,5 @@ export function replaceSuggestions(
     let added = 0;
     for (const s of wanted.values()) added += insert.run(s.segmentId, s.code, SUGGEST_CODER, s.start, s.end, codebookId, s.confidence, now).changes;
     return { added, removed, kept };
-  })();
+  }).immediate();
 }

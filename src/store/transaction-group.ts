@@ -13,7 +13,7 @@ export class TransactionGroup {
   /** Starts a group (no-op if one is open). */
   begin(): void {
     if (this.open) return;
-    this.db.exec('BEGIN');
+    this.db.exec('BEGIN IMMEDIATE');
     this.open = true;
   }
 

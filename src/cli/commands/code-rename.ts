@@ -50,7 +50,7 @@ export async function moveCodes(ctx: Ctx, args: string[], opts: CodeMoveOptions,
           const done = moveCodings(db, moves);
           recordAudit(db, { at: ctx.now().toISOString(), actor: actorOf(ctx), command: `code ${kind}`, arguments: args, counts: totals(done) });
           return done;
-        })();
+        }).immediate();
     if (opts.json) {
       writeJson(ctx, { dryRun, moves: results });
       return 0;

@@ -55,7 +55,7 @@ export async function run(ctx: Ctx, args: string[], opts: ImportCodingsOptions):
       }
       return summary;
     };
-    const summary = dryRun ? merge() : db.transaction(merge)();
+    const summary = dryRun ? merge() : db.transaction(merge).immediate();
     if (opts.json) writeJson(ctx, summary);
     else ctx.stderr.write(renderImportSummary(summary));
     return 0;

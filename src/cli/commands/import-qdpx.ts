@@ -87,7 +87,7 @@ export async function run(ctx: Ctx, args: string[], opts: ImportQdpxOptions): Pr
         const written = writeImportPlan(db, plan, { now, codebookId });
         recordAudit(db, { at: now, actor: actorOf(ctx), command: 'import qdpx', arguments: [shown], counts: { ...written } });
         return written;
-      })();
+      }).immediate();
     });
     if (codebookFile && !target.hasCodebook) setConfigValue(target.paths, 'codebook', relative(target.paths.dir, codebookFile));
     report(ctx, opts, plan, counts, target, codebookFile);

@@ -29,7 +29,7 @@ export async function run(ctx: Ctx, args: string[], opts: MemoAddOptions): Promi
       const added = findMemo(db, addMemo(db, place, author, text, now))!;
       recordAudit(db, { at: now, actor: actorOf(ctx), command: 'memo add', arguments: [String(added.id), added.target], counts: { memos: 1 } });
       return added;
-    })();
+    }).immediate();
     if (opts.json) writeJson(ctx, memo);
     else ctx.stderr.write(`Added memo ${memo.id} on ${memo.target} by ${author}\n`);
     return 0;

@@ -39,7 +39,7 @@ export async function run(ctx: Ctx, args: string[], opts: MemoEditOptions): Prom
       const changed = findMemo(db, id)!;
       recordAudit(db, { at: now, actor: actorOf(ctx), command: 'memo edit', arguments: [String(id), changed.target], counts: { memos: 1 } });
       return changed;
-    })();
+    }).immediate();
     const what = [after.text !== before.text ? 'new text' : '', after.target !== before.target ? `moved from ${before.target} to ${after.target}` : ''].filter(Boolean).join(', ');
     ctx.stderr.write(`Changed memo ${id} on ${after.target}: ${what}\n`);
     return 0;

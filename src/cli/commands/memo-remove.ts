@@ -20,7 +20,7 @@ export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promis
       removeMemos(db, ids);
       // Ids and targets only: a memo's text may quote a participant, and the trail keeps no text.
       recordAudit(db, { at: ctx.now().toISOString(), actor: actorOf(ctx), command: 'memo remove', arguments: memos.flatMap((m) => [String(m.id), m.target]), counts: { memos: memos.length } });
-    })();
+    }).immediate();
     for (const m of memos) ctx.stderr.write(`Removed memo ${m.id} on ${m.target} by ${m.author}\n`);
     return 0;
   });
