@@ -7,6 +7,7 @@ import type { Db } from './open.js';
  */
 export class TransactionGroup {
   private open = false;
+  private openedAt = 0;
 
   constructor(protected readonly db: Db) {}
 
@@ -15,6 +16,12 @@ export class TransactionGroup {
     if (this.open) return;
     this.db.exec('BEGIN IMMEDIATE');
     this.open = true;
+    this.openedAt = performance.now();
+  }
+
+  /** How long the open group has held the write lock (0 when none is open), in milliseconds. */
+  openMs(): number {
+    return this.open ? performance.now() - this.openedAt : 0;
   }
 
   /** Makes everything written since `begin` durable. */

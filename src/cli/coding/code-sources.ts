@@ -32,6 +32,9 @@ export interface CodingPlan {
 // Sources are stored in batches of about this many units: small enough to keep memory flat, large
 // enough that commits do not dominate (a commit per source made coding 25% slower on 3,000 sources).
 const BATCH_UNITS = 20_000;
+// …and at least this often: a crash loses no more than this much coding, and another process waiting
+// to write (code add, review, memo add) waits no longer for the write lock.
+const BATCH_MS = 250;
 
 /**
  * Codes the units source by source and stores them batch by batch (never the whole project in
@@ -44,6 +47,7 @@ export async function codeSources(ctx: Ctx, db: Db, plan: CodingPlan, signal: Ab
   signal.addEventListener('abort', () => progress.note('Stopping after this source (Ctrl-C again stops at once)'));
   let batch: SourceAutoCodings[] = [];
   let batchUnits = 0;
+  let batchStarted = performance.now();
   const store = (): void => {
     const change = replaceAutoCodingsOfSources(db, batch, plan.codebookId, plan.now);
     run.change.added += change.added;
@@ -51,6 +55,7 @@ export async function codeSources(ctx: Ctx, db: Db, plan: CodingPlan, signal: Ab
     run.change.kept += change.kept;
     batch = [];
     batchUnits = 0;
+    batchStarted = performance.now();
   };
   try {
     for (const { source, units } of iterateCodingUnits(db, plan)) {
@@ -74,7 +79,7 @@ export async function codeSources(ctx: Ctx, db: Db, plan: CodingPlan, signal: Ab
       run.codings += codings.length;
       for (const c of codings) run.perCode.set(c.code, (run.perCode.get(c.code) ?? 0) + 1);
       run.sources.done += 1;
-      if (batchUnits >= BATCH_UNITS) store();
+      if (batchUnits >= BATCH_UNITS || performance.now() - batchStarted >= BATCH_MS) store();
     }
     store();
   } finally {

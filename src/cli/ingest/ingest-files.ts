@@ -17,6 +17,9 @@ import { loadSource, SourceWriter, type CatalogueEntry, type StoredSource } from
 import { SourceIdentity, type NameClash } from './source-identity.js';
 
 const COMMIT_BYTES = 16 * 1024 * 1024;
+// …or when the group has been open this long: a crash loses no more than this much ingesting, and
+// another process waiting to write waits no longer for the write lock.
+const COMMIT_MS = 250;
 
 /** What happened to one file. */
 export type FileOutcome =
@@ -114,7 +117,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
         outcomes.push({ status: 'failed', file: file.display, message: error.inFile(file.display).format() });
       }
       listener.onOutcome?.(outcomes[outcomes.length - 1]!);
-      if (pendingBytes >= COMMIT_BYTES) {
+      if (pendingBytes >= COMMIT_BYTES || writer.openMs() >= COMMIT_MS) {
         writer.commit();
         writer.begin();
         pendingBytes = 0;
