@@ -200,7 +200,8 @@ describe('a schema-1 project after telaah migrate', () => {
 
   it('keeps the old database as it was, and migrating again does nothing', async () => {
     const backup = new Database(join(dir, 'telaah.db.schema-1.bak'), { readonly: true });
-    const original = new Database(join(SCHEMA_1, 'telaah.db'), { readonly: true });
+    // Read from a copy: even a read-only connection leaves -shm and -wal files beside a WAL database.
+    const original = new Database(join(schema1Copy(), 'telaah.db'), { readonly: true });
     const dump = (db: Database.Database) => db.prepare('SELECT * FROM segments ORDER BY id').all();
     expect(dump(backup)).toEqual(dump(original));
     backup.close();
