@@ -250,6 +250,8 @@ describe('projects from before the current codebook was stored', () => {
     // What later migrations made goes too (m005: memos, audit_at), so that migrating from 3 makes it again.
     db.exec('DROP TABLE current_codebook; DROP TABLE memos; DROP INDEX audit_at; PRAGMA user_version = 3;');
     db.close();
+    // Reading commands refuse an older schema; `telaah migrate` upgrades it (the codebook is adopted on the next open).
+    expect(ok(dir, ['migrate']).stderr).toMatch(/^Upgraded the project database from schema 3 to \d+; the old database is kept in telaah\.db\.schema-3\.bak\n$/);
     return dir;
   }
 
