@@ -1,9 +1,9 @@
 import type { ProjectConfig } from '../core/config.js';
 import { locateProject, readProjectConfig, type ProjectPaths } from '../io/project-files.js';
 import { openStore, type Db } from '../store/open.js';
-import { bringSchemaUpToDate, type ProjectAccess } from './project-schema.js';
 import type { Ctx } from './context.js';
 import { adoptConfiguredCodebook } from './current-codebook.js';
+import { bringSchemaUpToDate, type ProjectAccess } from './project-schema.js';
 
 /** An open project: where it is, its settings and its database. */
 export interface Project {

@@ -10,7 +10,7 @@ export const BUSY_TIMEOUT_MS = 60_000;
 
 /**
  * Opens (or creates) a project database with telaah's pragmas and brings its schema up to date; with
- * `migrate: false` it only refuses a newer schema and leaves an older one to the caller (see upgrade.ts).
+ * `migrate: false` it only refuses a newer schema and leaves an older one to the caller (see schema-upgrade.ts).
  */
 export function openStore(path: string, options: { create?: boolean; readonly?: boolean; migrate?: boolean } = {}): Db {
   let db: Db;
