@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { queryPlan } from '../../test/helpers/query-plan.js';
 import { interviewStore } from '../../test/helpers/interview-store.js';
 import { AgreementUnits, coderHasWork, listSourceCoders, sourceCodersSql, sourceUnitCodesSql, unitCountSql, unitCountsSql } from './agreement-units.js';
 import { addManualCodings } from './codings.js';
@@ -12,12 +13,6 @@ function code(db: Db, segment: { id: number; start: number; end: number }, codeI
 function auto(db: Db, segment: { id: number; start: number; end: number }, codeId: string): void {
   db.prepare(`INSERT INTO codings (segment_id, code, coder, origin, start, end, created_at) VALUES (?, ?, 'auto', 'auto', ?, ?, 'now')`).run(segment.id, codeId, segment.start, segment.end);
 }
-
-const plan = (db: Db, sql: string, params: unknown[]): string[] =>
-  db
-    .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-    .all(...params)
-    .map((r) => r.detail);
 
 describe('agreement units', () => {
   it('knows which coders coded each source, by a coding or a review decision', () => {
@@ -78,18 +73,18 @@ describe('agreement units', () => {
   it('reads codings and review decisions by segment range through their indexes, scanning only sources', () => {
     const { db } = interviewStore();
     const sources = sourceCodersSql(['rina', 'auto']);
-    const sourcePlan = plan(db, sources.sql, sources.params);
+    const sourcePlan = queryPlan(db, sources.sql, sources.params);
     expect(sourcePlan.filter((d) => /^SCAN /.test(d)).map((d) => d.split(' ')[1])).toEqual(['s']);
     expect(sourcePlan.some((d) => /SEARCH x USING (COVERING )?INDEX sqlite_autoindex_codings_1 \(segment_id>\? AND segment_id<\?\)/.test(d))).toBe(true);
     expect(sourcePlan.some((d) => /SEARCH x USING .*INDEX review_decisions_coder \(coder=\? AND segment_id>\? AND segment_id<\?\)/.test(d))).toBe(true);
     for (const unit of ['turn', 'sentence'] as const) {
       const { sql, params } = sourceUnitCodesSql(unit, ['rina', 'auto'], { first: 1, last: 10 });
-      const detail = plan(db, sql, params);
+      const detail = queryPlan(db, sql, params);
       // Codings by segment range through the (segment_id, code, coder) index; segments only by rowid.
       expect(detail.filter((d) => /SEARCH c USING (COVERING )?INDEX sqlite_autoindex_codings_1 \(segment_id>\? AND segment_id<\?\)/.test(d)).length).toBeGreaterThan(0);
       expect(detail.filter((d) => /^SCAN (c|g|s|n|t|x)\b/.test(d))).toEqual([]);
       for (const countSql of [unitCountSql(unit), unitCountsSql(unit)]) {
-        const count = plan(db, countSql, [1, 10]);
+        const count = queryPlan(db, countSql, [1, 10]);
         expect(count.some((d) => /^SEARCH g USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/.test(d))).toBe(true);
         expect(count.filter((d) => /^SCAN /.test(d))).toEqual([]);
       }

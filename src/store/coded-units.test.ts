@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { queryPlan } from '../../test/helpers/query-plan.js';
 import { interviewStore } from '../../test/helpers/interview-store.js';
 import { CODED_CODES_SQL, UNIT_FACTS_SQL, UNIT_ROWS_SQL, iterateUnitRows, listCodedCodes, listSourceRefs, readUnitFacts } from './coded-units.js';
 import { addManualCodings } from './codings.js';
-import type { Db } from './open.js';
-
-function plan(db: Db, sql: string, ...params: unknown[]): string[] {
-  return db
-    .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-    .all(...params)
-    .map((r) => r.detail);
-}
 
 describe('coded units', () => {
   it('lists the codes of the codings by seeking through the index', () => {
@@ -19,7 +12,7 @@ describe('coded units', () => {
       addManualCodings(db, [{ segmentId: s.id, code, coder: 'rina', origin: 'manual', start: s.start, end: s.end, memo: null, codebookId: null }], 'now');
     }
     expect(listCodedCodes(db)).toEqual(['a', 'a/x', 'b']);
-    const steps = plan(db, CODED_CODES_SQL);
+    const steps = queryPlan(db, CODED_CODES_SQL);
     expect(steps.filter((d) => /^SCAN codings\b/.test(d))).toEqual([]);
     expect(steps.some((d) => /SEARCH codings USING COVERING INDEX codings_code \(code>\?\)/.test(d))).toBe(true);
   });
@@ -47,7 +40,7 @@ describe('coded units', () => {
   it('looks each unit up by rowid, never scanning segments', () => {
     const { db } = interviewStore();
     for (const sql of [UNIT_FACTS_SQL, UNIT_ROWS_SQL]) {
-      const steps = plan(db, sql, '[1,2]');
+      const steps = queryPlan(db, sql, ['[1,2]']);
       expect(steps.filter((d) => /^SCAN (g|t|s|p)\b/.test(d))).toEqual([]);
       expect(steps.some((d) => /SEARCH g USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(d))).toBe(true);
     }

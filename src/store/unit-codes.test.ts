@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { queryPlan } from '../../test/helpers/query-plan.js';
 import { interviewStore } from '../../test/helpers/interview-store.js';
 import { addManualCodings } from './codings.js';
 import type { Db } from './open.js';
@@ -51,10 +52,7 @@ describe('unit codes', () => {
   it('finds the sentences of a coded turn by rowid, without scanning segments', () => {
     const { db } = interviewStore();
     const { sql, params } = unitCodesSql('sentence', { evidence: {} });
-    const plan = db
-      .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-      .all(...params)
-      .map((r) => r.detail);
+    const plan = queryPlan(db, sql, params);
     expect(plan.some((d) => /SEARCH s USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/.test(d))).toBe(true);
     expect(plan.filter((d) => /^SCAN (g|s|n)\b/.test(d))).toEqual([]);
   });
@@ -76,19 +74,13 @@ describe('unit codes', () => {
     const { db } = interviewStore();
     for (const unit of ['sentence', 'turn'] as const) {
       const { sql, params } = unitIdsByCodeSql(unit, { evidence: { origins: ['manual'] } }, ['a', 'b'], { skipInterviewer: true, read: 'index', sourceIds: [1], participantIds: [1], lengths: true });
-      const plan = db
-        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(...params)
-        .map((r) => r.detail);
+      const plan = queryPlan(db, sql, params);
       expect(plan.filter((d) => /^SCAN (c|codings)\b/.test(d))).toEqual([]);
       expect(plan.some((d) => /SEARCH c USING INDEX codings_code \(code=\?\)/.test(d))).toBe(true);
       expect(plan.filter((d) => /^SCAN (g|s|t|n)\b/.test(d))).toEqual([]);
       // Reading in rowid order (for most of the codings) scans codings, and still never segments.
       const scan = unitIdsByCodeSql(unit, { evidence: {} }, ['a'], { skipInterviewer: true, read: 'scan' });
-      const scanPlan = db
-        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${scan.sql}`)
-        .all(...scan.params)
-        .map((r) => r.detail);
+      const scanPlan = queryPlan(db, scan.sql, scan.params);
       expect(scanPlan.filter((d) => /^SCAN (g|s|t|n)\b/.test(d))).toEqual([]);
     }
   });
