@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { queryPlan } from '../../test/helpers/query-plan.js';
-import { interviewStore } from '../../test/helpers/interview-store.js';
+import { codeSegment, interviewStore } from '../../test/helpers/interview-store.js';
 import { CODED_CODES_SQL, UNIT_FACTS_SQL, UNIT_ROWS_SQL, iterateUnitRows, listCodedCodes, listSourceRefs, readUnitFacts } from './coded-units.js';
-import { addManualCodings } from './codings.js';
 
 describe('coded units', () => {
   it('lists the codes of the codings by seeking through the index', () => {
     const { db, seg } = interviewStore();
     for (const [address, code] of [['2.1', 'b'], ['2.2', 'a'], ['4.1', 'b'], ['4.1', 'a/x']] as const) {
-      const s = seg('w01', address);
-      addManualCodings(db, [{ segmentId: s.id, code, coder: 'rina', origin: 'manual', start: s.start, end: s.end, memo: null, codebookId: null }], 'now');
+      codeSegment(db, seg('w01', address), code, 'rina');
     }
     expect(listCodedCodes(db)).toEqual(['a', 'a/x', 'b']);
     const steps = queryPlan(db, CODED_CODES_SQL);

@@ -1,40 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { queryPlan } from '../../test/helpers/query-plan.js';
-import { interviewStore } from '../../test/helpers/interview-store.js';
-import { addManualCodings } from './codings.js';
-import type { Db } from './open.js';
+import { codeSegment, interviewStore, proposeAutoCode } from '../../test/helpers/interview-store.js';
 import { storeRejection } from './review.js';
 import { iterateUnitCodes, unitCodesSql, unitIdsByCodeSql } from './unit-codes.js';
-
-function code(db: Db, segment: { id: number; start: number; end: number }, codeId: string, coder: string): void {
-  addManualCodings(db, [{ segmentId: segment.id, code: codeId, coder, origin: 'manual', start: segment.start, end: segment.end, memo: null, codebookId: null }], 'now');
-}
-
-function auto(db: Db, segment: { id: number; start: number; end: number }, codeId: string): void {
-  db.prepare(`INSERT INTO codings (segment_id, code, coder, origin, start, end, created_at) VALUES (?, ?, 'auto', 'auto', ?, ?, 'now')`).run(segment.id, codeId, segment.start, segment.end);
-}
 
 describe('unit codes', () => {
   it('spreads a turn coding to its sentences, and rolls sentence codings up to their turn', () => {
     const { db, seg } = interviewStore();
-    code(db, seg('w01', '2'), 'a', 'rina');
-    code(db, seg('w01', '4.1'), 'b', 'rina');
+    codeSegment(db, seg('w01', '2'), 'a', 'rina');
+    codeSegment(db, seg('w01', '4.1'), 'b', 'rina');
     const at = (unit: 'sentence' | 'turn') =>
       [...iterateUnitCodes(db, unit, { evidence: {} })].map((r) => `${r.unitId} ${r.code}`).sort();
     expect(at('sentence')).toEqual([`${seg('w01', '2.1').id} a`, `${seg('w01', '2.2').id} a`, `${seg('w01', '4.1').id} b`].sort());
     expect(at('turn')).toEqual([`${seg('w01', '2').id} a`, `${seg('w01', '4').id} b`].sort());
     // A turn carrying a code through two of its sentences carries it once.
-    code(db, seg('w01', '2.1'), 'b', 'rina');
-    code(db, seg('w01', '2.2'), 'b', 'rina');
+    codeSegment(db, seg('w01', '2.1'), 'b', 'rina');
+    codeSegment(db, seg('w01', '2.2'), 'b', 'rina');
     expect(at('turn')).toEqual([`${seg('w01', '2').id} a`, `${seg('w01', '2').id} b`, `${seg('w01', '4').id} b`].sort());
   });
 
   it('follows the evidence rules, or lists each coder as they coded', () => {
     const { db, seg } = interviewStore();
-    auto(db, seg('w01', '2.2'), 'a');
+    proposeAutoCode(db, seg('w01', '2.2'), 'a');
     storeRejection(db, seg('w01', '2.2').id, 'a', 'rina', 'now');
-    code(db, seg('w01', '2.2'), 'b', 'rina');
-    code(db, seg('w01', '2.2'), 'b', 'budi');
+    codeSegment(db, seg('w01', '2.2'), 'b', 'rina');
+    codeSegment(db, seg('w01', '2.2'), 'b', 'budi');
     expect([...iterateUnitCodes(db, 'sentence', { evidence: {} })].map((r) => [r.code, r.coder])).toEqual([['b', '']]);
     const perCoder = [...iterateUnitCodes(db, 'sentence', { coders: ['auto', 'rina', 'budi'] })].map((r) => `${r.code} ${r.coder}`).sort();
     expect(perCoder).toEqual(['a auto', 'b budi', 'b rina']);
@@ -42,8 +32,8 @@ describe('unit codes', () => {
 
   it('does not stray into the next turn or the next source', () => {
     const { db, seg } = interviewStore();
-    code(db, seg('w01', '4'), 'a', 'rina');
-    code(db, seg('a-note', '1'), 'b', 'rina');
+    codeSegment(db, seg('w01', '4'), 'a', 'rina');
+    codeSegment(db, seg('a-note', '1'), 'b', 'rina');
     expect([...iterateUnitCodes(db, 'sentence', { evidence: {} })].map((r) => `${r.unitId} ${r.code}`).sort()).toEqual(
       [`${seg('w01', '4.1').id} a`, `${seg('a-note', '1.1').id} b`].sort(),
     );
@@ -59,9 +49,9 @@ describe('unit codes', () => {
 
   it('reads only the codes asked for, and leaves interviewer turns out when asked', () => {
     const { db, seg } = interviewStore();
-    code(db, seg('w01', '1'), 'a', 'rina');
-    code(db, seg('w01', '2.1'), 'a', 'rina');
-    code(db, seg('w01', '2.2'), 'b', 'rina');
+    codeSegment(db, seg('w01', '1'), 'a', 'rina');
+    codeSegment(db, seg('w01', '2.1'), 'a', 'rina');
+    codeSegment(db, seg('w01', '2.2'), 'b', 'rina');
     const rows = (options: Parameters<typeof iterateUnitCodes>[3]) => [...iterateUnitCodes(db, 'sentence', { evidence: {} }, options)].map((r) => `${r.unitId} ${r.code}`).sort();
     expect(rows({ codes: ['a'] })).toEqual([`${seg('w01', '1.1').id} a`, `${seg('w01', '2.1').id} a`].sort());
     expect(rows({ codes: ['a'], skipInterviewer: true })).toEqual([`${seg('w01', '2.1').id} a`]);
