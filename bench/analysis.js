@@ -1,15 +1,14 @@
 // `node bench/analysis.js [PROJECT]`: time and peak memory of `telaah query` and `telaah matrix` on a coded
 // project (default: bench/out/project from `npm run bench`, auto-coded here first if it has no codings).
 // Prints one JSON document. Targets: every call within 2 s and 400 MB.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countRows, ensureAutoCoded } from './bench-project.js';
+import { round, timeTelaah } from './time-telaah.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const telaah = join(root, 'bin', 'telaah.js');
 const project = process.argv[2] ?? join(root, 'bench', 'out', 'project');
 const database = join(project, 'telaah.db');
 
@@ -33,19 +32,8 @@ const calls = [
   ['matrix', 'attributes', '--by', 'group', '--cell', 'quotes'],
 ];
 
-// GNU time gives the child's peak RSS; without it only the time is measured.
-const gnuTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
 const scratch = mkdtempSync(join(tmpdir(), 'telaah-bench-'));
-const runs = calls.map((args) => {
-  const report = join(scratch, 'time.txt');
-  const argv = [process.execPath, telaah, ...args, '--project', project];
-  const started = process.hrtime.bigint();
-  const run = gnuTime ? spawnSync('/usr/bin/time', ['-o', report, '-f', '%U %S %M', ...argv], { stdio: ['ignore', 'ignore', 'pipe'] }) : spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (run.status !== 0) throw new Error(`telaah ${args.join(' ')} failed: ${run.stderr}`);
-  const [user, system, rssKb] = gnuTime ? readFileSync(report, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
-  return { command: `telaah ${args.join(' ')}`, seconds: round(seconds), cpuSeconds: round(user + system), peakRssMb: round(rssKb / 1024) };
-});
+const runs = calls.map((args) => ({ command: `telaah ${args.join(' ')}`, ...timeTelaah(args, project, scratch) }));
 rmSync(scratch, { recursive: true, force: true });
 
 const result = {
@@ -55,7 +43,3 @@ const result = {
   targets: { seconds: 2, peakRssMb: 400 },
 };
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-
-function round(x) {
-  return Math.round(x * 100) / 100;
-}

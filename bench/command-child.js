@@ -2,21 +2,12 @@
 // printed — so a bench script can time commands one process each. Output goes to a counter, not memory.
 import { performance } from 'node:perf_hooks';
 import { main } from '../dist/cli/main.js';
+import { childContext } from './child-context.js';
 
 const [project, ...argv] = process.argv.slice(2);
 let outBytes = 0;
 let err = '';
-const ctx = {
-  stdout: { write: (s) => (outBytes += Buffer.byteLength(s)) },
-  stderr: { write: (s) => (err = (err + s).slice(-2000)) },
-  stdoutIsTTY: false,
-  stderrIsTTY: false,
-  color: false,
-  cwd: project,
-  env: process.env,
-  now: () => new Date(),
-  columns: 120,
-};
+const ctx = childContext(project, { stdout: (s) => (outBytes += Buffer.byteLength(s)), stderr: (s) => (err = (err + s).slice(-2000)), columns: 120 });
 const started = performance.now();
 const code = await main(argv, ctx);
 const seconds = (performance.now() - started) / 1000;

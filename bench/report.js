@@ -3,12 +3,13 @@
 // auto-coded and given the stand-in human coder here first when it lacks them), and of `telaah report` on
 // the demo project (built here in a temporary folder). Each call is its own process, timed whole. Targets
 // (issue 10): the bench project's report within 30 s and 1 GB, the samples' within 3 s. Prints JSON.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addBenchCoder, countRows, ensureAutoCoded } from './bench-project.js';
+import { round, timeTelaah } from './time-telaah.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const telaah = join(root, 'bin', 'telaah.js');
@@ -19,8 +20,6 @@ const targets = { benchReportSeconds: 30, benchReportPeakRssMb: 1024, demoReport
 ensureAutoCoded(project);
 addBenchCoder(database);
 
-// GNU time gives the child's CPU time and peak RSS; without it only the wall time is measured.
-const gnuTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
 const scratch = mkdtempSync(join(tmpdir(), 'telaah-bench-report-'));
 try {
   const demo = join(scratch, 'demo');
@@ -53,16 +52,6 @@ try {
 
 /** Runs `telaah <args>` on a project in its own process: wall and CPU seconds, peak RSS, and the size of the file written. */
 function time(dir, args, output) {
-  const report = join(scratch, 'time.txt');
-  const argv = [process.execPath, telaah, ...args, '--project', dir];
-  const started = process.hrtime.bigint();
-  const run = gnuTime ? spawnSync('/usr/bin/time', ['-o', report, '-f', '%U %S %M', ...argv], { stdio: ['ignore', 'ignore', 'pipe'] }) : spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (run.status !== 0) throw new Error(`telaah ${args.join(' ')} failed: ${run.stderr}`);
-  const [user, system, rssKb] = gnuTime ? readFileSync(report, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
-  return { command: `telaah ${args.map((a) => (a.startsWith(scratch) ? basename(a) : a)).join(' ')}`, seconds: round(seconds), cpuSeconds: round(user + system), peakRssMb: round(rssKb / 1024), ...(output ? { outputKb: round(statSync(output).size / 1024) } : {}) };
-}
-
-function round(x) {
-  return Math.round(x * 100) / 100;
+  const command = `telaah ${args.map((a) => (a.startsWith(scratch) ? basename(a) : a)).join(' ')}`;
+  return { command, ...timeTelaah(args, dir, scratch), ...(output ? { outputKb: round(statSync(output).size / 1024) } : {}) };
 }

@@ -81,6 +81,12 @@ function calendarDay(name: string): (value: string) => string {
   };
 }
 
+/** The origins an export or a listing takes in --origin, in the order its help names them. */
+export const LISTED_ORIGINS = ['auto', 'manual', 'accepted', 'imported', 'suggested'] as const;
+
+/** LISTED_ORIGINS and `rejected`, which lists the rejections themselves (codings list, export csv). */
+export const LISTED_ORIGINS_AND_REJECTED = [...LISTED_ORIGINS, 'rejected'] as const;
+
 /** The shared options; each call makes a new Option (commander keeps state on them). */
 export const flags = {
   json: (description = 'print JSON'): Option => new Option('--json', description),
@@ -104,6 +110,20 @@ export const flags = {
   wide: (): Option => new Option('--wide', 'do not fit the table to the terminal width'),
   /** `--codes a,b`: code ids, given as a list. */
   codes: (description: string): Option => new Option('--codes <list>', description).argParser(parsing(parseCodeList)),
+  /** The rows and filters of both matrices (matrix cooccurrence, matrix attributes): one wording in both helps. */
+  matrix: (): Option[] => [
+    flags.codes('these codes as rows (each counts the codes below it), comma-separated'),
+    flags.code('the codes below this category as rows'),
+    new Option('--categories', 'also a row for each category, counting each unit once whichever of its codes it carries'),
+    flags.unit('the unit counted (default: coding_unit of telaah.yaml)'),
+    flags.where('only units of participants, or of sources, with this attribute (as in query)'),
+    flags.sourceType('only units of this source type'),
+    flags.text('--source <name>', 'only units of one source'),
+    flags.coder("only this coder's codings count"),
+    flags.origin('only these origins count, comma-separated (suggested counts only when named)'),
+    flags.wide(),
+    ...flags.listing(),
+  ],
   /** A calendar day written YYYY-MM-DD (`--date 2026-03-01`), given as that string. */
   day: (flag: string, description: string): Option => new Option(flag, description).argParser(calendarDay(flag.split(' ')[0]!)),
   /** A text option whose value may not be empty. */

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { Ctx } from './context.js';
 import type { ExitCode } from './exit-code.js';
 import { fitHelpText } from './fit-help.js';
-import { flags } from './flags.js';
+import { flags, LISTED_ORIGINS, LISTED_ORIGINS_AND_REJECTED } from './flags.js';
 import { sinceOption } from './since-option.js';
 import { VERSION } from './version.js';
 
@@ -282,14 +282,7 @@ suggested, memos are joined with " | ", the earlier time is kept); the summary s
         flags.text('--source <name>', 'one source'),
         flags.sourceType('one source type'),
         flags.coder('one coder'),
-        flags.origin('origins, comma-separated: auto, manual, accepted, imported, suggested (listed only when named), rejected (the rejections)', [
-          'auto',
-          'manual',
-          'accepted',
-          'imported',
-          'suggested',
-          'rejected',
-        ]),
+        flags.origin('origins, comma-separated: auto, manual, accepted, imported, suggested (listed only when named), rejected (the rejections)', LISTED_ORIGINS_AND_REJECTED),
         flags.where('participant attribute or group, e.g. site=Medan'),
         new Option('--wide', 'do not cut the table to the terminal width'),
         ...flags.listing(),
@@ -414,17 +407,7 @@ source.KEY=VALUE picks the source's where both have the key (site). "query A AND
       summary: 'codes against codes: how many units are coded with both (or their Jaccard index)',
       options: [
         new Option('--jaccard', 'the Jaccard index (units with both over units with either) instead of counts'),
-        flags.codes('these codes as rows (each counts the codes below it), comma-separated'),
-        flags.code('the codes below this category as rows'),
-        new Option('--categories', 'also a row for each category, counting each unit once whichever of its codes it carries'),
-        flags.unit('the unit counted (default: coding_unit of telaah.yaml)'),
-        flags.where('only units of participants, or of sources, with this attribute (as in query)'),
-        flags.sourceType('only units of this source type'),
-        flags.text('--source <name>', 'only units of one source'),
-        flags.coder("only this coder's codings count"),
-        flags.origin('only these origins count, comma-separated (suggested counts only when named)'),
-        flags.wide(),
-        ...flags.listing(),
+        ...flags.matrix(),
       ],
       notes: `Rows are the codebook's codes (leaf codes; categories too with --categories), or --codes / --code.
 A cell counts the units (sentences, or turns) carrying both codes, by the rule \`telaah query\` uses: the cell
@@ -441,17 +424,7 @@ panels that fit the width (--wide: one table); piped, it is one tab-separated ta
         flags.text('--by <key>', 'a participant attribute or group (site, group, category, …), or source.KEY for a source field or attribute (source.site, source.type)').makeOptionMandatory(),
         new Option('--cell <what>', 'what a cell shows: counts, or the shortest quotes (the framework chart)').choices(['counts', 'quotes']).default('counts'),
         flags.number('--quotes <n>', 'quotes per cell with --cell quotes (default: 2)', { min: 1, max: 50, whole: true, example: '3' }),
-        flags.codes('these codes as rows (each counts the codes below it), comma-separated'),
-        flags.code('the codes below this category as rows'),
-        new Option('--categories', 'also a row for each category, counting each unit once whichever of its codes it carries'),
-        flags.unit('the unit counted (default: coding_unit of telaah.yaml)'),
-        flags.where('only units of participants, or of sources, with this attribute (as in query)'),
-        flags.sourceType('only units of this source type'),
-        flags.text('--source <name>', 'only units of one source'),
-        flags.coder("only this coder's codings count"),
-        flags.origin('only these origins count, comma-separated (suggested counts only when named)'),
-        flags.wide(),
-        ...flags.listing(),
+        ...flags.matrix(),
       ],
       notes: `A cell counts the units coded (by the rule \`telaah query\` uses), the participants who said them, and
 what share they are of the participants with that value in the project (within --where when it names a
@@ -680,14 +653,7 @@ its text. A coding's own note (\`code add --memo\`) is something else: it belong
         flags.code('codings, quotes: this code and its descendants; matrix: the codes below this category as rows'),
         flags.codes('matrix: these codes as rows, comma-separated'),
         flags.coder("only this coder's codings"),
-        flags.origin('origins, comma-separated: auto, manual, accepted, imported, suggested (counted only when named); rejected (codings only: the rejections)', [
-          'auto',
-          'manual',
-          'accepted',
-          'imported',
-          'suggested',
-          'rejected',
-        ]),
+        flags.origin('origins, comma-separated: auto, manual, accepted, imported, suggested (counted only when named); rejected (codings only: the rejections)', LISTED_ORIGINS_AND_REJECTED),
         flags.text('--source <name>', 'one source'),
         flags.sourceType('one source type'),
         flags.where('codings, quotes, matrix: participant or source attribute, e.g. site=Medan'),
@@ -789,13 +755,7 @@ from a newer telaah is refused by every command: upgrade telaah to open it.`,
       args: [{ name: '<file>', description: 'the .qdpx file to write (replaced if it exists)' }],
       options: [
         flags.coder("only this coder's codings"),
-        flags.origin('codings of these origins, comma-separated (default: auto, manual, accepted, imported, as codings list; suggested only when named; manual,accepted leaves unreviewed auto codings out)', [
-          'auto',
-          'manual',
-          'accepted',
-          'imported',
-          'suggested',
-        ]),
+        flags.origin('codings of these origins, comma-separated (default: auto, manual, accepted, imported, as codings list; suggested only when named; manual,accepted leaves unreviewed auto codings out)', LISTED_ORIGINS),
         flags.json('print what was written as JSON'),
       ],
       notes: `Codings follow the evidence rules: a rejected proposal is never exported, a suggestion only with

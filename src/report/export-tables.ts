@@ -14,7 +14,7 @@ export interface ParticipantInfo {
 }
 
 /** A source as the quote table shows it. */
-export interface SourceInfo {
+export interface QuoteSource {
   type: string;
   date: string | null;
   site: string | null;
@@ -159,7 +159,7 @@ export class QuoteTable {
     this.header = [...QUOTE_SOURCE, ...this.sourceColumns.map((c) => c.column), ...QUOTE_UNIT, ...this.participantColumns.map((c) => c.column), ...QUOTE_PLACE, ...path, ...QUOTE_TAIL];
   }
 
-  row(q: QuoteCells, source: SourceInfo, participant: ParticipantInfo | undefined): unknown[] {
+  row(q: QuoteCells, source: QuoteSource, participant: ParticipantInfo | undefined): unknown[] {
     const [turn, sentence] = q.segment.split('.');
     return [
       q.source,

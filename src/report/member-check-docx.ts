@@ -1,17 +1,20 @@
 /**
  * A member-check packet as a Word document: real heading styles (Word's navigation pane lists the
  * themes, the sources and the closing note), the participant's turns as plain paragraphs with room to
- * write beside them, the themes each turn was given in a small grey line, page numbers at the foot.
+ * write beside them, the themes each turn was given in a small grey line, page numbers at the foot. The
+ * same packet gives the same bytes (docx-deterministic.ts), so a packet sent twice can be compared.
  */
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { MemberCheckPacket } from '../core/report/member-check.js';
+import { deterministicDocx } from './docx-deterministic.js';
 import { memberCheckWords } from './member-check-text.js';
 
 /** The packet as .docx bytes. */
 export async function renderMemberCheckDocx(packet: MemberCheckPacket): Promise<Buffer> {
   const w = memberCheckWords(packet.language);
+  const title = w.title(packet.participant);
   const children: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(w.title(packet.participant))] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
     new Paragraph({ children: [new TextRun({ text: w.study(packet.project), italics: true })] }),
     new Paragraph({ spacing: { after: 200 }, children: [new TextRun(w.intro)] }),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(w.themesHeading)] }),
@@ -42,7 +45,7 @@ export async function renderMemberCheckDocx(packet: MemberCheckPacket): Promise<
     new Paragraph({ children: [new TextRun(w.closing)] }),
   );
   const document = new Document({
-    title: w.title(packet.participant),
+    title,
     creator: 'telaah',
     sections: [
       {
@@ -51,5 +54,6 @@ export async function renderMemberCheckDocx(packet: MemberCheckPacket): Promise<
       },
     ],
   });
-  return Packer.toBuffer(document);
+  // Undated: the packet has no date of its own, and the clock would make every run's bytes differ.
+  return deterministicDocx(await Packer.toBuffer(document), { title, creator: 'telaah', date: null });
 }

@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { interviewStore } from '../../test/helpers/interview-store.js';
+import { queryPlan } from '../../test/helpers/query-plan.js';
+import { codeSegment, interviewStore, proposeAutoCode } from '../../test/helpers/interview-store.js';
 import { AgreementUnits, coderHasWork, listSourceCoders, sourceCodersSql, sourceUnitCodesSql, unitCountSql, unitCountsSql } from './agreement-units.js';
-import { addManualCodings } from './codings.js';
-import type { Db } from './open.js';
 import { storeRejection } from './review.js';
-
-function code(db: Db, segment: { id: number; start: number; end: number }, codeId: string, coder: string): void {
-  addManualCodings(db, [{ segmentId: segment.id, code: codeId, coder, origin: 'manual', start: segment.start, end: segment.end, memo: null, codebookId: null }], 'now');
-}
-
-function auto(db: Db, segment: { id: number; start: number; end: number }, codeId: string): void {
-  db.prepare(`INSERT INTO codings (segment_id, code, coder, origin, start, end, created_at) VALUES (?, ?, 'auto', 'auto', ?, ?, 'now')`).run(segment.id, codeId, segment.start, segment.end);
-}
-
-const plan = (db: Db, sql: string, params: unknown[]): string[] =>
-  db
-    .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-    .all(...params)
-    .map((r) => r.detail);
 
 describe('agreement units', () => {
   it('knows which coders coded each source, by a coding or a review decision', () => {
     const { db, seg } = interviewStore();
-    auto(db, seg('w01', '2.1'), 'a');
-    auto(db, seg('a-note', '1.1'), 'a');
-    code(db, seg('w01', '4'), 'b', 'rina');
+    proposeAutoCode(db, seg('w01', '2.1'), 'a');
+    proposeAutoCode(db, seg('a-note', '1.1'), 'a');
+    codeSegment(db, seg('w01', '4'), 'b', 'rina');
     // budi only rejected auto's proposal on the note: he went through it too.
     storeRejection(db, seg('a-note', '1.1').id, 'a', 'budi', 'now');
     expect(listSourceCoders(db, ['rina', 'budi', 'auto']).map((s) => [s.name, s.coders])).toEqual([
@@ -46,12 +31,12 @@ describe('agreement units', () => {
 
   it("reads each coder's codes per unit in unit order, rejected proposals included, interviewer turns left out", () => {
     const { db, seg } = interviewStore();
-    auto(db, seg('w01', '2.2'), 'a');
+    proposeAutoCode(db, seg('w01', '2.2'), 'a');
     storeRejection(db, seg('w01', '2.2').id, 'a', 'rina', 'now');
-    code(db, seg('w01', '4'), 'b', 'rina');
-    code(db, seg('w01', '2.1'), 'b', 'budi');
-    code(db, seg('w01', '1'), 'b', 'budi'); // an interviewer turn, named alone
-    code(db, seg('a-note', '1'), 'b', 'budi');
+    codeSegment(db, seg('w01', '4'), 'b', 'rina');
+    codeSegment(db, seg('w01', '2.1'), 'b', 'budi');
+    codeSegment(db, seg('w01', '1'), 'b', 'budi'); // an interviewer turn, named alone
+    codeSegment(db, seg('a-note', '1'), 'b', 'budi');
     const w01 = listSourceCoders(db, ['budi'], ['w01'])[0]!;
     const rows = (unit: 'turn' | 'sentence') => [...new AgreementUnits(db, unit, ['rina', 'budi', 'auto']).unitCodes(w01)].map((r) => [r.unitId, r.code, r.coder]);
     const byTurn = rows('turn');
@@ -78,18 +63,18 @@ describe('agreement units', () => {
   it('reads codings and review decisions by segment range through their indexes, scanning only sources', () => {
     const { db } = interviewStore();
     const sources = sourceCodersSql(['rina', 'auto']);
-    const sourcePlan = plan(db, sources.sql, sources.params);
+    const sourcePlan = queryPlan(db, sources.sql, sources.params);
     expect(sourcePlan.filter((d) => /^SCAN /.test(d)).map((d) => d.split(' ')[1])).toEqual(['s']);
     expect(sourcePlan.some((d) => /SEARCH x USING (COVERING )?INDEX sqlite_autoindex_codings_1 \(segment_id>\? AND segment_id<\?\)/.test(d))).toBe(true);
     expect(sourcePlan.some((d) => /SEARCH x USING .*INDEX review_decisions_coder \(coder=\? AND segment_id>\? AND segment_id<\?\)/.test(d))).toBe(true);
     for (const unit of ['turn', 'sentence'] as const) {
       const { sql, params } = sourceUnitCodesSql(unit, ['rina', 'auto'], { first: 1, last: 10 });
-      const detail = plan(db, sql, params);
+      const detail = queryPlan(db, sql, params);
       // Codings by segment range through the (segment_id, code, coder) index; segments only by rowid.
       expect(detail.filter((d) => /SEARCH c USING (COVERING )?INDEX sqlite_autoindex_codings_1 \(segment_id>\? AND segment_id<\?\)/.test(d)).length).toBeGreaterThan(0);
       expect(detail.filter((d) => /^SCAN (c|g|s|n|t|x)\b/.test(d))).toEqual([]);
       for (const countSql of [unitCountSql(unit), unitCountsSql(unit)]) {
-        const count = plan(db, countSql, [1, 10]);
+        const count = queryPlan(db, countSql, [1, 10]);
         expect(count.some((d) => /^SEARCH g USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/.test(d))).toBe(true);
         expect(count.filter((d) => /^SCAN /.test(d))).toEqual([]);
       }

@@ -5,6 +5,7 @@
  * never units.
  */
 import type { Statement } from 'better-sqlite3';
+import type { DisagreementPlace } from '../core/analysis/agreement.js';
 import type { UnitCodeRow } from '../core/analysis/agreement-tally.js';
 import type { CodingUnit } from '../core/config.js';
 import { formatSegment } from '../core/segment-address.js';
@@ -74,15 +75,6 @@ export function sourceUnitCodesSql(unit: CodingUnit, coders: readonly string[], 
   };
 }
 
-/** A unit as `agree --disagreements` shows it. */
-export interface UnitPlace {
-  source: string;
-  segment: string;
-  speaker: string | null;
-  participant: string | null;
-  text: string;
-}
-
 /** Reads the units of compared sources, with statements prepared once for every source. */
 export class AgreementUnits {
   private readonly count;
@@ -128,7 +120,7 @@ export class AgreementUnits {
   }
 
   /** Where a unit is and what it says. */
-  describe(unitId: number): UnitPlace {
+  describe(unitId: number): DisagreementPlace {
     const r = this.place.get(unitId)!;
     const text = this.texts.slice(r.sourceId, r.start, r.end);
     return { source: r.source, segment: formatSegment(r.turn, r.sentence), speaker: r.speaker, participant: r.participant, text };

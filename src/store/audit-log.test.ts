@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { queryPlan } from '../../test/helpers/query-plan.js';
 import { recordAudit } from './audit.js';
 import { auditNames, countAudit, listAudit } from './audit-log.js';
 import { openStore, type Db } from './open.js';
@@ -38,7 +39,7 @@ describe('listAudit', () => {
 
   it('reads a long history by the index on time', () => {
     const db = trail();
-    const plan = (sql: string): string => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    const plan = (sql: string): string => queryPlan(db, sql).join('; ');
     expect(plan("SELECT * FROM audit WHERE at >= '2026' ORDER BY at DESC, id DESC LIMIT 20")).toMatch(/USING INDEX audit_at/);
     expect(plan('SELECT * FROM audit ORDER BY at DESC, id DESC LIMIT 20')).not.toMatch(/TEMP B-TREE/);
   });

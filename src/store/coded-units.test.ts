@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { interviewStore } from '../../test/helpers/interview-store.js';
+import { queryPlan } from '../../test/helpers/query-plan.js';
+import { codeSegment, interviewStore } from '../../test/helpers/interview-store.js';
 import { CODED_CODES_SQL, UNIT_FACTS_SQL, UNIT_ROWS_SQL, iterateUnitRows, listCodedCodes, listSourceRefs, readUnitFacts } from './coded-units.js';
-import { addManualCodings } from './codings.js';
-import type { Db } from './open.js';
-
-function plan(db: Db, sql: string, ...params: unknown[]): string[] {
-  return db
-    .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-    .all(...params)
-    .map((r) => r.detail);
-}
 
 describe('coded units', () => {
   it('lists the codes of the codings by seeking through the index', () => {
     const { db, seg } = interviewStore();
     for (const [address, code] of [['2.1', 'b'], ['2.2', 'a'], ['4.1', 'b'], ['4.1', 'a/x']] as const) {
-      const s = seg('w01', address);
-      addManualCodings(db, [{ segmentId: s.id, code, coder: 'rina', origin: 'manual', start: s.start, end: s.end, memo: null, codebookId: null }], 'now');
+      codeSegment(db, seg('w01', address), code, 'rina');
     }
     expect(listCodedCodes(db)).toEqual(['a', 'a/x', 'b']);
-    const steps = plan(db, CODED_CODES_SQL);
+    const steps = queryPlan(db, CODED_CODES_SQL);
     expect(steps.filter((d) => /^SCAN codings\b/.test(d))).toEqual([]);
     expect(steps.some((d) => /SEARCH codings USING COVERING INDEX codings_code \(code>\?\)/.test(d))).toBe(true);
   });
@@ -47,7 +38,7 @@ describe('coded units', () => {
   it('looks each unit up by rowid, never scanning segments', () => {
     const { db } = interviewStore();
     for (const sql of [UNIT_FACTS_SQL, UNIT_ROWS_SQL]) {
-      const steps = plan(db, sql, '[1,2]');
+      const steps = queryPlan(db, sql, ['[1,2]']);
       expect(steps.filter((d) => /^SCAN (g|t|s|p)\b/.test(d))).toEqual([]);
       expect(steps.some((d) => /SEARCH g USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(d))).toBe(true);
     }

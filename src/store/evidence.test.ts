@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { queryPlan } from '../../test/helpers/query-plan.js';
 import { reportStore as project } from '../../test/helpers/report-store.js';
 import { placeAddress, placeGroup, placeParticipant, placeText, type EvidenceTable } from '../core/analysis/evidence-table.js';
 import { CODINGS_SQL, readCodingColumns } from './coding-columns.js';
 import { readEvidence } from './evidence.js';
-import type { Db } from './open.js';
 import { listProposedCodings, storeAcceptance, storeRejection } from './review.js';
 
 /** `source T.S` of every place, in the table's order. */
@@ -42,7 +42,7 @@ describe('readEvidence', () => {
   it('reads every coding with its place in one pass: the segment by key, the turn not joined', () => {
     const { db } = project();
     readCodingColumns(db, {}, undefined, true);
-    const lines = plan(db, CODINGS_SQL(false, true));
+    const lines = queryPlan(db, CODINGS_SQL(false, true));
     expect(lines.filter((l) => /^SCAN /.test(l))).toEqual(['SCAN c']);
     expect(lines).toContain('SEARCH g USING INTEGER PRIMARY KEY (rowid=?)');
     expect(lines.filter((l) => /\bt\b|AUTOMATIC|TEMP B-TREE/.test(l))).toEqual([]);
@@ -50,9 +50,3 @@ describe('readEvidence', () => {
 });
 
 /** The plan SQLite chooses for a statement, one line per step. */
-function plan(db: Db, sql: string): string[] {
-  return db
-    .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-    .all()
-    .map((r) => r.detail);
-}

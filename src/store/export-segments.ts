@@ -7,6 +7,7 @@ import type { CodingUnit } from '../core/config.js';
 import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import type { SourceType } from '../core/transcript/types.js';
 import type { Db } from './open.js';
+import { sourcesWhere } from './sources-where.js';
 
 /** A segment (turn or sentence) as exported. */
 export interface SegmentRecord {
@@ -50,22 +51,13 @@ export interface SourceDetails {
 
 /** Every source with its fields and attributes, by name (one pass over the sources' rows). */
 export function listSourceDetails(db: Db, filter: Pick<SegmentFilter, 'source' | 'sourceType'> = {}): SourceDetails[] {
-  const clauses: string[] = [];
-  const params: string[] = [];
-  if (filter.source !== undefined) {
-    clauses.push('name = ?');
-    params.push(filter.source);
-  }
-  if (filter.sourceType !== undefined) {
-    clauses.push('type = ?');
-    params.push(filter.sourceType);
-  }
+  const where = sourcesWhere(filter);
   return db
     .prepare<string[], Omit<SourceDetails, 'attributes'> & { attributes: string }>(
       `SELECT id, name, type, date, site, language, attributes, first_segment AS first, last_segment AS last
-         FROM sources ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY name`,
+         FROM sources${where.sql} ORDER BY name`,
     )
-    .all(...params)
+    .all(...where.params)
     .map((r) => ({ ...r, attributes: stringValues(JSON.parse(r.attributes) as Record<string, unknown>) }));
 }
 

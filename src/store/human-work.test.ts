@@ -31,6 +31,15 @@ const ORIGINAL = [
   turn('Sumiati', 'Bu Rahmawati dari Dinas Sosial.'),
 ];
 
+/** ORIGINAL corrected: a greeting inserted before it (every turn moves down one) and 2.3 reworded. */
+const CORRECTED = [
+  turn('Pewawancara', 'Selamat pagi.'),
+  turn('Pewawancara', 'Sudah daftar BPJS, Bu?'),
+  turn('Sumiati', 'Belum. KK saya masih di kampung. Iurannya terlalu mahal.'),
+  turn('Pewawancara', 'Siapa yang bantu?'),
+  turn('Sumiati', 'Bu Rahmawati dari Dinas Sosial.'),
+];
+
 /** A project with w01 coded by hand (rina), accepted (budi), auto-coded, and one rejection. */
 function coded(): { db: Db; writer: SourceWriter; seg: (address: string) => { id: number; start: number; end: number } } {
   const db = openStore(':memory:', { create: true });
@@ -64,14 +73,7 @@ const humanCodings = (db: Db) =>
 describe('replacing a source keeps human work on unchanged sentences', () => {
   it('re-anchors codings and decisions past an inserted turn, and lists what it could not keep', () => {
     const { db, writer } = coded();
-    const corrected = [
-      turn('Pewawancara', 'Selamat pagi.'),
-      turn('Pewawancara', 'Sudah daftar BPJS, Bu?'),
-      turn('Sumiati', 'Belum. KK saya masih di kampung. Iurannya terlalu mahal.'),
-      turn('Pewawancara', 'Siapa yang bantu?'),
-      turn('Sumiati', 'Bu Rahmawati dari Dinas Sosial.'),
-    ];
-    const { carried } = writer.replace('w01', info('w01', 'v2'), buildSource(corrected), new Map(), 'later');
+    const { carried } = writer.replace('w01', info('w01', 'v2'), buildSource(CORRECTED), new Map(), 'later');
     expect(carried).toMatchObject({ keptCodings: 2, keptDecisions: 1, removedProposals: 1 });
     expect(carried.notKept).toEqual([
       { kind: 'coding', segment: '2.3', code: 'barrier/economic', coder: 'rina', detail: 'manual', text: 'Iurannya juga mahal.', reason: 'segment-changed' },
@@ -113,14 +115,7 @@ describe('replacing a source keeps human work on unchanged sentences', () => {
     const onSource = addMemo(db, { kind: 'source', sourceId }, 'rina', 'Wawancara di warung', 'then');
     const onKk = addMemo(db, { kind: 'segment', segmentId: seg('2.2').id }, 'rina', 'KK ditahan keluarga', 'then');
     const onFee = addMemo(db, { kind: 'segment', segmentId: seg('2.3').id }, 'budi', 'iuran: cek angka', 'then');
-    const corrected = [
-      turn('Pewawancara', 'Selamat pagi.'),
-      turn('Pewawancara', 'Sudah daftar BPJS, Bu?'),
-      turn('Sumiati', 'Belum. KK saya masih di kampung. Iurannya terlalu mahal.'),
-      turn('Pewawancara', 'Siapa yang bantu?'),
-      turn('Sumiati', 'Bu Rahmawati dari Dinas Sosial.'),
-    ];
-    const { carried } = writer.replace('w01', info('w01', 'v2'), buildSource(corrected), new Map(), 'later');
+    const { carried } = writer.replace('w01', info('w01', 'v2'), buildSource(CORRECTED), new Map(), 'later');
     expect(carried.keptMemos).toBe(2);
     expect(carried.notKept).toContainEqual({ kind: 'memo', segment: '2.3', code: '', coder: 'budi', detail: `memo ${onFee}`, text: 'Iurannya juga mahal.', reason: 'segment-changed' });
     // Same ids, same times; the memo whose sentence changed is on the source now, its text intact.

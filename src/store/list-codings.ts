@@ -1,7 +1,8 @@
+import type { CodingRow } from '../core/coding-row.js';
 import { formatSegment } from '../core/segment-address.js';
 import type { SourceType } from '../core/transcript/types.js';
 import { CODED_SEGMENTS, codeWithDescendants, evidenceClauses, SourceTexts } from './coded-segments.js';
-import { segmentMemosById, type SegmentMemo } from './memos.js';
+import { segmentMemosById } from './memos.js';
 import { SOURCE_FILTER_COLUMNS, type AttributeFilter } from './filter-values.js';
 import type { Db } from './open.js';
 
@@ -18,31 +19,8 @@ export interface CodingFilter {
   attribute?: { key: string; value: string; on?: AttributeFilter['on'] };
 }
 
-/** One row of `codings list --json` (DESIGN.md shape, plus confidence, memo, memos and matched). */
-export interface CodingRow {
-  source: string;
-  sourceType: SourceType;
-  segment: string;
-  speaker: string | null;
-  participant: string | null;
-  /** The evidence, in code points of the source text. */
-  start: number;
-  end: number;
-  /** The whole unit coded (the sentence or the turn). */
-  text: string;
-  /** The evidence's own words (what a pattern matched, or the unit itself for a human coding). */
-  matched: string;
-  code: string;
-  coder: string;
-  /** auto, manual, suggested, accepted, imported; `rejected` for a rejection (coder: who rejected). */
-  origin: string;
-  /** How sure a suggestion is (0–1); null for other origins. */
-  confidence: number | null;
-  /** The coding's own note (`code add --memo`). */
-  memo: string | null;
-  /** Memos on the segment (`telaah memo add segment:…`), oldest first. */
-  memos: SegmentMemo[];
-}
+/** One row of `codings list --json`: the shape lives in core so that renderers can take it too. */
+export type { CodingRow } from '../core/coding-row.js';
 
 interface RawRow {
   sourceId: number;

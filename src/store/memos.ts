@@ -3,6 +3,7 @@
  * holds sources, segments and participants by row id (see m005_memos) and gives memos back named as
  * people name them (Memo.target).
  */
+import type { SegmentMemo } from '../core/coding-row.js';
 import { formatMemoTarget, type Memo, type MemoKind, type MemoTarget } from '../core/memo-target.js';
 import { formatSegment } from '../core/segment-address.js';
 import { codeWithDescendants } from './coded-segments.js';
@@ -27,13 +28,6 @@ export interface MemoFilter {
   participantId?: number;
   author?: string;
   ids?: readonly number[];
-}
-
-/** A memo on a segment as `codings list` shows it beside the segment's codings. */
-export interface SegmentMemo {
-  id: number;
-  author: string;
-  text: string;
 }
 
 interface MemoRow {

@@ -2,6 +2,7 @@
  * One participant's own turns with the codes people gave them, for `telaah member-check`: the turns are
  * found through the index on participants' turns, and codings through each source's segment range.
  */
+import type { MemberTurnInput } from '../core/report/member-check.js';
 import type { SourceType } from '../core/transcript/types.js';
 import { evidenceClauses, SourceTexts } from './coded-segments.js';
 import type { Db } from './open.js';
@@ -9,18 +10,8 @@ import type { Db } from './open.js';
 /** Codings a person gave or accepted: never the auto-coder's or the suggester's unreviewed proposals. */
 export const HUMAN_ORIGINS: readonly string[] = ['manual', 'accepted', 'imported'];
 
-/** A turn of the participant, with the codes people gave it or its sentences. */
-export interface ParticipantTurn {
-  source: string;
-  sourceType: SourceType;
-  /** The source's date (YYYY-MM-DD as stored), or null. */
-  date: string | null;
-  turn: number;
-  startMs: number | null;
-  text: string;
-  /** Codes given to the turn or to one of its sentences, sorted, each once. */
-  codes: string[];
-}
+/** A turn of the participant, with the codes people gave it or its sentences: what a member-check packet is built from. */
+export type ParticipantTurn = MemberTurnInput;
 
 /** Every turn the participant (by row id) speaks, by source (ordered by date, undated last, then name) and in turn order. */
 export function listParticipantTurns(db: Db, participantId: number): ParticipantTurn[] {

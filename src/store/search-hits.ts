@@ -9,6 +9,7 @@ import { CodePointCounter } from '../core/text/code-points.js';
 import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import type { SourceType } from '../core/transcript/types.js';
 import type { Db } from './open.js';
+import { sourcesWhere } from './sources-where.js';
 
 /** Which units a search looks in. */
 export interface SearchFilter {
@@ -98,21 +99,8 @@ export const HIT_DETAILS_SQL = `
  * reading the table would read every source's text.
  */
 export function sourceRangesSql(filter: SearchFilter): { sql: string; params: unknown[] } {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  if (filter.source !== undefined) {
-    clauses.push('name = ?');
-    params.push(filter.source);
-  }
-  if (filter.sourceType !== undefined) {
-    clauses.push('type = ?');
-    params.push(filter.sourceType);
-  }
-  return {
-    sql: `SELECT id, name, type, first_segment AS first, last_segment AS last FROM sources
-           ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY first_segment`,
-    params,
-  };
+  const where = sourcesWhere(filter);
+  return { sql: `SELECT id, name, type, first_segment AS first, last_segment AS last FROM sources${where.sql} ORDER BY first_segment`, params: where.params };
 }
 
 function sourceRanges(db: Db, filter: SearchFilter): SourceRange[] {

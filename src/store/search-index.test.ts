@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { queryPlan } from '../../test/helpers/query-plan.js';
 import { createStemmers } from '../core/coding/stemmers.js';
 import { compileSearch } from '../core/search/compile-search.js';
 import { parseSearchWords } from '../core/search/parse-search.js';
@@ -196,26 +197,22 @@ describe('search index', () => {
 });
 
 describe('search statements', () => {
-  /** The plan's lines for a statement. */
-  const plan = (db: Db, sql: string, params: unknown[]): string[] =>
-    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
-
   it('use the FTS index, segments by primary key, and never scan segments or codings', () => {
     const { db } = project();
     const filters: SearchFilter[] = [{}, { source: 'w01' }, { attribute: { key: 'group', value: 'x' } }, { source: 'w01', attribute: { key: 'site', value: 'Medan' } }];
     for (const filter of filters) {
       const { sql, params } = matchSql(filter);
       const bounds = filter.source !== undefined ? [1, 2] : [];
-      const lines = plan(db, sql, ['daftar', ...bounds, ...params]);
+      const lines = queryPlan(db, sql, ['daftar', ...bounds, ...params]);
       expect(lines.some((l) => /SCAN search_index VIRTUAL TABLE INDEX \d+:M/.test(l)), lines.join('\n')).toBe(true);
       expect(lines.filter((l) => /^SCAN (g|t|p|segments|codings)\b/.test(l) || /TEMP B-TREE/.test(l)), lines.join('\n')).toEqual([]);
     }
     // A source row holds its text before its segment range: sources are read through an index.
     for (const filter of [{}, { sourceType: 'fgd' as const }, { source: 'w01' }]) {
       const { sql, params } = sourceRangesSql(filter);
-      expect(plan(db, sql, params)).toEqual([expect.stringMatching(/^(SCAN sources USING COVERING INDEX sources_segment_ranges|SEARCH sources USING INDEX sqlite_autoindex_sources_1 \(name=\?\))$/)]);
+      expect(queryPlan(db, sql, params)).toEqual([expect.stringMatching(/^(SCAN sources USING COVERING INDEX sources_segment_ranges|SEARCH sources USING INDEX sqlite_autoindex_sources_1 \(name=\?\))$/)]);
     }
-    const details = plan(db, HIT_DETAILS_SQL, ['[1,2]']);
+    const details = queryPlan(db, HIT_DETAILS_SQL, ['[1,2]']);
     expect(details.filter((l) => /^SCAN (g|t|segments)\b/.test(l)), details.join('\n')).toEqual([]);
     expect(details.some((l) => /SEARCH g USING INTEGER PRIMARY KEY/.test(l)), details.join('\n')).toBe(true);
   });

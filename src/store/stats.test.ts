@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { queryPlan } from '../../test/helpers/query-plan.js';
 import { buildSource, type ResolvedTurn } from '../core/transcript/build-source.js';
 import type { SourceType } from '../core/transcript/types.js';
 import { evidenceClauses } from './coded-segments.js';
@@ -125,11 +126,9 @@ describe('stats queries', () => {
 });
 
 /** The plan SQLite chooses for a statement, one line per step. */
+/** The plan with every parameter bound to null: the plan does not depend on the values. */
 function plan(db: Db, sql: string): string[] {
-  return db
-    .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-    .all(...Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null))
-    .map((r) => r.detail);
+  return queryPlan(db, sql, Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null));
 }
 
 describe('query plans', () => {

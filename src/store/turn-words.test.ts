@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { queryPlan } from '../../test/helpers/query-plan.js';
 import { WordCounter } from '../core/analysis/word-frequencies.js';
 import { STOP_WORDS } from '../core/text/stop-words.js';
 import { buildSource, type ResolvedTurn } from '../core/transcript/build-source.js';
@@ -86,10 +87,7 @@ describe('counting the words of turns', () => {
     // Reading registers the aggregate the statement calls.
     [...iterateTurnTexts(db, { roles: new Set(['participant']) })];
     const { sql, params } = turnRangesSql({ roles: ['participant'], segments: { from: 3, to: 9 } });
-    const lines = db
-      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-      .all(...params)
-      .map((r) => (r as { detail: string }).detail);
+    const lines = queryPlan(db, sql, params);
     expect(lines).toContain('SEARCH g USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)');
     expect(lines.filter((l) => /^SCAN/.test(l))).toEqual([]);
   });

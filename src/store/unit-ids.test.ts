@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { interviewStore } from '../../test/helpers/interview-store.js';
-import { addManualCodings } from './codings.js';
-import type { Db } from './open.js';
+import { codeSegment, interviewStore, proposeAutoCode } from '../../test/helpers/interview-store.js';
 import { iterateUnitCodes } from './unit-codes.js';
 import { readUnitIds, readUnitTriples } from './unit-ids.js';
-
-function code(db: Db, segment: { id: number; start: number; end: number }, codeId: string, coder: string): void {
-  addManualCodings(db, [{ segmentId: segment.id, code: codeId, coder, origin: 'manual', start: segment.start, end: segment.end, memo: null, codebookId: null }], 'now');
-}
-
-function auto(db: Db, segment: { id: number; start: number; end: number }, codeId: string): void {
-  db.prepare(`INSERT INTO codings (segment_id, code, coder, origin, start, end, created_at) VALUES (?, ?, 'auto', 'auto', ?, ?, 'now')`).run(segment.id, codeId, segment.start, segment.end);
-}
 
 describe('unit ids', () => {
   it("gives each code's units by participant, sorted and each once, by the same rule", () => {
     const { db, seg } = interviewStore();
-    code(db, seg('w01', '2'), 'a', 'rina');
-    code(db, seg('w01', '2.2'), 'a', 'budi');
-    auto(db, seg('w01', '4.1'), 'a');
-    code(db, seg('a-note', '1.1'), 'a', 'rina');
-    code(db, seg('w01', '3'), 'a', 'rina');
+    codeSegment(db, seg('w01', '2'), 'a', 'rina');
+    codeSegment(db, seg('w01', '2.2'), 'a', 'budi');
+    proposeAutoCode(db, seg('w01', '4.1'), 'a');
+    codeSegment(db, seg('a-note', '1.1'), 'a', 'rina');
+    codeSegment(db, seg('w01', '3'), 'a', 'rina');
     const sumiati = (db.prepare("SELECT id FROM participants WHERE pseudonym = 'Sumiati'").get() as { id: number }).id;
     const byParticipant = (unit: 'sentence' | 'turn') =>
       readUnitIds(db, unit, { evidence: {} }, { codes: ['a'], skipInterviewer: true })
@@ -41,8 +31,8 @@ describe('unit ids', () => {
 
   it('reads by source, and within source and participant lists', () => {
     const { db, seg } = interviewStore();
-    code(db, seg('w01', '2.1'), 'a', 'rina');
-    code(db, seg('a-note', '1'), 'b', 'rina');
+    codeSegment(db, seg('w01', '2.1'), 'a', 'rina');
+    codeSegment(db, seg('a-note', '1'), 'b', 'rina');
     const sourceOf = (name: string): number => (db.prepare('SELECT id FROM sources WHERE name = ?').get(name) as { id: number }).id;
     const bySource = readUnitIds(db, 'sentence', { evidence: {} }, { member: 'source' }).map((r) => [r.code, r.member, [...r.ids]]);
     expect(bySource.sort()).toEqual([
@@ -60,8 +50,8 @@ describe('unit ids', () => {
 
   it("reads each unit's length with it when asked: the sentence, or at the turn level the turn", () => {
     const { db, seg } = interviewStore();
-    code(db, seg('w01', '2.2'), 'a', 'rina');
-    code(db, seg('w01', '4'), 'b', 'rina');
+    codeSegment(db, seg('w01', '2.2'), 'a', 'rina');
+    codeSegment(db, seg('w01', '4'), 'b', 'rina');
     const lengths = (unit: 'sentence' | 'turn') => {
       const t = readUnitTriples(db, unit, { evidence: {} }, { member: 'none', lengths: true });
       return Array.from(t.unit, (u, i) => [u, t.length![i]]).sort((x, y) => x[0]! - y[0]!);

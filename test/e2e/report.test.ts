@@ -246,6 +246,12 @@ describe('telaah member-check', () => {
     expect(text).toContain('Corrections and comments');
   });
 
+  it('writes the same bytes on every run (no clock in the file)', () => {
+    expect(telaah(project, ['member-check', 'Sumiati', '-o', 'again-1.docx']).code).toBe(0);
+    expect(telaah(project, ['member-check', 'Sumiati', '-o', 'again-2.docx']).code).toBe(0);
+    expect(readFileSync(join(project, 'again-2.docx')).equals(readFileSync(join(project, 'again-1.docx')))).toBe(true);
+  });
+
   it.each([
     [['member-check', 'Sumiat', '-o', 'x.docx'], 'telaah: no participant "Sumiat". Did you mean Sumiati?'],
     [['member-check', 'Sumiati', '-o', 'x.md'], /a member-check packet is a Word file, so -o names a \.docx file/],

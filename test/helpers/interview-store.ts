@@ -1,5 +1,5 @@
 import { buildSource } from '../../src/core/transcript/build-source.js';
-import { findSegments } from '../../src/store/codings.js';
+import { addManualCodings, findSegments } from '../../src/store/codings.js';
 import { openStore, type Db } from '../../src/store/open.js';
 import { upsertParticipants } from '../../src/store/participants.js';
 import { SourceWriter } from '../../src/store/sources.js';
@@ -37,4 +37,14 @@ export function interviewStore(): { db: Db; seg: (source: string, address: strin
     return findSegments(db, source, { from: point, to: point }).segments[0]!;
   };
   return { db, seg };
+}
+
+/** A manual coding by `coder` of the whole segment. */
+export function codeSegment(db: Db, segment: FoundSegment, code: string, coder: string): void {
+  addManualCodings(db, [{ segmentId: segment.id, code, coder, origin: 'manual', start: segment.start, end: segment.end, memo: null, codebookId: null }], 'now');
+}
+
+/** An unreviewed auto-coder proposal of `code` on the whole segment. */
+export function proposeAutoCode(db: Db, segment: FoundSegment, code: string): void {
+  db.prepare(`INSERT INTO codings (segment_id, code, coder, origin, start, end, created_at) VALUES (?, ?, 'auto', 'auto', ?, ?, 'now')`).run(segment.id, code, segment.start, segment.end);
 }

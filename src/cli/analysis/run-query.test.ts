@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { interviewStore } from '../../../test/helpers/interview-store.js';
+import { codeSegment, interviewStore, proposeAutoCode } from '../../../test/helpers/interview-store.js';
 import { parseQuery } from '../../core/analysis/query/parse-query.js';
 import { defaultConfig } from '../../core/config.js';
 import { InputError } from '../../errors.js';
-import { addManualCodings } from '../../store/codings.js';
 import { storeRejection } from '../../store/review.js';
 import type { Project } from '../open-project.js';
 import { codeUnits, readMatrixUnits } from './read-matrix.js';
@@ -14,17 +13,14 @@ import { openAnalysisScope, type AnalysisOptions } from './scope.js';
 /** The interview store as a project: w01 (question, Sumiati 2.1 2.2, question, Sumiati 4.1) and a-note 1.1. */
 function project(): { project: Project; seg: ReturnType<typeof interviewStore>['seg'] } {
   const { db, seg } = interviewStore();
-  const code = (source: string, address: string, id: string, coder = 'rina'): void => {
-    const s = seg(source, address);
-    addManualCodings(db, [{ segmentId: s.id, code: id, coder, origin: 'manual', start: s.start, end: s.end, memo: null, codebookId: null }], 'now');
-  };
+  const code = (source: string, address: string, id: string, coder = 'rina'): void => codeSegment(db, seg(source, address), id, coder);
   code('w01', '2', 'barrier/distrust');
   code('w01', '2.2', 'role/educator');
   code('w01', '4.1', 'role/educator', 'budi');
   code('w01', '3', 'role/educator');
   code('a-note', '1.1', 'barrier/documentation');
   const auto = seg('a-note', '1.1');
-  db.prepare(`INSERT INTO codings (segment_id, code, coder, origin, start, end, created_at) VALUES (?, 'role/broker', 'auto', 'auto', ?, ?, 'now')`).run(auto.id, auto.start, auto.end);
+  proposeAutoCode(db, auto, 'role/broker');
   storeRejection(db, auto.id, 'role/broker', 'rina', 'now');
   return { project: { db, config: defaultConfig('t'), paths: { dir: '/x', config: '/x/telaah.yaml', database: ':memory:' } }, seg };
 }

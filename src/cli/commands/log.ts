@@ -2,6 +2,7 @@ import { closest } from '../../core/did-you-mean.js';
 import { InputError } from '../../errors.js';
 import { auditLogCsv, auditLogTable } from '../../report/audit-log.js';
 import { renderCsvRows } from '../../report/csv.js';
+import { jsonArrayEnd, jsonArrayJoint, jsonElement } from '../../report/json-array.js';
 import { auditNames, countAudit, iterateAudit, listAudit, type AuditFilter, type AuditRecord } from '../../store/audit-log.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
@@ -60,7 +61,7 @@ function writeTrail(ctx: Ctx, mode: OutputMode, entries: Iterable<AuditRecord>):
   let written = 0;
   const flush = (page: AuditRecord[]): void => {
     if (mode === 'json') {
-      ctx.stdout.write(page.map((e, i) => `${written + i ? ',' : '['}\n${JSON.stringify(e, null, 2).replace(/^/gm, '  ')}`).join(''));
+      ctx.stdout.write(page.map((e, i) => jsonArrayJoint(written + i) + jsonElement(e)).join(''));
     } else if (mode === 'csv') {
       const { header, rows } = auditLogCsv(page);
       ctx.stdout.write(renderCsvRows(written ? rows : [header, ...rows]));
@@ -80,7 +81,7 @@ function writeTrail(ctx: Ctx, mode: OutputMode, entries: Iterable<AuditRecord>):
     }
   }
   flush(page);
-  if (mode === 'json') ctx.stdout.write(written ? '\n]\n' : '[]\n');
+  if (mode === 'json') ctx.stdout.write(jsonArrayEnd(written));
 }
 
 /** A command or a group of commands the trail holds; otherwise an error naming the nearest. */

@@ -1,6 +1,7 @@
 import { parseQuery } from '../../core/analysis/query/parse-query.js';
 import { formatSegment } from '../../core/segment-address.js';
 import { renderCsvRow } from '../../report/csv.js';
+import { jsonArrayEnd, jsonArrayJoint } from '../../report/json-array.js';
 import { QUERY_CSV_FIELDS, QUERY_TABLE_COLUMNS, queryCountLine, queryCsvValues, queryRowJson, queryTable, queryTableCells, type QueryRow } from '../../report/query-results.js';
 import { iterateUnitRows } from '../../store/coded-units.js';
 import { inReadingOrder, runQuery } from '../analysis/run-query.js';
@@ -48,12 +49,9 @@ export async function run(ctx: Ctx, args: string[], opts: QueryOptions): Promise
       }
     })();
     if (mode === 'json') {
-      let first = true;
-      for (const row of rows) {
-        out.write(`${first ? '[\n' : ',\n'}${queryRowJson(row)}`);
-        first = false;
-      }
-      out.write(first ? '[]\n' : '\n]\n');
+      let written = 0;
+      for (const row of rows) out.write(jsonArrayJoint(written++) + queryRowJson(row));
+      out.write(jsonArrayEnd(written));
       out.flush();
       return 0;
     }

@@ -4,6 +4,7 @@ import { parseSearchWords } from '../../core/search/parse-search.js';
 import { SearchKeys } from '../../core/search/search-keys.js';
 import type { SourceType } from '../../core/transcript/types.js';
 import { renderCsvRow } from '../../report/csv.js';
+import { jsonArrayEnd, jsonArrayJoint, jsonElement } from '../../report/json-array.js';
 import { hitCountLine, kwicLayout, kwicLine, kwicTsvLine } from '../../report/search-hits.js';
 import { listParticipantValues } from '../../store/filter-values.js';
 import { findSearchHits, readSearchHits, type SearchFilter, type SearchHit } from '../../store/search-hits.js';
@@ -91,12 +92,9 @@ function writeKwic(ctx: Ctx, hits: Iterable<SearchHit>): number {
 
 /** The hits as one JSON array, written hit by hit (as JSON.stringify(hits, null, 2) would write it). */
 function writeJsonArray(ctx: Ctx, hits: Iterable<SearchHit>): void {
-  let first = true;
-  for (const hit of hits) {
-    ctx.stdout.write(`${first ? '[\n' : ',\n'}  ${JSON.stringify(hit, null, 2).replaceAll('\n', '\n  ')}`);
-    first = false;
-  }
-  ctx.stdout.write(first ? '[]\n' : '\n]\n');
+  let written = 0;
+  for (const hit of hits) ctx.stdout.write(jsonArrayJoint(written++) + jsonElement(hit));
+  ctx.stdout.write(jsonArrayEnd(written));
 }
 
 /** The hits as CSV, row by row; `matched` joins the words found with " | ". */

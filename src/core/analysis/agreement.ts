@@ -208,13 +208,17 @@ export function summarizeAgreement(tally: AgreementTally, options: AgreementOpti
   return summary;
 }
 
-/** A unit the coders judged differently, as `--disagreements` lists it. */
-export interface Disagreement {
+/** Where a unit is, who speaks it, and its text: what `--disagreements` shows of a unit beside the codes. */
+export interface DisagreementPlace {
   source: string;
   segment: string;
   speaker: string | null;
   participant: string | null;
   text: string;
+}
+
+/** A unit the coders judged differently, as `--disagreements` lists it. */
+export interface Disagreement extends DisagreementPlace {
   /** Each coder's compared codes on the unit, sorted; null for a coder who did not code the source. */
   codes: Record<string, string[] | null>;
 }
@@ -223,7 +227,7 @@ export interface Disagreement {
 export function describeDisagreement(
   coders: readonly string[],
   found: UnitDisagreement,
-  place: { source: string; segment: string; speaker: string | null; participant: string | null; text: string },
+  place: DisagreementPlace,
 ): Disagreement {
   const sorted = [...found.codes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const codes = Object.fromEntries(coders.map((coder, i) => [coder, (found.present >> i) & 1 ? sorted.filter(([, yes]) => (yes >> i) & 1).map(([code]) => code) : null]));

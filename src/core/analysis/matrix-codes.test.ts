@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseCodebook } from '../codebook/parse-codebook.js';
+import { codeFamilyFixture } from '../../../test/helpers/code-family-fixture.js';
 import { matrixCodes } from './matrix-codes.js';
 
-const { codebook } = parseCodebook(`codebook: { name: t, version: '1' }
-codes:
-  - id: role
-    label: Peran
-    definition: x
-    children:
-      - { id: role/educator, label: Pendidik, definition: x }
-      - { id: role/broker, definition: x }
-  - id: barrier
-    definition: x
-  - id: advocate
-    parent: role
-    definition: x
-`);
-
-const known = { codebook: codebook!.codes, coded: ['role/old', 'barrier/cost', 'imported'] };
-const tree = codebook!.codes.map((c) => ({ id: c.id, parent: c.parent, label: c.label.id ?? '' }));
+const { known, tree } = codeFamilyFixture();
 
 describe('matrixCodes', () => {
   const rows = (choice: Parameters<typeof matrixCodes>[2]) => matrixCodes(tree, known, choice).map((r) => `${'  '.repeat(r.depth)}${r.code}${r.category ? '*' : ''}`);

@@ -64,17 +64,7 @@ export function unionAll(sets: readonly UnitSet[]): UnitSet {
 /** Units in both a and b. */
 export function intersectSets(a: UnitSet, b: UnitSet): UnitSet {
   const out = new Float64Array(Math.min(a.length, b.length));
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) out[n++] = x;
-    if (x <= y) i += 1;
-    if (y <= x) j += 1;
-  }
-  return out.slice(0, n);
+  return out.slice(0, walkShared(a, b, out));
 }
 
 /** Units in a but not in b. */
@@ -94,13 +84,21 @@ export function subtractSets(a: UnitSet, b: UnitSet): UnitSet {
 
 /** How many units a and b share (intersectSets without building it). */
 export function countShared(a: UnitSet, b: UnitSet): number {
+  return walkShared(a, b, null);
+}
+
+/** Walks a and b in step and counts the ids they share, writing them to `out` when given. */
+function walkShared(a: UnitSet, b: UnitSet, out: UnitSet | null): number {
   let i = 0;
   let j = 0;
   let n = 0;
   while (i < a.length && j < b.length) {
     const x = a[i]!;
     const y = b[j]!;
-    if (x === y) n += 1;
+    if (x === y) {
+      if (out) out[n] = x;
+      n += 1;
+    }
     if (x <= y) i += 1;
     if (y <= x) j += 1;
   }

@@ -10,10 +10,12 @@ import type { ReportLanguage } from './report-model.js';
 export interface MemberTurnInput {
   source: string;
   sourceType: SourceType;
+  /** The source's date (YYYY-MM-DD as stored), or null. */
   date: string | null;
   turn: number;
   startMs: number | null;
   text: string;
+  /** Codes given to the turn or to one of its sentences, sorted, each once. */
   codes: string[];
 }
 

@@ -8,7 +8,7 @@ import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun
 import type { ThematicReport } from '../../core/report/report-model.js';
 import { svgToPng } from './charts/chart-png.js';
 import { renderReportCharts, type ChartSvg } from './charts/report-charts.js';
-import { deterministicDocx } from './docx/docx-deterministic.js';
+import { deterministicDocx } from '../docx-deterministic.js';
 import { appendix, figures, jointDisplay, type ChartPng } from './docx/docx-figures.js';
 import { PAGE, REPORT_STYLES, HEADING_FONT, MUTED } from './docx/docx-styles.js';
 import { contents, method, overview, titlePage } from './docx/docx-study.js';

@@ -1,17 +1,18 @@
 /**
- * What makes two renders of the same report byte-identical. docx stamps the core properties with the
- * current time, fflate stamps every zip entry with it, and docx numbers the headings' bookmarks and the
- * drawings from counters that live as long as the process (a second report in the same process gets other numbers).
+ * What makes two renders of the same Word document byte-identical (the thematic report and the
+ * member-check packet both go through it). docx stamps the core properties with the current time, fflate
+ * stamps every zip entry with it, and docx numbers the headings' bookmarks and the drawings from counters
+ * that live as long as the process (a second document in the same process gets other numbers).
  * So the package is unzipped and zipped again: the core properties without a clock (dated by the
- * report's `--date` when it has one), bookmarks and drawings numbered from 1 in document order, every entry dated
- * 1980-01-01 00:00, the zip epoch. fflate is the zip library docx itself uses.
+ * document's own date, e.g. the report's `--date`, when it has one), bookmarks and drawings numbered from 1
+ * in document order, every entry dated 1980-01-01 00:00, the zip epoch. fflate is the zip library docx itself uses.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => XML[c] ?? c);
 
-/** docProps/core.xml with no clock in it: dated by the report's date when it has one. */
+/** docProps/core.xml with no clock in it: dated by the document's date when it has one. */
 export function coreProperties(p: { title: string; creator: string; date: string | null }): string {
   const stamp = p.date ? `${p.date}T00:00:00Z` : null;
   return [
