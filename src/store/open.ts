@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { ProjectError } from '../errors.js';
 import { migrations, type Migration } from './migrations.js';
 
