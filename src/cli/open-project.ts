@@ -3,6 +3,7 @@ import { locateProject, readProjectConfig, type ProjectPaths } from '../io/proje
 import { openStore, type Db } from '../store/open.js';
 import type { Ctx } from './context.js';
 import { adoptConfiguredCodebook } from './current-codebook.js';
+import { projectPassphrase } from './passphrase.js';
 
 /** An open project: where it is, its settings and its database. */
 export interface Project {
@@ -12,13 +13,15 @@ export interface Project {
 }
 
 /**
- * Opens the project the command runs in (from --project or the current folder upwards). A project from
- * before the current codebook was stored gets the one telaah.yaml names stored as current.
+ * Opens the project the command runs in (from --project or the current folder upwards), with its
+ * passphrase when it is encrypted. A project from before the current codebook was stored gets the one
+ * telaah.yaml names stored as current.
  */
-export function openProject(ctx: Ctx, opts: { project?: string }): Project {
+export async function openProject(ctx: Ctx, opts: { project?: string }): Promise<Project> {
   const paths = locateProject(ctx.cwd, opts.project);
   const config = readProjectConfig(paths);
-  const db = openStore(paths.database);
+  const key = await projectPassphrase(ctx, paths.database);
+  const db = openStore(paths.database, { key });
   const project = { paths, config, db };
   try {
     adoptConfiguredCodebook(ctx, project);
@@ -31,7 +34,7 @@ export function openProject(ctx: Ctx, opts: { project?: string }): Project {
 
 /** Runs `work` with the project open and closes it afterwards, whatever happens. */
 export async function withProject<T>(ctx: Ctx, opts: { project?: string }, work: (project: Project) => Promise<T> | T): Promise<T> {
-  const project = openProject(ctx, opts);
+  const project = await openProject(ctx, opts);
   try {
     return await work(project);
   } finally {

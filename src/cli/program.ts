@@ -39,8 +39,14 @@ function commandTable(): (GroupSpec | CommandSpec)[] {
       command: 'init',
       summary: 'create a new project (telaah.yaml and its database) in DIR or the current folder',
       args: [{ name: '[dir]', description: 'folder for the project; created if missing', default: '.' }],
-      options: [flags.text('--name <name>', 'the study name written to telaah.yaml (default: the folder name)')],
-      examples: ['telaah init bpjs-study', 'telaah init . --name "BPJS Ketenagakerjaan study"'],
+      options: [
+        flags.text('--name <name>', 'the study name written to telaah.yaml (default: the folder name)'),
+        new Option('--encrypt', 'encrypt the database with a passphrase (from TELAAH_PASSPHRASE, or typed twice at the terminal)'),
+      ],
+      notes: `An encrypted project (SQLCipher 4 format) needs its passphrase for every command: TELAAH_PASSPHRASE, or
+typed (hidden) when telaah runs in a terminal. It is never accepted on the command line, and a lost
+passphrase cannot be recovered. \`telaah encrypt\` encrypts an existing project, \`telaah rekey\` changes it.`,
+      examples: ['telaah init bpjs-study', 'telaah init . --name "BPJS Ketenagakerjaan study"', 'telaah init bpjs-study --encrypt     # asks for a passphrase twice'],
       load: () => import('./commands/init.js'),
     },
 

@@ -1,11 +1,19 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ProjectError } from '../errors.js';
 import { migrations, type Migration } from './migrations.js';
+import { applyKey, isEncryptedFile } from './store-key.js';
 
 export type Db = Database.Database;
 
+/** How to open a project database; `key` is the passphrase of an encrypted one (or of a new one to encrypt). */
+export interface StoreOptions {
+  create?: boolean;
+  readonly?: boolean;
+  key?: string;
+}
+
 /** Opens (or creates) a project database with telaah's pragmas and brings its schema up to date. */
-export function openStore(path: string, options: { create?: boolean; readonly?: boolean } = {}): Db {
+export function openStore(path: string, options: StoreOptions = {}): Db {
   let db: Db;
   try {
     db = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false });
@@ -16,6 +24,7 @@ export function openStore(path: string, options: { create?: boolean; readonly?: 
     });
   }
   try {
+    unlock(db, path, options.key);
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -32,6 +41,16 @@ export function openStore(path: string, options: { create?: boolean; readonly?: 
     });
   }
   return db;
+}
+
+/** The passphrase goes first: before it, an encrypted file cannot even be read. */
+function unlock(db: Db, path: string, key: string | undefined): void {
+  if (key !== undefined) applyKey(db, key, path);
+  else if (isEncryptedFile(path)) {
+    throw new ProjectError(`the project database ${path} is encrypted and no passphrase was given`, {
+      hint: 'Set TELAAH_PASSPHRASE, or run the command in a terminal to be asked for it',
+    });
+  }
 }
 
 function schemaVersion(db: Db): number {

@@ -25,7 +25,7 @@ interface ShownCode {
 /** `telaah codebook show [file]`: the code tree (of the stored current codebook without a file) with labels and how often each code is applied. */
 export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<ExitCode> {
   const { file: { codebook }, shown } = await chooseCodebook(ctx, opts, args[0], { valid: true });
-  const counts = readCounts(ctx, opts, codebook);
+  const counts = await readCounts(ctx, opts, codebook);
   const language = codebook.languages[0] ?? 'id';
   const toShown = (node: CodeNode): ShownCode => {
     const count = counts?.get(node.code.id);
@@ -48,9 +48,9 @@ export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<
 }
 
 /** Coded segments per code from the project (as triangulate counts them), or undefined outside one (the tree is still shown). */
-function readCounts(ctx: Ctx, opts: JsonOptions, codebook: Codebook): Map<string, CodeTally> | undefined {
+async function readCounts(ctx: Ctx, opts: JsonOptions, codebook: Codebook): Promise<Map<string, CodeTally> | undefined> {
   try {
-    const project = openProject(ctx, opts);
+    const project = await openProject(ctx, opts);
     try {
       const columns = readCodingColumns(project.db);
       return tallyEvidence(codebook.codes, columns, columns.counts);
