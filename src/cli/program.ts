@@ -50,6 +50,24 @@ passphrase cannot be recovered. \`telaah encrypt\` encrypts an existing project,
       load: () => import('./commands/init.js'),
     },
 
+    {
+      command: 'encrypt',
+      summary: 'encrypt a plain project with a passphrase (from TELAAH_PASSPHRASE, or typed twice at the terminal)',
+      notes: `The database is replaced by an encrypted copy, checked before it takes the original's place: a crash
+midway leaves the plain project as it was. Backups and exports made before stay plain: delete them. The
+passphrase is never accepted on the command line; a lost passphrase cannot be recovered.`,
+      examples: ['telaah encrypt', 'TELAAH_PASSPHRASE="$(pass show bpjs-study)" telaah encrypt'],
+      load: () => import('./commands/encrypt.js'),
+    },
+    {
+      command: 'rekey',
+      summary: "change an encrypted project's passphrase (the new one from TELAAH_NEW_PASSPHRASE, or typed twice)",
+      notes: `The old passphrase comes from TELAAH_PASSPHRASE or is typed first. The change is one transaction: after a
+crash the old passphrase still opens the project. Backups made before keep the old passphrase.`,
+      examples: ['telaah rekey', 'TELAAH_PASSPHRASE=old TELAAH_NEW_PASSPHRASE=new telaah rekey     # scripted; both stay out of argv'],
+      load: () => import('./commands/rekey.js'),
+    },
+
     { group: 'participants', summary: 'import and list study participants (pseudonyms and attributes)', examples: ['telaah participants import participants.csv', 'telaah participants list --csv'] },
     {
       command: 'participants import',
