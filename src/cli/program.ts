@@ -68,6 +68,29 @@ crash the old passphrase still opens the project. Backups made before keep the o
       load: () => import('./commands/rekey.js'),
     },
 
+    {
+      command: 'backup',
+      summary: 'copy the project, consistent and safe while others read it, to FILE (and its telaah.yaml to FILE.telaah.yaml)',
+      args: [{ name: '<file>', description: 'where to write the copy of the database; best on another disk' }],
+      options: [new Option('--force', 'replace FILE (and FILE.telaah.yaml) if they exist')],
+      notes: `The copy holds everything the project stores: participants, sources and their texts, codings, review
+decisions, memos, every codebook version applied and the audit trail. An encrypted project's backup is
+encrypted with the same passphrase. Not copied: the files you ingested, your pseudonyms CSV (keep the
+key to real names apart from the data) and reports or exports. To restore, copy FILE to telaah.db and
+FILE.telaah.yaml to telaah.yaml in an empty folder.`,
+      examples: ['telaah backup /media/usb/bpjs-2026-12-06.db', 'telaah backup ~/backups/bpjs.db --force'],
+      load: () => import('./commands/backup.js'),
+    },
+    {
+      command: 'doctor',
+      summary: 'check the project: database integrity, references, segments and codings, schema version, encryption',
+      options: [flags.json('print the checks as JSON')],
+      notes: `Read-only: doctor changes nothing and does not migrate. Exit 0 when the project is healthy, 3 when a
+problem was found; each problem comes with advice.`,
+      examples: ['telaah doctor', 'telaah doctor --json | jq ".checks[] | select(.status != \\"ok\\")"'],
+      load: () => import('./commands/doctor.js'),
+    },
+
     { group: 'participants', summary: 'import and list study participants (pseudonyms and attributes)', examples: ['telaah participants import participants.csv', 'telaah participants list --csv'] },
     {
       command: 'participants import',

@@ -4,10 +4,11 @@
  * refuses while another connection has the file open) and under an exclusive lock kept until the
  * connection closes, so no other process reads a half-changed file or writes into the old one.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ProjectError } from '../errors.js';
+import { syncFile } from './file-sync.js';
 import type { Db } from './open.js';
 import { applyKey, rekeyStore } from './store-key.js';
 
@@ -83,14 +84,5 @@ function takeSoleAccess(db: Db): void {
   if (db.pragma('journal_mode', { simple: true }) !== 'delete') {
     db.pragma('locking_mode = NORMAL');
     throw new ProjectError('another telaah command has the project open', { hint: 'Try again when it has finished; nothing was changed' });
-  }
-}
-
-function syncFile(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
