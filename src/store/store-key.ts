@@ -12,6 +12,9 @@ import type { Db } from './open.js';
 /** The first 16 bytes of every plain SQLite file; an encrypted file starts with its random salt instead. */
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
+/** The passphrase does not open the database: said in one line by every command, doctor included. */
+export class WrongPassphraseError extends ProjectError {}
+
 /** The passphrase given to each connection of a project, for threads that open the project themselves. */
 const keys = new WeakMap<Db, string>();
 
@@ -50,7 +53,7 @@ export function applyKey(db: Db, passphrase: string, path: string): void {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'SQLITE_NOTADB') throw error;
-    throw new ProjectError(`the passphrase does not open the encrypted project database ${path}`, {
+    throw new WrongPassphraseError(`the passphrase does not open the encrypted project database ${path}`, {
       hint: 'Check TELAAH_PASSPHRASE or type it again; nothing was changed',
     });
   }

@@ -2,6 +2,7 @@ import { InputError, ProjectError } from '../../errors.js';
 import { locateProject, readProjectConfig } from '../../io/project-files.js';
 import { checkDatabase, checkFiles, type HealthCheck } from '../../store/health.js';
 import { openStore, type Db } from '../../store/open.js';
+import { WrongPassphraseError } from '../../store/store-key.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { JsonOptions } from '../flags.js';
@@ -21,7 +22,7 @@ export async function run(ctx: Ctx, _args: string[], opts: JsonOptions): Promise
   try {
     db = openStore(paths.database, { readonly: true, key });
   } catch (error) {
-    if (!(error instanceof ProjectError)) throw error;
+    if (!(error instanceof ProjectError) || error instanceof WrongPassphraseError) throw error;
     checks.push({ check: 'database', status: 'problem', detail: error.message, advice: error.hint ?? 'Restore the project from a backup' });
   }
   if (db) {
