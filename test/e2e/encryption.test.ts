@@ -1,48 +1,10 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { folderBytes, leaks, openWithKey, PASS, SECRETS, studyProject, TRANSCRIPT } from '../helpers/encrypted-study.js';
 import { SAMPLES, tempDir, telaah } from '../helpers/spawn-cli.js';
 import { HAS_TMUX, Tmux } from '../helpers/tmux.js';
-
-const PASS = 'kopi-susu Medan 2025 §ü';
-const TRANSCRIPT = join(SAMPLES, 'interviews', '01-rahmawati.txt');
-/** Words of that transcript, its participant's pseudonym (also in the source's name) and a real name the pseudonyms CSV replaces. */
-const SECRETS = ['truk kontainer mogok', 'kontainer', 'Rahmawati', 'rahmawati', 'Pulo Brayan'];
-
-/** Every file in the project folder, as raw bytes. */
-function projectBytes(dir: string): Map<string, Buffer> {
-  return new Map(readdirSync(dir).filter((name) => statSync(join(dir, name)).isFile()).map((name) => [name, readFileSync(join(dir, name))]));
-}
-
-/** Which of `words` occur in which file of the folder. */
-function leaks(dir: string, words: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const [name, bytes] of projectBytes(dir)) {
-    for (const word of words) if (bytes.includes(Buffer.from(word, 'utf8'))) found.push(`${name}: ${word}`);
-  }
-  return found;
-}
-
-/** A project with the transcript ingested, encrypted from `init --encrypt` on unless `plain`. */
-function studyProject(plain = false): string {
-  const dir = tempDir();
-  const env = { TELAAH_PASSPHRASE: PASS };
-  expect(telaah(dir, plain ? ['init'] : ['init', '--encrypt'], env).code).toBe(0);
-  expect(telaah(dir, ['participants', 'import', join(SAMPLES, 'participants.csv')], env).code).toBe(0);
-  const ingest = telaah(dir, ['ingest', TRANSCRIPT, '--pseudonyms', join(SAMPLES, 'pseudonyms.csv')], env);
-  expect(ingest.code, ingest.stderr).toBe(0);
-  return dir;
-}
-
-/** Opens the project database as another process would, with the passphrase. */
-function openWithKey(file: string, passphrase: string): Database.Database {
-  const db = new Database(file, { fileMustExist: true });
-  db.pragma(`cipher = 'sqlcipher'`);
-  db.pragma('legacy = 4');
-  db.key(Buffer.from(passphrase, 'utf8'));
-  return db;
-}
 
 describe('encrypted projects', () => {
   it('keep no transcript words, pseudonyms or passphrase in any project file (db, -wal, -shm), yet every command works with the passphrase', () => {
@@ -58,7 +20,7 @@ describe('encrypted projects', () => {
       expect(reader.prepare('SELECT count(*) AS n FROM sqlite_master').get()).toBeDefined();
       runs.push(telaah(dir, ['participants', 'import', join(SAMPLES, 'participants.csv')], env));
       runs.push(telaah(dir, ['ingest', TRANSCRIPT, '--pseudonyms', join(SAMPLES, 'pseudonyms.csv')], env));
-      const files = projectBytes(dir);
+      const files = folderBytes(dir);
       expect(files.get('telaah.db-wal')?.length ?? 0).toBeGreaterThan(10_000);
       expect(files.has('telaah.db-shm')).toBe(true);
       expect(leaks(dir, [...SECRETS, 'Nur Aisyah', PASS])).toEqual([]);
