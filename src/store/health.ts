@@ -58,9 +58,12 @@ export function checkFiles(database: string): HealthCheck[] {
 }
 
 function integrityCheck(db: Db): HealthCheck {
-  const messages = db.prepare<[], { integrity_check: string }>(`PRAGMA integrity_check(${INTEGRITY_MESSAGES})`).all().map((r) => r.integrity_check);
-  if (messages.length === 1 && messages[0] === 'ok') return { check: 'integrity', status: 'ok', detail: 'every page and index is sound' };
-  return { check: 'integrity', status: 'problem', detail: `SQLite found damage: ${messages.slice(0, 3).join('; ')}${messages.length > 3 ? '; …' : ''}`, advice: RESTORE };
+  const rows = db.prepare<[], { integrity_check: string }>(`PRAGMA integrity_check(${INTEGRITY_MESSAGES})`).all();
+  if (rows.length === 1 && rows[0]!.integrity_check === 'ok') return { check: 'integrity', status: 'ok', detail: 'every page and index is sound' };
+  // A row may hold several lines, the first naming the schema ("*** in database main ***").
+  const messages = rows.flatMap((r) => r.integrity_check.split('\n')).filter((m) => m !== '' && !m.startsWith('***'));
+  const shown = messages.slice(0, 2).join('; ');
+  return { check: 'integrity', status: 'problem', detail: `SQLite found damage: ${shown}${messages.length > 2 ? ` (and ${messages.length - 2}${rows.length >= INTEGRITY_MESSAGES ? '+' : ''} more)` : ''}`, advice: RESTORE };
 }
 
 function foreignKeyCheck(db: Db): HealthCheck {

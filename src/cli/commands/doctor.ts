@@ -48,7 +48,11 @@ function settingsCheck(paths: ReturnType<typeof locateProject>): HealthCheck {
     readProjectConfig(paths);
     return { check: 'settings', status: 'ok', detail: 'telaah.yaml reads and validates' };
   } catch (error) {
-    if (error instanceof InputError) return { check: 'settings', status: 'problem', detail: error.format(), advice: 'Fix telaah.yaml at the place named' };
+    if (error instanceof InputError) {
+      const { file, line, col } = error.location;
+      const where = [file, line, col].filter((part) => part !== undefined).join(':');
+      return { check: 'settings', status: 'problem', detail: where ? `${where}: ${error.message}` : error.message, advice: error.hint ?? 'Fix telaah.yaml at the place named' };
+    }
     if (error instanceof ProjectError) return { check: 'settings', status: 'problem', detail: error.message, advice: error.hint ?? 'Check the file and its permissions' };
     throw error;
   }
