@@ -116,7 +116,7 @@ const INVARIANTS: Invariant[] = [
     check: 'coded codes',
     sql: `SELECT count(*) AS n, min(c.code) AS example FROM codings c WHERE c.code NOT IN (SELECT id FROM codes)`,
     broken: (n, code) => `${n} codings carry a code no stored codebook version defines (first: ${code})`,
-    ok: 'every coded code is defined by a stored codebook version',
+    ok: 'every coded code is in a stored codebook version',
   },
 ];
 
