@@ -12,12 +12,21 @@ export const PASSPHRASE_VARIABLE = 'TELAAH_PASSPHRASE';
 /** The variable holding the passphrase `telaah rekey` changes to. */
 export const NEW_PASSPHRASE_VARIABLE = 'TELAAH_NEW_PASSPHRASE';
 
+/** Passphrases typed during this command, by database: a command that opens the project twice asks once. */
+const typed = new WeakMap<Ctx, Map<string, string>>();
+
 /** The passphrase that opens the project database at `database`; undefined when it is not encrypted. */
 export async function projectPassphrase(ctx: Ctx, database: string): Promise<string | undefined> {
   if (!isEncryptedFile(database)) return undefined;
   const given = ctx.env[PASSPHRASE_VARIABLE];
   if (given !== undefined && given !== '') return given;
-  if (ctx.readSecret) return ctx.readSecret('Passphrase of this project: ');
+  if (ctx.readSecret) {
+    const known = typed.get(ctx) ?? new Map<string, string>();
+    typed.set(ctx, known);
+    const passphrase = known.get(database) ?? (await ctx.readSecret('Passphrase of this project: '));
+    known.set(database, passphrase);
+    return passphrase;
+  }
   throw new ProjectError('this project is encrypted and no passphrase was given', {
     hint: `Set ${PASSPHRASE_VARIABLE}, or run the command in a terminal to be asked for it`,
   });

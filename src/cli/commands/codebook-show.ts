@@ -2,6 +2,7 @@ import { buildCodeTree, type CodeNode } from '../../core/codebook/code-tree.js';
 import type { Codebook } from '../../core/codebook/types.js';
 import { ProjectError } from '../../errors.js';
 import { tallyEvidence, type CodeTally } from '../../core/analysis/evidence-tally.js';
+import { locateProject } from '../../io/project-files.js';
 import { readCodingColumns } from '../../store/coding-columns.js';
 import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
@@ -50,16 +51,18 @@ export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<
 /** Coded segments per code from the project (as triangulate counts them), or undefined outside one (the tree is still shown). */
 async function readCounts(ctx: Ctx, opts: JsonOptions, codebook: Codebook): Promise<Map<string, CodeTally> | undefined> {
   try {
-    const project = await openProject(ctx, opts);
-    try {
-      const columns = readCodingColumns(project.db);
-      return tallyEvidence(codebook.codes, columns, columns.counts);
-    } finally {
-      project.db.close();
-    }
+    locateProject(ctx.cwd, opts.project);
   } catch (error) {
     if (error instanceof ProjectError && opts.project === undefined) return undefined;
     throw error;
+  }
+  // Inside a project its problems (an encrypted one without its passphrase, say) are said, not hidden.
+  const project = await openProject(ctx, opts);
+  try {
+    const columns = readCodingColumns(project.db);
+    return tallyEvidence(codebook.codes, columns, columns.counts);
+  } finally {
+    project.db.close();
   }
 }
 
