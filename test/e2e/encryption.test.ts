@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderBytes, leaks, openWithKey, PASS, SECRETS, studyProject, TRANSCRIPT } from '../helpers/encrypted-study.js';
-import { SAMPLES, tempDir, telaah } from '../helpers/spawn-cli.js';
+import { BIN, SAMPLES, tempDir, telaah } from '../helpers/spawn-cli.js';
 import { HAS_TMUX, Tmux } from '../helpers/tmux.js';
 
 describe('encrypted projects', () => {
@@ -97,6 +98,7 @@ describe('encrypted projects', () => {
     expect(log.stdout).not.toContain(PASS);
     expect(log.stdout).not.toContain(NEW);
     expect(leaks(dir, [...SECRETS, PASS, NEW])).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['telaah.db', 'telaah.yaml']);
     // Without a new passphrase (and no terminal to type one) nothing changes.
     const missing = telaah(dir, ['rekey'], { TELAAH_PASSPHRASE: NEW });
     expect(missing.code).toBe(2);
@@ -139,6 +141,43 @@ describe('encrypted projects', () => {
     expect(readdirSync(dir).sort()).toEqual(['telaah.db', 'telaah.yaml']);
     expect(telaah(dir, ['doctor']).code).toBe(0);
   });
+});
+
+describe('encrypt, interrupted', () => {
+  it('killed at any moment, the project opens afterwards, plain and whole or encrypted and whole; a stale copy is cleared', async () => {
+    const base = tempDir();
+    const plain = studyProject(true);
+    const sources = telaah(plain, ['sources', 'list', '--json']).stdout;
+    // How long a whole run takes on this machine now, so the kills fall across it.
+    const timed = join(base, 'timed');
+    cpSync(plain, timed, { recursive: true });
+    const started = Date.now();
+    expect(telaah(timed, ['encrypt'], { TELAAH_PASSPHRASE: PASS }).code).toBe(0);
+    const whole = Date.now() - started;
+    const outcomes: string[] = [];
+    for (const delay of [0.5, 0.7, 0.85, 0.95, 1.05, 1.3].map((f) => Math.round(f * whole))) {
+      const dir = join(base, `killed-${delay}`);
+      cpSync(plain, dir, { recursive: true });
+      const child = spawn(process.execPath, [BIN, 'encrypt'], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, TELAAH_PASSPHRASE: PASS }, stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      await exited;
+      if (existsSync(join(dir, 'telaah.db.encrypting'))) outcomes.push('copy left');
+      const encrypted = readFileSync(join(dir, 'telaah.db')).subarray(0, 15).toString('latin1') !== 'SQLite format 3';
+      outcomes.push(encrypted ? 'encrypted' : 'plain');
+      const env: Record<string, string> = encrypted ? { TELAAH_PASSPHRASE: PASS } : {};
+      expect(telaah(dir, ['sources', 'list', '--json'], env).stdout).toBe(sources);
+      const doctor = JSON.parse(telaah(dir, ['doctor', '--json'], env).stdout) as { checks: { check: string; status: string }[] };
+      expect(doctor.checks.filter((c) => c.status === 'problem' && c.check !== 'leftover copy')).toEqual([]);
+      // Run again (or for the first time): whatever was left, it ends encrypted and whole.
+      if (!encrypted) expect(telaah(dir, ['encrypt'], { TELAAH_PASSPHRASE: PASS }).code).toBe(0);
+      expect(existsSync(join(dir, 'telaah.db.encrypting'))).toBe(false);
+      expect(telaah(dir, ['sources', 'list', '--json'], { TELAAH_PASSPHRASE: PASS }).stdout).toBe(sources);
+    }
+    // The outcomes depend on the machine's speed; both kinds are fine, and each was checked above.
+    expect(outcomes.filter((o) => o !== 'copy left')).toHaveLength(6);
+  }, 180_000);
 });
 
 describe.skipIf(!HAS_TMUX)('the passphrase prompt in a terminal (tmux)', () => {
