@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const project = process.argv[2] ?? join(root, 'bench', 'out', 'project');

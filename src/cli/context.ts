@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { readHiddenLine } from './hidden-prompt.js';
 import { processInterruptible, type Interruptible } from './interrupt.js';
 
 /** The effects a command may use, injected so tests can capture output and pin the clock. */
@@ -25,6 +26,8 @@ export interface Ctx {
   interruptible?: Interruptible;
   /** All of stdin as text (`memo add … -`); `prompt` goes to stderr first when stdin is a terminal. */
   readStdin?: (prompt?: string) => Promise<string>;
+  /** One line typed at the terminal without echo (passphrases); absent when stdin is not a terminal. */
+  readSecret?: (prompt: string) => Promise<string>;
 }
 
 /** The context of a real process. */
@@ -49,6 +52,7 @@ export function createProcessContext(): Ctx {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
+    readSecret: process.stdin.isTTY ? readHiddenLine : undefined,
   };
 }
 

@@ -39,9 +39,56 @@ function commandTable(): (GroupSpec | CommandSpec)[] {
       command: 'init',
       summary: 'create a new project (telaah.yaml and its database) in DIR or the current folder',
       args: [{ name: '[dir]', description: 'folder for the project; created if missing', default: '.' }],
-      options: [flags.text('--name <name>', 'the study name written to telaah.yaml (default: the folder name)')],
-      examples: ['telaah init bpjs-study', 'telaah init . --name "BPJS Ketenagakerjaan study"'],
+      options: [
+        flags.text('--name <name>', 'the study name written to telaah.yaml (default: the folder name)'),
+        new Option('--encrypt', 'encrypt the database with a passphrase (from TELAAH_PASSPHRASE, or typed twice at the terminal)'),
+      ],
+      notes: `An encrypted project (SQLCipher 4 format) needs its passphrase for every command: TELAAH_PASSPHRASE, or
+typed (hidden) when telaah runs in a terminal. It is never accepted on the command line, and a lost
+passphrase cannot be recovered. \`telaah encrypt\` encrypts an existing project, \`telaah rekey\` changes it.`,
+      examples: ['telaah init bpjs-study', 'telaah init . --name "BPJS Ketenagakerjaan study"', 'telaah init bpjs-study --encrypt     # asks for a passphrase twice'],
       load: () => import('./commands/init.js'),
+    },
+
+    {
+      command: 'encrypt',
+      summary: 'encrypt a plain project with a passphrase (from TELAAH_PASSPHRASE, or typed twice at the terminal)',
+      notes: `The database is replaced by an encrypted copy, checked before it takes the original's place: a crash
+midway leaves the plain project as it was. Backups and exports made before stay plain: delete them. The
+passphrase is never accepted on the command line; a lost passphrase cannot be recovered.`,
+      examples: ['telaah encrypt', 'TELAAH_PASSPHRASE="$(pass show bpjs-study)" telaah encrypt'],
+      load: () => import('./commands/encrypt.js'),
+    },
+    {
+      command: 'rekey',
+      summary: "change an encrypted project's passphrase (the new one from TELAAH_NEW_PASSPHRASE, or typed twice)",
+      notes: `The old passphrase comes from TELAAH_PASSPHRASE or is typed first. The change is one transaction: after a
+crash the old passphrase still opens the project. Backups made before keep the old passphrase.`,
+      examples: ['telaah rekey', 'TELAAH_PASSPHRASE=old TELAAH_NEW_PASSPHRASE=new telaah rekey     # scripted; both stay out of argv'],
+      load: () => import('./commands/rekey.js'),
+    },
+
+    {
+      command: 'backup',
+      summary: 'copy the project, consistent and safe while others read it, to FILE (and its telaah.yaml to FILE.telaah.yaml)',
+      args: [{ name: '<file>', description: 'where to write the copy of the database; best on another disk' }],
+      options: [new Option('--force', 'replace FILE (and FILE.telaah.yaml) if they exist')],
+      notes: `The copy holds everything the project stores: participants, sources and their texts, codings, review
+decisions, memos, every codebook version applied and the audit trail. An encrypted project's backup is
+encrypted with the same passphrase. Not copied: the files you ingested, your pseudonyms CSV (keep the
+key to real names apart from the data) and reports or exports. To restore, copy FILE to telaah.db and
+FILE.telaah.yaml to telaah.yaml in an empty folder.`,
+      examples: ['telaah backup /media/usb/bpjs-2026-12-06.db', 'telaah backup ~/backups/bpjs.db --force'],
+      load: () => import('./commands/backup.js'),
+    },
+    {
+      command: 'doctor',
+      summary: 'check the project: database integrity, references, segments and codings, schema version, encryption',
+      options: [flags.json('print the checks as JSON')],
+      notes: `Read-only: doctor changes nothing and does not migrate. Exit 0 when the project is healthy, 3 when a
+problem was found; each problem comes with advice.`,
+      examples: ['telaah doctor', 'telaah doctor --json | jq ".checks[] | select(.status != \\"ok\\")"'],
+      load: () => import('./commands/doctor.js'),
     },
 
     { group: 'participants', summary: 'import and list study participants (pseudonyms and attributes)', examples: ['telaah participants import participants.csv', 'telaah participants list --csv'] },

@@ -9,16 +9,17 @@ import type { Project } from './open-project.js';
 /**
  * What a command does with the project: `read` never changes it, so an older project is refused rather
  * than migrated behind the researcher's back (a colleague's older telaah could no longer open it, and a
- * shared or archived copy may not be ours to change); `write` changes it anyway and migrates it first.
+ * shared or archived copy may not be ours to change); `write` changes it anyway and migrates it first;
+ * `as-is` takes the database whatever its schema (a backup copies it as it is).
  */
-export type ProjectAccess = 'read' | 'write';
+export type ProjectAccess = 'read' | 'write' | 'as-is';
 
 /**
  * Upgrades an older project for a writing command (a backup first, a line on stderr saying where it is),
  * or refuses a reading command with the command that upgrades it (exit 3).
  */
 export function bringSchemaUpToDate(ctx: Ctx, project: Pick<Project, 'db' | 'paths'>, access: ProjectAccess): void {
-  const older = olderSchema(project.db);
+  const older = access === 'as-is' ? undefined : olderSchema(project.db);
   if (!older) return;
   if (access === 'read') {
     throw new ProjectError(`this project uses schema ${older.from} of telaah's database and this telaah uses schema ${older.to}`, {

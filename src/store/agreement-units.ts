@@ -4,7 +4,7 @@
  * codings index) and, for disagreements, what a unit says. Interviewer turns (and their sentences) are
  * never units.
  */
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { DisagreementPlace } from '../core/analysis/agreement.js';
 import type { UnitCodeRow } from '../core/analysis/agreement-tally.js';
 import type { CodingUnit } from '../core/config.js';

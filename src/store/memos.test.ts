@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { interviewStore } from '../../test/helpers/interview-store.js';
 import { addMemo, editMemo, findMemo, listMemoAuthors, listMemos, removeMemos } from './memos.js';
 import { renameSource } from './source-edits.js';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { migrations } from './migrations.js';
 import { migrate, type Db } from './open.js';
 

@@ -1,18 +1,25 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { ProjectError } from '../errors.js';
 import { repairEarlyLayout } from './early-layout.js';
 import { migrations, type Migration } from './migrations.js';
+import { applyKey, isEncryptedFile } from './store-key.js';
 
 export type Db = Database.Database;
 
 /** How long a write waits for another process's transaction before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 60_000;
 
-/**
- * Opens (or creates) a project database with telaah's pragmas and brings its schema up to date; with
- * `migrate: false` it only refuses a newer schema and leaves an older one to the caller (see schema-upgrade.ts).
- */
-export function openStore(path: string, options: { create?: boolean; readonly?: boolean; migrate?: boolean } = {}): Db {
+/** How to open a project database; `key` is the passphrase of an encrypted one (or of a new one to encrypt). */
+export interface StoreOptions {
+  create?: boolean;
+  readonly?: boolean;
+  key?: string;
+  /** false: only refuse a newer schema and leave an older one to the caller (see schema-upgrade.ts). */
+  migrate?: boolean;
+}
+
+/** Opens (or creates) a project database with telaah's pragmas and, unless told not to, brings its schema up to date. */
+export function openStore(path: string, options: StoreOptions = {}): Db {
   let db: Db;
   try {
     db = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false });
@@ -23,6 +30,7 @@ export function openStore(path: string, options: { create?: boolean; readonly?: 
     });
   }
   try {
+    unlock(db, path, options.key);
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // Another process may hold the write lock for a whole commit group (ingest, code auto): wait for it.
@@ -40,6 +48,16 @@ export function openStore(path: string, options: { create?: boolean; readonly?: 
     });
   }
   return db;
+}
+
+/** The passphrase goes first: before it, an encrypted file cannot even be read. */
+function unlock(db: Db, path: string, key: string | undefined): void {
+  if (key !== undefined) applyKey(db, key, path);
+  else if (isEncryptedFile(path)) {
+    throw new ProjectError(`the project database ${path} is encrypted and no passphrase was given`, {
+      hint: 'Set TELAAH_PASSPHRASE, or run the command in a terminal to be asked for it',
+    });
+  }
 }
 
 /** The schema version the database is at (0 for a new one). */

@@ -8,7 +8,7 @@ import { openStore } from './open.js';
 import { countChunks, type TurnWordsJob } from './turn-words.js';
 
 const job = workerData as TurnWordsJob;
-const db = openStore(job.database, { readonly: true });
+const db = openStore(job.database, { readonly: true, key: job.key });
 try {
   // Stop-words and stems apply when the main thread makes the result; here every form is tallied.
   const counter = new WordCounter({ stopWords: null, stemmers: null });

@@ -3,7 +3,7 @@
  * among threads: the segment ids are cut into chunks; thread k counts chunk k first (so every thread
  * counts something), then takes the next chunk nobody has taken, until none is left, so a thread that
  * started late (a worker loads for a tenth of a second) or drew heavy chunks takes fewer. Each worker
- * opens the project read-only through openStore and counts with a WordCounter of its own; the tallies
+ * opens the project read-only through openStore (with the passphrase of an encrypted one) and counts with a WordCounter of its own; the tallies
  * are merged here. Counting is a sum, so the result is the same whatever the number of threads.
  */
 import { availableParallelism } from 'node:os';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { WordCounter, type WordCountData } from '../core/analysis/word-frequencies.js';
 import type { Db } from './open.js';
+import { keyOf } from './store-key.js';
 import { iterateTurnTexts, lastSegmentId, type TurnTextFilter } from './turn-texts.js';
 
 /** Below this many segments one thread does it all: a worker costs more to start than it saves. */
@@ -31,9 +32,10 @@ export interface TurnWordChunks {
   next: Int32Array<SharedArrayBuffer>;
 }
 
-/** What a worker is given: where the project is, the chunks, and which one it counts first. */
+/** What a worker is given: where the project is (and its passphrase), the chunks, and which one it counts first. */
 export interface TurnWordsJob {
   database: string;
+  key: string | undefined;
   chunks: TurnWordChunks;
   first: number;
 }
@@ -74,7 +76,7 @@ export async function countTurnWords(db: Db, filter: TurnTextFilter, counter: Wo
   const count = WORKERS_AVAILABLE && !db.memory ? Math.max(1, wanted) : 1;
   const chunks = planChunks(filter, last, count);
   // Workers start first, so that they load while this thread counts.
-  const workers = Array.from({ length: count - 1 }, (_, k) => startWorker({ database: db.name, chunks, first: k + 1 }));
+  const workers = Array.from({ length: count - 1 }, (_, k) => startWorker({ database: db.name, key: keyOf(db), chunks, first: k + 1 }));
   try {
     countChunks(db, chunks, 0, counter);
     for (const part of await Promise.all(workers.map((w) => w.count))) counter.merge(part);

@@ -1,8 +1,8 @@
 import { buildCodeTree, type CodeNode } from '../../core/codebook/code-tree.js';
 import type { Codebook } from '../../core/codebook/types.js';
 import { ProjectError } from '../../errors.js';
-import { locateProject } from '../../io/project-files.js';
 import { tallyEvidence, type CodeTally } from '../../core/analysis/evidence-tally.js';
+import { locateProject } from '../../io/project-files.js';
 import { readCodingColumns } from '../../store/coding-columns.js';
 import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
@@ -26,7 +26,7 @@ interface ShownCode {
 /** `telaah codebook show [file]`: the code tree (of the stored current codebook without a file) with labels and how often each code is applied. */
 export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<ExitCode> {
   const { file: { codebook }, shown } = await chooseCodebook(ctx, opts, args[0], { valid: true });
-  const counts = readCounts(ctx, opts, codebook);
+  const counts = await readCounts(ctx, opts, codebook);
   const language = codebook.languages[0] ?? 'id';
   const toShown = (node: CodeNode): ShownCode => {
     const count = counts?.get(node.code.id);
@@ -49,15 +49,16 @@ export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<
 }
 
 /** Coded segments per code from the project (as triangulate counts them), or undefined outside one (the tree is still shown). */
-function readCounts(ctx: Ctx, opts: JsonOptions, codebook: Codebook): Map<string, CodeTally> | undefined {
+async function readCounts(ctx: Ctx, opts: JsonOptions, codebook: Codebook): Promise<Map<string, CodeTally> | undefined> {
   try {
     locateProject(ctx.cwd, opts.project);
   } catch (error) {
     if (error instanceof ProjectError && opts.project === undefined) return undefined;
     throw error;
   }
-  // A project that is there but cannot be read (older or newer schema, damaged) says so.
-  const project = openProject(ctx, opts, 'read');
+  // Inside a project its problems (older or newer schema, damaged, encrypted without its passphrase) are
+  // said, not hidden.
+  const project = await openProject(ctx, opts, 'read');
   try {
     const columns = readCodingColumns(project.db);
     return tallyEvidence(codebook.codes, columns, columns.counts);

@@ -50,7 +50,7 @@ export async function run(ctx: Ctx, args: string[], opts: ImportQdpxOptions): Pr
   const shown = args[0]!;
   if (/\.qdc$/i.test(shown)) throw new InputError(`${shown} is a REFI-QDA codebook, not a project`, { hint: `Import it with \`telaah import qdc ${shown}\`` });
   const opened = readQdpx(readBytes(resolve(ctx.cwd, shown), shown), basename(shown));
-  const target = findTarget(ctx, opts, opened.project.name);
+  const target = await findTarget(ctx, opts, opened.project.name);
   const caseNames = opened.project.cases.flatMap((c) => (c.name?.trim() ? [c.name.trim()] : []));
   const pseudonyms = [...new Set([...target.pseudonyms, ...caseNames])];
   let version = 1;
@@ -109,7 +109,7 @@ function readBytes(path: string, shown: string): Buffer {
 }
 
 /** The project to import into: a new one at --into, else the one the command runs in. */
-function findTarget(ctx: Ctx, opts: ImportQdpxOptions, name: string): Target {
+async function findTarget(ctx: Ctx, opts: ImportQdpxOptions, name: string): Promise<Target> {
   if (opts.into !== undefined) {
     const paths = projectPaths(resolve(ctx.cwd, opts.into));
     if (existsSync(paths.config) || existsSync(paths.database)) {
@@ -124,7 +124,7 @@ function findTarget(ctx: Ctx, opts: ImportQdpxOptions, name: string): Target {
     if (!(error instanceof ProjectError) || opts.project !== undefined) throw error;
     throw new InputError('not inside a telaah project', { hint: 'Import into a new one with --into DIR, or run this inside a project' });
   }
-  const project = openProject(ctx, { project: paths.dir });
+  const project = await openProject(ctx, { project: paths.dir });
   try {
     return {
       paths,

@@ -8,12 +8,15 @@ import { openStore } from '../../store/open.js';
 import { actorOf, type Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
+import { choosePassphrase, PASSPHRASE_VARIABLE } from '../passphrase.js';
 
 /** Options of `telaah init`. */
 export interface InitOptions extends GlobalOptions {
   name?: string;
   /** Set by `telaah demo` only: the project is the demo's own. */
   demo?: boolean;
+  /** Encrypt the database with a passphrase (TELAAH_PASSPHRASE or typed twice). */
+  encrypt?: boolean;
 }
 
 /** `telaah init [dir]`: creates telaah.yaml and the database; never overwrites a project. */
@@ -27,9 +30,11 @@ export async function run(ctx: Ctx, args: string[], opts: InitOptions): Promise<
     }
   }
   const name = opts.name ?? basename(dir.dir);
+  // Asked before anything is made, so a cancelled prompt leaves no half-made project.
+  const key = opts.encrypt ? await choosePassphrase(ctx, PASSPHRASE_VARIABLE, 'the new project') : undefined;
   mkdirSync(dir.dir, { recursive: true });
   try {
-    const db = openStore(dir.database, { create: true });
+    const db = openStore(dir.database, { create: true, key });
     try {
       recordAudit(db, { at: ctx.now().toISOString(), actor: actorOf(ctx), command: 'init', arguments: args, counts: {} });
     } finally {
@@ -42,7 +47,8 @@ export async function run(ctx: Ctx, args: string[], opts: InitOptions): Promise<
     throw error;
   }
   const shown = relative(ctx.cwd, dir.dir) || '.';
-  ctx.stderr.write(`Created telaah project "${name}" in ${shown}\n`);
+  ctx.stderr.write(`Created ${key === undefined ? '' : 'encrypted '}telaah project "${name}" in ${shown}\n`);
+  if (key !== undefined) ctx.stderr.write(`Every command will need its passphrase (${PASSPHRASE_VARIABLE} or typed): without it the data cannot be recovered\n`);
   ctx.stderr.write(`Next: telaah participants import <csv>, then telaah ingest <files or folders>\n`);
   return 0;
 }
