@@ -4,6 +4,7 @@ import { collectInputFiles } from '../../io/collect-files.js';
 import { readPseudonymMap } from '../../io/read-pseudonym-map.js';
 import { readSpeakerMap } from '../../io/read-speaker-map.js';
 import { recordAudit } from '../../store/audit.js';
+import { searchIndexInUse, startSecureDelete, wipeFreedPages } from '../../store/secure-delete.js';
 import { actorOf, type Ctx } from '../context.js';
 import { ingestFiles, type FileOutcome } from '../ingest/ingest-files.js';
 import { renderIngestSummary, summarizeOutcomes } from '../ingest/summary.js';
@@ -21,6 +22,7 @@ export interface IngestOptions extends JsonOptions {
   speakerColumn?: string;
   textColumn?: string;
   startColumn?: string;
+  includeWithdrawn?: boolean;
 }
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
@@ -40,6 +42,9 @@ export async function run(ctx: Ctx, args: string[], opts: IngestOptions): Promis
     const warnings: string[] = [];
     const gate = signalGate();
     const landed = { bytes: 0, segments: 0 };
+    // A replaced source's old text must not stay behind in freed pages, the -wal file or the search index.
+    const indexed = opts.replace === true && searchIndexInUse(db);
+    if (opts.replace === true) startSecureDelete(db);
     let outcomes: FileOutcome[];
     try {
       outcomes = await whileInterruptible(ctx, (signal) => {
@@ -64,6 +69,7 @@ export async function run(ctx: Ctx, args: string[], opts: IngestOptions): Promis
             now,
             signal,
             projectDir: paths.dir,
+            includeWithdrawn: opts.includeWithdrawn === true,
           },
           {
             onFile: (index, total) => {
@@ -98,6 +104,7 @@ export async function run(ctx: Ctx, args: string[], opts: IngestOptions): Promis
       const storedArgs = args.map((arg) => pseudonymizer?.replace(arg, { anyCase: true }).text ?? arg);
       recordAudit(db, { at: now, actor: actorOf(ctx), command: 'ingest', arguments: storedArgs, counts: interrupted ? { ...counts, interrupted: 1 } : counts });
     }
+    if (counts.replaced > 0) wipeFreedPages(db, { searchIndex: indexed, vacuum: false });
     const only = files.length === 1 ? outcomes[0] : undefined;
     if (opts.json) writeJson(ctx, interrupted ? { ...summary, warnings, interrupted } : { ...summary, warnings });
     else if (only?.status === 'failed') ctx.stderr.write(`telaah: ${only.message}\n`);
