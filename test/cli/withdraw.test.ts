@@ -225,7 +225,8 @@ describe('telaah withdraw', () => {
     const refused = await runInProcess(dir, ['withdraw', 'Sumiati']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^Withdrawing Sumiati deletes their words and everything on them:\n/);
-    expect(refused.stderr).toMatch(/\n  09-sumiati +\d+ turns  only \d+ interviewer turns stay \(`telaah sources remove 09-sumiati` removes them too\)\n/);
+    expect(refused.stderr).toMatch(/\n  09-sumiati +\d+ turns  only \d+ interviewer turns stay\n/);
+    expect(refused.stderr).toMatch(/\nInterviewer turns stay; `telaah sources remove 09-sumiati` removes that source whole\.\n/);
     expect(refused.stderr).toMatch(/\n  fgd1-medan-pekerja +\d+ turns  \d+ turns of others stay\n/);
     expect(refused.stderr).toMatch(/telaah: withdrawing Sumiati deletes their words and everything on them, and cannot be undone\. Pass --yes to withdraw them \(nothing was removed\)\n$/);
     expect((await json<{ pseudonym: string }[]>(dir, 'participants', 'list')).map((p) => p.pseudonym)).toContain('Sumiati');

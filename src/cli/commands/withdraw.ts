@@ -33,7 +33,9 @@ export async function run(ctx: Ctx, args: string[], opts: WithdrawOptions): Prom
   return withProject(ctx, opts, async ({ db }): Promise<ExitCode> => {
     const target = requireParticipant(db, pseudonym);
     const plan = planWithdrawal(db, target);
-    if (!opts.json || opts.yes !== true) ctx.stderr.write(renderWithdrawalPlan(plan, paint(ctx)));
+    // Wrapped on a terminal; in a pipe or a log, one line per paragraph.
+    const layout = { width: ctx.stderrIsTTY ? Math.max(40, ctx.columns) : Number.MAX_SAFE_INTEGER, paint: paint(ctx) };
+    if (!opts.json || opts.yes !== true) ctx.stderr.write(renderWithdrawalPlan(plan, layout));
     if (opts.yes !== true) {
       if (!canAsk(ctx)) {
         throw new InputError(`withdrawing ${target.pseudonym} deletes their words and everything on them, and cannot be undone`, {
@@ -58,7 +60,7 @@ export async function run(ctx: Ctx, args: string[], opts: WithdrawOptions): Prom
     })();
     const wiped = wipeFreedPages(db, { searchIndex: true, vacuum: true });
     if (opts.json) writeJson(ctx, { pseudonym: target.pseudonym, withdrawnAt: now, sources: plan.sources.map(({ id: _id, ...s }) => s), counts, quotes, wiped: wiped.checkpointed });
-    ctx.stderr.write(renderWithdrawalDone(target.pseudonym, counts, quotes, wiped.checkpointed, paint(ctx)));
+    ctx.stderr.write(renderWithdrawalDone(target.pseudonym, { counts, quotes, checkpointed: wiped.checkpointed }, layout));
     return 0;
   });
 }
