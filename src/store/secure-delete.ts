@@ -1,8 +1,10 @@
 /**
  * Deleting so that the deleted text is gone from the project's files, not only from its tables. SQLite
  * leaves deleted rows in freed pages and in old page images (in the -wal file until a checkpoint, in the
- * database file until a page is reused), and FTS5 keeps a deleted row's words in its index segments
- * until they are merged. Used by `withdraw`, `sources remove` and `ingest --replace`.
+ * database file until a page is reused), and the search index — contentless, so FTS5 cannot take a
+ * deleted row's words out of its segments (its secure-delete option needs the content) — keeps them
+ * behind a tombstone until the segments are merged. Used by `withdraw`, `sources remove` and
+ * `ingest --replace`.
  */
 import type { Db } from './open.js';
 
@@ -18,9 +20,10 @@ export interface WipeReport {
 }
 
 /**
- * After a secure delete: merges the search index (dropping the deleted rows' words), writes every page
- * back into the database file and empties the -wal file; with `vacuum`, rebuilds the file from the
- * live rows only, so not even a zeroed page is left where the text was. Runs outside any transaction.
+ * After a secure delete: with `searchIndex`, merges the search index into one segment, which drops the
+ * deleted rows' words (1.2 s for the index of a 130 MB project); writes every page back into the
+ * database file and empties the -wal file; with `vacuum`, rebuilds the file from the live rows only, so
+ * not even a zeroed page is left where the text was. Runs outside any transaction.
  */
 export function wipeFreedPages(db: Db, options: { searchIndex: boolean; vacuum: boolean }): WipeReport {
   startSecureDelete(db);
@@ -39,7 +42,7 @@ function checkpoint(db: Db): boolean {
   return result === undefined || result.busy === 0;
 }
 
-/** True when the search index holds rows: only then is merging it worth its time. */
-export function searchIndexInUse(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM search_sources LIMIT 1').get() !== undefined;
+/** Names of the sources the search index holds: only when one of them goes is merging the index worth it. Read before deleting. */
+export function indexedSourceNames(db: Db): Set<string> {
+  return new Set(db.prepare<[], string>('SELECT s.name FROM search_sources x JOIN sources s ON s.id = x.source_id').pluck().all());
 }

@@ -59,9 +59,12 @@ describe('freed pages hold no old text', () => {
     const dir = await study();
     expect(indexedWords(dir)).toContain('bangku');
     expect(filesHolding(dir, OBS)).toEqual(['telaah.db']);
+    // "visual", once in obs01's text, and whole in the index (after a term of another letter, so not compressed).
+    expect(readFileSync(join(dir, 'telaah.db')).toString('latin1').split('visual').length - 1).toBe(2);
     await whileOpen(dir, async () => {
       await ok(dir, 'sources', 'remove', 'obs01', '--yes');
       expect(filesHolding(dir, OBS)).toEqual([]);
+      expect(filesHolding(dir, 'visual')).toEqual([]);
     });
     expect(indexedWords(dir)).not.toContain('bangku');
   });
@@ -73,6 +76,15 @@ describe('freed pages hold no old text', () => {
       removeSources(db, ['obs01']);
       expect(filesHolding(dir, OBS)).not.toEqual([]);
       db.close();
+      // Even with the text wiped, the search index's segments keep a deleted row's words until merged.
+      const secure = openStore(join(dir, 'telaah.db'));
+      secure.pragma('secure_delete = ON');
+      expect(filesHolding(dir, 'baik')).toContain('telaah.db');
+      removeSources(secure, ['w01-sumiati']);
+      secure.pragma('wal_checkpoint(TRUNCATE)');
+      expect(filesHolding(dir, 'Majikan saya baik')).toEqual([]);
+      expect(filesHolding(dir, 'baik')).toEqual(['telaah.db']);
+      secure.close();
     });
   });
 
@@ -86,6 +98,7 @@ describe('freed pages hold no old text', () => {
     await whileOpen(dir, async () => {
       await ok(dir, 'ingest', 'data', '--replace', '--pseudonyms', join(dir, 'data', 'names.csv'));
       expect(filesHolding(dir, old)).toEqual([]);
+      expect(filesHolding(dir, 'baik')).toEqual([]);
       expect(filesHolding(dir, 'Majikan saya sudah pindah kota.')).not.toEqual([]);
     });
     // The index drops the old text's rows with the old source (the new text is indexed at the next search).

@@ -104,6 +104,36 @@ function herSentence(dir: string): string {
   }
 }
 
+/** Occurrences of a word's bytes in the database file. */
+function rawCount(dir: string, word: string): number {
+  return readFileSync(join(dir, 'telaah.db')).toString('latin1').split(word).length - 1;
+}
+
+/**
+ * Words only Sumiati says (lower case, in no other source's text) that the search index stores whole: the
+ * database holds them more often than the texts do. (The index stores most terms after a prefix shared
+ * with the term before, so only these can be looked for in the raw bytes.)
+ */
+function herIndexedWords(dir: string): string[] {
+  const db = openStore(join(dir, 'telaah.db'), { readonly: true });
+  try {
+    const texts = db.prepare<[], string>('SELECT text FROM sources').pluck().all().join('\n').toLowerCase();
+    const other = db.prepare<[], string>("SELECT text FROM memos UNION ALL SELECT yaml FROM codebooks UNION ALL SELECT arguments FROM audit").pluck().all().join('\n').toLowerCase();
+    const hers = db
+      .prepare<[], { text: string; start: number; end: number }>(
+        `SELECT s.text, g.start, g.end FROM segments g JOIN sources s ON s.id = g.source_id JOIN participants p ON p.id = g.participant_id WHERE p.pseudonym = 'Sumiati' AND g.sentence = 0`,
+      )
+      .all()
+      .map((r) => Array.from(r.text).slice(r.start, r.end).join('').toLowerCase())
+      .join('\n');
+    const count = (text: string, word: string): number => text.split(word).length - 1;
+    const words = new Set(hers.match(/\b[a-z]{6,}\b/g) ?? []);
+    return [...words].filter((w) => count(texts, w) === count(hers, w) && !other.includes(w) && rawCount(dir, w) > count(texts, w));
+  } finally {
+    db.close();
+  }
+}
+
 let demo: string;
 beforeAll(async () => {
   demo = join(tempDir(), 'demo');
@@ -140,6 +170,8 @@ describe('telaah withdraw', () => {
     }
     expect([...evidence.values()].some((n) => n > 0)).toBe(true);
     expect(filesHolding(dir, phrase)).toEqual(['telaah.db']);
+    const indexed = herIndexedWords(dir);
+    expect(indexed.length).toBeGreaterThan(0);
     const stats = await json<{ totals: { turns: number; words: number } }>(dir, 'stats');
 
     // A second connection keeps the -wal file in place, as another telaah process reading would.
@@ -151,6 +183,8 @@ describe('telaah withdraw', () => {
       expect(existsSync(join(dir, 'telaah.db-wal'))).toBe(true);
       expect(filesHolding(dir, phrase)).toEqual([]);
       expect(filesHolding(dir, 'Sumiati: ')).toEqual([]);
+      // Nor the search index's segments.
+      for (const word of indexed) expect(rawCount(dir, word), word).toBe(0);
     } finally {
       reader.close();
     }
