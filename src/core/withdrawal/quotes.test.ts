@@ -15,6 +15,11 @@ describe('QuoteFinder', () => {
     expect(finder.scrub('Saya takut. Iya. Alamat Tebing Tinggi.')).toEqual({ text: 'Saya takut. Iya. Alamat Tebing Tinggi.', quotes: 0 });
   });
 
+  it('keeps two quotes in a list two, so a codebook stays valid YAML', () => {
+    expect(finder.scrub('examples: ["Saya takut sekali.", "KK-ku masih alamat Tebing Tinggi"]').text).toBe(`examples: ["${WITHDRAWN_MARK}.", "${WITHDRAWN_MARK}"]`);
+    expect(finder.scrub('Saya takut sekali. KK-ku masih alamat Tebing Tinggi.').text).toBe(`${WITHDRAWN_MARK}.`);
+  });
+
   it('finds nothing to look for in passages too short to quote', () => {
     expect(new QuoteFinder(['Iya.', 'Nggak tau.']).empty).toBe(true);
   });

@@ -62,11 +62,12 @@ export class QuoteFinder {
     }
     if (spans.length === 0) return { text, quotes: 0 };
     spans.sort((a, b) => a.start - b.start);
-    // Overlapping windows of one long quote become one span; so do spans only whitespace or punctuation apart.
+    // Overlapping windows of one long quote become one span; so do spans only spaces or sentence
+    // punctuation apart (not quotes, brackets or dashes: two quoted items in a YAML list stay two).
     const merged: { start: number; end: number }[] = [];
     for (const span of spans) {
       const last = merged.at(-1);
-      if (last && (span.start <= last.end || /^[^\p{L}\p{N}]*$/u.test(text.slice(last.end, span.start)))) last.end = Math.max(last.end, span.end);
+      if (last && (span.start <= last.end || /^[ .,;:!?…]*$/u.test(text.slice(last.end, span.start)))) last.end = Math.max(last.end, span.end);
       else merged.push({ ...span });
     }
     let out = '';
