@@ -7,7 +7,7 @@ import { openStore, type Db } from './open.js';
 import { participantIdsByPseudonym, upsertParticipants } from './participants.js';
 import { SearchIndexWriter, readSearchIndexBacklog } from './search-index.js';
 import { loadSource, SourceWriter } from './sources.js';
-import { findParticipant, planWithdrawal, withdrawParticipant } from './withdrawal.js';
+import { findParticipant, planWithdrawal, withdrawParticipant, withoutParticipant } from './withdrawal.js';
 
 const turn = (speaker: string, text: string): ResolvedTurn => ({
   speaker,
@@ -84,5 +84,13 @@ describe('withdrawParticipant', () => {
     expect(readSearchIndexBacklog(db)).toEqual({ stale: [], missing: [] });
     expect(db.prepare("SELECT rowid FROM search_index WHERE search_index MATCH 'mahal'").pluck().all()).toEqual([moved.segment_id]);
     expect(db.prepare("SELECT rowid FROM search_index WHERE search_index MATCH 'duluan OR hujan'").pluck().all()).toEqual([]);
+  });
+});
+
+describe('withoutParticipant', () => {
+  it('takes the pseudonym off the participants list, and the list away when it was the only one', () => {
+    expect(withoutParticipant({ participants: 'Sumiati, Darto', title: 'FGD' }, 'sumiati')).toEqual({ participants: 'Darto', title: 'FGD' });
+    expect(withoutParticipant({ participants: 'Sumiati', title: 'FGD' }, 'Sumiati')).toEqual({ title: 'FGD' });
+    expect(withoutParticipant({ title: 'FGD' }, 'Sumiati')).toEqual({ title: 'FGD' });
   });
 });

@@ -119,7 +119,7 @@ export function withdrawParticipant(db: Db, target: WithdrawalTarget, keys: () =
 
 function cutSource(db: Db, source: SourceRow, target: WithdrawalTarget, keys: () => SearchKeys, passages: string[]): void {
   const { all, dropped } = splitSegments(db, source, target);
-  const row = db.prepare<[number], { text: string; words: number; sha256: string }>('SELECT text, words, sha256 FROM sources WHERE id = ?').get(source.id)!;
+  const row = db.prepare<[number], { text: string; words: number; sha256: string; attributes: string }>('SELECT text, words, sha256, attributes FROM sources WHERE id = ?').get(source.id)!;
   const chars = [...row.text];
   for (const g of all) if (dropped.has(g.id)) passages.push(chars.slice(g.start, g.end).join(''));
   const indexed = db.prepare('SELECT 1 FROM search_sources WHERE source_id = ?').get(source.id) !== undefined;
@@ -152,12 +152,24 @@ function cutSource(db: Db, source: SourceRow, target: WithdrawalTarget, keys: ()
   const moveCoding = db.prepare('UPDATE codings SET start = ?, end = ? WHERE id = ?');
   for (const c of codings) moveCoding.run(shift.map(c.start), shift.map(c.end), c.id);
   const removedWords = passages.length === 0 ? 0 : all.filter((g) => g.sentence === 0 && dropped.has(g.id)).reduce((n, t) => n + countWords(chars.slice(t.start, t.end).join('')), 0);
-  db.prepare('UPDATE sources SET text = ?, words = ?, turns = ?, last_segment = ? WHERE id = ?').run(
+  db.prepare('UPDATE sources SET text = ?, words = ?, turns = ?, last_segment = ?, attributes = ? WHERE id = ?').run(
     applyCuts(chars, cuts),
     Math.max(0, row.words - removedWords),
     turns.filter((t) => !dropped.has(t.id)).length,
     last,
+    JSON.stringify(withoutParticipant(JSON.parse(row.attributes) as Record<string, string>, target.pseudonym)),
     source.id,
   );
   if (indexed) new SearchIndexWriter(db, keys()).write({ id: source.id, name: source.name, sha256: row.sha256, firstSegment: source.first_segment, lastSegment: last });
+}
+
+/**
+ * The source's attributes without the participant in its `participants` list (front matter's list of who
+ * took part), as ingest leaves a withdrawn participant out of it (see withholdWithdrawn in ingest-files.ts).
+ */
+export function withoutParticipant(attributes: Record<string, string>, pseudonym: string): Record<string, string> {
+  if (attributes.participants === undefined) return attributes;
+  const kept = attributes.participants.split(', ').filter((p) => p.toLowerCase() !== pseudonym.toLowerCase());
+  const { participants: _participants, ...rest } = attributes;
+  return kept.length ? { ...attributes, participants: kept.join(', ') } : rest;
 }

@@ -210,7 +210,8 @@ describe('telaah withdraw', () => {
     expect(stats.totals.words - statsAfter.totals.words).toBe(summary.counts.words);
 
     // Others' turns in the FGD stay with their numbers; hers are gone; the participant is gone.
-    const fgdAfter = await json<{ turns: { index: number; participant: string | null }[] }>(dir, 'sources', 'show', FGD);
+    const fgdAfter = await json<{ attributes: Record<string, string>; turns: { index: number; participant: string | null }[] }>(dir, 'sources', 'show', FGD);
+    expect(fgdAfter.attributes.participants).toBe('Darto, Rudi, Marlina, Tigor, Ucok, Hasan');
     expect(fgdAfter.turns.map((t) => t.index)).toEqual(fgd.turns.filter((t) => t.participant !== 'Sumiati').map((t) => t.index));
     await ok(dir, 'memo', 'add', `segment:${FGD}:${later.index}.1`, 'alamat masih resolve');
     const people = await json<{ pseudonym: string }[]>(dir, 'participants', 'list');
@@ -252,6 +253,7 @@ describe('telaah withdraw', () => {
     const back = await json<{ counts: { replaced: number } }>(dir, 'ingest', FGD_FILE, '--replace', '--include-withdrawn');
     expect(back.counts.replaced).toBe(1);
     expect(await textOf()).toContain(phrase);
+    expect((await json<{ attributes: Record<string, string> }>(dir, 'sources', 'show', FGD)).attributes.participants).toMatch(/^Sumiati, /);
   }, 120_000);
 
   it('says what will go and refuses without --yes where it cannot ask; an unknown participant gets a did-you-mean', async () => {

@@ -1,7 +1,7 @@
 import type { ProjectConfig } from '../../core/config.js';
 import type { SourceInfo } from '../../core/model.js';
 import type { Pseudonymizer } from '../../core/pseudonymize.js';
-import { buildSource, type BuiltSource, type ResolvedTurn } from '../../core/transcript/build-source.js';
+import { buildSource, type BuiltSource } from '../../core/transcript/build-source.js';
 import { prepareSource, type PreparedSource } from '../../core/transcript/prepare-source.js';
 import { sameSource } from '../../core/transcript/same-source.js';
 import { PARTICIPANT_ROLE_LABELS } from '../../core/transcript/role-labels.js';
@@ -192,7 +192,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
       });
     }
     const prepared = prepareSource(read.draft, { pseudonymizer: settings.pseudonymizer, resolveSpeaker });
-    const withheld = settings.includeWithdrawn === true ? {} : withholdWithdrawn(prepared.turns);
+    const withheld = settings.includeWithdrawn === true ? {} : withholdWithdrawn(prepared);
     const built = buildSource(prepared.turns);
     if (built.turns.length === 0) throw new InputError('no text to ingest', { hint: 'The file has no turns or paragraphs with text' });
     for (const warning of read.warnings) listener.onWarning?.(warning);
@@ -200,11 +200,15 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     return { type: read.type, encoding: read.encoding, prepared, built, withheld };
   }
 
-  /** Marks the turns of withdrawn participants to be left out; counts them by pseudonym. */
-  function withholdWithdrawn(turns: ResolvedTurn[]): Record<string, number> {
+  /**
+   * Marks the turns of withdrawn participants to be left out, and takes them off the list of who took
+   * part (as `telaah withdraw` does to a stored source); counts their turns by pseudonym.
+   */
+  function withholdWithdrawn(prepared: PreparedSource): Record<string, number> {
     const counts: Record<string, number> = {};
     if (withdrawn.size === 0) return counts;
-    for (const turn of turns) {
+    if (prepared.meta.participants) prepared.meta.participants = prepared.meta.participants.filter((p) => !withdrawn.has(p.toLowerCase()));
+    for (const turn of prepared.turns) {
       const pseudonym = turn.participant === null ? undefined : withdrawn.get(turn.participant.toLowerCase());
       if (pseudonym === undefined || turn.text.trim() === '') continue;
       turn.withheld = true;
