@@ -49,7 +49,7 @@ function commandTable(): (GroupSpec | CommandSpec)[] {
       command: 'participants import',
       summary: 'add participants from a CSV with a pseudonym column, a group column and any attributes, or update them',
       args: [{ name: '<csv>', description: 'CSV file; header names pseudonym, group and further attribute columns' }],
-      options: [flags.json('print the summary as JSON')],
+      options: [flags.json('print the summary as JSON'), new Option('--include-withdrawn', 'add participants who withdrew (telaah withdraw) too; left out otherwise')],
       notes: `A participant already in the project (same pseudonym, any case) is updated column by column: each column
 of the file replaces that attribute, columns the file lacks keep their values, and an empty cell keeps the
 old value too (an import never clears one). The pseudonym column may be called pseudonym, pseudonim,

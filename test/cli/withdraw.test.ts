@@ -249,6 +249,9 @@ describe('telaah withdraw', () => {
     expect(replaced.stderr).toMatch(/left out \d+ turns of Sumiati \(withdrawn\) from .*fgd1-medan-pekerja\.txt; --include-withdrawn keeps them/);
     expect(await textOf()).toBe(withdrawn);
     expect(await textOf()).not.toContain(phrase);
+    // Importing the participants file again leaves her out too.
+    const people = await ok(dir, 'participants', 'import', join(SAMPLES, 'participants.csv'));
+    expect(people.stderr).toMatch(/^Participants: 0 added, 0 updated, 27 unchanged from .*\n  left out Sumiati \(withdrawn\); --include-withdrawn adds them\n$/);
     // With --include-withdrawn her turns come back.
     const back = await json<{ counts: { replaced: number } }>(dir, 'ingest', FGD_FILE, '--replace', '--include-withdrawn');
     expect(back.counts.replaced).toBe(1);
