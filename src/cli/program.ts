@@ -96,7 +96,7 @@ problem was found; each problem comes with advice.`,
       command: 'participants import',
       summary: 'add participants from a CSV with a pseudonym column, a group column and any attributes, or update them',
       args: [{ name: '<csv>', description: 'CSV file; header names pseudonym, group and further attribute columns' }],
-      options: [flags.json('print the summary as JSON')],
+      options: [flags.json('print the summary as JSON'), new Option('--include-withdrawn', 'add participants who withdrew (telaah withdraw) too; left out otherwise')],
       notes: `A participant already in the project (same pseudonym, any case) is updated column by column: each column
 of the file replaces that attribute, columns the file lacks keep their values, and an empty cell keeps the
 old value too (an import never clears one). The pseudonym column may be called pseudonym, pseudonim,
@@ -122,6 +122,7 @@ alias, samaran, nama_samaran, participant, peserta, code, kode or id; a file wit
         flags.text('--speakers <csv>', 'map speaker labels to participants (CSV: label,pseudonym)'),
         new Option('--replace', "replace sources whose file changed, or that this run's options would store differently (human codings on unchanged sentences are kept)"),
         new Option('--lenient', 'skip malformed subtitle cues with a warning instead of refusing the file'),
+        new Option('--include-withdrawn', 'keep the turns of participants who withdrew (telaah withdraw); left out otherwise'),
         flags.text('--language <code>', 'language of the texts (default: the first of telaah.yaml languages)'),
         flags.text('--speaker-column <name>', 'CSV transcripts: the column holding the speaker'),
         flags.text('--text-column <name>', 'CSV transcripts: the column holding the text'),
@@ -188,6 +189,22 @@ elsewhere it refuses (exit 2, nothing removed) unless --yes is given.`,
 that field (front matter).`,
       examples: ['telaah sources set fgd1-medan-pekerja date=2025-04-19 site=Medan', 'telaah sources set obs03 observer=Rina weather=hujan', 'telaah sources set w01-sumiati note='],
       load: () => import('./commands/sources-set.js'),
+    },
+
+    {
+      command: 'withdraw',
+      summary: "remove a participant who withdrew: their turns, the codings and memos on them, and every trace in the project's files",
+      args: [{ name: '<participant>', description: 'the pseudonym' }],
+      options: [new Option('--yes', 'withdraw without asking'), flags.json('print the summary as JSON')],
+      notes: `Their turns leave the source texts (other speakers' turns stay, with the same addresses and their codings on
+the same words), with every coding, review decision and memo on them, memos on the participant, and their
+participant row. Quotes of their words in memos, coding memos, the audit trail and stored codebooks become
+[withdrawn]. The project's files are then rewritten (secure delete, checkpoint, VACUUM), so no page holds
+their words. The audit trail and the project keep only their pseudonym, the time and the counts; ingest
+leaves their turns out of a file read again unless --include-withdrawn is given. Shows what will go and
+asks on a terminal; elsewhere it refuses (exit 2) unless --yes is given.`,
+      examples: ['telaah withdraw Sumiati', 'telaah withdraw Sumiati --yes --json'],
+      load: () => import('./commands/withdraw.js'),
     },
 
     { group: 'anonymity', summary: 'check the project for identifying names', examples: ['telaah anonymity check --pseudonyms names.csv'] },

@@ -29,6 +29,7 @@ function fillProject(db: Db): void {
     INSERT INTO codings (segment_id, code, coder, origin, start, end, codebook_id, memo, created_at) VALUES (2, 'a', 'me', 'manual', 6, 11, 1, 'asked Siti', 'now');
     INSERT INTO memos (target, segment_id, author, text, created_at, updated_at) VALUES ('segment', 2, 'me', 'Siti sounded tired', 'now', 'now');
     INSERT INTO search_index (rowid, words, stems_id, stems_en) VALUES (2, 'halo siti', 'halo siti', 'halo siti');
+    INSERT INTO withdrawals (pseudonym, withdrawn_at, counts) VALUES ('Siti', 'now', '{}');
   `);
 }
 
@@ -67,6 +68,7 @@ describe('free-text places', () => {
       'codebooks.file | codebook cb 1',
       'codebooks.yaml | codebook cb 1',
       'search_index.words | search index',
+      'withdrawals.pseudonym | withdrawal 1',
     ]);
   });
 
@@ -80,6 +82,7 @@ describe('free-text places', () => {
       'participants.attributes.keys',
       'audit.arguments',
       'codebooks.file',
+      'withdrawals.pseudonym',
     ]);
   });
 });

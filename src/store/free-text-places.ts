@@ -24,7 +24,8 @@ export type FreeTextPlaceId =
   | 'memos.text'
   | 'codebooks.file'
   | 'codebooks.yaml'
-  | 'search_index.words';
+  | 'search_index.words'
+  | 'withdrawals.pseudonym';
 
 /** One free-text place: the column holding it and how names are written there. */
 export interface FreeTextPlace {
@@ -65,6 +66,8 @@ export const FREE_TEXT_PLACES: readonly FreeTextPlace[] = [
   // names among them. It is rebuilt from sources.text and loses a source's words when the source goes,
   // but withdrawal and the anonymity check must cover it as they cover the text itself.
   place('search_index.words', false),
+  // Kept on purpose: ingest needs it to leave a withdrawn participant's turns out (m009_withdrawals).
+  place('withdrawals.pseudonym', true),
 ];
 
 /**
@@ -86,6 +89,7 @@ export const NOT_FREE_TEXT: readonly string[] = [
   'search_index.stems_id', 'search_index.stems_en',
   'search_sources.sha256',
   'interop.namespace',
+  'withdrawals.withdrawn_at', 'withdrawals.counts',
 ];
 
 /** One piece of free text: where it is, which row holds it (as a person would name the row), and the text. */
@@ -149,6 +153,9 @@ export function* iterateFreeText(db: Db): Generator<FreeText> {
     yield* at('codebooks.yaml', row, b.yaml);
   }
   yield* at('search_index.words', 'search index', searchIndexWords(db));
+  for (const w of db.prepare<[], { id: number; pseudonym: string }>('SELECT id, pseudonym FROM withdrawals ORDER BY id').iterate()) {
+    yield* at('withdrawals.pseudonym', `withdrawal ${w.id}`, w.pseudonym);
+  }
 }
 
 /** Every distinct word the search index holds (its vocabulary, read through a temporary fts5vocab table), one a line. */

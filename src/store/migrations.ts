@@ -273,6 +273,24 @@ const m008_interop: Migration = {
   },
 };
 
+const m009_withdrawals: Migration = {
+  name: 'm009_withdrawals',
+  up(db) {
+    db.exec(`
+      -- Participants who withdrew (\`telaah withdraw\`): their pseudonym, when, and how much went (counts as
+      -- JSON, like audit.counts), never their words. Ingest reads the pseudonyms to leave their turns out
+      -- when a file of theirs is read again (unless --include-withdrawn). A pseudonym may come back: a
+      -- participant imported again and withdrawn again has a second row.
+      CREATE TABLE IF NOT EXISTS withdrawals (
+        id            INTEGER PRIMARY KEY,
+        pseudonym     TEXT NOT NULL COLLATE NOCASE,
+        withdrawn_at  TEXT NOT NULL,
+        counts        TEXT NOT NULL DEFAULT '{}'
+      );
+    `);
+  },
+};
+
 /** Every migration, in the order they are applied; the schema version is the list's length. */
 export const migrations: readonly Migration[] = [
   m001_initial,
@@ -283,4 +301,5 @@ export const migrations: readonly Migration[] = [
   m006_search,
   m007_source_overview,
   m008_interop,
+  m009_withdrawals,
 ];

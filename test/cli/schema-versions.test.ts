@@ -86,6 +86,7 @@ function invocations(): Record<string, Invocation> {
     'memo list': { argv: ['memo', 'list'], writes: false },
     'memo edit': { argv: ['memo', 'edit', '1', 'catatan baru'], writes: true },
     'memo remove': { argv: ['memo', 'remove', '1'], writes: true },
+    withdraw: { argv: ['withdraw', 'Rahmawati', '--yes'], writes: true },
     'export csv': { argv: ['export', 'csv', '--what', 'quotes', '-o', 'out.csv'], writes: false },
     'export codings': { argv: ['export', 'codings', '-o', 'out.jsonl'], writes: false },
     'export qdpx': { argv: ['export', 'qdpx', 'out.qdpx'], writes: false },

@@ -48,6 +48,7 @@ const PLACE_NAMES: Record<FreeTextPlaceId, { where: string; shown: string }> = {
   'codebooks.file': { where: 'codebook', shown: 'file' },
   'codebooks.yaml': { where: 'codebook', shown: 'YAML' },
   'search_index.words': { where: 'search index', shown: 'words' },
+  'withdrawals.pseudonym': { where: 'withdrawal', shown: 'pseudonym' },
 };
 
 /** Places long enough to point into by line and column. */

@@ -4,6 +4,8 @@ import { collectInputFiles } from '../../io/collect-files.js';
 import { readPseudonymMap } from '../../io/read-pseudonym-map.js';
 import { readSpeakerMap } from '../../io/read-speaker-map.js';
 import { recordAudit } from '../../store/audit.js';
+import { listSourceNames } from '../../store/sources.js';
+import { indexedSourceNames, startSecureDelete, wipeFreedPages } from '../../store/secure-delete.js';
 import { actorOf, type Ctx } from '../context.js';
 import { ingestFiles, type FileOutcome } from '../ingest/ingest-files.js';
 import { renderIngestSummary, summarizeOutcomes } from '../ingest/summary.js';
@@ -21,6 +23,7 @@ export interface IngestOptions extends JsonOptions {
   speakerColumn?: string;
   textColumn?: string;
   startColumn?: string;
+  includeWithdrawn?: boolean;
 }
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
@@ -40,6 +43,9 @@ export async function run(ctx: Ctx, args: string[], opts: IngestOptions): Promis
     const warnings: string[] = [];
     const gate = signalGate();
     const landed = { bytes: 0, segments: 0 };
+    // A replaced source's old text must not stay behind in freed pages, the -wal file or the search index.
+    const before = opts.replace === true ? { indexed: indexedSourceNames(db), names: new Set(listSourceNames(db)) } : undefined;
+    if (before) startSecureDelete(db);
     let outcomes: FileOutcome[];
     try {
       outcomes = await whileInterruptible(ctx, (signal) => {
@@ -64,6 +70,7 @@ export async function run(ctx: Ctx, args: string[], opts: IngestOptions): Promis
             now,
             signal,
             projectDir: paths.dir,
+            includeWithdrawn: opts.includeWithdrawn === true,
           },
           {
             onFile: (index, total) => {
@@ -97,6 +104,12 @@ export async function run(ctx: Ctx, args: string[], opts: IngestOptions): Promis
       // The paths as typed often name a participant ("interviews/w01-siti.txt"): the audit trail is stored too.
       const storedArgs = args.map((arg) => pseudonymizer?.replace(arg, { anyCase: true }).text ?? arg);
       recordAudit(db, { at: now, actor: actorOf(ctx), command: 'ingest', arguments: storedArgs, counts: interrupted ? { ...counts, interrupted: 1 } : counts });
+    }
+    if (before && counts.replaced > 0) {
+      // The index is merged only when a replaced source was in it (one renamed as it was replaced, to take
+      // a real name out of its name, is not found by its new name: merged then too).
+      const replaced = outcomes.flatMap((o) => (o.status === 'replaced' ? [o.name] : []));
+      wipeFreedPages(db, { searchIndex: replaced.some((name) => before.indexed.has(name) || !before.names.has(name)), vacuum: false });
     }
     const only = files.length === 1 ? outcomes[0] : undefined;
     if (opts.json) writeJson(ctx, interrupted ? { ...summary, warnings, interrupted } : { ...summary, warnings });

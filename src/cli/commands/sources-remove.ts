@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.js';
 import { recordAudit } from '../../store/audit.js';
 import { countHoldings, type SourceHoldings } from '../../store/human-work.js';
+import { indexedSourceNames, startSecureDelete, wipeFreedPages } from '../../store/secure-delete.js';
 import { removeSources } from '../../store/source-edits.js';
 import { canAsk, confirm } from '../confirm.js';
 import { actorOf, type Ctx } from '../context.js';
@@ -39,10 +40,14 @@ export async function run(ctx: Ctx, args: string[], opts: SourcesRemoveOptions):
         return 1;
       }
     }
+    // Their text must not stay behind in freed pages, the -wal file or the search index's segments.
+    const indexed = indexedSourceNames(db);
+    startSecureDelete(db);
     removeSources(db, names);
     const total = (key: keyof SourceHoldings): number => targets.reduce((n, t) => n + t.holdings[key], 0);
     const counts = { sources: names.length, segments: total('segments'), humanCodings: total('humanCodings'), proposals: total('proposals'), decisions: total('decisions'), memos: total('memos') };
     recordAudit(db, { at: ctx.now().toISOString(), actor: actorOf(ctx), command: 'sources remove', arguments: args, counts });
+    wipeFreedPages(db, { searchIndex: names.some((name) => indexed.has(name)), vacuum: false });
     ctx.stderr.write(`Removed ${names.length === 1 ? '1 source' : `${names.length} sources`}.\n`);
     return 0;
   });

@@ -13,6 +13,7 @@ import { hashBytes, readFileBytes, readSourceFile, sourceNameOf, type ReadOption
 import type { CarryReport } from '../../store/human-work.js';
 import type { Db } from '../../store/open.js';
 import { participantIdsByPseudonym } from '../../store/participants.js';
+import { listWithdrawnPseudonyms } from '../../store/withdrawal-record.js';
 import { loadSource, SourceWriter, type CatalogueEntry, type StoredSource } from '../../store/sources.js';
 import { SourceIdentity, type NameClash } from './source-identity.js';
 
@@ -43,8 +44,10 @@ export type FileOutcome =
       notKept?: ({ source: string } & CarryReport['notKept'][number])[];
       /** Replaced only: auto and suggested codings that went with the old text. */
       removedProposals?: number;
+      /** Turns of withdrawn participants left out, by pseudonym (see `telaah withdraw`). */
+      withheld?: Record<string, number>;
     }
-  | { status: 'unchanged'; file: string; name: string; sameAs?: string }
+  | { status: 'unchanged'; file: string; name: string; sameAs?: string; withheld?: Record<string, number> }
   | { status: 'skipped'; file: string; reason: string }
   | { status: 'failed'; file: string; message: string };
 
@@ -63,6 +66,8 @@ export interface IngestSettings {
   signal?: AbortSignal;
   /** The project folder: stored paths are relative to it. */
   projectDir: string;
+  /** Keep the turns of participants who withdrew (`--include-withdrawn`) instead of leaving them out. */
+  includeWithdrawn?: boolean;
 }
 
 /** Progress and warnings as the run goes. */
@@ -80,7 +85,9 @@ export interface IngestListener {
  */
 export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly InputFile[], settings: IngestSettings, listener: IngestListener = {}): Promise<FileOutcome[]> {
   const participantIds = participantIdsByPseudonym(db);
-  const pseudonyms = [...participantIds.keys()];
+  // A withdrawn participant's label still resolves to them, so their turns can be left out.
+  const withdrawn = new Map(listWithdrawnPseudonyms(db).map((p) => [p.toLowerCase(), p]));
+  const pseudonyms = [...participantIds.keys(), ...[...withdrawn.values()].filter((p) => !participantIds.has(p))];
   const resolveSpeaker = compileSpeakerResolver({
     interviewerLabels: config.interviewerLabels,
     speakerMap: settings.speakerMap,
@@ -147,11 +154,12 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     const reading = await readOne(file, bytes, stored?.type);
     if (reading === undefined) return { status: 'skipped', file: file.display, reason: 'no source type (not in interviews/, fgd/, observations/ or documents/, no type: in front matter)' };
     const { prepared, built } = reading;
+    const withheld = Object.keys(reading.withheld).length ? { withheld: reading.withheld } : {};
     const named = existing ? { name: identity.nameExisting(file, existing) } : identity.nameNew(file);
     const info = describeSource(named.name, identity.storedPath(file), sha256, reading, stored);
     const type = info.type;
     if (existing && stored && existing.sha256 === sha256 && sameSource({ info: stored, text: stored.text, turns: stored.turns }, { info, text: built.text, turns: built.turns })) {
-      return { status: 'unchanged', file: file.display, name: existing.name };
+      return { status: 'unchanged', file: file.display, name: existing.name, ...withheld };
     }
     const outcome = {
       file: file.display,
@@ -163,6 +171,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
       replacements: prepared.replacements,
       unknownSpeakers: type === 'interview' || type === 'fgd' ? prepared.unknownSpeakers : [],
       ...(named.clash ? { nameClash: named.clash } : {}),
+      ...withheld,
     };
     if (!existing) {
       writer.write(info, built, participantIds, settings.now, false);
@@ -172,7 +181,11 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   }
 
   /** Reads, pseudonymizes and lays out a file; a file that says nothing of its type may keep `storedType`. */
-  async function readOne(file: InputFile, bytes: Buffer, storedType: SourceType | undefined): Promise<{ type: SourceType; encoding: string; prepared: PreparedSource; built: BuiltSource } | undefined> {
+  async function readOne(
+    file: InputFile,
+    bytes: Buffer,
+    storedType: SourceType | undefined,
+  ): Promise<{ type: SourceType; encoding: string; prepared: PreparedSource; built: BuiltSource; withheld: Record<string, number> } | undefined> {
     let read = await readSourceFile(file, bytes, readOptions);
     if (read.type === undefined && storedType !== undefined) read = await readSourceFile(file, bytes, { ...readOptions, type: storedType });
     if (read.type === undefined) {
@@ -182,11 +195,29 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
       });
     }
     const prepared = prepareSource(read.draft, { pseudonymizer: settings.pseudonymizer, resolveSpeaker });
+    const withheld = settings.includeWithdrawn === true ? {} : withholdWithdrawn(prepared);
     const built = buildSource(prepared.turns);
     if (built.turns.length === 0) throw new InputError('no text to ingest', { hint: 'The file has no turns or paragraphs with text' });
     for (const warning of read.warnings) listener.onWarning?.(warning);
     for (const warning of prepared.warnings) listener.onWarning?.(`${file.display}: ${warning}`);
-    return { type: read.type, encoding: read.encoding, prepared, built };
+    return { type: read.type, encoding: read.encoding, prepared, built, withheld };
+  }
+
+  /**
+   * Marks the turns of withdrawn participants to be left out, and takes them off the list of who took
+   * part (as `telaah withdraw` does to a stored source); counts their turns by pseudonym.
+   */
+  function withholdWithdrawn(prepared: PreparedSource): Record<string, number> {
+    const counts: Record<string, number> = {};
+    if (withdrawn.size === 0) return counts;
+    if (prepared.meta.participants) prepared.meta.participants = prepared.meta.participants.filter((p) => !withdrawn.has(p.toLowerCase()));
+    for (const turn of prepared.turns) {
+      const pseudonym = turn.participant === null ? undefined : withdrawn.get(turn.participant.toLowerCase());
+      if (pseudonym === undefined || turn.text.trim() === '') continue;
+      turn.withheld = true;
+      counts[pseudonym] = (counts[pseudonym] ?? 0) + 1;
+    }
+    return counts;
   }
 
   /**

@@ -64,7 +64,7 @@ export function renderIngestSummary(summary: IngestSummary, warnings: readonly s
       c.yellow(`  warning: speakers not matched to a participant: ${shown.join(', ')}${more}. Import participants, or map labels with --speakers`),
     );
   }
-  lines.push(...renderNaming(summary.files, c), ...renderCarried(summary.files, c));
+  lines.push(...renderNaming(summary.files, c), ...renderWithheld(summary.files), ...renderCarried(summary.files, c));
   for (const w of warnings.slice(0, 20)) lines.push(c.yellow(`  warning: ${w}`));
   if (warnings.length > 20) lines.push(c.yellow(`  … and ${warnings.length - 20} more warnings (see --json)`));
   for (const f of summary.files) {
@@ -82,6 +82,17 @@ function renderNaming(files: readonly FileOutcome[], c: ReturnType<typeof paint>
   for (const f of files) {
     if ((f.status !== 'added' && f.status !== 'replaced') || !f.nameClash) continue;
     lines.push(c.dim(`  named ${f.name}: ${f.file} (${f.nameClash.wanted} is also ${f.nameClash.with.join(', ')})`));
+  }
+  return lines;
+}
+
+/** One line per file whose withdrawn participants' turns were left out. */
+function renderWithheld(files: readonly FileOutcome[]): string[] {
+  const lines: string[] = [];
+  for (const f of files) {
+    if ((f.status !== 'added' && f.status !== 'replaced' && f.status !== 'unchanged') || !f.withheld) continue;
+    const who = Object.entries(f.withheld).map(([pseudonym, turns]) => `${plural(turns, 'turn')} of ${pseudonym}`);
+    lines.push(`  left out ${who.join(', ')} (withdrawn) from ${f.file}; --include-withdrawn keeps them`);
   }
   return lines;
 }

@@ -10,6 +10,11 @@ export interface ResolvedTurn {
   text: string;
   startMs: number | null;
   endMs: number | null;
+  /**
+   * A withdrawn participant's turn: left out of the text, but numbered, so the others keep the addresses
+   * they have in a source the participant was withdrawn from (see core/withdrawal/turn-cuts.ts).
+   */
+  withheld?: boolean;
 }
 
 /** A source's canonical text with its turns and sentences located in it. */
@@ -38,9 +43,12 @@ export function buildSource(turns: readonly ResolvedTurn[]): BuiltSource {
   const built: Turn[] = [];
   let offset = 0;
   let words = 0;
+  let index = 0;
   for (const turn of turns) {
     const text = turn.text.trim();
     if (text.length === 0) continue;
+    index += 1;
+    if (turn.withheld === true) continue;
     if (built.length > 0) {
       parts.push('\n\n');
       offset += 2;
@@ -64,7 +72,7 @@ export function buildSource(turns: readonly ResolvedTurn[]): BuiltSource {
     offset += length;
     words += countWords(text);
     built.push({
-      index: built.length + 1,
+      index,
       speaker: turn.speaker,
       role: turn.role,
       participant: turn.participant,
