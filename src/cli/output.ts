@@ -20,6 +20,14 @@ export function writeJson(ctx: Ctx, value: unknown): void {
   ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * Writes text for people to stdout: control characters that came from files (a name, a quote) are shown as
+ * escapes; line breaks, tabs and the colour we painted are kept. JSON and CSV output does not come here.
+ */
+export function writeText(ctx: Ctx, text: string): void {
+  ctx.stdout.write(visibleText(text, { layout: true, colour: ctx.color }));
+}
+
 /** Writes CSV to stdout. */
 export function writeCsv(ctx: Ctx, header: readonly string[], rows: readonly (readonly unknown[])[]): void {
   ctx.stdout.write(renderCsv(header, rows));

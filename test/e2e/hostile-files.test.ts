@@ -7,7 +7,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { newProject, telaah, tempDir, writeFile } from '../helpers/spawn-cli.js';
+import { newProject, REPO, telaah, tempDir, writeFile } from '../helpers/spawn-cli.js';
 
 // Issue 11 item 5: hostile files. Each is refused in one line with exit 2 and leaves the project as it was,
 // or is read in bounded memory; what comes from a file is shown escaped and cut, and stored as it is.
@@ -240,5 +240,28 @@ describe('CSV cells a spreadsheet would run, in every --csv listing and export',
     }
     // The hostile values reached the tables (and were neutralised there), so the check above saw them.
     expect(neutralised).toBeGreaterThan(20);
+  });
+});
+
+describe('control characters inside a transcript', () => {
+  it('are kept in the text and in JSON, and shown escaped in search, triangulate and memo listings', () => {
+    const dir = newProject();
+    const hostile = 'iuran \u001b]0;owned\u0007 mahal \u001b[2J sekali';
+    writeFile(dir, 'interviews/ansi.txt', `Pewawancara: Sudah daftar?\nSumiati: ${hostile}.\n`);
+    expect(telaah(dir, ['ingest', 'interviews']).code).toBe(0);
+    const shown = JSON.parse(telaah(dir, ['sources', 'show', 'ansi', '--json']).stdout) as { text: string };
+    expect(shown.text).toContain(hostile);
+    const search = telaah(dir, ['search', 'mahal']).stdout;
+    expect(search).toContain('iuran \\x1b]0;owned\\x07 «mahal» \\x1b[2J sekali.\n');
+    expect(search.split('\n')).toHaveLength(2);
+    const segment = search.split('\t')[1]!;
+    expect(telaah(dir, ['codebook', 'use', join(REPO, 'codebooks', 'bpjs-social-work.yaml')]).code).toBe(0);
+    expect(telaah(dir, ['code', 'add', 'ansi', segment, 'barrier/distrust', '--coder', 'ana']).code).toBe(0);
+    expect(telaah(dir, ['memo', 'add', `segment:ansi:${segment}`, 'catatan \u001b[2J jahat']).code).toBe(0);
+    for (const args of [['triangulate', '--code', 'barrier/distrust'], ['memo', 'list'], ['codings', 'list'], ['sources', 'show', 'ansi']]) {
+      const out = telaah(dir, args).stdout;
+      expect(out, args.join(' ')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+      expect(out, args.join(' ')).toMatch(/\\x1b\[2J/);
+    }
   });
 });

@@ -8,10 +8,11 @@ describe('visibleText', () => {
     );
   });
 
-  it('leaves every printable character as it is, and keeps line breaks when asked', () => {
+  it('leaves every printable character as it is, and keeps line breaks and tabs when asked', () => {
     const text = 'Bu Sumiati: “iurannya mahal” — café 😀 ٪';
     expect(visibleText(text)).toBe(text);
-    expect(visibleText('satu\ndua\u001b]0;x\u0007', { newlines: true })).toBe('satu\ndua\\x1b]0;x\\x07');
+    expect(visibleText('satu\tdua\ntiga\u001b]0;x\u0007', { layout: true })).toBe('satu\tdua\ntiga\\x1b]0;x\\x07');
+    expect(visibleText('\u001b[1mA\u001b[22m\n\u001b[2J', { layout: true, colour: true })).toBe('\u001b[1mA\u001b[22m\n\\x1b[2J');
   });
 
   it('keeps colour escapes only when asked, and escapes every other escape even then', () => {

@@ -8,9 +8,10 @@
 
 // C0 controls, DEL, C1 controls, the line and paragraph separators, and the bidi embeddings, overrides and isolates.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const CONTROL_KEEP_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_KEEP_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 // A colour (SGR) escape as chalk writes it; kept only where the caller painted the text itself.
 const COLOUR_OR_CONTROL = /\u001b\[[0-9;]*m|[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const COLOUR_OR_CONTROL_KEEP_LAYOUT = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -23,12 +24,12 @@ function escape(ch: string): string {
 
 /**
  * `text` with every control character written as an escape (`\n`, `\x1b`, `\u202e`) so printing it
- * cannot steer the terminal. `newlines` keeps line breaks (a multi-line block); `colour` keeps colour
- * escapes (text the caller painted).
+ * cannot steer the terminal. `layout` keeps line breaks and tabs (a block of lines, TSV); `colour` keeps
+ * colour escapes (text the caller painted).
  */
-export function visibleText(text: string, options: { newlines?: boolean; colour?: boolean } = {}): string {
-  if (options.colour) return text.replace(COLOUR_OR_CONTROL, (m) => (m.length > 1 ? m : escape(m)));
-  return text.replace(options.newlines ? CONTROL_KEEP_NEWLINE : CONTROL, escape);
+export function visibleText(text: string, options: { layout?: boolean; colour?: boolean } = {}): string {
+  if (options.colour) return text.replace(options.layout ? COLOUR_OR_CONTROL_KEEP_LAYOUT : COLOUR_OR_CONTROL, (m) => (m.length > 1 ? m : escape(m)));
+  return text.replace(options.layout ? CONTROL_KEEP_LAYOUT : CONTROL, escape);
 }
 
 /** `text` cut to at most about `max` characters: the start and the end, with what was left out counted. */
