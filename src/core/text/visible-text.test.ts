@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipText, messageLine, visibleText } from './visible-text.js';
+import { clipText, controlPictures, messageLine, visibleText } from './visible-text.js';
 
 describe('visibleText', () => {
   it('writes C0, DEL, C1, line separators and bidi overrides as escapes', () => {
@@ -40,5 +40,14 @@ describe('clipText and messageLine', () => {
     expect(line.length).toBeLessThan(700);
     expect(line).not.toMatch(/[\n\r]/);
     expect(line).toMatch(/^no text column: the header has col0\\n, col1\\n, .* … \([\d,]+ characters left out\) … .*col99999\\n$/);
+  });
+});
+
+describe('controlPictures', () => {
+  it('draws each control character as one visible character, keeping colour and the length the layout counted', () => {
+    const line = '\u001b[1miuran\u001b[22m \u001b]0;owned\u0007 \u001b[2J\u007f\u009b\u202e';
+    const drawn = controlPictures(line);
+    expect(drawn).toBe('\u001b[1miuran\u001b[22m \u241b]0;owned\u2407 \u241b[2J\u2421\ufffd\ufffd');
+    expect(drawn.length).toBe(line.length);
   });
 });

@@ -32,6 +32,19 @@ export function visibleText(text: string, options: { layout?: boolean; colour?: 
   return text.replace(options.layout ? CONTROL_KEEP_LAYOUT : CONTROL, escape);
 }
 
+/**
+ * `text` with each control character replaced by one visible character (␛ for ESC, ␊ for a line feed, �
+ * for those without a picture) and colour escapes kept: for a laid-out screen, where an escape written
+ * out would change the widths the layout counted.
+ */
+export function controlPictures(text: string): string {
+  return text.replace(COLOUR_OR_CONTROL, (m) => {
+    if (m.length > 1) return m;
+    const code = m.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  });
+}
+
 /** `text` cut to at most about `max` characters: the start and the end, with what was left out counted. */
 export function clipText(text: string, max: number): string {
   if (text.length <= max) return text;
