@@ -18,6 +18,8 @@ describe('visibleText', () => {
   it('keeps colour escapes only when asked, and escapes every other escape even then', () => {
     expect(visibleText('\u001b[32mok\u001b[39m \u001b[2J \u001b]52;c;AAAA\u0007', { colour: true })).toBe('\u001b[32mok\u001b[39m \\x1b[2J \\x1b]52;c;AAAA\\x07');
     expect(visibleText('\u001b[32mok\u001b[39m')).toBe('\\x1b[32mok\\x1b[39m');
+    // A name's own escape that hides text (conceal, black on black) is escaped even where colour is kept.
+    expect(visibleText('a\u001b[8mhidden\u001b[30;40mdark', { colour: true })).toBe('a\\x1b[8mhidden\\x1b[30;40mdark');
   });
 });
 

@@ -9,9 +9,10 @@
 // C0 controls, DEL, C1 controls, the line and paragraph separators, and the bidi embeddings, overrides and isolates.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const CONTROL_KEEP_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-// A colour (SGR) escape as chalk writes it; kept only where the caller painted the text itself.
-const COLOUR_OR_CONTROL = /\u001b\[[0-9;]*m|[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const COLOUR_OR_CONTROL_KEEP_LAYOUT = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// A colour (SGR) escape of the styles telaah paints (bold, dim, inverse, foreground colours, and their
+// resets); kept only where the caller painted the text itself. Others (conceal, blink, backgrounds) are escaped.
+const COLOUR_OR_CONTROL = /\u001b\[(?:(?:0|1|2|7|22|27|3[0-79]|49|9[0-7]);)*(?:0|1|2|7|22|27|3[0-79]|49|9[0-7])?m|[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const COLOUR_OR_CONTROL_KEEP_LAYOUT = /\u001b\[(?:(?:0|1|2|7|22|27|3[0-79]|49|9[0-7]);)*(?:0|1|2|7|22|27|3[0-79]|49|9[0-7])?m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
