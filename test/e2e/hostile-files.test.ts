@@ -265,3 +265,17 @@ describe('control characters inside a transcript', () => {
     }
   });
 });
+
+describe('a codebook problem that echoes the file', () => {
+  it('is escaped and cut in codebook validate', () => {
+    const dir = tempDir();
+    const key = `x\u001b[2J${'y'.repeat(1000)}`;
+    const file = writeFile(dir, 'cb.yaml', `codebook:\n  name: T\n  version: '1'\n  "${key}": 1\ncodes: []\n`);
+    const result = telaah(dir, ['codebook', 'validate', file]);
+    expect(result.code).toBe(2);
+    const line = result.stderr.split('\n').find((l) => l.includes('unknown key'))!;
+    expect(line).toMatch(/unknown key "x\\x1b\[2Jyyy/);
+    expect(line.length).toBeLessThan(1000);
+    expect(result.stderr).not.toMatch(/\u001b/);
+  });
+});
