@@ -2,6 +2,7 @@
  * The project's error types. Commands throw these; only src/cli/main.ts turns them into messages
  * and exit codes (2 for input and usage, 3 for the project itself).
  */
+import { clipText, messageLine } from './core/text/visible-text.js';
 
 /** Where in an input file a problem was found (1-based line and column). */
 export interface Location {
@@ -28,11 +29,15 @@ export class InputError extends Error {
     return new InputError(this.message, { ...this.location, file, hint: this.hint, cause: this.cause });
   }
 
-  /** `file:line:col: message. hint` on one line. */
+  /**
+   * `file:line:col: message. hint` on one line, safe to print: control characters escaped, and each part
+   * cut short, so a message echoing a hostile file's 100,000-column header stays one readable line.
+   */
   format(): string {
     const { file, line, col } = this.location;
-    const where = file ? [file, line, line !== undefined ? col : undefined].filter((p) => p !== undefined).join(':') : '';
-    const text = this.hint ? `${this.message}. ${this.hint}` : this.message;
+    const where = file ? [messageLine(file, 300), line, line !== undefined ? col : undefined].filter((p) => p !== undefined).join(':') : '';
+    const message = messageLine(this.message);
+    const text = this.hint ? `${message}. ${clipText(messageLine(this.hint), 300)}` : message;
     return where ? `${where}: ${text}` : text;
   }
 }

@@ -50,3 +50,21 @@ describe('writeTable on a terminal', () => {
     expect(await table(30)).toBe('name     category        turns\nSumiati  pekerja rumah…     40\n(not shown, see --csv: organi…\n');
   });
 });
+
+describe('writeTable with control characters in cells', () => {
+  const write = async (stdoutIsTTY: boolean, color: boolean): Promise<string> => {
+    const { writeTable } = await import('./output.js');
+    let out = '';
+    const ctx = { stdout: { write: (text: string) => (out += text) }, stderr: { write: () => true }, stdoutIsTTY, stderrIsTTY: false, color, cwd: '/', env: {}, now: () => new Date(0), columns: 80 };
+    writeTable(ctx, [{ title: 'name' }, { title: 'status' }], [['evil\u001b[2J\nname\tx\u202e', '\u001b[32mconvergent\u001b[39m']]);
+    return out;
+  };
+
+  it('escapes them on a terminal, keeping the colour the renderer painted', async () => {
+    expect((await write(true, true)).split('\n')[1]).toBe('evil\\x1b[2J\\nname\\tx\\u202e  \u001b[32mconvergent\u001b[39m');
+  });
+
+  it('escapes them in TSV, so a tab or newline in a name cannot add a column or a row', async () => {
+    expect(await write(false, false)).toBe('name\tstatus\nevil\\x1b[2J\\nname\\tx\\u202e\t\\x1b[32mconvergent\\x1b[39m\n');
+  });
+});

@@ -1,5 +1,6 @@
 import type { Ctx } from './context.js';
 import { renderCsv } from '../report/csv.js';
+import { visibleText } from '../core/text/visible-text.js';
 import { displayWidth, truncate, type TableColumn } from '../report/text-layout.js';
 
 export { displayWidth, truncate };
@@ -19,6 +20,14 @@ export function writeJson(ctx: Ctx, value: unknown): void {
   ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * Writes text for people to stdout: control characters that came from files (a name, a quote) are shown as
+ * escapes; line breaks, tabs and the colour we painted are kept. JSON and CSV output does not come here.
+ */
+export function writeText(ctx: Ctx, text: string): void {
+  ctx.stdout.write(visibleText(text, { layout: true, colour: ctx.color }));
+}
+
 /** Writes CSV to stdout. */
 export function writeCsv(ctx: Ctx, header: readonly string[], rows: readonly (readonly unknown[])[]): void {
   ctx.stdout.write(renderCsv(header, rows));
@@ -32,7 +41,9 @@ export type Column = TableColumn;
  * decoration when piped, so `cut` and `awk` work.
  */
 export function writeTable(ctx: Ctx, columns: readonly Column[], rows: readonly (readonly (string | number | null)[])[], style?: { header?: (s: string) => string }): void {
-  const cells = rows.map((row) => row.map((c) => (c === null || c === undefined ? '' : String(c))));
+  // A cell's control characters are escaped: a file name with an ANSI escape or a newline must not steer the
+  // terminal or break the table. The colour our renderers paint survives where colour is on.
+  const cells = rows.map((row) => row.map((c) => (c === null || c === undefined ? '' : visibleText(String(c), { colour: ctx.color }))));
   if (!ctx.stdoutIsTTY) {
     const lines = [columns.map((c) => c.title), ...cells].map((r) => r.join('\t'));
     ctx.stdout.write(`${lines.join('\n')}\n`);

@@ -1,7 +1,8 @@
-import { zipSync } from 'fflate';
+import { constants, deflateRawSync } from 'node:zlib';
+import { Zip, ZipPassThrough, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
-import { readZip, writeZip } from './zip.js';
+import { DEFAULT_ZIP_LIMITS, readZip, writeZip } from './zip.js';
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -35,5 +36,27 @@ describe('readZip limits', () => {
 
   it('refuses what is not a ZIP, as bad input', () => {
     expect(() => readZip(text('<?xml version="1.0"?><Project/>'), 'p.qdpx', () => true)).toThrow(InputError);
+  });
+});
+
+describe('readZip default limits', () => {
+  it('refuses a .qdpx inflating past 256 MB, which would otherwise be held in memory and parsed', () => {
+    // 272 MB of zeros as raw deflate, made fast: one 16 MB block flushed (not final) 17 times, then a final empty block.
+    const block = deflateRawSync(new Uint8Array(16 * 1024 ** 2), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+    const chunks: Uint8Array[] = [];
+    const zip = new Zip((error, data) => {
+      if (error) throw error;
+      chunks.push(data);
+    });
+    const entry = new ZipPassThrough('project.qde');
+    entry.compression = 8;
+    zip.add(entry);
+    for (let i = 0; i < 17; i++) entry.push(block);
+    entry.push(deflateRawSync(new Uint8Array(0)), true);
+    zip.end();
+    const bomb = new Uint8Array(Buffer.concat(chunks));
+    expect(bomb.length).toBeLessThan(2 * 1024 ** 2);
+    expect(DEFAULT_ZIP_LIMITS.maxTotalBytes).toBe(256 * 1024 ** 2);
+    expect(() => readZip(bomb, 'bomb.qdpx', () => true)).toThrow('the archive inflates to more than 256 MB (at project.qde)');
   });
 });

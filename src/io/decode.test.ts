@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
@@ -97,7 +98,7 @@ describe('decodeBytes: Windows-1252 fallback', () => {
   it('decodes every byte to one character', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 1, maxLength: 200 }), (raw) => {
-        const bytes = raw.map((b) => (b === 0 ? 0x41 : b)).map((b, i) => (i === 0 ? 0x92 : b));
+        const bytes = raw.map((b) => (b < 0x20 && b !== 0x0a ? 0x41 : b)).map((b, i) => (i === 0 ? 0x92 : b));
         const { text, encoding } = decodeBytes(bytes, 'k.txt');
         expect(encoding).toBe('windows-1252');
         expect(text.length).toBe(bytes.length);
@@ -136,7 +137,7 @@ describe('decodeBytes refuses what is not text', () => {
 
   it('refuses NUL bytes with their line and column', () => {
     expect(refusal(bytesOf('abc\nde', [0], 'f'))).toBe(
-      'input.txt:2:3: looks like a binary file (it holds NUL bytes). Give a text (.txt, .md), subtitle (.vtt, .srt), .csv or Word (.docx) file',
+      'input.txt:2:3: looks like a binary file (it holds NUL bytes, the first at byte offset 6). Give a text (.txt, .md), subtitle (.vtt, .srt), .csv or Word (.docx) file',
     );
   });
 
@@ -203,5 +204,22 @@ describe('firstInvalidUtf8', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('decodeBytes refuses binary data that has no NUL and no known signature', () => {
+  it('refuses compressed data (control bytes throughout) at the first control byte, with its offset', () => {
+    const compressed = new Uint8Array(deflateSync(Buffer.from('Pewawancara: iurannya berapa, Bu? '.repeat(2000))).map((b) => (b === 0 ? 1 : b)));
+    expect(() => decodeBytes(compressed, 'blob.txt')).toThrow(/^looks like a binary file \(\d+ control bytes in its first [\d,]+, the first at byte offset \d+\)$/);
+    try {
+      decodeBytes(compressed, 'blob.txt');
+    } catch (error) {
+      expect((error as InputError).format()).toMatch(/^blob\.txt:\d+:\d+: looks like a binary file .*Give a text/);
+    }
+  });
+
+  it('keeps a real transcript with a stray control character (a Word line break, a bell)', () => {
+    const text = `Pewawancara: halo\u000bBu.\nSumiati: iuran\u0007 mahal.\n${'Sumiati: ya.\n'.repeat(50)}`;
+    expect(decodeBytes(new TextEncoder().encode(text), 'a.txt').text).toBe(text);
   });
 });

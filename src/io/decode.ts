@@ -76,7 +76,7 @@ function decodeUtf8OrWindows1252(bytes: Uint8Array, file: string): DecodedText {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, col } = locate(bytes, nul);
-    throw new InputError('looks like a binary file (it holds NUL bytes)', {
+    throw new InputError(`looks like a binary file (it holds NUL bytes, the first at byte offset ${nul})`, {
       file,
       line,
       col,
@@ -84,6 +84,15 @@ function decodeUtf8OrWindows1252(bytes: Uint8Array, file: string): DecodedText {
         ? 'It may be UTF-16 text without a byte-order mark: re-save it as UTF-8'
         : 'Give a text (.txt, .md), subtitle (.vtt, .srt), .csv or Word (.docx) file',
     });
+  }
+  const control = controlBytes(bytes);
+  if (control.count >= 4 && control.count * 100 >= control.sampled) {
+    // Compressed or encrypted data has no NUL often enough to pass the check above, but is full of these.
+    const { line, col } = locate(bytes, control.first);
+    throw new InputError(
+      `looks like a binary file (${control.count} control bytes in its first ${control.sampled.toLocaleString('en')}, the first at byte offset ${control.first})`,
+      { file, line, col, hint: 'Give a text (.txt, .md), subtitle (.vtt, .srt), .csv or Word (.docx) file' },
+    );
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', warnings: [] };
@@ -161,6 +170,24 @@ function locate(bytes: Uint8Array, offset: number): { line: number; col: number 
   let col = 1;
   for (let i = lineStart; i < offset; i++) if ((bytes[i]! & 0xc0) !== 0x80) col++;
   return { line, col };
+}
+
+/**
+ * C0 control bytes no text file holds (all but tab, the line ends, vertical tab and form feed that Word
+ * writes, Ctrl-Z and ESC) in the first 64 KB: how many, and where the first is. A stray one in a real
+ * transcript stays far below 1 in 100.
+ */
+function controlBytes(bytes: Uint8Array): { count: number; first: number; sampled: number } {
+  const sampled = Math.min(bytes.length, 64 * 1024);
+  let count = 0;
+  let first = -1;
+  for (let i = 0; i < sampled; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x20 || (b >= 0x09 && b <= 0x0d) || b === 0x1a || b === 0x1b) continue;
+    count++;
+    if (first < 0) first = i;
+  }
+  return { count, first, sampled };
 }
 
 /** UTF-16 of mostly-ASCII text has a NUL in every other byte. */

@@ -63,7 +63,18 @@ export function readProjectConfig(paths: ProjectPaths): ProjectConfig {
       hint: 'Fix the syntax (a template is in the README)',
     });
   }
-  const { config, problems } = validateConfig(doc.toJS(), basename(paths.dir));
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // A billion-laughs chain of aliases (&a [*b, *b, …]) is stopped here, before it expands.
+    throw new InputError(`telaah.yaml cannot be read: ${(error as Error).message.split('\n')[0]}`, {
+      file: paths.config,
+      hint: 'Write the settings out without chains of aliases (*name)',
+      cause: error,
+    });
+  }
+  const { config, problems } = validateConfig(data, basename(paths.dir));
   const problem = problems[0];
   if (problem) {
     const node = problem.path.length ? doc.getIn(problem.path, true) : doc.contents;

@@ -8,6 +8,7 @@ import type { MetaEntry } from '../core/transcript/front-matter.js';
 import { isProseLabel, parseSpeakerLines } from '../core/transcript/speaker-lines.js';
 import type { DraftMeta, ReadWarning, TranscriptDraft, TurnDraft } from '../core/transcript/types.js';
 import { InputError } from '../errors.js';
+import { checkedDocxPackage } from './docx-package.js';
 
 interface Paragraph {
   /** Text with `<br>` as '\n'. */
@@ -30,8 +31,10 @@ export async function readDocx(
 ): Promise<TranscriptDraft> {
   let html: string;
   const warnings: ReadWarning[] = [];
+  // Mammoth reads only what passed the size and DOCTYPE checks, never the file's own bytes.
+  const checked = checkedDocxPackage(bytes);
   try {
-    const result = await mammoth.convertToHtml({ buffer: bytes });
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength) });
     html = result.value;
     for (const m of result.messages) if (m.type === 'error') warnings.push({ message: m.message });
   } catch (err) {

@@ -4,6 +4,7 @@
  * chalk instance, which colours nothing when colour is off; then matches are marked «like this».
  */
 import type { ChalkInstance } from 'chalk';
+import { visibleText } from '../core/text/visible-text.js';
 import { displayWidth, truncate } from './text-layout.js';
 
 /** What a line shows of a hit (a SearchHit of the store, or anything shaped like it). */
@@ -173,7 +174,8 @@ export function kwicLine(hit: KwicHit, layout: KwicLayout, columns: number, pain
 /** One line for a pipe: source, segment, speaker and the whole text (matches «marked»), tab-separated. */
 export function kwicTsvLine(hit: KwicHit): string {
   const { cells } = cellsOf(hit, true);
-  return [hit.source, hit.segment, speakerLabel(hit), cells.map((c) => c.ch).join('')].join('\t');
+  // Each field escaped: a tab or newline in a name or a quote must not add a column or a line.
+  return [hit.source, hit.segment, speakerLabel(hit), cells.map((c) => c.ch).join('')].map((field) => visibleText(field)).join('\t');
 }
 
 /** "37 hits in 12 sources", and what was left out under a limit. */

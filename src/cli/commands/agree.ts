@@ -6,7 +6,7 @@ import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
 import { withProjectToRead } from '../open-project.js';
-import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
+import { outputMode, writeCsv, writeJson, writeTable, writeText } from '../output.js';
 import { paint } from '../style.js';
 
 /** Options of `telaah agree`. */
@@ -56,7 +56,7 @@ export async function run(ctx: Ctx, _args: string[], opts: AgreeOptions): Promis
     notes.write(agreementFooter(summary, sources, request.allSources, width, c));
     if (request.disagreements) {
       ctx.stdout.write(`\n${c.bold(`${disagreements.length} ${disagreements.length === 1 ? 'unit' : 'units'} judged differently`)}\n`);
-      for (const d of disagreements) ctx.stdout.write(`\n${disagreementText(d, width, c)}`);
+      for (const d of disagreements) writeText(ctx, `\n${disagreementText(d, width, c)}`);
     }
     return 0;
   });

@@ -12,7 +12,7 @@ export interface AnonymityCheckOptions extends JsonOptions {
   pseudonyms: string;
 }
 import { withProjectToRead } from '../open-project.js';
-import { writeJson } from '../output.js';
+import { writeJson, writeText } from '../output.js';
 import { paint } from '../style.js';
 
 /** One real name found in the project. */
@@ -83,10 +83,10 @@ export async function run(ctx: Ctx, _args: string[], opts: AnonymityCheckOptions
 function renderFindings(ctx: Ctx, scanned: number, found: Finding[], possible: Finding[]): void {
   const c = paint(ctx);
   const placeOf = (f: Finding): string => (f.line !== null ? `${f.source}:${f.line}:${f.col}` : `${f.source} (${PLACE_NAMES[f.place].shown})`);
-  for (const f of found) ctx.stdout.write(`${placeOf(f)}: ${c.red(`"${f.matched}"`)} is the real name ${f.realName}\n`);
+  for (const f of found) writeText(ctx, `${placeOf(f)}: ${c.red(`"${f.matched}"`)} is the real name ${f.realName}\n`);
   if (possible.length > 0) {
     ctx.stdout.write(`${found.length > 0 ? '\n' : ''}Possible (written in lower case, perhaps a common word; check by eye):\n`);
-    for (const f of possible) ctx.stdout.write(`${placeOf(f)}: ${c.yellow(`"${f.matched}"`)} may be the real name ${f.realName}\n`);
+    for (const f of possible) writeText(ctx, `${placeOf(f)}: ${c.yellow(`"${f.matched}"`)} may be the real name ${f.realName}\n`);
   }
   const maybe = possible.length === 0 ? '' : ` ${possible.length} lower-case ${possible.length === 1 ? 'word matches' : 'words match'} a name: see "Possible" above.`;
   if (found.length === 0) {

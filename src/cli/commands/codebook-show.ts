@@ -9,7 +9,7 @@ import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { JsonOptions } from '../flags.js';
 import { openProject } from '../open-project.js';
-import { displayWidth, truncate, writeJson } from '../output.js';
+import { displayWidth, truncate, writeJson, writeText } from '../output.js';
 import { paint } from '../style.js';
 
 interface ShownCode {
@@ -44,7 +44,7 @@ export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<
     writeJson(ctx, { name: codebook.name, version: codebook.version, file: shown, codes: tree });
     return 0;
   }
-  ctx.stdout.write(renderTree(codebook, tree, counts !== undefined, ctx));
+  writeText(ctx, renderTree(codebook, tree, counts !== undefined, ctx));
   return 0;
 }
 

@@ -5,7 +5,7 @@ import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { JsonOptions } from '../flags.js';
-import { writeJson } from '../output.js';
+import { writeJson, writeText } from '../output.js';
 import { paint } from '../style.js';
 
 /** `telaah codebook test [file]` (the stored current codebook without a file): every example must fire its code and no counterexample may; exit 1 on a miss. */
@@ -22,7 +22,7 @@ export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<
   for (const miss of misses) {
     const what = miss.kind === 'example' ? `example of ${miss.code} did not fire` : `counterexample of ${miss.code} fired`;
     const fired = miss.fired.length ? ` (fired: ${miss.fired.join(', ')})` : ' (nothing fired)';
-    ctx.stdout.write(`${c.red('✗')} ${what}: "${miss.text}"${c.dim(fired)}\n`);
+    writeText(ctx, `${c.red('✗')} ${what}: "${miss.text}"${c.dim(fired)}\n`);
   }
   ctx.stderr.write(
     misses.length === 0

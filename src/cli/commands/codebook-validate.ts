@@ -1,3 +1,4 @@
+import { messageLine } from '../../core/text/visible-text.js';
 import { chooseCodebook } from '../choose-codebook.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
@@ -16,7 +17,8 @@ export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<
   const c = paint(ctx);
   for (const p of file.problems) {
     const tag = p.severity === 'error' ? c.red('error') : c.yellow('warning');
-    ctx.stderr.write(`${shown}:${p.line}:${p.col}: ${tag}: ${p.message}\n`);
+    // A problem may echo the file's text: escaped and cut like every message.
+    ctx.stderr.write(`${messageLine(shown, 300)}:${p.line}:${p.col}: ${tag}: ${messageLine(p.message)}\n`);
   }
   if (errors.length) {
     ctx.stderr.write(c.red(`${shown}: ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; the codebook cannot be used until they are fixed\n`));

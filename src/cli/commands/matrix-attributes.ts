@@ -14,7 +14,7 @@ import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
 import { withProjectToRead } from '../open-project.js';
-import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
+import { outputMode, writeCsv, writeJson, writeTable, writeText } from '../output.js';
 import { paint } from '../style.js';
 
 /** Options of `telaah matrix attributes`. */
@@ -46,7 +46,7 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
       else if (mode === 'csv') {
         const { header, rows: lines } = frameworkChartCsv(chart);
         writeCsv(ctx, header, lines);
-      } else ctx.stdout.write(frameworkChartText(chart, base, opts.wide === true ? Number.MAX_SAFE_INTEGER : ctx.columns, c));
+      } else writeText(ctx, frameworkChartText(chart, base, opts.wide === true ? Number.MAX_SAFE_INTEGER : ctx.columns, c));
       return 0;
     }
     if (mode === 'json') writeJson(ctx, { by: byName, unit: scope.unit, base, leftOut: withoutParticipant, values: matrix.values, codes: matrix.codes.map(({ depth: _, ...code }) => code) });
@@ -57,7 +57,7 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixAttributesOptio
       const table = attributeTable(matrix, base);
       writeTable(ctx, table.columns, table.rows);
     } else {
-      ctx.stdout.write(layoutMatrix(attributeLayout(matrix, base), opts.wide === true ? Infinity : ctx.columns));
+      writeText(ctx, layoutMatrix(attributeLayout(matrix, base), opts.wide === true ? Infinity : ctx.columns));
       ctx.stdout.write(attributeLegend(scope.unit, base, withoutParticipant, ctx.columns, c));
     }
     if (!ctx.stdoutIsTTY && mode === 'table' && withoutParticipant > 0) ctx.stderr.write(`${c.dim(leftOutNote(scope.unit, withoutParticipant))}\n`);

@@ -6,7 +6,7 @@ import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
 import { withProjectToRead } from '../open-project.js';
-import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
+import { outputMode, writeCsv, writeJson, writeTable, writeText } from '../output.js';
 import { paint } from '../style.js';
 
 /** Options of `telaah matrix cooccurrence`. */
@@ -34,7 +34,7 @@ export async function run(ctx: Ctx, _args: string[], opts: MatrixCooccurrenceOpt
     } else {
       const c = paint(ctx);
       const width = opts.wide === true ? Infinity : ctx.columns;
-      ctx.stdout.write(layoutMatrix(cooccurrenceLayout(matrix, jaccard), width));
+      writeText(ctx, layoutMatrix(cooccurrenceLayout(matrix, jaccard), width));
       ctx.stdout.write(cooccurrenceLegend(scope.unit, jaccard, ctx.columns, c));
     }
     return 0;

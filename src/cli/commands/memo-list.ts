@@ -7,7 +7,7 @@ import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions } from '../flags.js';
 import { resolveMemoFilter } from '../memo-target.js';
 import { withProjectToRead } from '../open-project.js';
-import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
+import { outputMode, writeCsv, writeJson, writeTable, writeText } from '../output.js';
 import { paint } from '../style.js';
 
 /** Options of `telaah memo list`. */
@@ -30,7 +30,7 @@ export async function run(ctx: Ctx, _args: string[], opts: MemoListOptions): Pro
       writeTable(ctx, table.columns, table.rows);
     } else if (memos.length === 0) {
       ctx.stderr.write(opts.target || opts.author ? 'No memos match.\n' : 'No memos yet; write one with `telaah memo add TARGET "text"`.\n');
-    } else ctx.stdout.write(memoBlocks(memos, { width: ctx.columns, now: ctx.now(), paint: paint(ctx) }));
+    } else writeText(ctx, memoBlocks(memos, { width: ctx.columns, now: ctx.now(), paint: paint(ctx) }));
     return 0;
   });
 }

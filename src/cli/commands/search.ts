@@ -15,7 +15,7 @@ import type { ExitCode } from '../exit-code.js';
 import type { ListingOptions, WhereOption } from '../flags.js';
 import { whileInterruptible } from '../interrupt.js';
 import { withProjectToRead } from '../open-project.js';
-import { outputMode } from '../output.js';
+import { outputMode, writeText } from '../output.js';
 import { formatCount } from '../progress.js';
 import { updateSearchIndex } from '../search/update-search-index.js';
 import { paint } from '../style.js';
@@ -86,7 +86,7 @@ function writeKwic(ctx: Ctx, hits: Iterable<SearchHit>): number {
   const all = [...hits];
   const layout = kwicLayout(all, ctx.columns);
   const c = paint(ctx);
-  for (const hit of all) ctx.stdout.write(`${kwicLine(hit, layout, ctx.columns, c)}\n`);
+  for (const hit of all) writeText(ctx, `${kwicLine(hit, layout, ctx.columns, c)}\n`);
   return all.length;
 }
 

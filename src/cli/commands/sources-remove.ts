@@ -1,3 +1,4 @@
+import { visibleText } from '../../core/text/visible-text.js';
 import { InputError } from '../../errors.js';
 import { recordAudit } from '../../store/audit.js';
 import { countHoldings, type SourceHoldings } from '../../store/human-work.js';
@@ -26,7 +27,7 @@ export async function run(ctx: Ctx, args: string[], opts: SourcesRemoveOptions):
     const c = paint(ctx);
     // Every name is checked before anything is said or removed.
     const targets = names.map((name) => ({ name, holdings: countHoldings(db, requireSource(db, name)) }));
-    for (const t of targets) ctx.stderr.write(`${c.bold(t.name)}: ${describe(t.holdings)}\n`);
+    for (const t of targets) ctx.stderr.write(`${c.bold(visibleText(t.name))}: ${describe(t.holdings)}\n`);
     const human = targets.reduce((n, t) => n + t.holdings.humanCodings + t.holdings.decisions + t.holdings.memos, 0);
     if (human > 0 && opts.yes !== true) {
       const what = humanWork(targets.map((t) => t.holdings));

@@ -1,4 +1,5 @@
 import { CodePointSlicer } from '../../core/text/code-point-slicer.js';
+import { visibleText } from '../../core/text/visible-text.js';
 import { formatMediaTime } from '../../core/transcript/build-source.js';
 import { normalizeLabel } from '../../core/transcript/speakers.js';
 import { InputError } from '../../errors.js';
@@ -89,5 +90,6 @@ function renderSource(source: StoredSource, ctx: Ctx, sentences: boolean): strin
       for (const line of wrapText(slicer.slice(turn.start, turn.end), width - indent.length)) out.push(`${indent}${line}`);
     }
   }
-  return `${out.join('\n')}\n`;
+  // Names, labels and text come from the files: their control characters are shown, not obeyed.
+  return `${out.map((line) => visibleText(line, { colour: ctx.color })).join('\n')}\n`;
 }

@@ -22,7 +22,7 @@ export interface TriangulateOptions extends ListingOptions {
 }
 import { checkCodeIds, currentCodebook } from '../known-codes.js';
 import { withProjectToRead } from '../open-project.js';
-import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
+import { outputMode, writeCsv, writeJson, writeTable, writeText } from '../output.js';
 import { paint } from '../style.js';
 
 /** `telaah triangulate`: for every code, which kinds of source support it, and what to worry about. */
@@ -61,7 +61,7 @@ export async function run(ctx: Ctx, _args: string[], opts: TriangulateOptions): 
       writeCsv(ctx, header, rows);
     } else if (focus) {
       const width = Math.max(40, Math.min(ctx.stdoutIsTTY ? ctx.columns : 80, 100));
-      for (const t of audit.tables) ctx.stdout.write(triangulationDepth(t.codes[0]!, heading(t.value), width, c, memosOf(t.codes[0]!)));
+      for (const t of audit.tables) writeText(ctx, triangulationDepth(t.codes[0]!, heading(t.value), width, c, memosOf(t.codes[0]!)));
     } else {
       for (const t of audit.tables) {
         const title = heading(t.value);

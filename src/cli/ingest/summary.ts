@@ -1,3 +1,4 @@
+import { clipText, MESSAGE_MAX, visibleText } from '../../core/text/visible-text.js';
 import type { Ctx } from '../context.js';
 import { paint } from '../style.js';
 import type { FileOutcome } from './ingest-files.js';
@@ -65,7 +66,7 @@ export function renderIngestSummary(summary: IngestSummary, warnings: readonly s
     );
   }
   lines.push(...renderNaming(summary.files, c), ...renderWithheld(summary.files), ...renderCarried(summary.files, c));
-  for (const w of warnings.slice(0, 20)) lines.push(c.yellow(`  warning: ${w}`));
+  for (const w of warnings.slice(0, 20)) lines.push(c.yellow(`  warning: ${clipText(w, MESSAGE_MAX)}`));
   if (warnings.length > 20) lines.push(c.yellow(`  … and ${warnings.length - 20} more warnings (see --json)`));
   for (const f of summary.files) {
     if (f.status === 'skipped') lines.push(c.dim(`  skipped ${f.file}: ${f.reason}`));
@@ -73,7 +74,8 @@ export function renderIngestSummary(summary: IngestSummary, warnings: readonly s
   for (const f of summary.files) {
     if (f.status === 'failed') lines.push(c.red(`  failed ${f.message}`));
   }
-  return `${lines.join('\n')}\n`;
+  // File names, labels and quoted text come from the files: their control characters are shown, not obeyed.
+  return `${lines.map((line) => visibleText(line, { colour: ctx.color })).join('\n')}\n`;
 }
 
 /** How files that could not take their own name were named. */

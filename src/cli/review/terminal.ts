@@ -3,6 +3,7 @@
  * happens — a quit, Ctrl-C, an error, the process exiting — `close` puts the terminal back as it was.
  */
 import { emitKeypressEvents } from 'node:readline';
+import { controlPictures } from '../../core/text/visible-text.js';
 
 /** One key as the screen cares about it. */
 export interface Key {
@@ -94,7 +95,10 @@ export function openTerminal(): Terminal {
   };
 }
 
-/** A frame for the terminal: each line overwrites the one below the cursor, the rest of the screen is cleared. */
+/**
+ * A frame for the terminal: each line overwrites the one below the cursor, the rest of the screen is cleared.
+ * A control character in a line (from a transcript or a name) is drawn as a picture, never obeyed.
+ */
 export function frameOf(lines: readonly string[]): string {
-  return `\x1b[H${lines.join('\x1b[K\r\n')}\x1b[K\x1b[J`;
+  return `\x1b[H${lines.map(controlPictures).join('\x1b[K\r\n')}\x1b[K\x1b[J`;
 }

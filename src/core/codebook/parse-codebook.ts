@@ -2,7 +2,7 @@
  * Parses and validates a codebook YAML file (format: docs/codebook.md) into a Codebook, reporting
  * every problem at the line:col of the node or key at fault.
  */
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import { readCodebookMeta, readNegation } from './read-codebook-header.js';
 import { readCodes, type ReadCode } from './read-codes.js';
 import { resolveCodeTree } from './resolve-code-tree.js';
@@ -30,9 +30,43 @@ export function parseCodebook(text: string): { codebook?: Codebook; problems: Co
     reader.error(syntax.pos[0], `YAML syntax: ${syntaxMessage(syntax.code, syntax.message)}`);
     return { problems: reader.problems };
   }
+  const runaway = runawayAlias(doc);
+  if (runaway !== undefined) {
+    reader.error(runaway, `*${runaway.source} and the aliases like it repeat values so often that reading them would not end (a "billion laughs" file); a codebook needs at most a few aliases: write the values out`);
+    return { problems: reader.problems };
+  }
   const codebook = readCodebook(reader, doc);
   const problems = reader.problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return problems.some((p) => p.severity === 'error') || !codebook ? { problems } : { codebook, problems };
+}
+
+/**
+ * An alias that makes the document expand beyond what yaml allows (its maxAliasCount of 100, weighed by the
+ * aliases inside what it repeats), or undefined. The reader walks aliases where they stand, so 3,000 codes
+ * sharing one 100,000-term list would otherwise be read term by term 3,000 times.
+ */
+function runawayAlias(doc: Document): Alias | undefined {
+  let aliases = 0;
+  try {
+    visit(doc, { Alias: () => void (aliases += 1) });
+    if (aliases === 0) return undefined;
+    // toJS resolves each alias to the one value its anchor built, so this check costs no expansion.
+    doc.toJS({ maxAliasCount: 100 });
+    return undefined;
+  } catch (error) {
+    // Other alias faults (an alias with no anchor) are reported where the reader meets them.
+    if (!/excessive alias count/i.test((error as Error).message)) return undefined;
+    const uses = new Map<string, number>();
+    let worst: Alias | undefined;
+    visit(doc, {
+      Alias: (_, alias) => {
+        const n = (uses.get(alias.source) ?? 0) + 1;
+        uses.set(alias.source, n);
+        if (worst === undefined || n > (uses.get(worst.source) ?? 0)) worst = alias;
+      },
+    });
+    return worst;
+  }
 }
 
 function syntaxMessage(code: string, message: string): string {
