@@ -42,7 +42,14 @@ describe('readSourceFile', () => {
     const cp1252 = Buffer.from([...Buffer.from('Sumiati: Caf'), 0xe9, 0x20, 0x92, 0x6f, 0x6b, 0x92, 0x0a, ...Buffer.from('Pewawancara: Ya.\n')]);
     const b = await readSourceFile(file('b.txt'), cp1252, options);
     expect(b.draft.turns[0]!.text).toBe('Café ’ok’');
-    expect(b.warnings.join('\n')).toMatch(/b\.txt: .*Windows-1252/);
+    expect(b.warnings.join('\n')).toMatch(/^interviews\/b\.txt:1:13: not valid UTF-8 .*Windows-1252/);
+  });
+
+  it('names the file once in a decoding warning (fuzz counterexample)', async () => {
+    const read = await readSourceFile(file('w.txt'), Buffer.from([...Buffer.from('Sumiati: Iya.'), 0x80, 0x0a]), options);
+    expect(read.warnings).toEqual([
+      'interviews/w.txt:1:14: not valid UTF-8 (byte 0x80), so the file was read as Windows-1252; if characters look wrong, re-save it as UTF-8',
+    ]);
   });
 
   it('reads NFD text as NFC', async () => {

@@ -86,7 +86,8 @@ async function readByFormat(file: InputFile, bytes: Buffer, options: ReadOptions
     type = options.type ?? meta.type ?? folderType;
     draft = readPlainText(body, bodyLine, meta, type, options);
   }
-  return { encoding: decoded.encoding, type, draft, warnings: [...decoded.warnings.map((w) => `${file.display}: ${w}`), ...draft.warnings.map((w) => formatWarning(file.display, w))] };
+  // decodeBytes was given the file's name: its warnings already begin with `file:line:col:`.
+  return { encoding: decoded.encoding, type, draft, warnings: [...decoded.warnings, ...draft.warnings.map((w) => formatWarning(file.display, w))] };
 }
 
 function readPlainText(body: string, bodyLine: number, meta: DraftMeta, type: SourceType | undefined, options: ReadOptions): TranscriptDraft {
