@@ -15,7 +15,7 @@ import { InputError, ProjectError } from '../../src/errors.js';
 export const FUZZ_RUNS = positive(process.env.TELAAH_FUZZ_RUNS) ?? 150;
 
 /** Long enough for FUZZ_RUNS runs of the slowest reader (mammoth on a .docx) on a busy machine. */
-export const FUZZ_TIMEOUT = Math.max(30_000, FUZZ_RUNS * 50);
+export const FUZZ_TIMEOUT = Math.max(60_000, FUZZ_RUNS * 200);
 
 /** fast-check's parameters: the run count, and the seed and path of a failure to replay. */
 export function fuzzParams<T>(): fc.Parameters<T> {
