@@ -47,5 +47,14 @@ describe('codebookFromRefi', () => {
     ['Pendaftaran Mandiri', 'pendaftaran-mandiri'],
     ['přesněji', 'presneji'],
     ['日本', 'code'],
+    ['a--b', 'a--b'],
+    ['tidak-', 'tidak-'],
+    ['-tidak-', 'tidak'],
   ])('slugify(%s) is %s', (name, slug) => expect(slugify(name)).toBe(slug));
+
+  it('gives a telaah code exported as .qdc its own id back (fuzz counterexample: `a-` came back as `a`)', () => {
+    const code = (name: string) => ({ guid: name, name, isCodable: true, noteRefs: [], children: [] as never[] });
+    const made = codebookFromRefi([{ ...code('a-'), children: [code('x--y')] as never[] }], header);
+    expect(parseCodebook(made.yaml).codebook!.codes.map((c) => c.id)).toEqual(['a-', 'a-/x--y']);
+  });
 });

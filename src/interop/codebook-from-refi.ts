@@ -63,6 +63,9 @@ export function codebookFromRefi(codes: readonly RefiCode[], header: CodebookHea
 
 /** "Health care" → health-care, "subcode 3.1" → subcode-3-1, "Kebutuhan dasar (pangan)" → kebutuhan-dasar-pangan. */
 export function slugify(name: string): string {
+  // A name that is already an id segment stays as it is, so a telaah code such as `a--b` or `tidak-` comes
+  // back under its own id after an export and an import.
+  if (/^[a-z0-9][a-z0-9-]*$/.test(name)) return name;
   const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
