@@ -11,10 +11,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../src/core/analysis/query/parse-query.js';
 import { printQuery, type QueryNode } from '../../src/core/analysis/query/query-ast.js';
+import { Document } from 'yaml';
 import { parseCodebook } from '../../src/core/codebook/parse-codebook.js';
+import type { CodeDef } from '../../src/core/codebook/types.js';
 import { parseSearchWords } from '../../src/core/search/parse-search.js';
 import { InputError } from '../../src/errors.js';
+import { buildRefiProject } from '../../src/interop/build-refi-project.js';
 import { codebookFromRefi } from '../../src/interop/codebook-from-refi.js';
+import { readCodebookTree } from '../../src/interop/read-refi-xml.js';
+import { renderCodebookXml } from '../../src/interop/write-qdc.js';
+import { parseXmlTree } from '../../src/interop/xml-tree.js';
 import type { RefiCode } from '../../src/interop/refi-model.js';
 import { FUZZ_TIMEOUT, fuzzParams, mutatedText, REPO, settle, textsUnder } from './fuzz-kit.js';
 
@@ -109,6 +115,52 @@ describe('fuzz: codebook loader', () => {
           const color = flat[i]!.color?.trim();
           expect(c.color).toBe(color && /^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.test(color) ? color : undefined);
         });
+      }),
+      fuzzParams(),
+    );
+  });
+});
+
+describe('fuzz: codebook → YAML → codebook → .qdc → codebook', () => {
+  it('a written codebook reads back, and exported as .qdc and imported keeps its ids, tree, definitions and colours', { timeout: FUZZ_TIMEOUT }, () => {
+    const segment = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,8}$/);
+    type Spec = { segment: string; definition: string; color?: string; children: Spec[] };
+    const specAt = (depth: number): fc.Arbitrary<Spec> =>
+      fc.record(
+        {
+          segment,
+          definition: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((d) => d.trim() !== ''),
+          color: fc.constantFrom('#ff0000', '#ABC', '#00aa11'),
+          children: depth === 0 ? fc.constant([]) : fc.uniqueArray(specAt(depth - 1), { maxLength: 3, selector: (c) => c.segment }),
+        },
+        { requiredKeys: ['segment', 'definition', 'children'] },
+      );
+    fc.assert(
+      fc.property(fc.uniqueArray(specAt(2), { minLength: 1, maxLength: 4, selector: (c) => c.segment }), (specs) => {
+        const entry = (spec: Spec, parent: string | null): Record<string, unknown> => {
+          const id = parent === null ? spec.segment : `${parent}/${spec.segment}`;
+          return { id, definition: spec.definition, ...(spec.color ? { color: spec.color } : {}), ...(spec.children.length ? { children: spec.children.map((c) => entry(c, id)) } : {}) };
+        };
+        const yaml = new Document({ codebook: { name: 'Fuzz', version: '1', languages: ['id', 'en'] }, codes: specs.map((s) => entry(s, null)) }).toString();
+        const { codebook, problems } = parseCodebook(yaml);
+        expect(problems.filter((p) => p.severity === 'error'), yaml).toEqual([]);
+        const snapshot = {
+          name: 'Fuzz',
+          namespace: '6ba7b810-9dad-11d1-80b4-00c04fd430c8',
+          createdAt: null,
+          modifiedAt: null,
+          codebook: { name: 'Fuzz', version: '1', codes: codebook!.codes.map((c) => ({ id: c.id, parent: c.parent, label: c.label, definition: c.definition, color: c.color })) },
+          sources: [],
+          codings: [],
+          participants: [],
+          memos: [],
+        };
+        const xml = renderCodebookXml({ origin: 'telaah fuzz', codes: buildRefiProject(snapshot, 'telaah fuzz').project.codes, sets: [] });
+        const refi = readCodebookTree(parseXmlTree(xml, 'c.qdc'), 'c.qdc');
+        const back = parseCodebook(codebookFromRefi(refi.codes, { name: 'Fuzz', version: '2', languages: ['id', 'en'], from: 'c.qdc' }).yaml);
+        expect(back.problems.filter((p) => p.severity === 'error')).toEqual([]);
+        const shape = (c: CodeDef) => ({ id: c.id, parent: c.parent, definition: c.definition.trim(), color: c.color });
+        expect(back.codebook!.codes.map(shape)).toEqual(codebook!.codes.map(shape));
       }),
       fuzzParams(),
     );
