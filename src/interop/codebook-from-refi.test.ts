@@ -52,6 +52,17 @@ describe('codebookFromRefi', () => {
     ['-tidak-', 'tidak'],
   ])('slugify(%s) is %s', (name, slug) => expect(slugify(name)).toBe(slug));
 
+  it('keeps a line break in the origin, archive or set names inside the leading comment (fuzz counterexample)', () => {
+    const code = { guid: 'g1', name: '\u0000', isCodable: true, noteRefs: [], children: [] as never[] };
+    const made = codebookFromRefi([code], { ...header, from: '\n\r.qdpx' });
+    expect(parseCodebook(made.yaml).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // An origin such as "x&#10;codes: []" in a .qdpx must not become a key of the codebook.
+    const injected = codebookFromRefi([code], { ...header, from: 'a.qdpx (x\ncodes: [])' }, [{ guid: 's', name: 'set\r\nnegation: 1', memberCodes: [] }]);
+    const { codebook, problems } = parseCodebook(injected.yaml);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(codebook!.codes.map((c) => c.id)).toEqual(['code']);
+  });
+
   it('gives a telaah code exported as .qdc its own id back (fuzz counterexample: `a-` came back as `a`)', () => {
     const code = (name: string) => ({ guid: name, name, isCodable: true, noteRefs: [], children: [] as never[] });
     const made = codebookFromRefi([{ ...code('a-'), children: [code('x--y')] as never[] }], header);
