@@ -192,7 +192,8 @@ describe('fuzz: REFI-QDA import', () => {
     const dir = join(REFERENCE, 'refi-qda/examples');
     const seeds = ['refi-qda-1.5-spec-annexA1-codebook.qdc', 'atlasti-23.4-codebook.qdc', 'atlasti-23.4-codebook-truncated-cs.qdc'].map((f) => readFileSync(join(dir, f), 'utf8'));
     fc.assert(
-      fc.property(mutatedText(seeds), (xml) => {
+      // A file's text is decoded from UTF-8 and so holds no lone surrogate (saxes miscounts lines after one).
+      fc.property(mutatedText(seeds).map((s) => new TextDecoder().decode(new TextEncoder().encode(s))), (xml) => {
         const result = settle(() => readCodebookTree(parseXmlTree(xml, 'c.qdc'), 'c.qdc'));
         if ('error' in result) {
           expect((result.error as InputError).location.file).toBe('c.qdc');
