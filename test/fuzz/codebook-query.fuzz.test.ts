@@ -212,7 +212,7 @@ describe('fuzz: query and search parsers', () => {
         const result = settle(() => parseQuery(text));
         if ('error' in result) expectQueryPlace(result.error as InputError, text);
       }),
-      { ...fuzzParams(), numRuns: Math.min(fuzzParams().numRuns!, 200) },
+      fuzzParams(),
     );
   });
 
