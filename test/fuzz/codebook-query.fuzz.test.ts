@@ -22,7 +22,7 @@ import { readCodebookTree } from '../../src/interop/read-refi-xml.js';
 import { renderCodebookXml } from '../../src/interop/write-qdc.js';
 import { parseXmlTree } from '../../src/interop/xml-tree.js';
 import type { RefiCode } from '../../src/interop/refi-model.js';
-import { FUZZ_TIMEOUT, fuzzParams, mutatedText, REPO, settle, textsUnder } from './fuzz-kit.js';
+import { checkProperty, FUZZ_TIMEOUT, mutatedText, REPO, settle, textsUnder } from './fuzz-kit.js';
 
 const CODEBOOKS = [
   ...textsUnder([join(REPO, 'codebooks'), join(REPO, 'test/fixtures')], ['.yaml']),
@@ -57,8 +57,8 @@ function expectQueryPlace(error: InputError, text: string): void {
 }
 
 describe('fuzz: codebook loader', () => {
-  it('parseCodebook never throws; problems stand inside the file; a codebook it returns is a well-formed tree', { timeout: FUZZ_TIMEOUT }, () => {
-    fc.assert(
+  it('parseCodebook never throws; problems stand inside the file; a codebook it returns is a well-formed tree', { timeout: FUZZ_TIMEOUT }, async () => {
+    await checkProperty(
       fc.property(mutatedText(CODEBOOKS), (text) => {
         const { codebook, problems } = parseCodebook(text);
         const lines = text.split('\n');
@@ -78,11 +78,10 @@ describe('fuzz: codebook loader', () => {
           seen.add(code.id);
         }
       }),
-      fuzzParams(),
     );
   });
 
-  it('REFI-QDA codes → codebook YAML → codebook keeps every code, its id, definition and colour', { timeout: FUZZ_TIMEOUT }, () => {
+  it('REFI-QDA codes → codebook YAML → codebook keeps every code, its id, definition and colour', { timeout: FUZZ_TIMEOUT }, async () => {
     const name = fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }), fc.constantFrom('Health care', 'Kebutuhan dasar (pangan)', '---', '!', 'é', 'code'));
     const codeAt = (depth: number): fc.Arbitrary<RefiCode> =>
       fc.record({
@@ -100,7 +99,7 @@ describe('fuzz: codebook loader', () => {
       const walk = (list: RefiCode[]): RefiCode[] => list.map((c) => ({ ...c, guid: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, children: walk(c.children) }));
       return walk(codes);
     };
-    fc.assert(
+    await checkProperty(
       fc.property(fc.array(codeAt(2), { minLength: 1, maxLength: 4 }).map(numbered), fc.string({ unit: 'binary', maxLength: 20 }), (codes, project) => {
         const made = codebookFromRefi(codes, { name: project.trim() || 'Imported', version: '1', languages: ['id', 'en'], from: `${project}.qdpx` });
         const { codebook, problems } = parseCodebook(made.yaml);
@@ -116,13 +115,12 @@ describe('fuzz: codebook loader', () => {
           expect(c.color).toBe(color && /^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.test(color) ? color : undefined);
         });
       }),
-      fuzzParams(),
     );
   });
 });
 
 describe('fuzz: codebook → YAML → codebook → .qdc → codebook', () => {
-  it('a written codebook reads back, and exported as .qdc and imported keeps its ids, tree, definitions and colours', { timeout: FUZZ_TIMEOUT }, () => {
+  it('a written codebook reads back, and exported as .qdc and imported keeps its ids, tree, definitions and colours', { timeout: FUZZ_TIMEOUT }, async () => {
     const segment = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,8}$/);
     type Spec = { segment: string; definition: string; color?: string; children: Spec[] };
     const specAt = (depth: number): fc.Arbitrary<Spec> =>
@@ -135,7 +133,7 @@ describe('fuzz: codebook → YAML → codebook → .qdc → codebook', () => {
         },
         { requiredKeys: ['segment', 'definition', 'children'] },
       );
-    fc.assert(
+    await checkProperty(
       fc.property(fc.uniqueArray(specAt(2), { minLength: 1, maxLength: 4, selector: (c) => c.segment }), (specs) => {
         const entry = (spec: Spec, parent: string | null): Record<string, unknown> => {
           const id = parent === null ? spec.segment : `${parent}/${spec.segment}`;
@@ -162,14 +160,13 @@ describe('fuzz: codebook → YAML → codebook → .qdc → codebook', () => {
         const shape = (c: CodeDef) => ({ id: c.id, parent: c.parent, definition: c.definition.trim(), color: c.color });
         expect(back.codebook!.codes.map(shape)).toEqual(codebook!.codes.map(shape));
       }),
-      fuzzParams(),
     );
   });
 });
 
 describe('fuzz: query and search parsers', () => {
-  it('parseQuery: only InputError at a column of the query; what it parses prints back to the same tree', { timeout: FUZZ_TIMEOUT }, () => {
-    fc.assert(
+  it('parseQuery: only InputError at a column of the query; what it parses prints back to the same tree', { timeout: FUZZ_TIMEOUT }, async () => {
+    await checkProperty(
       fc.property(mutatedText(QUERIES), (text) => {
         const result = settle(() => parseQuery(text));
         if ('error' in result) {
@@ -178,11 +175,10 @@ describe('fuzz: query and search parsers', () => {
         }
         expect(bare(parseQuery(printQuery(result.value)))).toEqual(bare(result.value));
       }),
-      fuzzParams(),
     );
   });
 
-  it('printQuery → parseQuery is the identity on trees of any codes a query can hold', { timeout: FUZZ_TIMEOUT }, () => {
+  it('printQuery → parseQuery is the identity on trees of any codes a query can hold', { timeout: FUZZ_TIMEOUT }, async () => {
     const code = fc.oneof(
       fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,6}(\/[a-z0-9][a-z0-9-]{0,5}){0,2}$/),
       fc.string({ unit: 'binary', minLength: 1, maxLength: 10 }).filter((s) => !s.includes('"') && s.trim() !== ''),
@@ -197,32 +193,29 @@ describe('fuzz: query and search parsers', () => {
         fc.record({ kind: fc.constant('near' as const), distance: fc.nat(), left: tie('node'), right: tie('node') }),
       ),
     })).node;
-    fc.assert(
+    await checkProperty(
       fc.property(tree, (node) => {
         expect(bare(parseQuery(printQuery(node)))).toEqual(node);
       }),
-      fuzzParams(),
     );
   });
 
-  it('parseQuery on deep nesting: an InputError or a tree, never a stack overflow', { timeout: FUZZ_TIMEOUT }, () => {
-    fc.assert(
+  it('parseQuery on deep nesting: an InputError or a tree, never a stack overflow', { timeout: FUZZ_TIMEOUT }, async () => {
+    await checkProperty(
       fc.property(fc.integer({ min: 1, max: 20_000 }), fc.constantFrom('(', 'NOT ', 'NOT ('), (depth, open) => {
         const text = `${open.repeat(depth)}a${open.includes('(') ? ')'.repeat(depth) : ''}`;
         const result = settle(() => parseQuery(text));
         if ('error' in result) expectQueryPlace(result.error as InputError, text);
       }),
-      fuzzParams(),
     );
   });
 
-  it('parseSearchWords: only InputError; every term has words', { timeout: FUZZ_TIMEOUT }, () => {
-    fc.assert(
+  it('parseSearchWords: only InputError; every term has words', { timeout: FUZZ_TIMEOUT }, async () => {
+    await checkProperty(
       fc.property(fc.array(mutatedText(['kartu keluarga', '"kartu keluarga" iuran', 'daft*', 'BPJS/TK', 'Ibu "Siti', 'NEAR AND -x']), { minLength: 1, maxLength: 3 }), (args) => {
         const result = settle(() => parseSearchWords(args));
         if ('value' in result) for (const term of result.value) expect(term.words.length).toBeGreaterThan(0);
       }),
-      fuzzParams(),
     );
   });
 });

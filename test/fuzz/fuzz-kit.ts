@@ -28,6 +28,25 @@ export function fuzzParams<T>(): fc.Parameters<T> {
   };
 }
 
+/** Runs per fast-check call: between calls the worker gets its event loop back (vitest's RPC times out otherwise). */
+const CHUNK = 200;
+
+/**
+ * Checks `property` FUZZ_RUNS times, in chunks of CHUNK runs with a fresh random seed each (a failure
+ * prints that chunk's seed and path); with TELAAH_FUZZ_SEED and TELAAH_FUZZ_PATH, replays that one case.
+ */
+export async function checkProperty<Ts>(property: fc.IProperty<Ts> | fc.IAsyncProperty<Ts>): Promise<void> {
+  const params = fuzzParams<Ts>();
+  if (params.seed !== undefined) {
+    await fc.assert(property as fc.IAsyncProperty<Ts>, params);
+    return;
+  }
+  for (let done = 0; done < FUZZ_RUNS; done += CHUNK) {
+    await fc.assert(property as fc.IAsyncProperty<Ts>, { numRuns: Math.min(CHUNK, FUZZ_RUNS - done) });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 function positive(value: string | undefined): number | undefined {
   const n = Number(value);
   return value !== undefined && Number.isSafeInteger(n) && n > 0 ? n : undefined;

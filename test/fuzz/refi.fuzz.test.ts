@@ -23,7 +23,7 @@ import { readCodebookTree } from '../../src/interop/read-refi-xml.js';
 import { renderProjectXml } from '../../src/interop/write-qde.js';
 import { parseXmlTree } from '../../src/interop/xml-tree.js';
 import { writeZip } from '../../src/interop/zip.js';
-import { expectPlaceInside, expectUnitsInside, FUZZ_TIMEOUT, fuzzParams, mutatedBytes, mutatedText, REFERENCE, settle } from './fuzz-kit.js';
+import { checkProperty, expectPlaceInside, expectUnitsInside, FUZZ_TIMEOUT, mutatedBytes, mutatedText, REFERENCE, settle } from './fuzz-kit.js';
 
 const CODES = ['barrier', 'barrier/economic', 'barrier/documentation', 'strategy', 'strategy/tailored-education'];
 const SPEAKERS = ['Pewawancara', 'Sumiati', 'Darto'];
@@ -109,8 +109,8 @@ function expectPlanInside(plan: ImportPlan): void {
 const key = (c: { source: number; start: number; end: number; code: string; coder: string }): string => `${c.source}:${c.start}:${c.end}:${c.code}:${c.coder}`;
 
 describe('fuzz: REFI-QDA import', () => {
-  it('export → import gives back the same texts, and the same coded spans by the same coders', { timeout: FUZZ_TIMEOUT }, () => {
-    fc.assert(
+  it('export → import gives back the same texts, and the same coded spans by the same coders', { timeout: FUZZ_TIMEOUT }, async () => {
+    await checkProperty(
       fc.property(snapshotArb, (snapshot) => {
         const { qde, files } = exportQdpx(snapshot);
         const plan = importQdpx(zip(qde, files));
@@ -123,14 +123,13 @@ describe('fuzz: REFI-QDA import', () => {
           expect(text).toBe(sliceCodePoints(snapshot.sources[c.source]!.text, c.start, c.end));
         }
       }),
-      fuzzParams(),
     );
   });
 
   const exported = fc.sample(snapshotArb, { numRuns: 12, seed: 42 }).map(exportQdpx);
 
-  it('an edited project.qde: only InputError, placed inside the XML; a plan keeps everything inside the texts', { timeout: FUZZ_TIMEOUT }, () => {
-    fc.assert(
+  it('an edited project.qde: only InputError, placed inside the XML; a plan keeps everything inside the texts', { timeout: FUZZ_TIMEOUT }, async () => {
+    await checkProperty(
       fc.property(fc.nat({ max: exported.length - 1 }).chain((i) => fc.tuple(fc.constant(i), mutatedText([exported[i]!.qde]))), ([i, edited]) => {
         const result = settle(() => importQdpx(zip(edited, exported[i]!.files)));
         if ('error' in result) {
@@ -141,13 +140,12 @@ describe('fuzz: REFI-QDA import', () => {
         }
         expectPlanInside(result.value);
       }),
-      fuzzParams(),
     );
   });
 
-  it('selection positions set to anything: only InputError at the selection; a plan keeps codings inside the texts', { timeout: FUZZ_TIMEOUT }, () => {
+  it('selection positions set to anything: only InputError at the selection; a plan keeps codings inside the texts', { timeout: FUZZ_TIMEOUT }, async () => {
     const position = fc.oneof(fc.integer({ min: -3, max: 400 }).map(String), fc.constantFrom('', ' 7 ', '+3', '1e3', '0x10', '99999999999999999999', '-0', '3.5', 'NaN'));
-    fc.assert(
+    await checkProperty(
       fc.property(fc.nat({ max: exported.length - 1 }), fc.infiniteStream(position), fc.constantFrom(1, 2) as fc.Arbitrary<1 | 2>, (i, positions, crlf) => {
         const { qde, files } = exported[i]!;
         const edited = qde.replace(/(start|end)Position="[^"]*"/g, (_, side: string) => `${side}Position="${positions.next().value}"`);
@@ -160,38 +158,35 @@ describe('fuzz: REFI-QDA import', () => {
         if ('error' in result) expectPlaceInside(result.error as InputError, edited);
         else expectPlanInside(result.value);
       }),
-      fuzzParams(),
     );
   });
 
-  it('an edited source text file: only InputError; a plan keeps everything inside the texts', { timeout: FUZZ_TIMEOUT }, () => {
+  it('an edited source text file: only InputError; a plan keeps everything inside the texts', { timeout: FUZZ_TIMEOUT }, async () => {
     const picked = fc.nat({ max: exported.length - 1 }).chain((i) => fc.nat({ max: exported[i]!.files.size - 1 }).chain((f) => fc.tuple(fc.constant(i), fc.constant(f), mutatedText([[...exported[i]!.files.values()][f]!]))));
-    fc.assert(
+    await checkProperty(
       fc.property(picked, ([i, f, text]) => {
         const { qde, files } = exported[i]!;
         const edited = new Map(files).set([...files.keys()][f]!, text);
         const result = settle(() => importQdpx(zip(qde, edited)));
         if ('value' in result) expectPlanInside(result.value);
       }),
-      fuzzParams(),
     );
   });
 
-  it('edited archive bytes: only InputError', { timeout: FUZZ_TIMEOUT }, () => {
+  it('edited archive bytes: only InputError', { timeout: FUZZ_TIMEOUT }, async () => {
     const archives = exported.slice(0, 6).map(({ qde, files }) => zip(qde, files));
-    fc.assert(
+    await checkProperty(
       fc.property(mutatedBytes(archives), (bytes) => {
         const result = settle(() => importQdpx(bytes));
         if ('value' in result) expectPlanInside(result.value);
       }),
-      fuzzParams(),
     );
   });
 
-  it('an edited .qdc codebook: only InputError inside the XML; codes it reads make a codebook', { timeout: FUZZ_TIMEOUT }, () => {
+  it('an edited .qdc codebook: only InputError inside the XML; codes it reads make a codebook', { timeout: FUZZ_TIMEOUT }, async () => {
     const dir = join(REFERENCE, 'refi-qda/examples');
     const seeds = ['refi-qda-1.5-spec-annexA1-codebook.qdc', 'atlasti-23.4-codebook.qdc', 'atlasti-23.4-codebook-truncated-cs.qdc'].map((f) => readFileSync(join(dir, f), 'utf8'));
-    fc.assert(
+    await checkProperty(
       // A file's text is decoded from UTF-8 and so holds no lone surrogate (saxes miscounts lines after one).
       fc.property(mutatedText(seeds).map((s) => new TextDecoder().decode(new TextEncoder().encode(s))), (xml) => {
         const result = settle(() => readCodebookTree(parseXmlTree(xml, 'c.qdc'), 'c.qdc'));
@@ -203,7 +198,6 @@ describe('fuzz: REFI-QDA import', () => {
         const made = codebookFromRefi(result.value.codes, { name: 'Imported', version: '1', languages: ['id', 'en'], from: 'c.qdc' }, result.value.sets);
         expect(made.idByGuid.size).toBeLessThanOrEqual(made.codes);
       }),
-      fuzzParams(),
     );
   });
 });

@@ -19,7 +19,7 @@ import type { InputFile } from '../../src/io/collect-files.js';
 import { decodeBytes } from '../../src/io/decode.js';
 import { readPseudonymMap } from '../../src/io/read-pseudonym-map.js';
 import { readSourceFile } from '../../src/io/read-source-file.js';
-import { expectPlaceInside, expectUnitsInside, filesUnder, FUZZ_TIMEOUT, fuzzParams, mutatedBytes, mutatedText, REFERENCE, REPO, settle, settleAsync } from './fuzz-kit.js';
+import { checkProperty, expectPlaceInside, expectUnitsInside, filesUnder, FUZZ_TIMEOUT, mutatedBytes, mutatedText, REFERENCE, REPO, settle, settleAsync } from './fuzz-kit.js';
 
 const SAMPLES = join(REPO, 'samples/bpjs-medan');
 const FIXTURES = join(REPO, 'test/fixtures');
@@ -73,46 +73,41 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 describe('fuzz: source file readers', () => {
   it('plain text and Markdown: only InputError escapes, units stay inside the text', { timeout: FUZZ_TIMEOUT }, async () => {
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(mutatedText(TEXT_SEEDS), fc.constantFrom('.txt', '.md'), typeArb, async (text, ext, type) => readAndCheck(utf8(text), ext, type, false)),
-      fuzzParams(),
     );
   });
 
   it('WebVTT: only InputError escapes, units stay inside the text', { timeout: FUZZ_TIMEOUT }, async () => {
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(mutatedText(VTT_SEEDS), fc.constantFrom('interview', 'fgd') as fc.Arbitrary<'interview' | 'fgd'>, fc.boolean(), async (text, type, strict) => readAndCheck(utf8(text), '.vtt', type, strict)),
-      fuzzParams(),
     );
   });
 
   it('SubRip: only InputError escapes, units stay inside the text', { timeout: FUZZ_TIMEOUT }, async () => {
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(mutatedText(SRT_SEEDS), fc.constantFrom('interview', 'fgd') as fc.Arbitrary<'interview' | 'fgd'>, fc.boolean(), async (text, type, strict) => readAndCheck(utf8(text), '.srt', type, strict)),
-      fuzzParams(),
     );
   });
 
   it('CSV transcripts and tables: only InputError escapes, units stay inside the text', { timeout: FUZZ_TIMEOUT }, async () => {
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(mutatedText(CSV_SEEDS), typeArb, async (text, type) => readAndCheck(utf8(text), '.csv', type, false)),
-      fuzzParams(),
     );
   });
 
   it('any bytes under any text extension: decoding refuses with an InputError or reads', { timeout: FUZZ_TIMEOUT }, async () => {
     const byteSeeds = [...TEXT_SEEDS, ...VTT_SEEDS, ...SRT_SEEDS, ...CSV_SEEDS].slice(0, 40).map((s) => utf8(s.slice(0, 2000)));
     const encoded = [...byteSeeds, Buffer.from('\uFEFFPewawancara: Halo\r\nSumiati: Iya.', 'utf16le'), Buffer.from('Pewawancara: caf\xe9 \x92ok\x92', 'latin1')];
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(mutatedBytes(encoded), fc.constantFrom('.txt', '.md', '.vtt', '.srt', '.csv'), typeArb, async (bytes, ext, type) => readAndCheck(bytes, ext, type, false)),
-      fuzzParams(),
     );
   });
 
   const docxSeeds = [...filesUnder(SAMPLES, ['.docx']), ...filesUnder(join(REFERENCE, 'transcripts'), ['.docx'])].map((f) => unzipSync(f.bytes));
 
   it('Word: a real .docx with one part edited: only InputError, units stay inside the text', { timeout: FUZZ_TIMEOUT }, async () => {
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(fc.nat({ max: docxSeeds.length - 1 }), fc.nat(), fc.nat(), typeArb, async (i, pick, seed, type) => {
         const parts = docxSeeds[i]!;
         const names = Object.keys(parts);
@@ -122,7 +117,6 @@ describe('fuzz: source file readers', () => {
         const files: Zippable = { ...parts, [name]: strToU8(edited) };
         await readAndCheck(zipSync(files), '.docx', type, false);
       }),
-      fuzzParams(),
     );
   });
 
@@ -131,21 +125,19 @@ describe('fuzz: source file readers', () => {
     const paragraph = fc.record({ heading: fc.boolean(), runs: fc.array(run, { minLength: 1, maxLength: 3 }) });
     const table = fc.array(fc.array(fc.constantFrom('type', 'interview', 'participants', 'Sumiati, Darto', 'date', '2024-01-02', '', 'x'), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 });
     const body = fc.array(fc.oneof({ weight: 5, arbitrary: paragraph }, { weight: 1, arbitrary: table }), { maxLength: 8 });
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(body, fc.boolean(), typeArb, async (blocks, dropPart, type) => {
         const parts = docxParts(blocks);
         if (dropPart) delete parts['word/_rels/document.xml.rels'];
         await readAndCheck(zipSync(parts), '.docx', type, false);
       }),
-      fuzzParams(),
     );
   });
 
   it('Word: damaged .docx bytes: only InputError', { timeout: FUZZ_TIMEOUT }, async () => {
     const small = zipSync(docxParts([{ heading: false, runs: [{ bold: true, text: 'Pewawancara:' }, { bold: false, text: ' Sudah daftar?' }] }, { heading: false, runs: [{ bold: false, text: 'Sumiati: Belum.' }] }]));
-    await fc.assert(
+    await checkProperty(
       fc.asyncProperty(mutatedBytes([small, ...filesUnder(SAMPLES, ['.docx']).map((f) => new Uint8Array(f.bytes))]), async (bytes) => readAndCheck(bytes, '.docx', 'interview', false)),
-      fuzzParams(),
     );
   });
 });

@@ -17,7 +17,7 @@ import { readCodingLines } from '../../src/io/read-coding-lines.js';
 import { readParticipants } from '../../src/io/read-participants.js';
 import { readPseudonymMap } from '../../src/io/read-pseudonym-map.js';
 import { readSpeakerMap } from '../../src/io/read-speaker-map.js';
-import { expectPlaceInside, FUZZ_TIMEOUT, fuzzParams, mutatedText, REFERENCE, REPO, settle, textsUnder } from './fuzz-kit.js';
+import { checkProperty, expectPlaceInside, FUZZ_TIMEOUT, mutatedText, REFERENCE, REPO, settle, textsUnder } from './fuzz-kit.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'telaah-fuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,8 +62,8 @@ const codingArb: fc.Arbitrary<TeamCoding> = fc
   .map(({ length, confidence, ...c }) => ({ ...c, end: c.start + length, ...(confidence === undefined ? {} : { confidence }) }));
 
 describe('fuzz: tables and coding lines', () => {
-  it('parseCsvTable: only InputError at a line of the file; rows start inside it', { timeout: FUZZ_TIMEOUT }, () => {
-    fc.assert(
+  it('parseCsvTable: only InputError at a line of the file; rows start inside it', { timeout: FUZZ_TIMEOUT }, async () => {
+    await checkProperty(
       fc.property(mutatedText(CSV_SEEDS), (text) => {
         const result = settle(() => parseCsvTable(text, 'f.csv'));
         if ('error' in result) {
@@ -75,12 +75,11 @@ describe('fuzz: tables and coding lines', () => {
         const lines = canonicalizeText(text).split('\n').length;
         for (const row of result.value.rows) expect(row.line >= 1 && row.line <= lines).toBe(true);
       }),
-      fuzzParams(),
     );
   });
 
-  it('readParticipants: only InputError; pseudonyms non-empty and distinct, no empty attribute', { timeout: FUZZ_TIMEOUT }, () => {
-    fc.assert(
+  it('readParticipants: only InputError; pseudonyms non-empty and distinct, no empty attribute', { timeout: FUZZ_TIMEOUT }, async () => {
+    await checkProperty(
       fc.property(mutatedText(CSV_SEEDS), (text) => {
         const participants = readFile(text, 'participants.csv', readParticipants);
         if (!participants) return;
@@ -92,12 +91,11 @@ describe('fuzz: tables and coding lines', () => {
           for (const value of Object.values(p.attributes)) expect(value).not.toBe('');
         }
       }),
-      fuzzParams(),
     );
   });
 
-  it('readPseudonymMap: only InputError; every entry has a real name and a pseudonym', { timeout: FUZZ_TIMEOUT }, () => {
-    fc.assert(
+  it('readPseudonymMap: only InputError; every entry has a real name and a pseudonym', { timeout: FUZZ_TIMEOUT }, async () => {
+    await checkProperty(
       fc.property(mutatedText(CSV_SEEDS), (text) => {
         const entries = readFile(text, 'names.csv', readPseudonymMap);
         for (const e of entries ?? []) {
@@ -106,13 +104,12 @@ describe('fuzz: tables and coding lines', () => {
           expect(e.variants.every((v) => v !== '')).toBe(true);
         }
       }),
-      fuzzParams(),
     );
   });
 
-  it('readPseudonymMap: a map written with any line ends, delimiter and quoting reads back as written', { timeout: FUZZ_TIMEOUT }, () => {
+  it('readPseudonymMap: a map written with any line ends, delimiter and quoting reads back as written', { timeout: FUZZ_TIMEOUT }, async () => {
     const name = fc.stringMatching(/^[A-Z][a-z]{2,7}( [A-Z][a-z]{2,7})?$/);
-    fc.assert(
+    await checkProperty(
       fc.property(fc.uniqueArray(name, { minLength: 2, maxLength: 12, selector: (n) => n.toLowerCase() }), fc.constantFrom(',', ';', '\t'), fc.infiniteStream(fc.constantFrom('\n', '\r\n', '\r')), fc.boolean(), (names, delimiter, ends, quote) => {
         const half = Math.floor(names.length / 2);
         const entries = names.slice(0, half).map((realName, i) => ({ realName, pseudonym: names[half + i]!, variants: [] }));
@@ -120,33 +117,30 @@ describe('fuzz: tables and coding lines', () => {
         const text = [['real_name', 'pseudonym'], ...entries.map((e) => [e.realName, e.pseudonym])].map((row) => row.map(cell).join(delimiter) + ends.next().value).join('');
         expect(readPseudonymMap(fileWith(text, 'written.csv'))).toEqual(entries);
       }),
-      fuzzParams(),
     );
   });
 
-  it('readSpeakerMap: only InputError; labels and pseudonyms non-empty', { timeout: FUZZ_TIMEOUT }, () => {
-    fc.assert(
+  it('readSpeakerMap: only InputError; labels and pseudonyms non-empty', { timeout: FUZZ_TIMEOUT }, async () => {
+    await checkProperty(
       fc.property(mutatedText([...SPEAKER_SEEDS, ...CSV_SEEDS]), (text) => {
         const map = readFile(text, 'speakers.csv', readSpeakerMap);
         for (const [label, pseudonym] of map ?? []) expect(label !== '' && pseudonym !== '').toBe(true);
       }),
-      fuzzParams(),
     );
   });
 
-  it('coding lines: a written coding reads back as itself', { timeout: FUZZ_TIMEOUT }, () => {
-    fc.assert(
+  it('coding lines: a written coding reads back as itself', { timeout: FUZZ_TIMEOUT }, async () => {
+    await checkProperty(
       fc.property(fc.array(codingArb, { maxLength: 5 }), fc.boolean(), (codings, crlf) => {
         const text = codings.map(formatCodingLine).join(crlf ? '\r\n' : '\n');
         expect(parseCodingLines(text)).toEqual(codings);
       }),
-      fuzzParams(),
     );
   });
 
-  it('readCodingLines: only InputError at a line of the file', { timeout: FUZZ_TIMEOUT }, () => {
+  it('readCodingLines: only InputError at a line of the file', { timeout: FUZZ_TIMEOUT }, async () => {
     const seeds = fc.sample(fc.array(codingArb, { minLength: 1, maxLength: 4 }), { numRuns: 20, seed: 11 }).map((cs) => `${cs.map(formatCodingLine).join('\n')}\n`);
-    fc.assert(
+    await checkProperty(
       fc.property(mutatedText(seeds), (text) => {
         const path = fileWith(text, 'codings.jsonl');
         const result = settle(() => readCodingLines(path, 'codings.jsonl'));
@@ -158,7 +152,6 @@ describe('fuzz: tables and coding lines', () => {
         // The reader numbers LF lines (a CR alone is not a line end in JSON Lines).
         expectPlaceInside(result.error as InputError, text);
       }),
-      fuzzParams(),
     );
   });
 });
