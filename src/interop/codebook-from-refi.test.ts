@@ -56,7 +56,8 @@ describe('codebookFromRefi', () => {
     const code = { guid: 'g1', name: '\u0000', isCodable: true, noteRefs: [], children: [] as never[] };
     const made = codebookFromRefi([code], { ...header, from: '\n\r.qdpx' });
     expect(parseCodebook(made.yaml).problems.filter((p) => p.severity === 'error')).toEqual([]);
-    // An origin such as "x&#10;codes: []" in a .qdpx must not become a key of the codebook.
+    // A .qdpx whose Project/@origin is "a&#10;&#13;b" made `import qdpx` stop with an internal error (the
+    // codebook did not read back); nothing of the file's words may become a key of the codebook either.
     const injected = codebookFromRefi([code], { ...header, from: 'a.qdpx (x\ncodes: [])' }, [{ guid: 's', name: 'set\r\nnegation: 1', memberCodes: [] }]);
     const { codebook, problems } = parseCodebook(injected.yaml);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);

@@ -57,8 +57,8 @@ export function codebookFromRefi(codes: readonly RefiCode[], header: CodebookHea
     ' and raise version: whenever you change the codes (see docs/codebook.md).',
     ...(sets.length > 0 ? [` Code groups (REFI-QDA sets) are not telaah codes and were left out: ${sets.map((s) => `${s.name} (${s.memberCodes.length})`).join(', ')}.`] : []),
   ];
-  // The archive's name and the file's origin and set names are the file's words: a line break in one would
-  // end the comment and put the rest into the YAML as keys.
+  // The archive's name and the file's origin and set names are the file's words: an LF followed by a CR in
+  // one ended the comment (the YAML writer comments out lines split at LF only), and the YAML did not read back.
   doc.commentBefore = comment.map((line) => line.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')).join('\n');
   return { yaml: doc.toString({ lineWidth: 100 }), idByGuid, codes: count };
 }
