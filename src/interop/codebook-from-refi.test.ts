@@ -47,5 +47,26 @@ describe('codebookFromRefi', () => {
     ['Pendaftaran Mandiri', 'pendaftaran-mandiri'],
     ['přesněji', 'presneji'],
     ['日本', 'code'],
+    ['a--b', 'a--b'],
+    ['tidak-', 'tidak-'],
+    ['-tidak-', 'tidak'],
   ])('slugify(%s) is %s', (name, slug) => expect(slugify(name)).toBe(slug));
+
+  it('keeps a line break in the origin, archive or set names inside the leading comment (fuzz counterexample)', () => {
+    const code = { guid: 'g1', name: '\u0000', isCodable: true, noteRefs: [], children: [] as never[] };
+    const made = codebookFromRefi([code], { ...header, from: '\n\r.qdpx' });
+    expect(parseCodebook(made.yaml).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // A .qdpx whose Project/@origin is "a&#10;&#13;b" made `import qdpx` stop with an internal error (the
+    // codebook did not read back); nothing of the file's words may become a key of the codebook either.
+    const injected = codebookFromRefi([code], { ...header, from: 'a.qdpx (x\ncodes: [])' }, [{ guid: 's', name: 'set\r\nnegation: 1', memberCodes: [] }]);
+    const { codebook, problems } = parseCodebook(injected.yaml);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(codebook!.codes.map((c) => c.id)).toEqual(['code']);
+  });
+
+  it('gives a telaah code exported as .qdc its own id back (fuzz counterexample: `a-` came back as `a`)', () => {
+    const code = (name: string) => ({ guid: name, name, isCodable: true, noteRefs: [], children: [] as never[] });
+    const made = codebookFromRefi([{ ...code('a-'), children: [code('x--y')] as never[] }], header);
+    expect(parseCodebook(made.yaml).codebook!.codes.map((c) => c.id)).toEqual(['a-', 'a-/x--y']);
+  });
 });

@@ -57,12 +57,17 @@ export function codebookFromRefi(codes: readonly RefiCode[], header: CodebookHea
     ' and raise version: whenever you change the codes (see docs/codebook.md).',
     ...(sets.length > 0 ? [` Code groups (REFI-QDA sets) are not telaah codes and were left out: ${sets.map((s) => `${s.name} (${s.memberCodes.length})`).join(', ')}.`] : []),
   ];
-  doc.commentBefore = comment.join('\n');
+  // The archive's name and the file's origin and set names are the file's words: an LF followed by a CR in
+  // one ended the comment (the YAML writer comments out lines split at LF only), and the YAML did not read back.
+  doc.commentBefore = comment.map((line) => line.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')).join('\n');
   return { yaml: doc.toString({ lineWidth: 100 }), idByGuid, codes: count };
 }
 
 /** "Health care" → health-care, "subcode 3.1" → subcode-3-1, "Kebutuhan dasar (pangan)" → kebutuhan-dasar-pangan. */
 export function slugify(name: string): string {
+  // A name that is already an id segment stays as it is, so a telaah code such as `a--b` or `tidak-` comes
+  // back under its own id after an export and an import.
+  if (/^[a-z0-9][a-z0-9-]*$/.test(name)) return name;
   const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

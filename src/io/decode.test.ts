@@ -89,6 +89,12 @@ describe('decodeBytes: Windows-1252 fallback', () => {
     expect(warnings[0]).toMatch(/^i\.txt:2:10: not valid UTF-8 \(byte 0x93\)/);
   });
 
+  it('counts a lone CR as a line end, as the readers do (fuzz counterexample)', () => {
+    const { warnings } = decodeBytes(bytesOf('\r---\ntype: document\ntitle: Daftar Pe', [0x80], 'riksa'), 'j.txt');
+    expect(warnings[0]).toMatch(/^j\.txt:4:17: not valid UTF-8 \(byte 0x80\)/);
+    expect(() => decodeBytes(bytesOf('satu\rdua\r\ntiga', [0]), 'k.txt')).toThrow(expect.objectContaining({ location: { file: 'k.txt', line: 3, col: 5 } }));
+  });
+
   it('counts a valid UTF-8 character before the bad byte as one column', () => {
     // A file mixing encodings: é as UTF-8 (C3 A9), then a Windows-1252 ’ (92).
     const { warnings } = decodeBytes(bytesOf('x ', [0xc3, 0xa9], ' ', [0x92]), 'j.txt');

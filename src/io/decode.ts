@@ -159,13 +159,20 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** 1-based line and column (in characters, counting a UTF-8 sequence once) of byte `offset`. */
+/**
+ * 1-based line and column (in characters, counting a UTF-8 sequence once) of byte `offset`. Lines end
+ * at LF, CRLF or a lone CR, as in the canonical text the readers number their lines in.
+ */
 function locate(bytes: Uint8Array, offset: number): { line: number; col: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) {
-    line++;
-    lineStart = i + 1;
+  for (let i = 0; i < offset; i++) {
+    const b = bytes[i];
+    if (b === 0x0d && bytes[i + 1] === 0x0a) i++;
+    if ((b === 0x0a || b === 0x0d) && i < offset) {
+      line++;
+      lineStart = i + 1;
+    }
   }
   let col = 1;
   for (let i = lineStart; i < offset; i++) if ((bytes[i]! & 0xc0) !== 0x80) col++;

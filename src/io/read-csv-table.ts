@@ -11,7 +11,9 @@ export interface CsvTable {
 export function parseCsvTable(text: string, file: string): CsvTable {
   let records: { info: { lines: number }; record: string[] }[];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
+    // csv-parse takes the first line end it meets as THE record delimiter: after an LF, a CRLF counts as two
+    // lines (every later line number is off) and after a CRLF, a lone LF does not end a row at all.
+    records = parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
       bom: true,
       info: true,
       relax_column_count: true,

@@ -33,6 +33,17 @@ function refusal(path: string): string {
 }
 
 describe('readPseudonymMap', () => {
+  it('reads every row when LF and CRLF line ends are mixed: no real name hides in a pseudonym (fuzz counterexample)', () => {
+    // After a CRLF header, csv-parse did not end a row at a lone LF: "Siti Aminah" became part of Sumiati's
+    // pseudonym ("Sumiati Siti Aminah"), and her name was never replaced.
+    const path = mapFile('mixed.csv', 'real_name,pseudonym\r\nSudarto Wibowo,Darto\nSiti Aminah,Sumiati\n');
+    expect(readPseudonymMap(path)).toEqual([
+      { realName: 'Sudarto Wibowo', pseudonym: 'Darto', variants: [] },
+      { realName: 'Siti Aminah', pseudonym: 'Sumiati', variants: [] },
+    ]);
+    expect(refusal(mapFile('mixed-dup.csv', 'real_name,pseudonym\nA,B\r\nA,C\n'))).toMatch(/^mixed-dup\.csv:3: real name "A" is listed twice \(also on line 2\)/);
+  });
+
   it('reads the sample study map', () => {
     const entries = readPseudonymMap(SAMPLE);
     expect(entries).toHaveLength(8);

@@ -22,7 +22,9 @@ interface Row {
 
 /** Read and check a pseudonym map CSV; throws InputError (file:line) for anything doubtful. */
 export function readPseudonymMap(path: string): PseudonymEntry[] {
-  const rows = parseRows(decodeBytes(readBytes(path), path).text, path);
+  // csv-parse takes the first line end it meets as THE record delimiter: after a CRLF, a lone LF would not
+  // end a row, and the next person's real name would become part of this one's pseudonym.
+  const rows = parseRows(decodeBytes(readBytes(path), path).text.replace(/\r\n?/g, '\n'), path);
   const header = rows[0];
   if (!header) throw new InputError('is empty', { file: path });
   const names = header.cells.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));

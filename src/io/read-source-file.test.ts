@@ -45,6 +45,13 @@ describe('readSourceFile', () => {
     expect(b.warnings.join('\n')).toMatch(/^interviews\/b\.txt:1:13: not valid UTF-8 .*Windows-1252/);
   });
 
+  it('names the file once in a decoding warning (fuzz counterexample)', async () => {
+    const read = await readSourceFile(file('w.txt'), Buffer.from([...Buffer.from('Sumiati: Iya.'), 0x80, 0x0a]), options);
+    expect(read.warnings).toEqual([
+      'interviews/w.txt:1:14: not valid UTF-8 (byte 0x80), so the file was read as Windows-1252; if characters look wrong, re-save it as UTF-8',
+    ]);
+  });
+
   it('reads NFD text as NFC', async () => {
     const read = await readSourceFile(file('c.txt'), Buffer.from('Sumiati: Cafe\u0301 di Medan.\nPewawancara: Oh.\n'), options);
     expect(read.draft.turns[0]!.text).toBe('Caf\u00e9 di Medan.');

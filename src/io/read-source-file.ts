@@ -86,6 +86,7 @@ async function readByFormat(file: InputFile, bytes: Buffer, options: ReadOptions
     type = options.type ?? meta.type ?? folderType;
     draft = readPlainText(body, bodyLine, meta, type, options);
   }
+  // decodeBytes was given the file's name: its warnings already begin with `file:line:col:`.
   return { encoding: decoded.encoding, type, draft, warnings: [...decoded.warnings, ...draft.warnings.map((w) => formatWarning(file.display, w))] };
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../errors.js';
-import { parseQuery } from './parse-query.js';
+import { MAX_QUERY_DEPTH, parseQuery } from './parse-query.js';
 import { codeTerms, printQuery, type QueryNode } from './query-ast.js';
 
 /** The tree without the columns of its code terms. */
@@ -87,6 +87,16 @@ describe('parseQuery', () => {
     ['a AND ""', 'query:1:7: an empty code in quotes'],
   ])('%j fails at its column: %s', (text, expected) => {
     expect(errorOf(text).startsWith(expected)).toBe(true);
+  });
+
+  it('refuses nesting deeper than MAX_QUERY_DEPTH with an InputError, not a stack overflow (fuzz counterexample)', () => {
+    // 2,198 open parentheses overflowed the stack with a RangeError.
+    const deep = `${'('.repeat(2198)}a${')'.repeat(2198)}`;
+    expect(() => parseQuery(deep)).toThrow(InputError);
+    expect(() => parseQuery(deep)).toThrow(expect.objectContaining({ location: { file: 'query', line: 1, col: MAX_QUERY_DEPTH + 1 } }));
+    expect(() => parseQuery(`${'NOT '.repeat(5000)}a`)).toThrow(InputError);
+    const allowed = `${'('.repeat(MAX_QUERY_DEPTH - 1)}NOT a${')'.repeat(MAX_QUERY_DEPTH - 1)}`;
+    expect(parseQuery(allowed)).toMatchObject({ kind: 'not', operand: { kind: 'code', code: 'a' } });
   });
 
   it('counts columns in characters, not UTF-16 units', () => {

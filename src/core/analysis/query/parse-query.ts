@@ -7,6 +7,8 @@ import type { QueryNode } from './query-ast.js';
 import { queryError, tokenizeQuery, type QueryToken } from './tokenize-query.js';
 
 const EXAMPLE = 'e.g. barrier/distrust AND (role/educator OR role/broker)';
+/** Parentheses and NOTs nested deeper than this are refused: the parser recurses on them. */
+export const MAX_QUERY_DEPTH = 256;
 
 /** Parses a query; a syntax error is an InputError at `query:1:COL`. */
 export function parseQuery(text: string): QueryNode {
@@ -17,12 +19,21 @@ export function parseQuery(text: string): QueryNode {
   /** What stands at a token, for messages. */
   const describe = (t: QueryToken): string => (t.type === 'end' ? 'the end' : t.type === 'code' ? `"${t.code}"` : t.text);
 
+  let depth = 0;
   const operand = (after: QueryToken | undefined): QueryNode => {
     const t = next();
     if (t.type === 'code') return { kind: 'code', code: t.code, col: t.col };
-    if (t.type === 'not') return { kind: 'not', operand: operand(t) };
+    if ((t.type === 'not' || t.type === '(') && ++depth > MAX_QUERY_DEPTH) {
+      throw queryError(`the query nests NOT and parentheses more than ${MAX_QUERY_DEPTH} deep`, t.col, 'Write it with fewer levels');
+    }
+    if (t.type === 'not') {
+      const node: QueryNode = { kind: 'not', operand: operand(t) };
+      depth -= 1;
+      return node;
+    }
     if (t.type === '(') {
       const inner = or(t);
+      depth -= 1;
       const close = next();
       if (close.type !== ')') {
         throw queryError(`expected ) to close the ( at column ${t.col}, found ${describe(close)}`, close.col, close.type === 'end' ? 'Add the missing )' : 'Join terms with AND, OR, NEAR/n or SAME-TURN');
