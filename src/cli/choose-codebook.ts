@@ -5,6 +5,7 @@ import { loadValidCodebook, readCodebookFile, type CodebookFile } from '../io/re
 import type { Ctx } from './context.js';
 import { currentCodebook, describeCodebookFileChange } from './current-codebook.js';
 import { withProjectToRead } from './open-project.js';
+import { notice } from './notice.js';
 
 /** A codebook to show, validate or test, and how to name it in messages. */
 export interface ChosenCodebook {
@@ -27,7 +28,7 @@ export async function chooseCodebook(ctx: Ctx, opts: { project?: string }, given
   return withProjectToRead(ctx, opts, (project) => {
     const current = currentCodebook(project);
     const changed = describeCodebookFileChange(ctx, project, current);
-    if (changed) ctx.stderr.write(`${changed}\n`);
+    if (changed) notice(ctx, changed);
     const { yaml } = current;
     const file: CodebookFile = { path: current.path, text: yaml, sha256: current.sha256, codebook: current.codebook, problems: parseCodebook(yaml).problems };
     return { file, shown: relative(ctx.cwd, current.path) || current.path };

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Ctx } from './context.js';
+import { visibleText } from '../core/text/visible-text.js';
 
 /** True when a person can be asked: both the keyboard (stdin) and the messages (stderr) are a terminal. */
 export function canAsk(ctx: Ctx, input: { isTTY?: boolean } = process.stdin): boolean {
@@ -12,7 +13,7 @@ export function canAsk(ctx: Ctx, input: { isTTY?: boolean } = process.stdin): bo
  * of input) is no. The terminal stays in line mode, so Ctrl-C interrupts as anywhere else.
  */
 export async function confirm(ctx: Ctx, question: string, input: Readable = process.stdin): Promise<boolean> {
-  ctx.stderr.write(`${question} [y/N] `);
+  ctx.stderr.write(`${visibleText(question, { colour: ctx.color })} [y/N] `);
   const lines = createInterface({ input, terminal: false });
   try {
     const answer = await new Promise<string>((resolve) => {

@@ -20,6 +20,7 @@ import {
 } from '../store/codebooks.js';
 import { actorOf, type Ctx } from './context.js';
 import type { Project } from './open-project.js';
+import { notice } from './notice.js';
 
 /** The current codebook, parsed from its stored YAML. */
 export interface CurrentCodebook {
@@ -103,8 +104,9 @@ export function adoptConfiguredCodebook(ctx: Ctx, project: Project): void {
     return { version: found, created };
   }).immediate();
   if (!adopted) return;
-  ctx.stderr.write(
+  notice(
+    ctx,
     `Stored "${adopted.version.name}" ${adopted.version.version} (${file}) in the project as its current codebook; ` +
-      `from now on, edits to the file apply only after \`telaah codebook use ${file}\`\n`,
+      `from now on, edits to the file apply only after \`telaah codebook use ${file}\``,
   );
 }

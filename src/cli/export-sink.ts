@@ -3,6 +3,7 @@ import { AtomicFile } from '../io/atomic-file.js';
 import { UTF8_BOM } from '../report/csv.js';
 import type { Ctx } from './context.js';
 import { signalGate, whileInterruptible } from './interrupt.js';
+import { notice } from './notice.js';
 
 /** Where an export goes: `-o FILE` (written atomically) or stdout, and whether it starts with a BOM. */
 export interface ExportTarget {
@@ -112,7 +113,7 @@ export async function runExport<T>(ctx: Ctx, target: ExportTarget, work: (sink: 
     return { interrupted: false, result };
   } catch (error) {
     if (!(error instanceof ExportInterrupted)) throw error;
-    ctx.stderr.write(`Interrupted: ${target.out === undefined ? 'the output is incomplete' : `${target.out} not written`}\n`);
+    notice(ctx, `Interrupted: ${target.out === undefined ? 'the output is incomplete' : `${target.out} not written`}`);
     return { interrupted: true };
   }
 }

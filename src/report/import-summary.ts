@@ -3,6 +3,7 @@
  * unknown source and code, so the person merging knows what to look at. Pure: summary in, text out.
  */
 import type { ImportConflict, ImportPlan } from '../core/team/plan-import.js';
+import { visibleText } from '../core/text/visible-text.js';
 
 /** The import's result, as `--json` prints it. */
 export interface ImportSummary {
@@ -22,7 +23,7 @@ export interface ImportSummary {
 /** How many of each list a terminal shows before pointing to --json. */
 const SHOWN = 20;
 
-/** The summary for people, one fact per line. */
+/** The summary for people, one fact per line; names, codes and memos from the file escaped so they cannot steer the terminal. */
 export function renderImportSummary(s: ImportSummary): string {
   const lines: string[] = [];
   const verb = s.dryRun ? 'Would import' : 'Imported';
@@ -39,7 +40,7 @@ export function renderImportSummary(s: ImportSummary): string {
     (n) => `${plural(n, 'code')} not in the current codebook (not imported; apply a codebook with them, or \`code rename\` in the other project):`,
     (u) => `${u.code}: ${plural(u.codings, 'coding')}`,
   );
-  return `${lines.join('\n')}\n`;
+  return `${lines.map((line) => visibleText(line)).join('\n')}\n`;
 }
 
 function section<T>(lines: string[], items: readonly T[], title: (n: number) => string, line: (item: T) => string): void {

@@ -8,6 +8,7 @@ import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
 import { withProject } from '../open-project.js';
+import { notice } from '../notice.js';
 
 /** Options of `telaah backup`. */
 export interface BackupOptions extends GlobalOptions {
@@ -38,8 +39,8 @@ export async function run(ctx: Ctx, args: string[], opts: BackupOptions): Promis
     copySettings(paths.config, settings);
     const encrypted = keyOf(db) !== undefined;
     const size = (statSync(target).size / 1024 / 1024).toFixed(1);
-    ctx.stderr.write(`Backed up the project to ${shown} (${size} MB${encrypted ? ", encrypted with the project's passphrase" : ', not encrypted'})\n`);
-    ctx.stderr.write(`and its settings to ${relative(ctx.cwd, settings) || settings}. To restore: copy them into a folder as telaah.db and telaah.yaml\n`);
+    notice(ctx, `Backed up the project to ${shown} (${size} MB${encrypted ? ", encrypted with the project's passphrase" : ', not encrypted'})`);
+    notice(ctx, `and its settings to ${relative(ctx.cwd, settings) || settings}. To restore: copy them into a folder as telaah.db and telaah.yaml`);
     return 0;
   }, 'as-is');
 }

@@ -18,6 +18,7 @@ export interface CodeChangeOptions extends GlobalOptions {
 }
 import { checkCodeIds, currentCodebook } from '../known-codes.js';
 import { withProject, type Project } from '../open-project.js';
+import { notice } from '../notice.js';
 
 /** `telaah code add <source> <segment|range> <code…>`: a human coding on each segment. */
 export async function run(ctx: Ctx, args: string[], opts: CodeChangeOptions): Promise<ExitCode> {
@@ -47,7 +48,7 @@ export async function change(ctx: Ctx, args: string[], opts: CodeChangeOptions, 
       recordAudit(project.db, { at: now, actor: actorOf(ctx), command: 'code add', arguments: args, counts: { codings: added, memos } });
       const already = segments.length * codes.length - added;
       const notes = [already > 0 ? `${already} already there` : '', memos > 0 ? `memo added to ${memos}` : ''].filter(Boolean).join('; ');
-      ctx.stderr.write(`Added ${plural(added, 'coding')} by ${named} on ${where}${notes ? ` (${notes})` : ''}${skipped}\n`);
+      notice(ctx, `Added ${plural(added, 'coding')} by ${named} on ${where}${notes ? ` (${notes})` : ''}${skipped}`);
       return 0;
     }
     // Taking a code off the auto-coder's or the suggester's segments is a rejection by the person doing it.
@@ -61,7 +62,7 @@ export async function change(ctx: Ctx, args: string[], opts: CodeChangeOptions, 
     recordAudit(project.db, { at: now, actor: actorOf(ctx), command: 'code remove', arguments: args, counts: { codings: removed, rejected } });
     const parts = [removed > 0 ? `Removed ${plural(removed, 'coding')} by ${coder}` : '', rejected > 0 ? `rejected ${plural(rejected, 'automatic coding')} (recorded as ${coder}'s rejection: \`code auto\` will not count it again)` : ''];
     const text = parts.filter(Boolean).join('; ');
-    ctx.stderr.write(`${text[0]!.toUpperCase()}${text.slice(1)} on ${where}${skipped}\n`);
+    notice(ctx, `${text[0]!.toUpperCase()}${text.slice(1)} on ${where}${skipped}`);
     return 0;
   });
 }

@@ -21,6 +21,7 @@ import { writeJson, writeTable } from '../output.js';
 import { codeSources } from '../coding/code-sources.js';
 import { whileInterruptible } from '../interrupt.js';
 import { paint } from '../style.js';
+import { notice } from '../notice.js';
 
 /**
  * `telaah code auto`: applies the current codebook's patterns (as stored) to every unit; `--codebook F`
@@ -33,12 +34,12 @@ export async function run(ctx: Ctx, _args: string[], opts: CodeAutoOptions): Pro
     const { db, config } = project;
     if (given) {
       const applied = applyCodebookFile(ctx, project, given, opts.codebook!, 'code auto --codebook');
-      if (!applied.unchanged) ctx.stderr.write(`Using "${applied.version.name}" ${applied.version.version} as the project's current codebook\n`);
-      for (const line of describeDroppedCodes(ctx, applied)) ctx.stderr.write(`${line}\n`);
+      if (!applied.unchanged) notice(ctx, `Using "${applied.version.name}" ${applied.version.version} as the project's current codebook`);
+      for (const line of describeDroppedCodes(ctx, applied)) notice(ctx, line);
     }
     const current = currentCodebook(project);
     const changed = given ? undefined : describeCodebookFileChange(ctx, project, current);
-    if (changed) ctx.stderr.write(`${changed}\n`);
+    if (changed) notice(ctx, changed);
     const { codebook, version } = current;
     const now = ctx.now().toISOString();
     const coder = compileCoder(codebook, createStemmers());
@@ -51,9 +52,10 @@ export async function run(ctx: Ctx, _args: string[], opts: CodeAutoOptions): Pro
     }
     if (interrupted) {
       if (opts.json) writeJson(ctx, { codebook: { name: version.name, version: version.version }, unit, units, ...change, interrupted: true });
-      ctx.stderr.write(
+      notice(
+        ctx,
         `Interrupted: ${sources.done} of ${sources.total} sources coded with "${version.name}" ${version.version} and kept ` +
-          `(${codings} codings: ${change.added} new, ${change.removed} removed, ${change.kept} unchanged); run the same command again to go on\n`,
+          `(${codings} codings: ${change.added} new, ${change.removed} removed, ${change.kept} unchanged); run the same command again to go on`,
       );
       return 130;
     }
@@ -64,10 +66,11 @@ export async function run(ctx: Ctx, _args: string[], opts: CodeAutoOptions): Pro
     }
     const c = paint(ctx);
     writeTable(ctx, [{ title: 'code' }, { title: 'units', align: 'right' }], rows.map((r) => [r.code, r.units]), { header: c.bold });
-    ctx.stderr.write(
+    notice(
+      ctx,
       change.added + change.removed === 0
-        ? `No change: ${units} ${unit}s already coded with "${version.name}" ${version.version} (${codings} codings)\n`
-        : `Coded ${units} ${unit}s with "${version.name}" ${version.version}: ${codings} codings (${change.added} new, ${change.removed} removed, ${change.kept} unchanged); human codings kept\n`,
+        ? `No change: ${units} ${unit}s already coded with "${version.name}" ${version.version} (${codings} codings)`
+        : `Coded ${units} ${unit}s with "${version.name}" ${version.version}: ${codings} codings (${change.added} new, ${change.removed} removed, ${change.kept} unchanged); human codings kept`,
     );
     return 0;
   });

@@ -15,6 +15,7 @@ export interface CodeMoveOptions extends JsonOptions {
 import { checkCodeIds } from '../known-codes.js';
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
+import { notice } from '../notice.js';
 
 /** `telaah code rename OLD NEW`: every coding and review decision of OLD and of OLD/… moves to NEW and NEW/…. */
 export async function run(ctx: Ctx, args: string[], opts: CodeMoveOptions): Promise<ExitCode> {
@@ -57,9 +58,9 @@ export async function moveCodes(ctx: Ctx, args: string[], opts: CodeMoveOptions,
     }
     report(ctx, kind, { from, to }, results, dryRun);
     const stays = kind === 'merge' ? inUse.filter((c) => c.startsWith(`${from}/`)) : [];
-    if (stays.length) ctx.stderr.write(`Codes below ${from} keep their codings (${stays.join(', ')}); move them with \`telaah code rename\` or \`code merge\`\n`);
+    if (stays.length) notice(ctx, `Codes below ${from} keep their codings (${stays.join(', ')}); move them with \`telaah code rename\` or \`code merge\``);
     if (codebook.codes.some((c) => c.id === from)) {
-      ctx.stderr.write(`${from} is still in the current codebook; \`telaah code auto\` keeps proposing it until a new version drops it\n`);
+      notice(ctx, `${from} is still in the current codebook; \`telaah code auto\` keeps proposing it until a new version drops it`);
     }
     return 0;
   });
@@ -95,15 +96,16 @@ function report(ctx: Ctx, kind: 'rename' | 'merge', { from, to }: CodeMove, resu
     const decisions = r.decisionsMoved + r.decisionsFolded;
     if (decisions) line += `; ${decisions} review ${decisions === 1 ? 'decision' : 'decisions'} ${move}${r.decisionsFolded ? ` (${r.decisionsFolded} ${fold})` : ''}`;
     if (r.memosMoved) line += `; ${r.memosMoved} ${r.memosMoved === 1 ? 'memo' : 'memos'} ${move}`;
-    ctx.stderr.write(`${line}\n`);
+    notice(ctx, line);
   }
   const below = results.filter((r) => r.from !== from).length;
   const codesBelow = below ? ` (and ${below} ${below === 1 ? 'code' : 'codes'} below it)` : '';
-  ctx.stderr.write(
+  notice(
+    ctx,
     dryRun
-      ? 'Dry run: nothing changed; run again without --dry-run to apply\n'
+      ? 'Dry run: nothing changed; run again without --dry-run to apply'
       : kind === 'rename'
-        ? `Renamed ${from} to ${to}${codesBelow}\n`
-        : `Merged ${from} into ${to}\n`,
+        ? `Renamed ${from} to ${to}${codesBelow}`
+        : `Merged ${from} into ${to}`,
   );
 }

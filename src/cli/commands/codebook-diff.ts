@@ -6,6 +6,8 @@ import type { ExitCode } from '../exit-code.js';
 import type { JsonOptions } from '../flags.js';
 import { writeJson } from '../output.js';
 import { paint } from '../style.js';
+import { visibleText } from '../../core/text/visible-text.js';
+import { notice } from '../notice.js';
 
 /** `telaah codebook diff A B`: codes added, removed and changed from A to B. */
 export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<ExitCode> {
@@ -17,14 +19,15 @@ export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<
     return 0;
   }
   const c = paint(ctx);
-  for (const id of diff.added) ctx.stdout.write(`${c.green('+')} ${id}\n`);
-  for (const id of diff.removed) ctx.stdout.write(`${c.red('-')} ${id}\n`);
-  for (const { id, fields } of diff.changed) ctx.stdout.write(`${c.yellow('~')} ${id}  ${c.dim(fields.join(', '))}\n`);
+  for (const id of diff.added) ctx.stdout.write(`${c.green('+')} ${visibleText(id)}\n`);
+  for (const id of diff.removed) ctx.stdout.write(`${c.red('-')} ${visibleText(id)}\n`);
+  for (const { id, fields } of diff.changed) ctx.stdout.write(`${c.yellow('~')} ${visibleText(id)}  ${c.dim(fields.join(', '))}\n`);
   const total = diff.added.length + diff.removed.length + diff.changed.length;
-  ctx.stderr.write(
+  notice(
+    ctx,
     total === 0
-      ? `No differences in codes between ${args[0]} (${a.codebook.version}) and ${args[1]} (${b.codebook.version})\n`
-      : `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed\n`,
+      ? `No differences in codes between ${args[0]} (${a.codebook.version}) and ${args[1]} (${b.codebook.version})`
+      : `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
   );
   return 0;
 }

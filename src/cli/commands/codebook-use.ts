@@ -6,6 +6,7 @@ import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
 import { withProject } from '../open-project.js';
 import { paint } from '../style.js';
+import { notice } from '../notice.js';
 
 /**
  * `telaah codebook use FILE`: stores the codebook as a version and makes it the project's current one;
@@ -21,7 +22,7 @@ export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promis
       `${paint(ctx).green('Using')} "${name}" ${version} (${file.codebook.codes.length} codes${state}); ` +
         'nothing is coded until you run `telaah code auto`\n',
     );
-    for (const line of describeDroppedCodes(ctx, applied)) ctx.stderr.write(`${line}\n`);
+    for (const line of describeDroppedCodes(ctx, applied)) notice(ctx, line);
     return 0;
   });
 }

@@ -21,7 +21,7 @@ export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<
     ctx.stderr.write(`${messageLine(shown, 300)}:${p.line}:${p.col}: ${tag}: ${messageLine(p.message)}\n`);
   }
   if (errors.length) {
-    ctx.stderr.write(c.red(`${shown}: ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; the codebook cannot be used until they are fixed\n`));
+    ctx.stderr.write(c.red(`${messageLine(shown, 300)}: ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; the codebook cannot be used until they are fixed\n`));
     return 2;
   }
   const codebook = file.codebook!;

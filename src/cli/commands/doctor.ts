@@ -9,6 +9,7 @@ import type { JsonOptions } from '../flags.js';
 import { writeJson, writeTable } from '../output.js';
 import { projectPassphrase } from '../passphrase.js';
 import { paint } from '../style.js';
+import { visibleText } from '../../core/text/visible-text.js';
 
 /**
  * `telaah doctor`: checks the project without changing it (read-only, no migration) and says what to do
@@ -73,7 +74,7 @@ function render(ctx: Ctx, checks: readonly HealthCheck[], healthy: boolean): voi
   if (advised.length && ctx.stdoutIsTTY) out.write('\n');
   for (const check of advised) {
     const lead = check.status === 'problem' ? c.red(`✗ ${check.check}: ${check.detail}.`) : c.yellow(`• ${check.check}:`);
-    out.write(`${lead} ${check.advice}\n`);
+    out.write(`${visibleText(`${lead} ${check.advice}`, { colour: ctx.color })}\n`);
   }
   out.write(healthy ? c.green('The project is healthy.\n') : c.red('Problems found: see above.\n'));
 }

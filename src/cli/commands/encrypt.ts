@@ -9,6 +9,7 @@ import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
 import { withProject } from '../open-project.js';
 import { choosePassphrase, PASSPHRASE_VARIABLE } from '../passphrase.js';
+import { notice } from '../notice.js';
 
 /** `telaah encrypt`: replaces a plain project's database with an encrypted copy of it. */
 export async function run(ctx: Ctx, _args: string[], opts: GlobalOptions): Promise<ExitCode> {
@@ -22,7 +23,7 @@ export async function run(ctx: Ctx, _args: string[], opts: GlobalOptions): Promi
     });
     ctx.stderr.write('Encrypted the project: every command now needs its passphrase (TELAAH_PASSPHRASE or typed)\n');
     const plain = otherFiles(paths.dir);
-    if (plain.length) ctx.stderr.write(`Still plain in the project folder: ${plain.join(', ')}. Delete them or move them somewhere safe\n`);
+    if (plain.length) notice(ctx, `Still plain in the project folder: ${plain.join(', ')}. Delete them or move them somewhere safe`);
     ctx.stderr.write('Backups and exports made before elsewhere are plain too\n');
     return 0;
   });

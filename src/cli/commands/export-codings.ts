@@ -9,6 +9,7 @@ import type { GlobalOptions } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
 import { withProjectToRead } from '../open-project.js';
 import { formatCount } from '../progress.js';
+import { notice } from '../notice.js';
 
 /** Options of `telaah export codings`. */
 export interface ExportCodingsOptions extends GlobalOptions, Pick<ExportTarget, 'out'> {
@@ -40,7 +41,7 @@ export async function run(ctx: Ctx, _args: string[], opts: ExportCodingsOptions)
     });
     if (done.interrupted) return 130;
     const lines = done.result;
-    if (opts.out !== undefined) ctx.stderr.write(`Wrote ${formatCount(lines)} ${lines === 1 ? 'coding' : 'codings'} (${origins.join(', ')}) to ${opts.out}\n`);
+    if (opts.out !== undefined) notice(ctx, `Wrote ${formatCount(lines)} ${lines === 1 ? 'coding' : 'codings'} (${origins.join(', ')}) to ${opts.out}`);
     return 0;
   });
 }

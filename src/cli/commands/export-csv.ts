@@ -16,6 +16,7 @@ import type { GlobalOptions, WhereOption } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
 import { withProjectToRead, type Project } from '../open-project.js';
 import { formatCount, startProgress } from '../progress.js';
+import { notice } from '../notice.js';
 
 /** What `export csv` writes. */
 export type ExportWhat = 'segments' | 'codings' | 'matrix' | 'quotes';
@@ -54,7 +55,7 @@ export async function run(ctx: Ctx, _args: string[], opts: ExportCsvOptions): Pr
     const noun = opts.what === 'matrix' ? 'matrix rows' : opts.what;
     const done = await runExport(ctx, opts, (sink, pace) => write(ctx, project, opts, sink, pace));
     if (done.interrupted) return 130;
-    if (opts.out !== undefined) ctx.stderr.write(`Wrote ${formatCount(done.result)} ${done.result === 1 ? noun.replace(/s$/, '') : noun} to ${opts.out}\n`);
+    if (opts.out !== undefined) notice(ctx, `Wrote ${formatCount(done.result)} ${done.result === 1 ? noun.replace(/s$/, '') : noun} to ${opts.out}`);
     return 0;
   });
 }

@@ -9,6 +9,7 @@ import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
 import { withProjectToRead } from '../open-project.js';
 import { VERSION } from '../version.js';
+import { notice } from '../notice.js';
 
 /**
  * `telaah export qdc OUT`: the current codebook as a REFI-QDA codebook, with the same code GUIDs as
@@ -31,7 +32,7 @@ export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promis
     };
     const { project: refi } = buildRefiProject(snapshot, `telaah ${VERSION}`);
     writeFileAtomic(out, renderCodebookXml({ origin: `telaah ${VERSION}`, codes: refi.codes, sets: [] }), args[0]);
-    ctx.stderr.write(`Exported ${codebook.codes.length} codes of "${codebook.name}" ${codebook.version} to ${args[0]}\n`);
+    notice(ctx, `Exported ${codebook.codes.length} codes of "${codebook.name}" ${codebook.version} to ${args[0]}`);
     return 0;
   });
 }

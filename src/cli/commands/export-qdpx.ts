@@ -11,6 +11,7 @@ import type { JsonOptions } from '../flags.js';
 import { withProjectToRead } from '../open-project.js';
 import { writeJson } from '../output.js';
 import { VERSION } from '../version.js';
+import { notice } from '../notice.js';
 
 /** Options of `telaah export qdpx`. */
 export interface ExportQdpxOptions extends JsonOptions {
@@ -44,9 +45,10 @@ export async function run(ctx: Ctx, args: string[], opts: ExportQdpxOptions): Pr
     if (opts.json) writeJson(ctx, { file: args[0], ...counts });
     else {
       const origins = opts.origin ? opts.origin.join(', ') : 'auto, manual, accepted, imported';
-      ctx.stderr.write(
+      notice(
+        ctx,
         `Exported ${plural(counts.sources, 'source')}, ${plural(counts.codes, 'code')}, ${plural(counts.codings, 'coding')} (${origins}${opts.coder ? `; coder ${opts.coder}` : ''}) ` +
-          `on ${plural(counts.selections, 'selection')}, ${plural(counts.cases, 'participant')} and ${plural(counts.notes, 'note')} to ${args[0]}\n`,
+          `on ${plural(counts.selections, 'selection')}, ${plural(counts.cases, 'participant')} and ${plural(counts.notes, 'note')} to ${args[0]}`,
       );
     }
     return 0;

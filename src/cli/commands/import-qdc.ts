@@ -11,6 +11,7 @@ import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
 import { withProject } from '../open-project.js';
+import { notice } from '../notice.js';
 
 /** Options of `telaah import qdc`. */
 export interface ImportQdcOptions extends GlobalOptions {
@@ -33,15 +34,15 @@ export async function run(ctx: Ctx, args: string[], opts: ImportQdcOptions): Pro
   const made = codebookFromRefi(refi.codes, { name: basename(shown, extname(shown)), version: '1', languages: ['id', 'en'], from: `${basename(shown)}${refi.origin ? ` (${refi.origin})` : ''}` }, refi.sets);
   writeFileAtomic(out, made.yaml, outShown);
   const groups = refi.sets.length === 1 ? '1 code group' : `${refi.sets.length} code groups`;
-  ctx.stderr.write(`Wrote ${made.codes} ${made.codes === 1 ? 'code' : 'codes'} to ${outShown}${refi.sets.length ? ` (${groups} left out: telaah has none)` : ''}\n`);
+  notice(ctx, `Wrote ${made.codes} ${made.codes === 1 ? 'code' : 'codes'} to ${outShown}${refi.sets.length ? ` (${groups} left out: telaah has none)` : ''}`);
   if (!opts.use) {
-    ctx.stderr.write(`Next: read it, add patterns if you want \`code auto\` to apply them, then \`telaah codebook use ${outShown}\`\n`);
+    notice(ctx, `Next: read it, add patterns if you want \`code auto\` to apply them, then \`telaah codebook use ${outShown}\``);
     return 0;
   }
   const file = loadValidCodebook(out);
   return withProject(ctx, opts, (project) => {
     const applied = applyCodebookFile(ctx, project, file, outShown, 'import qdc');
-    ctx.stderr.write(`Using "${applied.version.name}" ${applied.version.version} as the project's codebook\n`);
+    notice(ctx, `Using "${applied.version.name}" ${applied.version.version} as the project's codebook`);
     return 0;
   });
 }

@@ -21,6 +21,7 @@ import type { ExitCode } from '../exit-code.js';
 import type { JsonOptions } from '../flags.js';
 import { openProject, withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
+import { notice } from '../notice.js';
 
 /** Options of `telaah import qdpx`. */
 export interface ImportQdpxOptions extends JsonOptions {
@@ -177,14 +178,15 @@ function report(ctx: Ctx, opts: ImportQdpxOptions, plan: ImportPlan, counts: Imp
   }
   const into = target.create ? `a new project in ${relative(ctx.cwd, target.paths.dir) || '.'}` : 'the project';
   const turns = plan.sources.reduce((n, s) => n + s.built.turns.length, 0);
-  ctx.stderr.write(
+  notice(
+    ctx,
     `Imported from ${plan.origin ?? 'a REFI-QDA file'} into ${into}: ${plural(counts.sources, 'source')} (${plural(turns, 'turn')}), ${plural(counts.codings, 'coding')} (origin imported; ` +
-      `coders: ${coders.join(', ') || 'none'}), ${plural(plan.participants.length, 'participant')}, ${plural(counts.memos, 'memo')}\n`,
+      `coders: ${coders.join(', ') || 'none'}), ${plural(plan.participants.length, 'participant')}, ${plural(counts.memos, 'memo')}`,
   );
-  if (counts.merged > 0) ctx.stderr.write(`${plural(counts.merged, 'coding')} fell on a unit the same coder had already coded with that code: one was kept\n`);
-  if (codebook && !target.hasCodebook) ctx.stderr.write(`Codebook: ${codebook} (the project's codebook now; add patterns and raise its version to use code auto)\n`);
-  else if (codebook) ctx.stderr.write(`The file's codes are in ${codebook}; the project keeps its own codebook (codings of codes it lacks are kept under their ids)\n`);
-  for (const note of plan.notes) ctx.stderr.write(`Note: ${note}\n`);
+  if (counts.merged > 0) notice(ctx, `${plural(counts.merged, 'coding')} fell on a unit the same coder had already coded with that code: one was kept`);
+  if (codebook && !target.hasCodebook) notice(ctx, `Codebook: ${codebook} (the project's codebook now; add patterns and raise its version to use code auto)`);
+  else if (codebook) notice(ctx, `The file's codes are in ${codebook}; the project keeps its own codebook (codings of codes it lacks are kept under their ids)`);
+  for (const note of plan.notes) notice(ctx, `Note: ${note}`);
   ctx.stderr.write('Check the imported text for real names: telaah anonymity check --pseudonyms NAMES.csv\n');
 }
 

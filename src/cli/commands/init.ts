@@ -9,6 +9,7 @@ import { actorOf, type Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
 import { choosePassphrase, PASSPHRASE_VARIABLE } from '../passphrase.js';
+import { notice } from '../notice.js';
 
 /** Options of `telaah init`. */
 export interface InitOptions extends GlobalOptions {
@@ -47,8 +48,8 @@ export async function run(ctx: Ctx, args: string[], opts: InitOptions): Promise<
     throw error;
   }
   const shown = relative(ctx.cwd, dir.dir) || '.';
-  ctx.stderr.write(`Created ${key === undefined ? '' : 'encrypted '}telaah project "${name}" in ${shown}\n`);
-  if (key !== undefined) ctx.stderr.write(`Every command will need its passphrase (${PASSPHRASE_VARIABLE} or typed): without it the data cannot be recovered\n`);
+  notice(ctx, `Created ${key === undefined ? '' : 'encrypted '}telaah project "${name}" in ${shown}`);
+  if (key !== undefined) notice(ctx, `Every command will need its passphrase (${PASSPHRASE_VARIABLE} or typed): without it the data cannot be recovered`);
   ctx.stderr.write(`Next: telaah participants import <csv>, then telaah ingest <files or folders>\n`);
   return 0;
 }

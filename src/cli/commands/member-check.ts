@@ -12,6 +12,7 @@ import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
 import { withProjectToRead } from '../open-project.js';
+import { notice } from '../notice.js';
 
 /** Options of `telaah member-check`. */
 export interface MemberCheckOptions extends GlobalOptions {
@@ -43,9 +44,10 @@ export async function run(ctx: Ctx, args: string[], opts: MemberCheckOptions): P
   const path = resolve(ctx.cwd, opts.output);
   writeOutputFile(path, await renderMemberCheckDocx(packet));
   const turns = packet.sources.reduce((n, s) => n + s.turns.length, 0);
-  ctx.stderr.write(
+  notice(
+    ctx,
     `Wrote ${relative(ctx.cwd, path) || path}: ${packet.participant}'s ${turns} ${turns === 1 ? 'turn' : 'turns'} in ${packet.sources.length} ${packet.sources.length === 1 ? 'source' : 'sources'}, ` +
-      `${packet.themes.length} ${packet.themes.length === 1 ? 'theme' : 'themes'} a person gave them\n`,
+      `${packet.themes.length} ${packet.themes.length === 1 ? 'theme' : 'themes'} a person gave them`,
   );
   return 0;
 }

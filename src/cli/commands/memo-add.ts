@@ -7,6 +7,7 @@ import { resolveMemoTarget } from '../memo-target.js';
 import { readMemoText } from '../memo-text.js';
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
+import { notice } from '../notice.js';
 
 /** Options of `telaah memo add`. */
 export interface MemoAddOptions extends JsonOptions {
@@ -31,7 +32,7 @@ export async function run(ctx: Ctx, args: string[], opts: MemoAddOptions): Promi
       return added;
     }).immediate();
     if (opts.json) writeJson(ctx, memo);
-    else ctx.stderr.write(`Added memo ${memo.id} on ${memo.target} by ${author}\n`);
+    else notice(ctx, `Added memo ${memo.id} on ${memo.target} by ${author}`);
     return 0;
   });
 }

@@ -8,6 +8,7 @@ import type { GlobalOptions } from '../flags.js';
 import { resolveMemoTarget } from '../memo-target.js';
 import { parseMemoId, readMemoText } from '../memo-text.js';
 import { withProject } from '../open-project.js';
+import { notice } from '../notice.js';
 
 /** Options of `telaah memo edit`. */
 export interface MemoEditOptions extends GlobalOptions {
@@ -30,7 +31,7 @@ export async function run(ctx: Ctx, args: string[], opts: MemoEditOptions): Prom
     const newText = text !== undefined && text !== before.text;
     const newTarget = moved !== undefined && formatMemoTarget(moved.target) !== before.target;
     if (!newText && !newTarget) {
-      ctx.stderr.write(`Memo ${id} already says that${moved ? ` on ${before.target}` : ''}; nothing changed.\n`);
+      notice(ctx, `Memo ${id} already says that${moved ? ` on ${before.target}` : ''}; nothing changed.`);
       return 0;
     }
     const now = ctx.now().toISOString();
@@ -41,7 +42,7 @@ export async function run(ctx: Ctx, args: string[], opts: MemoEditOptions): Prom
       return changed;
     }).immediate();
     const what = [after.text !== before.text ? 'new text' : '', after.target !== before.target ? `moved from ${before.target} to ${after.target}` : ''].filter(Boolean).join(', ');
-    ctx.stderr.write(`Changed memo ${id} on ${after.target}: ${what}\n`);
+    notice(ctx, `Changed memo ${id} on ${after.target}: ${what}`);
     return 0;
   });
 }

@@ -6,6 +6,7 @@ import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
 import { parseMemoId } from '../memo-text.js';
 import { withProject } from '../open-project.js';
+import { notice } from '../notice.js';
 
 /** `telaah memo remove <id…>`: deletes memos; an id that is not a memo refuses the lot (exit 2, nothing removed). */
 export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promise<ExitCode> {
@@ -21,7 +22,7 @@ export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promis
       // Ids and targets only: a memo's text may quote a participant, and the trail keeps no text.
       recordAudit(db, { at: ctx.now().toISOString(), actor: actorOf(ctx), command: 'memo remove', arguments: memos.flatMap((m) => [String(m.id), m.target]), counts: { memos: memos.length } });
     }).immediate();
-    for (const m of memos) ctx.stderr.write(`Removed memo ${m.id} on ${m.target} by ${m.author}\n`);
+    for (const m of memos) notice(ctx, `Removed memo ${m.id} on ${m.target} by ${m.author}`);
     return 0;
   });
 }

@@ -7,6 +7,7 @@ import type { ExitCode } from '../exit-code.js';
 import type { JsonOptions } from '../flags.js';
 import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
+import { notice } from '../notice.js';
 
 /** Options of `telaah participants import`. */
 export interface ParticipantsImportOptions extends JsonOptions {
@@ -30,8 +31,8 @@ export async function run(ctx: Ctx, args: string[], opts: ParticipantsImportOpti
     const counts = { ...upsertParticipants(db, participants, now), ...(left.length ? { withdrawn: left.length } : {}) };
     recordAudit(db, { at: now, actor: actorOf(ctx), command: 'participants import', arguments: args, counts });
     if (opts.json) writeJson(ctx, counts);
-    else ctx.stderr.write(`Participants: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged from ${file}\n`);
-    if (left.length && !opts.json) ctx.stderr.write(`  left out ${left.join(', ')} (withdrawn); --include-withdrawn adds them\n`);
+    else notice(ctx, `Participants: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged from ${file}`);
+    if (left.length && !opts.json) notice(ctx, `  left out ${left.join(', ')} (withdrawn); --include-withdrawn adds them`);
     return 0;
   });
 }

@@ -10,6 +10,7 @@ import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
 import { withProjectToRead } from '../open-project.js';
 import { readReport } from '../report/read-report.js';
+import { notice } from '../notice.js';
 
 /** The formats a report is written in. */
 export type ReportFormat = 'docx' | 'html' | 'md' | 'json';
@@ -45,7 +46,7 @@ export async function run(ctx: Ctx, _args: string[], opts: ReportOptions): Promi
   const path = resolve(ctx.cwd, opts.output);
   writeOutputFile(path, content);
   const codes = countSections(report.themes);
-  ctx.stderr.write(`Wrote ${relative(ctx.cwd, path) || path} (${FORMAT_NAMES[format]}: ${codes} ${codes === 1 ? 'code' : 'codes'}, ${report.jointDisplay ? `joint display by ${report.jointDisplay.attribute}` : 'no joint display'})\n`);
+  notice(ctx, `Wrote ${relative(ctx.cwd, path) || path} (${FORMAT_NAMES[format]}: ${codes} ${codes === 1 ? 'code' : 'codes'}, ${report.jointDisplay ? `joint display by ${report.jointDisplay.attribute}` : 'no joint display'})`);
   return 0;
 }
 

@@ -33,6 +33,7 @@ import { describeCounts } from '../review/render-pages.js';
 import { runReviewLoop, type ReviewStore } from '../review/review-loop.js';
 import { openTerminal } from '../review/terminal.js';
 import { paint } from '../style.js';
+import { notice } from '../notice.js';
 
 /** `telaah review`: decide, one by one in the terminal, on the codings the auto-coder and suggester proposed. */
 export async function run(ctx: Ctx, _args: string[], opts: ReviewOptions): Promise<ExitCode> {
@@ -54,7 +55,7 @@ export async function run(ctx: Ctx, _args: string[], opts: ReviewOptions): Promi
       codeOrder: codebook.codes.map((c) => c.id),
     });
     if (items.length === 0) {
-      ctx.stderr.write(`${nothingToReview(reviewer, proposals.length, code, uncoded)}\n`);
+      notice(ctx, nothingToReview(reviewer, proposals.length, code, uncoded));
       return 0;
     }
     const stemmers = createStemmers();
@@ -87,7 +88,7 @@ export async function run(ctx: Ctx, _args: string[], opts: ReviewOptions): Promi
     }
     const again = ['telaah review', ...(opts.coder ? ['--coder', reviewer] : []), ...(code ? ['--code', code] : []), ...(uncoded ? ['--uncoded'] : [])].join(' ');
     const left = counts.remaining === 0 ? 'nothing left to review.' : `${counts.remaining} remain.\nGo on with: ${again}`;
-    ctx.stderr.write(`${reviewer}: ${counts.decided} decided this session (${describeCounts(counts)}); ${left}\n`);
+    notice(ctx, `${reviewer}: ${counts.decided} decided this session (${describeCounts(counts)}); ${left}`);
     return outcome === 'interrupted' ? 130 : 0;
   });
 }

@@ -7,6 +7,7 @@ import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
 import { requireSource } from '../find-source.js';
 import { withProject } from '../open-project.js';
+import { notice } from '../notice.js';
 
 /** `telaah sources rename <old> <new>`: a new, unique name; codings and decisions stay with the source. */
 export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promise<ExitCode> {
@@ -16,7 +17,7 @@ export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promis
   return withProject(ctx, opts, ({ db }) => {
     requireSource(db, from);
     if (from === to) {
-      ctx.stderr.write(`${from} already has that name; nothing changed.\n`);
+      notice(ctx, `${from} already has that name; nothing changed.`);
       return 0;
     }
     if (findSourceRange(db, to)) {
@@ -24,7 +25,7 @@ export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promis
     }
     renameSource(db, from, to);
     recordAudit(db, { at: ctx.now().toISOString(), actor: actorOf(ctx), command: 'sources rename', arguments: args, counts: { sources: 1 } });
-    ctx.stderr.write(`Renamed ${from} to ${to}.\n`);
+    notice(ctx, `Renamed ${from} to ${to}.`);
     return 0;
   });
 }

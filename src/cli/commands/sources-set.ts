@@ -7,6 +7,7 @@ import type { GlobalOptions } from '../flags.js';
 import { requireSource } from '../find-source.js';
 import { withProject } from '../open-project.js';
 import { paint } from '../style.js';
+import { notice } from '../notice.js';
 
 /** `telaah sources set <name> key=value…`: date, site, language, type, or any attribute (`key=` removes it). */
 export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promise<ExitCode> {
@@ -16,14 +17,15 @@ export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promis
     requireSource(db, name);
     const { fields, changes } = applySourceSettings(readSourceFields(db, name)!, settings);
     if (changes.length === 0) {
-      ctx.stderr.write(`${name} already has ${settings.length === 1 ? 'that value' : 'those values'}; nothing changed.\n`);
+      notice(ctx, `${name} already has ${settings.length === 1 ? 'that value' : 'those values'}; nothing changed.`);
       return 0;
     }
     writeSourceFields(db, name, fields);
     recordAudit(db, { at: ctx.now().toISOString(), actor: actorOf(ctx), command: 'sources set', arguments: args, counts: { fields: changes.length } });
     const c = paint(ctx);
     const shown = (value: string | null): string => (value === null ? c.dim('(none)') : value);
-    ctx.stderr.write(`Changed ${name}:\n${changes.map((ch) => `  ${ch.key}: ${shown(ch.before)} → ${shown(ch.after)}\n`).join('')}`);
+    notice(ctx, `Changed ${name}:`);
+    for (const ch of changes) notice(ctx, `  ${ch.key}: ${shown(ch.before)} → ${shown(ch.after)}`);
     return 0;
   });
 }

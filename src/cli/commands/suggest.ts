@@ -30,6 +30,7 @@ import { withProject } from '../open-project.js';
 import { writeJson, writeTable } from '../output.js';
 import { formatCount, startProgress } from '../progress.js';
 import { paint } from '../style.js';
+import { notice } from '../notice.js';
 
 interface Settings {
   code: string | undefined;
@@ -111,9 +112,10 @@ export async function run(ctx: Ctx, _args: string[], opts: SuggestOptions): Prom
       writeTable(ctx, [{ title: 'code' }, { title: 'positives', align: 'right' }, { title: 'suggested', align: 'right' }], rows.map((r) => [r.code, r.positives, r.suggested]), { header: c.bold });
     }
     writeSkipped(ctx, skipped);
-    ctx.stderr.write(
+    notice(
+      ctx,
       `Suggested ${suggestions.length} codings for ${scanned} ${unit}s, learnt from ${human.length} units humans coded or reviewed (confidence ≥ ${settings.minConfidence}): ` +
-        `${result.added} new, ${result.removed} removed, ${result.kept} unchanged. See them with \`telaah codings list --origin suggested\`\n`,
+        `${result.added} new, ${result.removed} removed, ${result.kept} unchanged. See them with \`telaah codings list --origin suggested\``,
     );
     return 0;
   });
@@ -134,9 +136,10 @@ function evaluate(ctx: Ctx, opts: SuggestOptions, settings: Settings, units: Lab
   }
   writeEvaluation(ctx, evaluation);
   writeSkipped(ctx, skipped);
-  ctx.stderr.write(
+  notice(
+    ctx,
     `${evaluation.folds}-fold cross-validation on ${evaluation.units} units humans coded or reviewed (seed ${evaluation.seed}, confidence ≥ ${evaluation.minConfidence}); ` +
-      "a code's negatives are units coded without it, marked as needing no code, or where it was rejected. Nothing was stored\n",
+      "a code's negatives are units coded without it, marked as needing no code, or where it was rejected. Nothing was stored",
   );
   return 0;
 }
@@ -157,7 +160,7 @@ function writeEvaluation(ctx: Ctx, e: Evaluation): void {
 }
 
 function writeSkipped(ctx: Ctx, skipped: readonly SkippedCode[]): void {
-  for (const s of skipped) ctx.stderr.write(`Skipped ${s.code}: ${s.reason}\n`);
+  for (const s of skipped) notice(ctx, `Skipped ${s.code}: ${s.reason}`);
 }
 
 /**
