@@ -5,6 +5,7 @@ import type { Db } from '../store/open.js';
 import { olderSchema, upgradeWithBackup, type SchemaUpgrade } from '../store/schema-upgrade.js';
 import { actorOf, type Ctx } from './context.js';
 import type { Project } from './open-project.js';
+import { visibleText } from '../core/text/visible-text.js';
 
 /**
  * What a command does with the project: `read` never changes it, so an older project is refused rather
@@ -41,5 +42,5 @@ export function upgradeProject(ctx: Ctx, db: Db, database: string): SchemaUpgrad
 export function describeUpgrade(ctx: Ctx, upgrade: { from: number; to: number; backup: string }): string {
   const shown = relative(ctx.cwd, upgrade.backup);
   const where = shown.startsWith('..') || shown === '' ? upgrade.backup : shown;
-  return `Upgraded the project database from schema ${upgrade.from} to ${upgrade.to}; the old database is kept in ${where}\n`;
+  return `Upgraded the project database from schema ${upgrade.from} to ${upgrade.to}; the old database is kept in ${visibleText(where)}\n`;
 }

@@ -8,6 +8,7 @@ import { formatMediaTime } from '../core/transcript/build-source.js';
 import { SOURCE_TYPES } from '../core/transcript/types.js';
 import { memoNote } from './memos.js';
 import { truncate, wrapText, type TableModel } from './text-layout.js';
+import { visibleText } from '../core/text/visible-text.js';
 
 const TYPE_TITLES = { interview: 'int', fgd: 'fgd', observation: 'obs', document: 'doc' } as const;
 
@@ -90,5 +91,6 @@ export function triangulationDepth(row: CodeTriangulation, heading: string | und
 /** The `--strict` verdict: one line per code below the required status, or that every code reaches it. */
 export function strictVerdict(failing: readonly AuditFailure[], required: TriangulationStatus, by: string | null, all: boolean, paint: ChalkInstance): string {
   if (failing.length === 0) return paint.green(`Every ${all ? '' : 'required '}code is at least ${required}\n`);
-  return failing.map((f) => paint.red(`below ${required}: ${f.code} is ${f.status}${f.within !== null && by ? ` (${by} ${f.within})` : ''}\n`)).join('');
+  // The attribute and its value come from the participants file: escaped.
+  return failing.map((f) => paint.red(`below ${required}: ${f.code} is ${f.status}${f.within !== null && by ? ` (${visibleText(`${by} ${f.within}`)})` : ''}\n`)).join('');
 }

@@ -17,10 +17,10 @@ async function ok(dir: string, argv: string[], env: Record<string, string> = {})
   return result;
 }
 
-/** No raw control character but the line feeds that end telaah's own lines. */
+/** No raw control character but the line feeds and tabs telaah lays out with. */
 function clean(text: string): void {
   // eslint-disable-next-line no-control-regex
-  expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
+  expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
 }
 
 async function study(): Promise<string> {
@@ -110,6 +110,17 @@ describe('human lines escape what they echo', () => {
     expect(stderr).toContain('Withdrawing Rina\\u202eX deletes');
     expect(stderr).toContain('Withdrew Rina\\u202eX:');
     clean(stderr);
+  });
+
+  it('triangulate --by: a hostile group in the table titles, exact in --json', async () => {
+    const dir = await study();
+    writeFileSync(join(dir, 'group.csv'), `pseudonym,group\nSumiati,Medan${CLEAR}\n`);
+    await ok(dir, ['participants', 'import', join(dir, 'group.csv')]);
+    await ok(dir, ['code', 'add', 'w01-sumiati', '2.1', 'barrier/economic', '--coder', 'rina']);
+    const { stdout } = await ok(dir, ['triangulate', '--by', 'group']);
+    expect(stdout).toContain('group: Medan\\x1b[2J\n');
+    clean(stdout);
+    expect((await ok(dir, ['triangulate', '--by', 'group', '--json'])).stdout).toContain(JSON.stringify(`Medan${CLEAR}`));
   });
 
   it('import qdpx: a Project origin with a line break and a bidi override', async () => {

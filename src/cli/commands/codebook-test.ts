@@ -7,6 +7,7 @@ import type { ExitCode } from '../exit-code.js';
 import type { JsonOptions } from '../flags.js';
 import { writeJson, writeText } from '../output.js';
 import { paint } from '../style.js';
+import { notice } from '../notice.js';
 
 /** `telaah codebook test [file]` (the stored current codebook without a file): every example must fire its code and no counterexample may; exit 1 on a miss. */
 export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<ExitCode> {
@@ -24,10 +25,11 @@ export async function run(ctx: Ctx, args: string[], opts: JsonOptions): Promise<
     const fired = miss.fired.length ? ` (fired: ${miss.fired.join(', ')})` : ' (nothing fired)';
     writeText(ctx, `${c.red('✗')} ${what}: "${miss.text}"${c.dim(fired)}\n`);
   }
-  ctx.stderr.write(
+  notice(
+    ctx,
     misses.length === 0
-      ? c.green(`${shown}: all ${examples} examples and ${counterexamples} counterexamples pass\n`)
-      : c.red(`${shown}: ${misses.length} of ${examples + counterexamples} checks failed\n`),
+      ? c.green(`${shown}: all ${examples} examples and ${counterexamples} counterexamples pass`)
+      : c.red(`${shown}: ${misses.length} of ${examples + counterexamples} checks failed`),
   );
   return misses.length ? 1 : 0;
 }

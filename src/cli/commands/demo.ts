@@ -7,6 +7,7 @@ import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import type { GlobalOptions } from '../flags.js';
 import { paint } from '../style.js';
+import { visibleText } from '../../core/text/visible-text.js';
 
 /** The sample study shipped with telaah. */
 export const SAMPLE_STUDY = fileURLToPath(new URL('../../../samples/bpjs-medan', import.meta.url));
@@ -23,7 +24,7 @@ export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promis
   const dir = resolve(ctx.cwd, args[0] ?? 'telaah-demo');
   const c = paint(ctx);
   const step = (text: string): void => {
-    ctx.stderr.write(`${c.bold('›')} ${text}\n`);
+    ctx.stderr.write(`${c.bold('›')} ${visibleText(text)}\n`);
   };
   const inProject: Ctx = { ...ctx, cwd: dir };
   const common = { project: dir, color: opts.color };
@@ -57,8 +58,8 @@ export async function run(ctx: Ctx, args: string[], opts: GlobalOptions): Promis
   // Run from the caller's folder, so the lines saying where the reports are name paths they can open.
   for (const file of ['report.docx', 'report.html']) await report.run(ctx, [], { ...common, output: join(dir, file) });
   ctx.stderr.write(
-    `\n${c.bold('Try next')} (in ${shown}):\n` +
-      `  cd ${shown}\n` +
+    `\n${c.bold('Try next')} (in ${visibleText(shown)}):\n` +
+      `  cd ${visibleText(shown)}\n` +
       '  open report.html (or report.docx)  # the thematic report; telaah report -o report.md for Markdown\n' +
       '  telaah sources show 09-sumiati      # raw transcript, names replaced\n' +
       '  telaah sources show fgd1-medan-pekerja --sentences\n' +

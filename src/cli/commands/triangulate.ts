@@ -24,6 +24,7 @@ import { checkCodeIds, currentCodebook } from '../known-codes.js';
 import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable, writeText } from '../output.js';
 import { paint } from '../style.js';
+import { visibleText } from '../../core/text/visible-text.js';
 
 /** `telaah triangulate`: for every code, which kinds of source support it, and what to worry about. */
 export async function run(ctx: Ctx, _args: string[], opts: TriangulateOptions): Promise<ExitCode> {
@@ -65,7 +66,7 @@ export async function run(ctx: Ctx, _args: string[], opts: TriangulateOptions): 
     } else {
       for (const t of audit.tables) {
         const title = heading(t.value);
-        if (title) ctx.stdout.write(`${ctx.stdoutIsTTY ? '\n' : ''}${c.bold(title)}\n`);
+        if (title) ctx.stdout.write(`${ctx.stdoutIsTTY ? '\n' : ''}${c.bold(visibleText(title))}\n`);
         const table = triangulationTable(t.codes, c, ctx.stdoutIsTTY);
         writeTable(ctx, table.columns, table.rows, { header: c.bold });
       }
