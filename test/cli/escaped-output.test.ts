@@ -50,6 +50,11 @@ describe('human lines escape what they echo', () => {
     const { stderr } = await ok(dir, ['sources', 'set', 'w01-sumiati', `site=Medan${CLEAR}\nfake`]);
     expect(stderr).toBe('Changed w01-sumiati:\n  site: Medan → Medan\\x1b[2J\\nfake\n');
     expect(JSON.parse((await ok(dir, ['sources', 'show', 'w01-sumiati', '--json'])).stdout)).toMatchObject({ site: `Medan${CLEAR}\nfake` });
+    // The audit trail's TSV keeps one row per entry; --json keeps the arguments exact.
+    const trail = (await ok(dir, ['log'])).stdout;
+    expect(trail).toContain('site=Medan\\x1b[2J\\nfake');
+    clean(trail);
+    expect((await ok(dir, ['log', '--json'])).stdout).toContain(JSON.stringify(`site=Medan${CLEAR}\nfake`).slice(1, -1));
     // telaah's own colours stay on a colour terminal.
     const coloured = await runInProcess(dir, ['sources', 'set', 'w01-sumiati', 'site='], { color: true });
     expect(coloured.stderr).toBe('Changed w01-sumiati:\n  site: Medan\\x1b[2J\\nfake → \u001b[2m(none)\u001b[22m\n');

@@ -10,6 +10,7 @@ import type { ListingOptions } from '../flags.js';
 import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeTable, type OutputMode } from '../output.js';
 import { paint } from '../style.js';
+import { visibleText } from '../../core/text/visible-text.js';
 
 /** Options of `telaah log`. */
 export interface LogOptions extends ListingOptions {
@@ -66,8 +67,9 @@ function writeTrail(ctx: Ctx, mode: OutputMode, entries: Iterable<AuditRecord>):
       const { header, rows } = auditLogCsv(page);
       ctx.stdout.write(renderCsvRows(written ? rows : [header, ...rows]));
     } else {
+      // Escaped as writeTable escapes its TSV cells: an argument with a newline must not break the rows.
       const { columns, rows } = auditLogTable(page, { terminal: false, now: ctx.now(), width: ctx.columns });
-      const lines = [...(written ? [] : [columns.map((col) => col.title)]), ...rows.map((row) => row.map((cell) => cell ?? ''))];
+      const lines = [...(written ? [] : [columns.map((col) => col.title)]), ...rows.map((row) => row.map((cell) => visibleText(String(cell ?? ''))))];
       if (lines.length) ctx.stdout.write(`${lines.map((line) => line.join('\t')).join('\n')}\n`);
     }
     written += page.length;
