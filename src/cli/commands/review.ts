@@ -87,8 +87,9 @@ export async function run(ctx: Ctx, _args: string[], opts: ReviewOptions): Promi
       });
     }
     const again = ['telaah review', ...(opts.coder ? ['--coder', reviewer] : []), ...(code ? ['--code', code] : []), ...(uncoded ? ['--uncoded'] : [])].join(' ');
-    const left = counts.remaining === 0 ? 'nothing left to review.' : `${counts.remaining} remain.\nGo on with: ${again}`;
+    const left = counts.remaining === 0 ? 'nothing left to review.' : `${counts.remaining} remain.`;
     notice(ctx, `${reviewer}: ${counts.decided} decided this session (${describeCounts(counts)}); ${left}`);
+    if (counts.remaining > 0) notice(ctx, `Go on with: ${again}`);
     return outcome === 'interrupted' ? 130 : 0;
   });
 }
