@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { checkedDocxPackage, DOCX_LIMITS } from './docx-package.js';
 import { readDocx } from './read-docx.js';
+import { errorOf } from '../../test/helpers/input-error.js';
 
 const PARAGRAPH = '<w:p><w:r><w:t>Sumiati: saya belum daftar BPJS karena iurannya mahal.</w:t></w:r></w:p>';
 
@@ -23,16 +24,6 @@ function documentOf(template: Uint8Array, bytes: number): Uint8Array {
   const xml = new TextDecoder().decode(template);
   const at = xml.indexOf('<w:body>') + '<w:body>'.length;
   return strToU8(xml.slice(0, at) + PARAGRAPH.repeat(Math.ceil(bytes / PARAGRAPH.length)) + xml.slice(at));
-}
-
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('checkedDocxPackage', () => {

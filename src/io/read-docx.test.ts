@@ -4,6 +4,7 @@ import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table,
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { readDocx } from './read-docx.js';
+import { asyncErrorOf } from '../../test/helpers/input-error.js';
 
 const id1 = new URL('../../../shared/reference/transcripts/qualcoder/ID1.docx', import.meta.url);
 
@@ -21,16 +22,6 @@ function labelled(name: string, text: string, bold = true): Paragraph {
 
 async function build(children: Block[], footnotes?: Record<number, { children: Paragraph[] }>): Promise<Buffer> {
   return Packer.toBuffer(new Document({ footnotes, sections: [{ children }] }));
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<InputError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('readDocx', () => {
@@ -135,11 +126,11 @@ describe('readDocx', () => {
   });
 
   it('rejects files that are not .docx, including a truncated one', async () => {
-    const err = await errorOf(readDocx(Buffer.from('bukan zip')));
+    const err = await asyncErrorOf(readDocx(Buffer.from('bukan zip')));
     expect(err.message).toMatch(/^not a readable Word \.docx file: /);
     expect(err.hint).toMatch(/save it again as \.docx/);
     const truncated = readFileSync(id1).subarray(0, 4000);
-    expect((await errorOf(readDocx(truncated))).message).toMatch(/^not a readable Word \.docx file: /);
+    expect((await asyncErrorOf(readDocx(truncated))).message).toMatch(/^not a readable Word \.docx file: /);
   });
 
   it('keeps every paragraph text it reads, whatever the paragraphs say', async () => {
@@ -178,10 +169,10 @@ describe('readDocx', () => {
   });
 
   it('reports a bad type in the metadata table and a malformed timestamp at its paragraph', async () => {
-    const badType = await errorOf(readDocx(await build([table(['type', 'survei']), labelled('A:', ' x')])));
+    const badType = await asyncErrorOf(readDocx(await build([table(['type', 'survei']), labelled('A:', ' x')])));
     expect(badType.message).toMatch(/^in the metadata table: unknown source type "survei"/);
 
-    const badTime = await errorOf(
+    const badTime = await asyncErrorOf(
       readDocx(await build([new Paragraph('A: satu'), new Paragraph('A: dua'), new Paragraph('[00:7x:12] A: tiga')])),
     );
     expect(badTime.location).toMatchObject({ line: 3, col: 2 });

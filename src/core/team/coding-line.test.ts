@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../errors.js';
 import { compareCodings, formatCodingLine, parseCodingLine, parseCodingLines, type TeamCoding } from './coding-line.js';
+import { errorOf } from '../../../test/helpers/input-error.js';
 
 const SHA = 'a'.repeat(64);
 
@@ -17,16 +17,6 @@ const coding: TeamCoding = {
   createdAt: '2026-01-02T03:04:05.000Z',
   text: 'Dia bawa leaflet bergambar 📄, jadi saya langsung ngerti.',
 };
-
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 describe('coding lines', () => {
   it('write the keys in the documented order, text last, and read back the same coding', () => {

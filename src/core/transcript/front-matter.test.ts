@@ -3,16 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.js';
 import { buildDraftMeta, parseFrontMatter } from './front-matter.js';
-
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
+import { errorOf } from '../../../test/helpers/input-error.js';
 
 describe('parseFrontMatter', () => {
   it('reads the known keys and keeps the rest as string attributes', () => {

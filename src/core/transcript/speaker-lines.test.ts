@@ -3,21 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.js';
 import { parseSpeakerLines } from './speaker-lines.js';
+import { errorOf } from '../../../test/helpers/input-error.js';
 
 const qualcoderTranscript = new URL('../../../../shared/reference/transcripts/qualcoder/transcript.txt', import.meta.url);
 
 function turnsOf(body: string, firstLine = 1, knownSpeakers?: string[]) {
   return parseSpeakerLines(body, firstLine, { knownSpeakers }).turns.map((t) => [t.speaker, t.text, t.startMs, t.line]);
-}
-
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('parseSpeakerLines', () => {

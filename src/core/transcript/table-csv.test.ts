@@ -3,18 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.js';
 import { parseTableCsv, readCsvRecords } from './table-csv.js';
+import { errorOf } from '../../../test/helpers/input-error.js';
 
 const survey = new URL('../../../../shared/reference/transcripts/qualcoder/survey456.csv', import.meta.url);
-
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('parseTableCsv', () => {
   it('reads the QualCoder survey (CRLF, quoted commas, an empty cell) one unit per row', () => {

@@ -2,16 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.js';
 import { parseTranscriptCsv } from './transcript-csv.js';
-
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
+import { errorOf } from '../../../test/helpers/input-error.js';
 
 function rowsOf(text: string, columns?: Parameters<typeof parseTranscriptCsv>[1]) {
   return parseTranscriptCsv(text, columns).turns.map((t) => [t.speaker, t.text, t.startMs, t.endMs, t.line]);
