@@ -141,8 +141,10 @@ function sharedClauses(filter: CodingFilter): { clauses: string[]; params: unkno
     params.push(...code.params);
   }
   if (filter.source) {
-    clauses.push('s.name = ?');
-    params.push(filter.source);
+    // By the source's segment id range (c is a coding or a review decision, both keyed by segment_id
+    // first): a name compared on each joined row would read every coding of the project.
+    clauses.push('c.segment_id BETWEEN (SELECT first_segment FROM sources WHERE name = ?) AND (SELECT last_segment FROM sources WHERE name = ?)');
+    params.push(filter.source, filter.source);
   }
   if (filter.sourceType) {
     clauses.push('s.type = ?');
