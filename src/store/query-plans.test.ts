@@ -14,6 +14,7 @@ import { listAcceptedDecisions } from './report-data.js';
 import { HIT_DETAILS_SQL } from './search-hits.js';
 import { removeSources } from './source-edits.js';
 import { SourceWriter } from './sources.js';
+import { iterateTeamCodings } from './team-codings.js';
 import { iterateUnitCodes } from './unit-codes.js';
 import { AFFECTED_SOURCES_SQL, findParticipant, withdrawParticipant } from './withdrawal.js';
 
@@ -136,14 +137,15 @@ describe('hot statements never scan segments or codings', () => {
     expectNoFullScans(db, statements);
   });
 
-  it('codings list of one source: its codings by the source’s id range', () => {
+  it('codings list and export codings of one source: its codings by the source’s id range', () => {
     const { db } = codedStore();
     const statements = statementsOf(db, () => {
       [...iterateCodings(db, { source: 'w01' })];
       [...iterateCodings(db, { source: 'w01', origins: ['manual', 'rejected'] })];
+      [...iterateTeamCodings(db, { source: 'w01', origins: ['manual'] })];
     });
-    const listings = statements.filter((s) => READS_EVERY_CODING[0]!.test(s));
-    expect(listings).toHaveLength(2);
+    const listings = statements.filter((s) => READS_EVERY_CODING[0]!.test(s) || /FROM codings c JOIN segments g/.test(s));
+    expect(listings).toHaveLength(3);
     for (const listing of listings) {
       const plan = planOf(db, listing);
       expect(plan.filter((l) => /^SCAN (c|g|t|x|codings|segments|review_decisions)\b/.test(l))).toEqual([]);
