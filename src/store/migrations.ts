@@ -303,7 +303,9 @@ const m010_segment_indexes: Migration = {
       -- index on turns could not serve that, so SQLite scanned every segment (0.7 s of CPU per participant
       -- on 4.4 M segments). Led by participant_id, this one serves the foreign key; with sentence next it
       -- still finds a participant's turns (participant_id = ? AND sentence = 0) without reading sentences.
-      CREATE INDEX IF NOT EXISTS segments_participant ON segments (participant_id, sentence);
+      -- Segments of no participant (interviewers, unmatched speakers, notes) are left out: every lookup
+      -- names a participant, which SQLite knows implies NOT NULL, so they would only cost ingest.
+      CREATE INDEX IF NOT EXISTS segments_participant ON segments (participant_id, sentence) WHERE participant_id IS NOT NULL;
       DROP INDEX IF EXISTS segments_participant_turns;
 
       -- A turn's sentences by their turn (turns, parent_id NULL, are left out). Ingest writes sentences in
