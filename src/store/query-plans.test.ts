@@ -6,6 +6,7 @@ import { buildSource } from '../core/transcript/build-source.js';
 import { replaceAutoCodingsOfSources } from './auto-codings.js';
 import { saveCodebookVersion } from './codebooks.js';
 import { iterateSegmentRecords } from './export-segments.js';
+import { readProjectSnapshot } from './interop-snapshot.js';
 import { iterateCodings } from './list-codings.js';
 import type { Db } from './open.js';
 import { listParticipantTurns } from './participant-turns.js';
@@ -70,7 +71,11 @@ function fullScans(db: Db, sql: string): string[] {
  * Statements that read every coding on purpose (the listing wants them all): their one scan of codings
  * is the plan; every segment they need is then found by key.
  */
-const READS_EVERY_CODING = [/^\s*SELECT \* FROM \(SELECT s\.id AS sourceId/, /FROM codings WHERE memo IS NOT NULL/];
+const READS_EVERY_CODING = [
+  /^\s*SELECT \* FROM \(SELECT s\.id AS sourceId/, // codings list
+  /FROM codings WHERE memo IS NOT NULL/, // withdraw: quotes of the participant in coding memos
+  /^\s*SELECT s\.id AS sourceId, g\.start, g\.end, c\.code/, // export refi: every coding
+];
 
 const CODEBOOK: Codebook = { name: 'Mini', version: '1', languages: ['id'], authors: [], description: null, negation: { words: {}, window: 0 }, codes: [] };
 
@@ -134,6 +139,14 @@ describe('hot statements never scan segments or codings', () => {
       listAcceptedDecisions(db);
       [...iterateUnitCodes(db, 'sentence', { evidence: {} }, { codes: ['access'] })];
     });
+    expectNoFullScans(db, statements);
+  });
+
+  it('export refi: who speaks in which source, one seek per participant', () => {
+    const { db } = codedStore();
+    const statements = statementsOf(db, () => readProjectSnapshot(db, 'p', null, {}));
+    const spoken = statements.find((s) => /DISTINCT p\.id AS participant/.test(s))!;
+    expect(planOf(db, spoken)).toContain('SEARCH g USING INDEX segments_participant (participant_id=? AND sentence=?)');
     expectNoFullScans(db, statements);
   });
 
