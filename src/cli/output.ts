@@ -43,12 +43,11 @@ export type Column = TableColumn;
 export function writeTable(ctx: Ctx, columns: readonly Column[], rows: readonly (readonly (string | number | null)[])[], style?: { header?: (s: string) => string }): void {
   // A cell's control characters are escaped: a file name with an ANSI escape or a newline must not steer the
   // terminal or break the table. The colour our renderers paint survives where colour is on.
-  const cells = rows.map((row) => row.map((c) => (c === null || c === undefined ? '' : visibleText(String(c), { colour: ctx.color }))));
   if (!ctx.stdoutIsTTY) {
-    const lines = [columns.map((c) => c.title), ...cells].map((r) => r.join('\t'));
-    ctx.stdout.write(`${lines.join('\n')}\n`);
+    ctx.stdout.write(`${[tsvHeader(columns), ...rows.map((row) => tsvRow(ctx, row))].join('')}`);
     return;
   }
+  const cells = rows.map((row) => row.map((c) => tableCell(ctx, c)));
   // reduce, not Math.max(...): spreading a long listing's cells as arguments overflows the stack.
   const full = columns.map((c, i) => cells.reduce((width, r) => Math.max(width, displayWidth(r[i] ?? '')), displayWidth(c.title)));
   const shrunk = full.map((w, i) => (columns[i]!.shrink ? Math.min(w, Math.max(8, displayWidth(columns[i]!.title))) : w));
@@ -80,4 +79,19 @@ export function writeTable(ctx: Ctx, columns: readonly Column[], rows: readonly 
   for (const row of cells) ctx.stdout.write(`${line(row)}\n`);
   const hidden = columns.filter((_, i) => !shown.includes(i)).map((c) => c.title);
   if (hidden.length) ctx.stdout.write(`${truncate(`(not shown, see --csv: ${hidden.join(', ')})`, ctx.columns)}\n`);
+}
+
+/** A cell as writeTable shows it: control characters from files escaped, our colour kept where it is on. */
+function tableCell(ctx: Ctx, c: string | number | null | undefined): string {
+  return c === null || c === undefined ? '' : visibleText(String(c), { colour: ctx.color });
+}
+
+/** The header line of writeTable's tab-separated form (stdout not a terminal). */
+export function tsvHeader(columns: readonly Column[]): string {
+  return `${columns.map((c) => c.title).join('\t')}\n`;
+}
+
+/** One row of writeTable's tab-separated form, for listings that write their rows as they come. */
+export function tsvRow(ctx: Ctx, row: readonly (string | number | null)[]): string {
+  return `${row.map((c) => tableCell(ctx, c)).join('\t')}\n`;
 }

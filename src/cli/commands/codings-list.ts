@@ -1,17 +1,19 @@
-import { countEvidenceUnits } from '../../core/analysis/evidence-units.js';
+import { EvidenceUnitCount } from '../../core/analysis/evidence-units.js';
 import { segmentMemosCell } from '../../report/codings-csv.js';
 import { listFilterValues } from '../../store/filter-values.js';
-import { iterateCodings, type CodingRow } from '../../store/list-codings.js';
+import { codingsHaveMemos, iterateCodings, type CodingFilter, type CodingRow } from '../../store/list-codings.js';
+import type { Db } from '../../store/open.js';
 import type { SourceType } from '../../core/transcript/types.js';
 import { checkCodingFilter, codingFilterOf } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import { writeCodingsCsv } from '../export/codings-csv.js';
-import { runExport } from '../export-sink.js';
+import { rowCheckpoint, runExport, type ExportPace, type ExportSink } from '../export-sink.js';
+import { writeJsonRows } from '../export/json-rows.js';
 import type { ListingOptions, WhereOption } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
 import { withProjectToRead } from '../open-project.js';
-import { outputMode, writeJson, writeTable } from '../output.js';
+import { outputMode, tsvHeader, tsvRow, writeTable, type Column } from '../output.js';
 import { paint } from '../style.js';
 
 /** Options of `telaah codings list`. */
@@ -38,11 +40,39 @@ export async function run(ctx: Ctx, _args: string[], opts: CodingsListOptions): 
       const done = await runExport(ctx, {}, (sink, pace) => writeCodingsCsv(project.db, filter, sink, pace));
       return done.interrupted ? 130 : 0;
     }
-    const rows = [...iterateCodings(project.db, filter)];
-    if (mode === 'json') writeJson(ctx, rows);
-    else renderTable(opts.wide === true ? { ...ctx, columns: Number.MAX_SAFE_INTEGER } : ctx, rows);
+    // JSON, and the tab-separated table a pipe gets, are written as the rows come too.
+    if (mode === 'json') {
+      const done = await runExport(ctx, {}, (sink, pace) => writeJsonRows(sink, pace, iterateCodings(project.db, filter)));
+      return done.interrupted ? 130 : 0;
+    }
+    if (!ctx.stdoutIsTTY) {
+      const done = await runExport(ctx, {}, (sink, pace) => writeTsv(ctx, project.db, filter, sink, pace));
+      if (done.interrupted) return 130;
+      ctx.stderr.write(paint(ctx).dim(`${summarize(done.result)}\n`));
+      return 0;
+    }
+    // A terminal's table is sized to its widest cells, so it needs every row first.
+    renderTable(opts.wide === true ? { ...ctx, columns: Number.MAX_SAFE_INTEGER } : ctx, [...iterateCodings(project.db, filter)]);
     return 0;
   });
+}
+
+/** The table's columns: the memo column only when some listed coding has a memo to show. */
+function tableColumns(hasMemo: boolean): Column[] {
+  return [
+    { title: 'source', shrink: true },
+    { title: 'segment' },
+    { title: 'code' },
+    { title: 'coder' },
+    { title: 'origin', optional: true },
+    { title: 'text', shrink: true },
+    ...(hasMemo ? [{ title: 'memo', shrink: true, optional: true }] : []),
+  ];
+}
+
+/** A coding's cells in the table (whitespace runs folded so a row stays one line). */
+function tableCells(r: CodingRow, hasMemo: boolean): (string | number | null)[] {
+  return [r.source, r.segment, r.code, r.coder, r.origin, r.text.replace(/\s+/g, ' '), ...(hasMemo ? [[r.memo, segmentMemosCell(r)].filter(Boolean).join(' | ').replace(/\s+/g, ' ')] : [])];
 }
 
 function renderTable(ctx: Ctx, rows: CodingRow[]): void {
@@ -50,32 +80,55 @@ function renderTable(ctx: Ctx, rows: CodingRow[]): void {
   const hasMemo = rows.some((r) => r.memo || r.memos.length);
   writeTable(
     ctx,
-    [
-      { title: 'source', shrink: true },
-      { title: 'segment' },
-      { title: 'code' },
-      { title: 'coder' },
-      { title: 'origin', optional: true },
-      { title: 'text', shrink: true },
-      ...(hasMemo ? [{ title: 'memo', shrink: true, optional: true }] : []),
-    ],
-    rows.map((r) => [r.source, r.segment, r.code, r.coder, r.origin, r.text.replace(/\s+/g, ' '), ...(hasMemo ? [[r.memo, segmentMemosCell(r)].filter(Boolean).join(' | ').replace(/\s+/g, ' ')] : [])]),
+    tableColumns(hasMemo),
+    rows.map((r) => tableCells(r, hasMemo)),
     { header: c.bold },
   );
-  // The count line is for people: on a terminal under the table, else on stderr so pipes get only rows.
-  const line = c.dim(`${summarize(rows)}\n`);
-  if (ctx.stdoutIsTTY) ctx.stdout.write(line);
-  else ctx.stderr.write(line);
+  ctx.stdout.write(c.dim(`${summarize(tally(rows))}\n`));
+}
+
+/** The table as writeTable gives it to a pipe, a row at a time; returns what the count line says. */
+async function writeTsv(ctx: Ctx, db: Db, filter: CodingFilter, sink: ExportSink, pace: ExportPace): Promise<Tally> {
+  // Asked first: the header says whether there is a memo column before any row is read.
+  const hasMemo = codingsHaveMemos(db, filter);
+  sink.write(tsvHeader(tableColumns(hasMemo)));
+  const counted = new Tally();
+  for (const row of iterateCodings(db, filter)) {
+    sink.write(tsvRow(ctx, tableCells(row, hasMemo)));
+    counted.add(row);
+    const wait = rowCheckpoint(sink, pace);
+    if (wait) await wait;
+  }
+  return counted;
+}
+
+/** What the count line counts, gathered a row at a time (segments as every other command counts evidence). */
+class Tally {
+  codings = 0;
+  rejections = 0;
+  readonly segments = new EvidenceUnitCount();
+
+  add(row: CodingRow): void {
+    if (row.origin === 'rejected') this.rejections += 1;
+    else {
+      this.codings += 1;
+      this.segments.add(row);
+    }
+  }
+}
+
+function tally(rows: Iterable<CodingRow>): Tally {
+  const counted = new Tally();
+  for (const row of rows) counted.add(row);
+  return counted;
 }
 
 /** "12 codings on 9 segments": segments counted as every other command counts evidence. */
-function summarize(rows: CodingRow[]): string {
-  const codings = rows.filter((r) => r.origin !== 'rejected');
-  const rejections = rows.length - codings.length;
+function summarize({ codings, rejections, segments: counted }: Tally): string {
   const parts: string[] = [];
-  if (codings.length || !rejections) {
-    const segments = countEvidenceUnits(codings);
-    parts.push(`${codings.length} ${codings.length === 1 ? 'coding' : 'codings'} on ${segments} coded ${segments === 1 ? 'segment' : 'segments'}`);
+  if (codings || !rejections) {
+    const segments = counted.count;
+    parts.push(`${codings} ${codings === 1 ? 'coding' : 'codings'} on ${segments} coded ${segments === 1 ? 'segment' : 'segments'}`);
   }
   if (rejections) parts.push(`${rejections} ${rejections === 1 ? 'rejection' : 'rejections'}`);
   return parts.join(', ');

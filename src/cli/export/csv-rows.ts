@@ -1,5 +1,5 @@
 import { renderCsvRow } from '../../report/csv.js';
-import type { ExportPace, ExportSink } from '../export-sink.js';
+import { rowCheckpoint, type ExportPace, type ExportSink } from '../export-sink.js';
 
 /**
  * Writes the header, then each row's cells as it comes (the rows are never all in memory), stopping at
@@ -12,7 +12,7 @@ export async function writeCsvRows<T>(sink: ExportSink, pace: ExportPace, header
     sink.write(renderCsvRow(cells(row)));
     written += 1;
     // Awaited only when it waits: a microtask per row would cost more than the row.
-    const wait = pace();
+    const wait = rowCheckpoint(sink, pace);
     if (wait) await wait;
   }
   return written;
