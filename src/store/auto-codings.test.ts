@@ -77,7 +77,7 @@ describe('replaceSourceAutoCodings', () => {
     expect(replaceAutoCodingsOfSources(db, [{ source: 'big', codings: proposals(['queue']) }, obs], v2, 'now')).toEqual({ added: 12_001, removed: 19_000, kept: 0 });
     expect(human()).toBe(300);
     expect(decisions()).toBe(200);
-    expect(db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM codings WHERE origin = 'auto' AND codebook_id = ?`).get(v2)!.n).toBe(12_001);
+    expect(db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM codings WHERE origin = 'auto' AND codebook_id = ?`).get(v2)!.n).toBe(12_001);
     // The rejected proposals still never count: the listing leaves them out and lists them as rejections.
     expect(listCodings(db, { source: 'big', origins: ['rejected'] })).toHaveLength(200);
     expect(listCodings(db, { source: 'big', code: 'queue' })).toHaveLength(11_800);
