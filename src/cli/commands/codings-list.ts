@@ -8,7 +8,8 @@ import { checkCodingFilter, codingFilterOf } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
 import { writeCodingsCsv } from '../export/codings-csv.js';
-import { rowCheckpoint, runExport, type ExportPace, type ExportSink } from '../export-sink.js';
+import { runExport, type ExportPace, type ExportSink } from '../export-sink.js';
+import { writeRowLines } from '../export/row-lines.js';
 import { writeJsonRows } from '../export/json-rows.js';
 import type { ListingOptions, WhereOption } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
@@ -93,12 +94,10 @@ async function writeTsv(ctx: Ctx, db: Db, filter: CodingFilter, sink: ExportSink
   const hasMemo = codingsHaveMemos(db, filter);
   sink.write(tsvHeader(tableColumns(hasMemo)));
   const counted = new Tally();
-  for (const row of iterateCodings(db, filter)) {
-    sink.write(tsvRow(ctx, tableCells(row, hasMemo)));
+  await writeRowLines(sink, pace, iterateCodings(db, filter), (row) => {
     counted.add(row);
-    const wait = rowCheckpoint(sink, pace);
-    if (wait) await wait;
-  }
+    return tsvRow(ctx, tableCells(row, hasMemo));
+  });
   return counted;
 }
 
