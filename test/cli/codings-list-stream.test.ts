@@ -39,12 +39,25 @@ function rowsOf(filter: CodingFilter = {}): CodingRow[] {
 }
 
 /** The piped table as codings list wrote it whole before it streamed: writeTable over every row. */
-function wholeTable(rows: CodingRow[]): string {
-  const ctx = fakeCtx(demo);
+function wholeTable(rows: CodingRow[], tty?: { columns: number }): string {
+  const ctx = fakeCtx(demo, tty ? { stdoutIsTTY: true, columns: tty.columns } : {});
   const hasMemo = rows.some((r) => r.memo || r.memos.length);
-  const columns = ['source', 'segment', 'code', 'coder', 'origin', 'text', ...(hasMemo ? ['memo'] : [])].map((title) => ({ title }));
+  const columns = [
+    { title: 'source', shrink: true },
+    { title: 'segment' },
+    { title: 'code' },
+    { title: 'coder' },
+    { title: 'origin', optional: true },
+    { title: 'text', shrink: true },
+    ...(hasMemo ? [{ title: 'memo', shrink: true, optional: true }] : []),
+  ];
   const cells = rows.map((r) => [r.source, r.segment, r.code, r.coder, r.origin, r.text.replace(/\s+/g, ' '), ...(hasMemo ? [[r.memo, segmentMemosCell(r)].filter(Boolean).join(' | ').replace(/\s+/g, ' ')] : [])]);
   writeTable(ctx, columns, cells);
+  if (tty) {
+    const codings = rows.filter((r) => r.origin !== 'rejected');
+    const rejections = rows.length - codings.length;
+    ctx.stdout.write(`${codings.length} codings on ${countEvidenceUnits(codings)} coded segments${rejections ? `, ${rejections} rejections` : ''}\n`);
+  }
   return ctx.out();
 }
 
@@ -88,6 +101,18 @@ describe('codings list streams its rows', () => {
     // A source without the memo keeps its table without the column.
     const other = rows.find((r) => r.source !== first!.source)!.source;
     expect((await ok(demo, 'codings', 'list', '--source', other)).stdout).toBe(wholeTable(rowsOf({ source: other })));
+  });
+
+  it('a terminal gets the table sized over every row, byte for byte as before, at 80 and 120 columns', async () => {
+    const source = rowsOf()[0]!.source;
+    for (const columns of [80, 120]) {
+      for (const argv of [['codings', 'list', '--source', source], ['codings', 'list', '--code', 'barrier', '--origin', 'auto,accepted,rejected']]) {
+        const filter: CodingFilter = argv.includes('--source') ? { source } : { code: 'barrier', origins: ['auto', 'accepted', 'rejected'] };
+        const result = await runInProcess(demo, argv, { stdoutIsTTY: true, columns });
+        expect(result.code).toBe(0);
+        expect(result.stdout).toBe(wholeTable(rowsOf(filter), { columns }));
+      }
+    }
   });
 
   it('the table of rejections, with their count line', async () => {

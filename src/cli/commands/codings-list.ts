@@ -52,8 +52,8 @@ export async function run(ctx: Ctx, _args: string[], opts: CodingsListOptions): 
       ctx.stderr.write(paint(ctx).dim(`${summarize(done.result)}\n`));
       return 0;
     }
-    // A terminal's table is sized to its widest cells, so it needs every row first.
-    renderTable(opts.wide === true ? { ...ctx, columns: Number.MAX_SAFE_INTEGER } : ctx, [...iterateCodings(project.db, filter)]);
+    // A terminal's table is sized to its widest cells, so it holds them all first (the cells, not the rows).
+    renderTable(opts.wide === true ? { ...ctx, columns: Number.MAX_SAFE_INTEGER } : ctx, project.db, filter);
     return 0;
   });
 }
@@ -76,16 +76,17 @@ function tableCells(r: CodingRow, hasMemo: boolean): (string | number | null)[] 
   return [r.source, r.segment, r.code, r.coder, r.origin, r.text.replace(/\s+/g, ' '), ...(hasMemo ? [[r.memo, segmentMemosCell(r)].filter(Boolean).join(' | ').replace(/\s+/g, ' ')] : [])];
 }
 
-function renderTable(ctx: Ctx, rows: CodingRow[]): void {
+function renderTable(ctx: Ctx, db: Db, filter: CodingFilter): void {
   const c = paint(ctx);
-  const hasMemo = rows.some((r) => r.memo || r.memos.length);
-  writeTable(
-    ctx,
-    tableColumns(hasMemo),
-    rows.map((r) => tableCells(r, hasMemo)),
-    { header: c.bold },
-  );
-  ctx.stdout.write(c.dim(`${summarize(tally(rows))}\n`));
+  const hasMemo = codingsHaveMemos(db, filter);
+  const counted = new Tally();
+  const cells: (string | number | null)[][] = [];
+  for (const row of iterateCodings(db, filter)) {
+    counted.add(row);
+    cells.push(tableCells(row, hasMemo));
+  }
+  writeTable(ctx, tableColumns(hasMemo), cells, { header: c.bold });
+  ctx.stdout.write(c.dim(`${summarize(counted)}\n`));
 }
 
 /** The table as writeTable gives it to a pipe, a row at a time; returns what the count line says. */
@@ -114,12 +115,6 @@ class Tally {
       this.segments.add(row);
     }
   }
-}
-
-function tally(rows: Iterable<CodingRow>): Tally {
-  const counted = new Tally();
-  for (const row of rows) counted.add(row);
-  return counted;
 }
 
 /** "12 codings on 9 segments": segments counted as every other command counts evidence. */
