@@ -14,7 +14,7 @@ import { writeJsonRows } from '../export/json-rows.js';
 import type { ListingOptions, WhereOption } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
 import { withProjectToRead } from '../open-project.js';
-import { outputMode, tsvHeader, tsvRow, writeTable, type Column } from '../output.js';
+import { displayWidth, outputMode, tableCell, tableLayout, tsvHeader, tsvRow, type Column } from '../output.js';
 import { paint } from '../style.js';
 
 /** Options of `telaah codings list`. */
@@ -52,7 +52,7 @@ export async function run(ctx: Ctx, _args: string[], opts: CodingsListOptions): 
       ctx.stderr.write(paint(ctx).dim(`${summarize(done.result)}\n`));
       return 0;
     }
-    // A terminal's table is sized to its widest cells, so it holds them all first (the cells, not the rows).
+    // A terminal's table is sized to its widest cells: measured before the first line is written.
     renderTable(opts.wide === true ? { ...ctx, columns: Number.MAX_SAFE_INTEGER } : ctx, project.db, filter);
     return 0;
   });
@@ -76,16 +76,32 @@ function tableCells(r: CodingRow, hasMemo: boolean): (string | number | null)[] 
   return [r.source, r.segment, r.code, r.coder, r.origin, r.text.replace(/\s+/g, ' '), ...(hasMemo ? [[r.memo, segmentMemosCell(r)].filter(Boolean).join(' | ').replace(/\s+/g, ' ')] : [])];
 }
 
-function renderTable(ctx: Ctx, db: Db, filter: CodingFilter): void {
+// A terminal table of up to this many rows is held while its widths are measured; a longer one is read
+// twice (measured, then written), so a listing of any length costs the memory of this many rows.
+const HELD_ROWS = 20_000;
+
+/** The table on a terminal, sized to its widest cells as writeTable sizes it, and the count line under it. */
+export function renderTable(ctx: Ctx, db: Db, filter: CodingFilter, heldRows = HELD_ROWS): void {
   const c = paint(ctx);
   const hasMemo = codingsHaveMemos(db, filter);
+  const columns = tableColumns(hasMemo);
+  const cellsOf = (row: CodingRow): string[] => tableCells(row, hasMemo).map((cell) => tableCell(ctx, cell));
+  const full = columns.map((col) => displayWidth(col.title));
   const counted = new Tally();
-  const cells: (string | number | null)[][] = [];
+  let held: string[][] | undefined = [];
   for (const row of iterateCodings(db, filter)) {
     counted.add(row);
-    cells.push(tableCells(row, hasMemo));
+    const cells = cellsOf(row);
+    cells.forEach((cell, i) => (full[i] = Math.max(full[i]!, displayWidth(cell))));
+    if (held && held.push(cells) > heldRows) held = undefined;
   }
-  writeTable(ctx, tableColumns(hasMemo), cells, { header: c.bold });
+  const table = tableLayout(ctx, columns, full);
+  ctx.stdout.write(`${c.bold(table.header)}\n`);
+  const rows = held ?? (function* (): Generator<string[]> {
+    for (const row of iterateCodings(db, filter)) yield cellsOf(row);
+  })();
+  for (const cells of rows) ctx.stdout.write(`${table.line(cells)}\n`);
+  if (table.hidden) ctx.stdout.write(`${table.hidden}\n`);
   ctx.stdout.write(c.dim(`${summarize(counted)}\n`));
 }
 
