@@ -62,21 +62,25 @@ export interface CodedUnit {
 }
 
 /**
- * The codings of iterateCodings, each with where its unit sits (for exports that quote whole units). They
- * are read a source at a time, in name order, by its segment id range: the first row comes at once and
- * only one source's rows are ever sorted, where one ORDER BY over the whole union sorted every coding first.
+ * The codings of iterateCodings, each with where its unit sits (for exports that quote whole units). A
+ * broad listing is read a source at a time, in name order, by its segment id range: the first row comes at
+ * once and only one source's rows are ever sorted, where one ORDER BY over the whole union sorted every
+ * coding first. A narrow one (a code, coder, attribute or source type, or only rejections) is one sorted
+ * statement: its rows are few, and a statement per source would cost more than they do.
  */
 export function* iterateCodingsWithUnits(db: Db, filter: CodingFilter = {}): Generator<{ coding: CodingRow; unit: CodedUnit }> {
-  const union = codingsUnion(filter, 'c.segment_id BETWEEN ? AND ?');
-  const statement = db.prepare<unknown[], RawRow>(`SELECT * FROM (${union.sql}) ORDER BY segmentId, code, coder, origin`);
-  const sources = db.prepare<unknown[], { first: number; last: number }>(
-    `SELECT first_segment AS first, last_segment AS last FROM sources${filter.source !== undefined ? ' WHERE name = ?' : ''} ORDER BY name`,
-  );
+  const origins = filter.origins ?? [];
+  const onlyRejections = origins.length > 0 && origins.every((o) => o === 'rejected');
+  const narrow = filter.code !== undefined || filter.coder !== undefined || filter.attribute !== undefined || filter.sourceType !== undefined || onlyRejections;
+  const bySource = filter.source === undefined && !narrow;
+  const union = codingsUnion(filter, bySource ? 'c.segment_id BETWEEN ? AND ?' : undefined);
+  const statement = db.prepare<unknown[], RawRow>(`SELECT * FROM (${union.sql}) ORDER BY ${bySource ? '' : 'source, '}segmentId, code, coder, origin`);
+  // The sources are read whole first (two numbers each): a statement cannot run while another iterates.
+  const ranges = bySource ? db.prepare<[], { first: number; last: number }>('SELECT first_segment AS first, last_segment AS last FROM sources ORDER BY name').all() : [undefined];
   const texts = new SourceTexts(db);
   const memos = segmentMemosById(db);
-  // The sources are read whole first (a few numbers each): a statement cannot run while another iterates.
-  for (const range of sources.all(...(filter.source !== undefined ? [filter.source] : []))) {
-    for (const r of statement.iterate(...union.params(range.first, range.last))) {
+  for (const range of ranges) {
+    for (const r of statement.iterate(...(range ? union.params(range.first, range.last) : union.params()))) {
       const coding: CodingRow = {
         source: r.source,
         sourceType: r.sourceType,
