@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { AtomicFile } from '../io/atomic-file.js';
 import { UTF8_BOM } from '../report/csv.js';
-import type { Ctx } from './context.js';
+import type { Ctx, Output } from './context.js';
 import { signalGate, whileInterruptible } from './interrupt.js';
 import { notice } from './notice.js';
 
@@ -18,6 +18,7 @@ const CHUNK = 1 << 16;
 export class ExportSink {
   private parts: string[] = [];
   private size = 0;
+  private draining: Promise<void> | undefined;
 
   private constructor(
     private readonly ctx: Ctx,
@@ -59,8 +60,41 @@ export class ExportSink {
     this.parts = [];
     this.size = 0;
     if (this.file) this.file.write(chunk);
-    else this.ctx.stdout.write(chunk);
+    else if (this.ctx.stdout.write(chunk) === false) this.draining = drainOf(this.ctx.stdout);
   }
+
+  /**
+   * A promise while stdout has more queued than it wants (a pipe read slower than rows are made), so the
+   * row loop waits for it: without it a listing of a million rows queued its whole output in memory.
+   */
+  drained(): Promise<void> | undefined {
+    const waiting = this.draining;
+    this.draining = undefined;
+    return waiting;
+  }
+}
+
+/** When an output that said "not now" wants more: its 'drain' (or its end, so nothing waits forever). */
+function drainOf(out: Output): Promise<void> | undefined {
+  const stream = out as Partial<Pick<NodeJS.WritableStream, 'once' | 'removeListener'>>;
+  if (typeof stream.once !== 'function' || typeof stream.removeListener !== 'function') return undefined;
+  const emitter = stream as Pick<NodeJS.WritableStream, 'once' | 'removeListener'>;
+  return new Promise((resolve) => {
+    const done = (): void => {
+      for (const event of ['drain', 'close', 'error']) emitter.removeListener(event, done);
+      resolve();
+    };
+    for (const event of ['drain', 'close', 'error']) emitter.once(event, done);
+  });
+}
+
+/**
+ * The checkpoint of an export's row loop: waits while stdout drains, then at the pace's checkpoint (see
+ * ExportPace). Undefined when there is nothing to wait for: a microtask per row would cost more than the row.
+ */
+export function rowCheckpoint(sink: ExportSink, pace: ExportPace): Promise<void> | undefined {
+  const drained = sink.drained();
+  return drained ? drained.then(() => pace()) : pace();
 }
 
 /** Runs `work` with an open sink; the file is put in place when it succeeds and removed when it throws. */

@@ -43,14 +43,32 @@ export type Column = TableColumn;
 export function writeTable(ctx: Ctx, columns: readonly Column[], rows: readonly (readonly (string | number | null)[])[], style?: { header?: (s: string) => string }): void {
   // A cell's control characters are escaped: a file name with an ANSI escape or a newline must not steer the
   // terminal or break the table. The colour our renderers paint survives where colour is on.
-  const cells = rows.map((row) => row.map((c) => (c === null || c === undefined ? '' : visibleText(String(c), { colour: ctx.color }))));
   if (!ctx.stdoutIsTTY) {
-    const lines = [columns.map((c) => c.title), ...cells].map((r) => r.join('\t'));
-    ctx.stdout.write(`${lines.join('\n')}\n`);
+    ctx.stdout.write(`${[tsvHeader(columns), ...rows.map((row) => tsvRow(ctx, row))].join('')}`);
     return;
   }
+  const cells = rows.map((row) => row.map((c) => tableCell(ctx, c)));
   // reduce, not Math.max(...): spreading a long listing's cells as arguments overflows the stack.
   const full = columns.map((c, i) => cells.reduce((width, r) => Math.max(width, displayWidth(r[i] ?? '')), displayWidth(c.title)));
+  const table = tableLayout(ctx, columns, full);
+  ctx.stdout.write(`${style?.header ? style.header(table.header) : table.header}\n`);
+  for (const row of cells) ctx.stdout.write(`${table.line(row)}\n`);
+  if (table.hidden) ctx.stdout.write(`${table.hidden}\n`);
+}
+
+/** A terminal table laid out for its columns' widest cells: its header, a line per row, the note on hidden columns. */
+export interface TableLayout {
+  header: string;
+  line(cells: readonly string[]): string;
+  /** "(not shown, see --csv: …)" when optional columns were left out, else ''. */
+  hidden: string;
+}
+
+/**
+ * writeTable's layout on a terminal from each column's widest cell (`full`, titles included): a listing
+ * too long to hold measures its cells in one pass and writes them in another.
+ */
+export function tableLayout(ctx: Ctx, columns: readonly Column[], full: readonly number[]): TableLayout {
   const shrunk = full.map((w, i) => (columns[i]!.shrink ? Math.min(w, Math.max(8, displayWidth(columns[i]!.title))) : w));
   // Leave out optional columns, right-most first, until the table fits at its narrowest.
   const shown = columns.map((_, i) => i);
@@ -75,9 +93,21 @@ export function writeTable(ctx: Ctx, columns: readonly Column[], rows: readonly 
     return columns[i]!.align === 'right' ? gap + text : text + gap;
   };
   const line = (values: readonly string[]): string => shown.map((i) => pad(values[i] ?? '', i)).join('  ').trimEnd();
-  const header = line(columns.map((c) => c.title));
-  ctx.stdout.write(`${style?.header ? style.header(header) : header}\n`);
-  for (const row of cells) ctx.stdout.write(`${line(row)}\n`);
   const hidden = columns.filter((_, i) => !shown.includes(i)).map((c) => c.title);
-  if (hidden.length) ctx.stdout.write(`${truncate(`(not shown, see --csv: ${hidden.join(', ')})`, ctx.columns)}\n`);
+  return { header: line(columns.map((c) => c.title)), line, hidden: hidden.length ? truncate(`(not shown, see --csv: ${hidden.join(', ')})`, ctx.columns) : '' };
+}
+
+/** A cell as writeTable shows it: control characters from files escaped, our colour kept where it is on. */
+export function tableCell(ctx: Ctx, c: string | number | null | undefined): string {
+  return c === null || c === undefined ? '' : visibleText(String(c), { colour: ctx.color });
+}
+
+/** The header line of writeTable's tab-separated form (stdout not a terminal). */
+export function tsvHeader(columns: readonly Column[]): string {
+  return `${columns.map((c) => c.title).join('\t')}\n`;
+}
+
+/** One row of writeTable's tab-separated form, for listings that write their rows as they come. */
+export function tsvRow(ctx: Ctx, row: readonly (string | number | null)[]): string {
+  return `${row.map((c) => tableCell(ctx, c)).join('\t')}\n`;
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Codebook } from '../core/codebook/types.js';
 import { buildSource } from '../core/transcript/build-source.js';
-import { replaceSourceAutoCodings } from './auto-codings.js';
+import { replaceAutoCodingsOfSources, replaceSourceAutoCodings } from './auto-codings.js';
 import { saveCodebookVersion } from './codebooks.js';
 import { addManualCodings, findSegments } from './codings.js';
 import { listCodings } from './list-codings.js';
 import { openStore, type Db } from './open.js';
+import { storeRejection } from './review.js';
 import { SourceWriter } from './sources.js';
 
 const CODEBOOK: Codebook = { name: 'Mini', version: '1', languages: ['id'], authors: [], description: null, negation: { words: {}, window: 0 }, codes: [] };
@@ -47,5 +48,38 @@ describe('replaceSourceAutoCodings', () => {
     const { db, seg, v1 } = project();
     expect(() => replaceSourceAutoCodings(db, 'obs1', v1, [{ segmentId: seg('obs2', 1), code: 'media', start: 0, end: 7 }], 'now')).toThrow(/not in source obs1/);
     expect(codes(db)).toEqual([]);
+  });
+
+  it('replaces tens of thousands of auto codings a source at a time with the same counts, keeping human codings and review decisions', () => {
+    const { db, v1, v2 } = project();
+    const writer = new SourceWriter(db);
+    const sentences = 12_000;
+    const text = Array.from({ length: sentences }, (_, i) => `Kalimat ${i}.`).join(' ');
+    writer.write({ name: 'big', type: 'observation', file: 'big.md', sha256: 'big', encoding: 'utf-8', language: 'id', date: null, site: null, attributes: {} }, buildSource([{ speaker: null, role: null, participant: null, text, startMs: null, endMs: null }]), new Map(), 'now', false);
+    const ids = db.prepare<[], { id: number; start: number; end: number }>(`SELECT g.id, g.start, g.end FROM segments g JOIN sources s ON g.id BETWEEN s.first_segment AND s.last_segment WHERE s.name = 'big' AND g.sentence > 0 ORDER BY g.id`).all();
+    expect(ids).toHaveLength(sentences);
+    const proposals = (codes: string[]) => ids.flatMap((g) => codes.map((code) => ({ segmentId: g.id, code, start: g.start, end: g.end })));
+    const first = proposals(['media', 'queue']);
+    expect(replaceSourceAutoCodings(db, 'big', v1, first, 'now')).toEqual({ added: 24_000, removed: 0, kept: 0 });
+
+    // Human work on the source: a coder's own codings and a reviewer's rejections.
+    addManualCodings(db, ids.slice(0, 300).map((g) => ({ segmentId: g.id, code: 'media', coder: 'rina', origin: 'manual' as const, start: g.start, end: g.end, memo: null, codebookId: null })), 'now');
+    for (const g of ids.slice(300, 500)) storeRejection(db, g.id, 'queue', 'budi', 'now');
+    const human = (): number => db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM codings WHERE origin <> 'auto'`).get()!.n;
+    const decisions = (): number => db.prepare<[], { n: number }>('SELECT count(*) AS n FROM review_decisions').get()!.n;
+
+    // The same version finding a quarter less and something new: what stays is kept, not rewritten.
+    const second = [...first.filter((_, i) => i % 4 !== 0), ...proposals(['poster']).slice(0, 1000)];
+    expect(replaceSourceAutoCodings(db, 'big', v1, second, 'now')).toEqual({ added: 1000, removed: 6000, kept: 18_000 });
+    // A new version through the batch entry point: every auto coding of the source replaced, the other source untouched.
+    const other = db.prepare<[], { first: number }>(`SELECT first_segment AS first FROM sources WHERE name = 'obs1'`).get()!.first + 1;
+    const obs = { source: 'obs1', codings: [{ segmentId: other, code: 'media', start: 0, end: 6 }] };
+    expect(replaceAutoCodingsOfSources(db, [{ source: 'big', codings: proposals(['queue']) }, obs], v2, 'now')).toEqual({ added: 12_001, removed: 19_000, kept: 0 });
+    expect(human()).toBe(300);
+    expect(decisions()).toBe(200);
+    expect(db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM codings WHERE origin = 'auto' AND codebook_id = ?`).get(v2)!.n).toBe(12_001);
+    // The rejected proposals still never count: the listing leaves them out and lists them as rejections.
+    expect(listCodings(db, { source: 'big', origins: ['rejected'] })).toHaveLength(200);
+    expect(listCodings(db, { source: 'big', code: 'queue' })).toHaveLength(11_800);
   });
 });

@@ -45,17 +45,17 @@ export function replaceSourceAutoCodings(db: Db, source: string, codebookId: num
   return db.transaction((): AutoCodingChange => {
     const key = (c: { segmentId: number; code: string; start: number; end: number }): string => `${c.segmentId} ${c.code} ${c.start} ${c.end}`;
     const wanted = new Map(codings.map((c) => [key(c), c]));
-    let removed = 0;
+    // The stored rows are read one at a time and only the ids to remove are held (a statement cannot
+    // write while another iterates): a source with a hundred thousand auto codings costs numbers, not rows.
+    const stale: number[] = [];
     let kept = 0;
-    for (const row of sql.existing.all(range.first, range.last)) {
+    for (const row of sql.existing.iterate(range.first, range.last)) {
       if (row.codebookId === codebookId && wanted.delete(key(row))) kept += 1;
-      else {
-        sql.remove.run(row.id);
-        removed += 1;
-      }
+      else stale.push(row.id);
     }
+    for (const id of stale) sql.remove.run(id);
     for (const c of wanted.values()) sql.insert.run(c.segmentId, c.code, c.start, c.end, codebookId, c.confidence ?? null, now);
-    return { added: wanted.size, removed, kept };
+    return { added: wanted.size, removed: stale.length, kept };
   }).immediate();
 }
 

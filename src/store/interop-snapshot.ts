@@ -59,7 +59,11 @@ function readParticipants(db: Db): SnapshotParticipant[] {
   const spoken = new Map<number, number[]>();
   for (const r of db
     .prepare<[], { participant: number; source: number }>(
-      'SELECT DISTINCT participant_id AS participant, source_id AS source FROM segments WHERE participant_id IS NOT NULL AND sentence = 0 ORDER BY participant_id, source_id',
+      // One seek per participant for their turns (segments_participant is keyed participant_id, sentence):
+      // a range over participant_id would also walk every sentence's entry.
+      `SELECT DISTINCT p.id AS participant, g.source_id AS source
+         FROM participants p CROSS JOIN segments g ON g.participant_id = p.id AND g.sentence = 0
+        ORDER BY p.id, g.source_id`,
     )
     .iterate()) {
     const list = spoken.get(r.participant);

@@ -61,13 +61,74 @@ export interface CodedUnit {
   endMs: number | null;
 }
 
-/** The codings of iterateCodings, each with where its unit sits (for exports that quote whole units). */
+/**
+ * The codings of iterateCodings, each with where its unit sits (for exports that quote whole units). A
+ * broad listing is read a source at a time, in name order, by its segment id range: the first row comes at
+ * once and only one source's rows are ever sorted, where one ORDER BY over the whole union sorted every
+ * coding first. A narrow one (a code, coder, attribute or source type, or only rejections) is one sorted
+ * statement: its rows are few, and a statement per source would cost more than they do.
+ */
 export function* iterateCodingsWithUnits(db: Db, filter: CodingFilter = {}): Generator<{ coding: CodingRow; unit: CodedUnit }> {
+  const origins = filter.origins ?? [];
+  const onlyRejections = origins.length > 0 && origins.every((o) => o === 'rejected');
+  const narrow = filter.code !== undefined || filter.coder !== undefined || filter.attribute !== undefined || filter.sourceType !== undefined || onlyRejections;
+  const bySource = filter.source === undefined && !narrow;
+  const union = codingsUnion(filter, bySource ? 'c.segment_id BETWEEN ? AND ?' : undefined);
+  const statement = db.prepare<unknown[], RawRow>(`SELECT * FROM (${union.sql}) ORDER BY ${bySource ? '' : 'source, '}segmentId, code, coder, origin`);
+  // The sources are read whole first (two numbers each): a statement cannot run while another iterates.
+  const ranges = bySource ? db.prepare<[], { first: number; last: number }>('SELECT first_segment AS first, last_segment AS last FROM sources ORDER BY name').all() : [undefined];
+  const texts = new SourceTexts(db);
+  const memos = segmentMemosById(db);
+  for (const range of ranges) {
+    for (const r of statement.iterate(...(range ? union.params(range.first, range.last) : union.params()))) {
+      const coding: CodingRow = {
+        source: r.source,
+        sourceType: r.sourceType,
+        segment: formatSegment(r.turn, r.sentence),
+        speaker: r.speaker,
+        participant: r.participant,
+        start: r.start,
+        end: r.end,
+        text: texts.slice(r.sourceId, r.unitStart, r.unitEnd),
+        matched: texts.slice(r.sourceId, r.start, r.end),
+        code: r.code,
+        coder: r.coder,
+        origin: r.origin,
+        confidence: r.confidence,
+        memo: r.memo,
+        memos: memos.get(r.segmentId) ?? [],
+      };
+      yield { coding, unit: { start: r.unitStart, end: r.unitEnd, startMs: r.unitStartMs, endMs: r.unitEndMs } };
+    }
+  }
+}
+
+/**
+ * Whether a listing of the filter's codings has a memo to show (a coding's own, or a memo on its segment),
+ * asked of the database so that a table can choose its columns before its first row is written.
+ */
+export function codingsHaveMemos(db: Db, filter: CodingFilter = {}): boolean {
+  const union = codingsUnion(filter);
+  const row = db
+    .prepare<unknown[], { found: number }>(
+      `SELECT EXISTS (SELECT 1 FROM (${union.sql})
+        WHERE (memo IS NOT NULL AND memo <> '') OR segmentId IN (SELECT segment_id FROM memos WHERE segment_id IS NOT NULL)) AS found`,
+    )
+    .get(...union.params());
+  return row?.found === 1;
+}
+
+/**
+ * The codings and rejections the filter keeps, as one UNION ALL of RawRow columns (unordered). `within`,
+ * when given, is one more clause with two parameters (a segment id range) that both parts take.
+ */
+function codingsUnion(filter: CodingFilter, within?: string): { sql: string; params: (...range: number[]) => unknown[] } {
   const origins = filter.origins ?? [];
   const rejections = origins.includes('rejected');
   const codingOrigins = origins.filter((o) => o !== 'rejected');
   const parts: string[] = [];
-  const params: unknown[] = [];
+  const params: ((range: number[]) => unknown[])[] = [];
+  const range = within ? [within] : [];
   if (!rejections || codingOrigins.length > 0) {
     const scope = evidenceClauses({ coder: filter.coder, origins: codingOrigins });
     const shared = sharedClauses(filter);
@@ -77,9 +138,9 @@ export function* iterateCodingsWithUnits(db: Db, filter: CodingFilter = {}): Gen
               COALESCE(g.start_ms, t.start_ms) AS unitStartMs, COALESCE(g.end_ms, t.end_ms) AS unitEndMs,
               c.start, c.end, c.code, c.coder, c.origin, c.confidence, c.memo
         ${CODED_SEGMENTS}
-        WHERE ${[...scope.clauses, ...shared.clauses].join(' AND ')}`,
+        WHERE ${[...range, ...scope.clauses, ...shared.clauses].join(' AND ')}`,
     );
-    params.push(...scope.params, ...shared.params);
+    params.push((r) => [...r, ...scope.params, ...shared.params]);
   }
   if (rejections) {
     const shared = sharedClauses(filter);
@@ -97,33 +158,11 @@ export function* iterateCodingsWithUnits(db: Db, filter: CodingFilter = {}): Gen
          JOIN sources s ON s.id = g.source_id
          LEFT JOIN segments t ON t.id = g.parent_id
          LEFT JOIN participants p ON p.id = COALESCE(g.participant_id, t.participant_id)
-        WHERE c.decision = 'rejected'${byCoder}${shared.clauses.length ? ` AND ${shared.clauses.join(' AND ')}` : ''}`,
+        WHERE ${[...range, "c.decision = 'rejected'"].join(' AND ')}${byCoder}${shared.clauses.length ? ` AND ${shared.clauses.join(' AND ')}` : ''}`,
     );
-    params.push(...(filter.coder ? [filter.coder] : []), ...shared.params);
+    params.push((r) => [...r, ...(filter.coder ? [filter.coder] : []), ...shared.params]);
   }
-  const statement = db.prepare<unknown[], RawRow>(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY source, segmentId, code, coder, origin`);
-  const texts = new SourceTexts(db);
-  const memos = segmentMemosById(db);
-  for (const r of statement.iterate(...params)) {
-    const coding: CodingRow = {
-      source: r.source,
-      sourceType: r.sourceType,
-      segment: formatSegment(r.turn, r.sentence),
-      speaker: r.speaker,
-      participant: r.participant,
-      start: r.start,
-      end: r.end,
-      text: texts.slice(r.sourceId, r.unitStart, r.unitEnd),
-      matched: texts.slice(r.sourceId, r.start, r.end),
-      code: r.code,
-      coder: r.coder,
-      origin: r.origin,
-      confidence: r.confidence,
-      memo: r.memo,
-      memos: memos.get(r.segmentId) ?? [],
-    };
-    yield { coding, unit: { start: r.unitStart, end: r.unitEnd, startMs: r.unitStartMs, endMs: r.unitEndMs } };
-  }
+  return { sql: parts.join(' UNION ALL '), params: (...r) => params.flatMap((p) => p(r)) };
 }
 
 /** Codings matching the filter (see iterateCodings). */
@@ -141,8 +180,10 @@ function sharedClauses(filter: CodingFilter): { clauses: string[]; params: unkno
     params.push(...code.params);
   }
   if (filter.source) {
-    clauses.push('s.name = ?');
-    params.push(filter.source);
+    // By the source's segment id range (c is a coding or a review decision, both keyed by segment_id
+    // first): a name compared on each joined row would read every coding of the project.
+    clauses.push('c.segment_id BETWEEN (SELECT first_segment FROM sources WHERE name = ?) AND (SELECT last_segment FROM sources WHERE name = ?)');
+    params.push(filter.source, filter.source);
   }
   if (filter.sourceType) {
     clauses.push('s.type = ?');

@@ -291,6 +291,31 @@ const m009_withdrawals: Migration = {
   },
 };
 
+const m010_segment_indexes: Migration = {
+  name: 'm010_segment_indexes',
+  up(db) {
+    // On the bench project (200 MB corpus, 4.4 M segments, 3.2 M with a participant) the two CREATE INDEX
+    // take 1.1 s and 0.7 s of CPU with the file cached (3 s and 1.5 s cold, on the busy 2-core machine)
+    // and add ~75 MB to a 920 MB file: under a second per million segments, growing as n log n; nothing
+    // else is rewritten. `telaah migrate` there took 4.8 s wall in all, its backup copy included.
+    db.exec(`
+      -- Who speaks where, for every segment of theirs. Deleting a participant (withdraw) sets
+      -- segments.participant_id to NULL on their turns AND sentences (sentences carry it too): the partial
+      -- index on turns could not serve that, so SQLite scanned every segment (0.7 s of CPU per participant
+      -- on 4.4 M segments). Led by participant_id, this one serves the foreign key; with sentence next it
+      -- still finds a participant's turns (participant_id = ? AND sentence = 0) without reading sentences.
+      -- Segments of no participant (interviewers, unmatched speakers, notes) are left out: every lookup
+      -- names a participant, which SQLite knows implies NOT NULL, so they would only cost ingest.
+      CREATE INDEX IF NOT EXISTS segments_participant ON segments (participant_id, sentence) WHERE participant_id IS NOT NULL;
+      DROP INDEX IF EXISTS segments_participant_turns;
+
+      -- A turn's sentences by their turn (turns, parent_id NULL, are left out). Ingest writes sentences in
+      -- id order, so parent_id only grows and each insert appends to this index.
+      CREATE INDEX IF NOT EXISTS segments_parent ON segments (parent_id) WHERE parent_id IS NOT NULL;
+    `);
+  },
+};
+
 /** Every migration, in the order they are applied; the schema version is the list's length. */
 export const migrations: readonly Migration[] = [
   m001_initial,
@@ -302,4 +327,5 @@ export const migrations: readonly Migration[] = [
   m007_source_overview,
   m008_interop,
   m009_withdrawals,
+  m010_segment_indexes,
 ];

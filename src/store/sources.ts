@@ -207,6 +207,11 @@ export class SourceWriter extends TransactionGroup {
 
 /** One summary row per source, in name order. */
 export function listSourceSummaries(db: Db, type?: SourceType): SourceSummary[] {
+  return [...iterateSourceSummaries(db, type)];
+}
+
+/** listSourceSummaries one row at a time, for listings that write each as it comes. */
+export function* iterateSourceSummaries(db: Db, type?: SourceType): Generator<SourceSummary> {
   const rows = db
     .prepare<unknown[], SourceSummary>(
       `SELECT s.name, s.type, s.file, s.sha256, s.date, s.site, s.words, s.turns,
@@ -215,18 +220,20 @@ export function listSourceSummaries(db: Db, type?: SourceType): SourceSummary[] 
         ${type ? 'WHERE s.type = ?' : ''}
         ORDER BY s.name`,
     )
-    .all(...(type ? [type] : []));
-  return rows.map((r) => ({
-    name: r.name,
-    type: r.type,
-    file: r.file,
-    sha256: r.sha256,
-    date: r.date,
-    site: r.site,
-    turns: r.turns,
-    segments: r.segments,
-    words: r.words,
-  }));
+    .iterate(...(type ? [type] : []));
+  for (const r of rows) {
+    yield {
+      name: r.name,
+      type: r.type,
+      file: r.file,
+      sha256: r.sha256,
+      date: r.date,
+      site: r.site,
+      turns: r.turns,
+      segments: r.segments,
+      words: r.words,
+    };
+  }
 }
 
 /** Every source name, for suggestions when a name is not found. */

@@ -24,7 +24,7 @@ const ROLES = [null, 'participant', 'interviewer'] as const;
  * participant and media time. The one scan of segments in stats, on purpose: every turn is wanted and no
  * index holds role and times, so reading the table once in id order is the cheapest plan. Going through
  * each source's id range instead reads the same rows and also walks every source's text to reach its
- * range columns (stored after the text). `+g.sentence` keeps the planner off the partial index on turns,
+ * range columns (stored after the text). `+g.sentence` keeps the planner off segments_participant,
  * which would add a table lookup per turn.
  */
 export const TURNS_SQL = (type: boolean): string => `

@@ -46,8 +46,9 @@ export function* iterateTeamCodings(db: Db, filter: TeamCodingFilter): Generator
     params.push(...code.params);
   }
   if (filter.source !== undefined) {
-    clauses.push('s.name = ?');
-    params.push(filter.source);
+    // By the source's segment id range: a name compared on each joined row would read every coding.
+    clauses.push('c.segment_id BETWEEN (SELECT first_segment FROM sources WHERE name = ?) AND (SELECT last_segment FROM sources WHERE name = ?)');
+    params.push(filter.source, filter.source);
   }
   const rows = db.prepare<unknown[], RawTeamCoding>(
     `SELECT s.id AS sourceId, s.name AS source, s.sha256, g.turn, g.sentence, c.start, c.end, c.code, c.coder, c.origin,

@@ -32,7 +32,7 @@ const TURN_RANGES = 'telaah_turn_ranges';
 /**
  * The wanted turns in id order, hence source by source. One source: its id range. Otherwise every turn
  * is considered and no index holds role and offsets, so the table is read once in id order (cheaper than
- * a seek per source); `+sentence` keeps the planner off the partial index on turns, which would add a
+ * a seek per source); NOT INDEXED keeps the planner off segments_participant, which would add a
  * table lookup per turn.
  */
 export function turnRangesSql(filter: Omit<TurnTextFilter, 'roles'> & { roles: readonly ('participant' | 'interviewer' | null)[] }): { sql: string; params: unknown[] } {
@@ -59,7 +59,7 @@ export function turnRangesSql(filter: Omit<TurnTextFilter, 'roles'> & { roles: r
     clauses.push(key === 'group' ? 'g.participant_id IN (SELECT id FROM participants WHERE grp = ?)' : 'g.participant_id IN (SELECT id FROM participants WHERE json_extract(attributes, ?) = ?)');
     params.push(...(key === 'group' ? [] : [`$."${key.replace(/"/g, '')}"`]), value);
   }
-  return { sql: `SELECT ${TURN_RANGES}(g.source_id, g.start, g.end) FROM segments g WHERE ${clauses.join(' AND ')}`, params };
+  return { sql: `SELECT ${TURN_RANGES}(g.source_id, g.start, g.end) FROM segments g NOT INDEXED WHERE ${clauses.join(' AND ')}`, params };
 }
 
 /** The highest segment id (0 for none): the span to share among threads. */

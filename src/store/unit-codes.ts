@@ -50,10 +50,8 @@ export interface SegmentRange {
  * The rule as SQL: a CTE `cg` holding each counted coding with its segment (read once), and the SELECTs
  * over it whose rows, together and without duplicates, are the (source_id, unit_id, code, coder) the rule
  * gives; duplicates (two coders, or a sentence coded itself and through its turn) are left in. Sentences
- * of a coded turn are found by rowid: they follow the turn's id up to the next turn's, so no index on
- * parent_id is needed (a source's segments are written turn, its sentences, next turn, …). CROSS JOIN
- * keeps SQLite from scanning every segment to meet the few coded turns, and the unary + on parent_id
- * keeps it from building a throwaway index over all segments instead of reading the rowid range.
+ * of a coded turn are found by segments_parent (m010), one seek per coded turn; CROSS JOIN keeps SQLite
+ * from scanning every segment to meet the few coded turns.
  */
 function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions, withLength = false): { with: string; selects: string[]; params: unknown[] } {
   const perCoder = 'coders' in from;
@@ -101,9 +99,7 @@ function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCo
     selects: [
       `SELECT cg.sourceId, cg.id AS unitId, cg.code, cg.coder, cg.participant_id AS participantId${length('cg.length')} FROM cg WHERE cg.sentence > 0${and}`,
       `SELECT cg.sourceId, s.id AS unitId, cg.code, cg.coder, s.participant_id AS participantId${length('s.end - s.start')}
-         FROM cg CROSS JOIN segments s ON s.id > cg.id
-                        AND s.id < COALESCE((SELECT n.id FROM segments n WHERE n.id > cg.id AND n.sentence = 0 ORDER BY n.id LIMIT 1), 9223372036854775807)
-                        AND +s.parent_id = cg.id
+         FROM cg CROSS JOIN segments s ON s.parent_id = cg.id
         WHERE cg.sentence = 0${and}`,
     ],
     params: where.params,

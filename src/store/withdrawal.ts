@@ -40,14 +40,17 @@ interface SourceRow {
   last_segment: number;
 }
 
-/** The sources the participant speaks in, in segment order. */
+/** The statement finding the sources a participant speaks in (exported for its plan test). */
+export const AFFECTED_SOURCES_SQL = `SELECT s.id, s.name, s.first_segment, s.last_segment FROM sources s INDEXED BY sources_segment_ranges
+  WHERE EXISTS (SELECT 1 FROM segments g WHERE g.participant_id = ? AND g.sentence = 0 AND g.id BETWEEN s.first_segment AND s.last_segment)
+  ORDER BY s.first_segment`;
+
+/**
+ * The sources the participant speaks in, in segment order. Each source's id range is probed in
+ * segments_participant (participant_id, sentence, rowid): one seek per source, never a segment row.
+ */
 function affectedSources(db: Db, target: WithdrawalTarget): SourceRow[] {
-  return db
-    .prepare<[number], SourceRow>(
-      `SELECT s.id, s.name, s.first_segment, s.last_segment FROM sources s INDEXED BY sources_segment_ranges
-        WHERE s.id IN (SELECT source_id FROM segments WHERE participant_id = ? AND sentence = 0) ORDER BY s.first_segment`,
-    )
-    .all(target.id);
+  return db.prepare<[number], SourceRow>(AFFECTED_SOURCES_SQL).all(target.id);
 }
 
 /** A source's segments, split into those that go (their turns with their sentences) and those that stay. */

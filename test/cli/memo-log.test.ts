@@ -3,7 +3,11 @@ import type { Memo } from '../../src/core/memo-target.js';
 import { parseSince } from '../../src/cli/since-option.js';
 import { recordAudit } from '../../src/store/audit.js';
 import { openStore } from '../../src/store/open.js';
-import { runInProcess } from '../helpers/fake-ctx.js';
+import { fakeCtx, runInProcess } from '../helpers/fake-ctx.js';
+import { writeTable } from '../../src/cli/output.js';
+import { auditLogCsv, auditLogTable } from '../../src/report/audit-log.js';
+import { renderCsv } from '../../src/report/csv.js';
+import { listAudit } from '../../src/store/audit-log.js';
 import { tempDir } from '../helpers/spawn-cli.js';
 import { join } from 'node:path';
 
@@ -73,5 +77,26 @@ describe('--since', () => {
     expect(parseSince('2026-01-31 14:30')).toBe(new Date(2026, 0, 31, 14, 30).toISOString());
     expect(parseSince('2026-01-31T14:30:00Z')).toBe('2026-01-31T14:30:00.000Z');
     for (const bad of ['2026-02-31', 'yesterday', '31/01/2026', '']) expect(() => parseSince(bad)).toThrow(/--since takes a date/);
+  });
+});
+
+describe('telaah log in a pipe', () => {
+  it('writes a trail of several pages byte for byte as the whole trail rendered at once', async () => {
+    const dir = await project();
+    const db = openStore(join(dir, 'telaah.db'));
+    for (let i = 1; i <= 1203; i += 1) recordAudit(db, { at: `2026-01-02T02:00:00.${String(i % 1000).padStart(3, '0')}Z`, actor: i % 2 ? 'rina' : 'budi', command: 'code add', arguments: ['w01', `${i}.1`, 'x'], counts: { codings: 1 } });
+    const all = listAudit(db);
+    db.close();
+    expect(all.length).toBeGreaterThan(1200);
+    const json = await runInProcess(dir, ['log', '--json']);
+    expect(json.stdout).toBe(`${JSON.stringify(all, null, 2)}\n`);
+    const csv = await runInProcess(dir, ['log', '--csv']);
+    const whole = auditLogCsv(all);
+    expect(csv.stdout).toBe(renderCsv(whole.header, whole.rows));
+    const tsv = await runInProcess(dir, ['log']);
+    const table = auditLogTable(all, { terminal: false, now: new Date('2026-01-02T03:04:05Z'), width: 80 });
+    const ctx = fakeCtx(dir);
+    writeTable(ctx, table.columns, table.rows);
+    expect(tsv.stdout).toBe(ctx.out());
   });
 });

@@ -4,7 +4,7 @@ import { iterateTeamCodings } from '../../store/team-codings.js';
 import { checkCodingFilter } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
-import { runExport, type ExportTarget } from '../export-sink.js';
+import { rowCheckpoint, runExport, type ExportTarget } from '../export-sink.js';
 import type { GlobalOptions } from '../flags.js';
 import { currentCodebook } from '../known-codes.js';
 import { withProjectToRead } from '../open-project.js';
@@ -34,7 +34,7 @@ export async function run(ctx: Ctx, _args: string[], opts: ExportCodingsOptions)
       for (const coding of iterateTeamCodings(project.db, { code, source, coder, origins })) {
         sink.write(`${formatCodingLine(coding)}\n`);
         n += 1;
-        const wait = pace();
+        const wait = rowCheckpoint(sink, pace);
         if (wait) await wait;
       }
       return n;

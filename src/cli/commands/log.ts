@@ -6,6 +6,7 @@ import { jsonArrayEnd, jsonArrayJoint, jsonElement } from '../../report/json-arr
 import { auditNames, countAudit, iterateAudit, listAudit, type AuditFilter, type AuditRecord } from '../../store/audit-log.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import { rowCheckpoint, runExport, type ExportPace, type ExportSink } from '../export-sink.js';
 import type { ListingOptions } from '../flags.js';
 import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeTable, type OutputMode } from '../output.js';
@@ -28,7 +29,7 @@ const PAGE = 500;
 
 /** `telaah log`: the audit trail, newest first — who changed the project, when, with which command, and how much. */
 export async function run(ctx: Ctx, _args: string[], opts: LogOptions): Promise<ExitCode> {
-  return withProjectToRead(ctx, opts, ({ db }) => {
+  return withProjectToRead(ctx, opts, async ({ db }): Promise<ExitCode> => {
     // Reading the names scans the trail: only when a name is to be checked.
     const names = opts.command !== undefined || opts.actor !== undefined ? auditNames(db) : undefined;
     if (opts.command !== undefined) checkCommand(opts.command, names!.commands);
@@ -37,8 +38,9 @@ export async function run(ctx: Ctx, _args: string[], opts: LogOptions): Promise<
     const terminal = mode === 'table' && ctx.stdoutIsTTY;
     const filter: AuditFilter = { command: opts.command, actor: opts.actor, since: opts.since, limit: opts.limit ?? (terminal ? TERMINAL_LIMIT : undefined) };
     if (!terminal) {
-      writeTrail(ctx, mode, iterateAudit(db, filter));
-      return 0;
+      // As an export: waits while a slow pipe drains, and a closed pipe (`| head`) stops it at once.
+      const done = await runExport(ctx, {}, (sink, pace) => writeTrail(ctx, mode, iterateAudit(db, filter), sink, pace));
+      return done.interrupted ? 130 : 0;
     }
     const entries = listAudit(db, filter);
     if (entries.length === 0) {
@@ -58,19 +60,19 @@ export async function run(ctx: Ctx, _args: string[], opts: LogOptions): Promise<
  * The trail as JSON, CSV or TSV (as writeJson, writeCsv and writeTable give them), a page at a time, so
  * that a long history never sits in memory whole.
  */
-function writeTrail(ctx: Ctx, mode: OutputMode, entries: Iterable<AuditRecord>): void {
+async function writeTrail(ctx: Ctx, mode: OutputMode, entries: Iterable<AuditRecord>, sink: ExportSink, pace: ExportPace): Promise<void> {
   let written = 0;
   const flush = (page: AuditRecord[]): void => {
     if (mode === 'json') {
-      ctx.stdout.write(page.map((e, i) => jsonArrayJoint(written + i) + jsonElement(e)).join(''));
+      sink.write(page.map((e, i) => jsonArrayJoint(written + i) + jsonElement(e)).join(''));
     } else if (mode === 'csv') {
       const { header, rows } = auditLogCsv(page);
-      ctx.stdout.write(renderCsvRows(written ? rows : [header, ...rows]));
+      sink.write(renderCsvRows(written ? rows : [header, ...rows]));
     } else {
       // Escaped as writeTable escapes its TSV cells: an argument with a newline must not break the rows.
       const { columns, rows } = auditLogTable(page, { terminal: false, now: ctx.now(), width: ctx.columns });
       const lines = [...(written ? [] : [columns.map((col) => col.title)]), ...rows.map((row) => row.map((cell) => visibleText(String(cell ?? ''))))];
-      if (lines.length) ctx.stdout.write(`${lines.map((line) => line.join('\t')).join('\n')}\n`);
+      if (lines.length) sink.write(`${lines.map((line) => line.join('\t')).join('\n')}\n`);
     }
     written += page.length;
   };
@@ -80,10 +82,12 @@ function writeTrail(ctx: Ctx, mode: OutputMode, entries: Iterable<AuditRecord>):
     if (page.length === PAGE) {
       flush(page);
       page = [];
+      const wait = rowCheckpoint(sink, pace);
+      if (wait) await wait;
     }
   }
   flush(page);
-  if (mode === 'json') ctx.stdout.write(jsonArrayEnd(written));
+  if (mode === 'json') sink.write(jsonArrayEnd(written));
 }
 
 /** A command or a group of commands the trail holds; otherwise an error naming the nearest. */

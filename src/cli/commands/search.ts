@@ -3,8 +3,6 @@ import { compileSearch } from '../../core/search/compile-search.js';
 import { parseSearchWords } from '../../core/search/parse-search.js';
 import { SearchKeys } from '../../core/search/search-keys.js';
 import type { SourceType } from '../../core/transcript/types.js';
-import { renderCsvRow } from '../../report/csv.js';
-import { jsonArrayEnd, jsonArrayJoint, jsonElement } from '../../report/json-array.js';
 import { hitCountLine, kwicLayout, kwicLine, kwicTsvLine } from '../../report/search-hits.js';
 import { listParticipantValues } from '../../store/filter-values.js';
 import { findSearchHits, readSearchHits, type SearchFilter, type SearchHit } from '../../store/search-hits.js';
@@ -12,6 +10,10 @@ import { listSourceNames } from '../../store/sources.js';
 import { checkCodingFilter } from '../coding-filters.js';
 import type { Ctx } from '../context.js';
 import type { ExitCode } from '../exit-code.js';
+import { runExport } from '../export-sink.js';
+import { writeCsvRows } from '../export/csv-rows.js';
+import { writeJsonRows } from '../export/json-rows.js';
+import { writeRowLines } from '../export/row-lines.js';
 import type { ListingOptions, WhereOption } from '../flags.js';
 import { whileInterruptible } from '../interrupt.js';
 import { withProjectToRead } from '../open-project.js';
@@ -58,10 +60,20 @@ export async function run(ctx: Ctx, args: string[], opts: SearchOptions): Promis
     const total = sources.reduce((n, s) => n + s.segmentIds.length, 0);
     const limit = opts.limit ?? (mode === 'table' && ctx.stdoutIsTTY ? TERMINAL_LIMIT : Number.POSITIVE_INFINITY);
     const hits = readSearchHits(db, sources, (text) => search.find(text, keys), limit);
-    if (mode === 'json') writeJsonArray(ctx, hits);
-    else if (mode === 'csv') writeCsvRows(ctx, hits);
-    else {
-      const shown = writeKwic(ctx, hits);
+    // JSON, CSV and the piped lines go as an export: in chunks as the hits come, waiting while a slow pipe
+    // drains, and a closed pipe (`| head`) or Ctrl-C stops a long listing at once.
+    if (mode === 'json') {
+      const done = await runExport(ctx, {}, (sink, pace) => writeJsonRows(sink, pace, hits));
+      return done.interrupted ? 130 : 0;
+    }
+    if (mode === 'csv') {
+      const done = await runExport(ctx, {}, (sink, pace) => writeCsvRows(sink, pace, CSV_FIELDS, hits, csvCells));
+      return done.interrupted ? 130 : 0;
+    }
+    {
+      const written = ctx.stdoutIsTTY ? writeKwic(ctx, hits) : await runExport(ctx, {}, (sink, pace) => writeRowLines(sink, pace, hits, (hit) => `${kwicTsvLine(hit)}\n`));
+      if (typeof written !== 'number' && written.interrupted) return 130;
+      const shown = typeof written === 'number' ? written : written.result;
       // The count line is for people: on a terminal under the hits, else on stderr so pipes get only hits.
       const hint = total === 0 && opts.exact ? ' (without --exact, every form of the words counts)' : '';
       const line = `${paint(ctx).dim(hitCountLine(total, sources.length, shown) + hint)}\n`;
@@ -72,17 +84,8 @@ export async function run(ctx: Ctx, args: string[], opts: SearchOptions): Promis
   });
 }
 
-/** Keyword in context: aligned and fitted on a terminal, tab-separated in a pipe. Returns the lines written. */
+/** Keyword in context on a terminal: a limited listing, so its hits are laid out together. Returns the lines written. */
 function writeKwic(ctx: Ctx, hits: Iterable<SearchHit>): number {
-  let shown = 0;
-  if (!ctx.stdoutIsTTY) {
-    for (const hit of hits) {
-      ctx.stdout.write(`${kwicTsvLine(hit)}\n`);
-      shown += 1;
-    }
-    return shown;
-  }
-  // A terminal listing is limited, so its hits can be laid out together.
   const all = [...hits];
   const layout = kwicLayout(all, ctx.columns);
   const c = paint(ctx);
@@ -90,18 +93,8 @@ function writeKwic(ctx: Ctx, hits: Iterable<SearchHit>): number {
   return all.length;
 }
 
-/** The hits as one JSON array, written hit by hit (as JSON.stringify(hits, null, 2) would write it). */
-function writeJsonArray(ctx: Ctx, hits: Iterable<SearchHit>): void {
-  let written = 0;
-  for (const hit of hits) ctx.stdout.write(jsonArrayJoint(written++) + jsonElement(hit));
-  ctx.stdout.write(jsonArrayEnd(written));
-}
-
-/** The hits as CSV, row by row; `matched` joins the words found with " | ". */
-function writeCsvRows(ctx: Ctx, hits: Iterable<SearchHit>): void {
-  ctx.stdout.write(renderCsvRow(CSV_FIELDS));
-  for (const hit of hits) {
-    const row = { ...hit, matched: hit.matches.map((m) => m.text).join(' | ') };
-    ctx.stdout.write(renderCsvRow(CSV_FIELDS.map((f) => row[f])));
-  }
+/** A hit's CSV cells; `matched` joins the words found with " | ". */
+function csvCells(hit: SearchHit): unknown[] {
+  const row = { ...hit, matched: hit.matches.map((m) => m.text).join(' | ') };
+  return CSV_FIELDS.map((f) => row[f]);
 }

@@ -1,5 +1,6 @@
 import { renderCsvRow } from '../../report/csv.js';
 import type { ExportPace, ExportSink } from '../export-sink.js';
+import { writeRowLines } from './row-lines.js';
 
 /**
  * Writes the header, then each row's cells as it comes (the rows are never all in memory), stopping at
@@ -7,13 +8,5 @@ import type { ExportPace, ExportSink } from '../export-sink.js';
  */
 export async function writeCsvRows<T>(sink: ExportSink, pace: ExportPace, header: readonly unknown[], rows: Iterable<T>, cells: (row: T) => readonly unknown[]): Promise<number> {
   sink.write(renderCsvRow(header));
-  let written = 0;
-  for (const row of rows) {
-    sink.write(renderCsvRow(cells(row)));
-    written += 1;
-    // Awaited only when it waits: a microtask per row would cost more than the row.
-    const wait = pace();
-    if (wait) await wait;
-  }
-  return written;
+  return writeRowLines(sink, pace, rows, (row) => renderCsvRow(cells(row)));
 }

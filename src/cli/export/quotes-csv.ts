@@ -4,7 +4,7 @@ import { attributeKeys, codeDepth, QuoteTable, type QuoteCells } from '../../rep
 import { listCodedCodes, listCurrentCodes, listParticipantAttributes } from '../../store/coded-units.js';
 import { listSourceDetails } from '../../store/export-segments.js';
 import { iterateCodingsWithUnits, type CodedUnit, type CodingFilter, type CodingRow } from '../../store/list-codings.js';
-import type { ExportPace, ExportSink } from '../export-sink.js';
+import { rowCheckpoint, type ExportPace, type ExportSink } from '../export-sink.js';
 import type { Project } from '../open-project.js';
 
 /** A coding with the unit it is on, as the quotes are made from. */
@@ -48,7 +48,7 @@ export async function writeQuotesCsv(project: Project, filter: CodingFilter, sin
     }
     batch.push(row);
     // Awaited only when it waits: a microtask per row would cost more than the row.
-    const wait = pace();
+    const wait = rowCheckpoint(sink, pace);
     if (wait) await wait;
   }
   flush(batch);

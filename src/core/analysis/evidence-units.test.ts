@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collectBelow, countEvidenceByCode, countEvidenceUnits, foldEvidenceBy, foldEvidenceUnits } from './evidence-units.js';
+import { collectBelow, countEvidenceByCode, countEvidenceUnits, EvidenceUnitCount, foldEvidenceBy, foldEvidenceUnits } from './evidence-units.js';
 
 const at = (source: string, segment: string, code = 'c'): { source: string; segment: string; code: string } => ({ source, segment, code });
 
@@ -25,6 +25,21 @@ describe('foldEvidenceUnits', () => {
         const n = countEvidenceUnits(rows);
         expect(n).toBeLessThanOrEqual(new Set(rows.map((r) => `${r.source} ${r.segment}`)).size);
         expect(n).toBeGreaterThanOrEqual(new Set(rows.map((r) => `${r.source} ${r.segment.split('.')[0]}`)).size);
+      }),
+    );
+  });
+});
+
+describe('EvidenceUnitCount', () => {
+  it('counts rows grouped by source, one at a time, as countEvidenceUnits counts them all', () => {
+    const place = fc.record({ source: fc.constantFrom('a', 'b', 'c'), segment: fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 3 })).map(([t, s]) => (s === 0 ? `${t}` : `${t}.${s}`)) });
+    fc.assert(
+      fc.property(fc.array(place, { maxLength: 40 }), (rows) => {
+        // Grouped by source as codings list gives them; within a source, any order.
+        const grouped = [...rows].sort((x, y) => (x.source < y.source ? -1 : x.source > y.source ? 1 : 0));
+        const counted = new EvidenceUnitCount();
+        for (const row of grouped) counted.add(row);
+        expect(counted.count).toBe(countEvidenceUnits(rows));
       }),
     );
   });

@@ -122,3 +122,31 @@ export function collectBelow<T>(id: string, children: ReadonlyMap<string, readon
   for (const code of descendantsIn(children, id)) for (const row of byCode.get(code) ?? []) rows.push(row);
   return rows;
 }
+
+/**
+ * countEvidenceUnits over rows that come one at a time, grouped by source (as `codings list` gives
+ * them): only the current source's places are held, so a listing of millions of codings is counted in
+ * the memory of its largest source.
+ */
+export class EvidenceUnitCount {
+  private source: string | undefined;
+  private rows: EvidencePlace[] = [];
+  private done = 0;
+
+  /** Takes one row; a row of another source closes the count of the one before. */
+  add(row: EvidencePlace): void {
+    if (row.source !== this.source) this.close();
+    this.source = row.source;
+    this.rows.push({ source: row.source, segment: row.segment });
+  }
+
+  /** The count so far, as countEvidenceUnits gives it for all the rows taken. */
+  get count(): number {
+    return this.done + countEvidenceUnits(this.rows);
+  }
+
+  private close(): void {
+    this.done += countEvidenceUnits(this.rows);
+    this.rows = [];
+  }
+}
