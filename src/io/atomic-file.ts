@@ -3,19 +3,30 @@ import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 
 /**
+ * True when `path` names something that is not a file to replace: a pipe, a terminal, a device such as
+ * /dev/null or /dev/stdout. Output goes straight into it, since renaming a temporary file over it would put a
+ * plain file where the device was (as root, over /dev/null for every program on the machine).
+ */
+export function isStreamTarget(path: string): boolean {
+  const target = statSync(path, { throwIfNoEntry: false });
+  return target !== undefined && !target.isFile() && !target.isDirectory();
+}
+
+/**
  * A file written under a temporary name beside it and renamed into place on commit, so that a reader
  * (Excel, R, git) never sees half a file and an export that fails leaves the old file as it was.
  */
 export class AtomicFile {
   private fd: number | undefined;
-  private readonly temporary: string;
+  /** Undefined when writing straight into a pipe or device (see isStreamTarget). */
+  private readonly temporary: string | undefined;
 
   constructor(readonly path: string) {
     if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`cannot write ${path}: it is a folder`, { hint: 'Give a file name, e.g. -o exports/quotes.csv' });
     // Beside the target, so the rename stays on one file system and is atomic.
-    this.temporary = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Date.now().toString(36)}`);
+    this.temporary = isStreamTarget(path) ? undefined : join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Date.now().toString(36)}`);
     try {
-      this.fd = openSync(this.temporary, 'wx');
+      this.fd = this.temporary === undefined ? openSync(path, 'w') : openSync(this.temporary, 'wx');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new InputError(`cannot write ${path}: ${code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}`, {
@@ -26,14 +37,16 @@ export class AtomicFile {
 
   /** Appends text (UTF-8). */
   write(text: string): void {
-    writeSync(this.fd!, text, null, 'utf8');
+    // A pipe may take part of a write (a signal between two chunks): the rest goes after it.
+    const bytes = Buffer.from(text, 'utf8');
+    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at);
   }
 
   /** Closes the file and puts it in place of `path`. */
   commit(): void {
     closeSync(this.fd!);
     this.fd = undefined;
-    renameSync(this.temporary, this.path);
+    if (this.temporary !== undefined) renameSync(this.temporary, this.path);
   }
 
   /** Closes and removes the temporary file; `path` is left as it was. */
@@ -41,6 +54,7 @@ export class AtomicFile {
     if (this.fd === undefined) return;
     closeSync(this.fd);
     this.fd = undefined;
+    if (this.temporary === undefined) return;
     try {
       unlinkSync(this.temporary);
     } catch {

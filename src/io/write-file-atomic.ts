@@ -1,5 +1,6 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { isStreamTarget } from './atomic-file.js';
 
 /**
  * Writes `bytes` to `path` whole or not at all: into a temporary file beside it, then renamed over it, so
@@ -8,6 +9,7 @@ import { InputError } from '../errors.js';
 export function writeFileAtomic(path: string, bytes: Uint8Array | string, shown = path): void {
   const temporary = `${path}.tmp-${process.pid}`;
   try {
+    if (isStreamTarget(path)) return writeFileSync(path, bytes);
     writeFileSync(temporary, bytes);
     renameSync(temporary, path);
   } catch (error) {

@@ -2,6 +2,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
+import { isStreamTarget } from './atomic-file.js';
 
 /**
  * Writes `data` to `path` through a temporary file beside it, renamed over the target once complete:
@@ -11,6 +12,7 @@ import { InputError } from '../errors.js';
 export function writeOutputFile(path: string, data: string | Uint8Array): void {
   const temporary = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
   try {
+    if (isStreamTarget(path)) return writeFileSync(path, data);
     writeFileSync(temporary, data);
     renameSync(temporary, path);
   } catch (error) {

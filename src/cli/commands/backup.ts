@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
+import { isStreamTarget } from '../../io/atomic-file.js';
 import { backupStore } from '../../store/backup.js';
 import { syncFile } from '../../store/file-sync.js';
 import { keyOf } from '../../store/store-key.js';
@@ -27,6 +28,8 @@ export async function run(ctx: Ctx, args: string[], opts: BackupOptions): Promis
   const shown = relative(ctx.cwd, target) || target;
   if (!existsSync(dirname(target))) throw new InputError(`cannot write ${shown}: the folder ${dirname(target)} does not exist`, { hint: 'Create it first, or choose another place' });
   for (const file of [target, settings]) {
+    // A copy is a file: renaming it over a pipe or a device (/dev/null) would replace the device itself.
+    if (isStreamTarget(file)) throw new InputError(`cannot back up to ${relative(ctx.cwd, file) || file}: it is not a file`, { hint: 'Give a file name, e.g. telaah backup ~/backups/study.db' });
     if (existsSync(file) && !opts.force) {
       throw new InputError(`${relative(ctx.cwd, file) || file} already exists`, { hint: 'Choose another name, or pass --force to replace it' });
     }
