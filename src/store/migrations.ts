@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { m011_sentence_store } from './sentence-store-migration.js';
 
 /** One schema step. Shipped migrations are never edited: add a new one instead. */
 export interface Migration {
@@ -328,4 +329,5 @@ export const migrations: readonly Migration[] = [
   m008_interop,
   m009_withdrawals,
   m010_segment_indexes,
+  m011_sentence_store,
 ];
