@@ -95,8 +95,8 @@ export class SourceWriter extends TransactionGroup {
     this.writeSource = db.transaction(
       (info: SourceInfo, built: BuiltSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replacing: string | undefined): { sourceId: number; carried?: CarryReport } => {
         const old = replacing === undefined ? undefined : this.rangeByName.get(replacing);
-        // Human work is read before the old segments go (their codings and decisions cascade away with
-        // them) and written back after the new ones are in, all inside this file's savepoint.
+        // Human work is read before the old segments go (their codings, decisions and memos are deleted
+        // with them) and written back after the new ones are in, all inside this file's savepoint.
         const work = old ? readHumanWork(db, old) : undefined;
         if (old) this.deleteRange(old);
         // Ingest renames a source only to take a real name out of it: the audit trail must not keep it.

@@ -117,7 +117,8 @@ export function withdrawParticipant(db: Db, target: WithdrawalTarget, keys: () =
     const plan = planWithdrawal(db, target);
     const passages: string[] = [];
     // Segment ids move down to keep each source's range contiguous; the codings, decisions and memos that
-    // point at them follow in the same transaction, so the foreign keys are checked at its end.
+    // point at them follow in the same transaction (no foreign key ties them to segments since m011; the
+    // memos' keys to sources and participants are checked at its end).
     db.pragma('defer_foreign_keys = ON');
     for (const source of affectedSources(db, target)) cutSource(db, source, target, keys, passages);
     db.prepare('DELETE FROM participants WHERE id = ?').run(target.id);
