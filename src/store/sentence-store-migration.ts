@@ -15,14 +15,29 @@ const SEGMENT_CHILDREN = ['codings', 'review_decisions', 'memos'] as const;
  *
  * A view cannot be the parent of a foreign key, so codings, review_decisions and memos are rebuilt
  * without theirs (SQLite's twelve-step table rebuild, inside this migration's transaction) and the
- * cascade is the store's: deleteSegmentRange (segment-rows.ts) deletes a range's codings, decisions and
+ * cascade is the store's: segmentRangeDeleter (segment-rows.ts) deletes a range's codings, decisions and
  * memos with its turns and sentences, and doctor looks for orphans (health.ts).
  *
- * Choices, measured (see the reply of issue 12 item 1 for the figures and commands):
- * - sentences is a rowid table keyed by its id: it appends like WITHOUT ROWID and writes no faster or
- *   slower within noise, and a rowid table keeps the plans SQLite gives integer primary keys.
- * - no index on sentences (turn_id): a turn's sentences are the ids after it up to the next turn
- *   (turnSentences in segment-rows.ts), one seek on turns; the index would cost every ingest.
+ * Choices, measured on this 2-core machine under a load average of 7-12 (CPU = user + sys seconds,
+ * /usr/bin/time; three runs each):
+ * - Ingest of the whole bench corpus (274 MB, 30,610 files, 4.4 M segments): before (f8cb6be, segments
+ *   with m010's two indexes) 27.1 / 28.4 / 27.6 s CPU, 54 / 66 / 59 s wall, 466 MB file; after
+ *   21.0 / 20.4 / 21.2 s CPU, 46 / 44 / 39 s wall, 323 MB file (-25% CPU, -31% size; same rows in the view).
+ * - sentences is a rowid table keyed by its id. Writing 0.81 M turns and 3.24 M sentences alone:
+ *   rowid 2.59-2.68 s CPU, WITHOUT ROWID 2.48-2.62 s (within noise) in a 6% larger file; a rowid table
+ *   also keeps the plans SQLite gives integer primary keys (rowid ranges, MERGE of ordered halves).
+ * - No index on sentences (turn_id): it costs +18% CPU there (3.06-3.11 s) and 45% more bytes. A turn's
+ *   sentences are the ids after it up to the next turn (afterTurnSql in segment-rows.ts): one seek on turns.
+ * - Rows per INSERT: 128 sentences / 64 turns is within noise of 32 / 32 (2.50-2.67 s against 2.59-2.68);
+ *   what counted was BatchInsert's flush of a source's last rows in 2^k-row statements instead of one
+ *   statement per row (3.3-3.8 s before at 32 rows).
+ * - Cascade: deleting 500 sources (106 k segments, 24 k codings) of the migrated bench project took
+ *   298-336 ms of CPU with range deletes (segmentRangeDeleter), 386-395 ms with AFTER DELETE triggers on
+ *   turns and sentences, 587-599 ms with the old foreign keys on segments. Range deletes it is.
+ * - This migration on the bench project (4.4 M segments, 1.08 M codings, schema 10 → 11, `telaah
+ *   migrate`, its 900 MB backup copy included): 7.0-8.3 s CPU, 18-35 s wall, 110 MB peak RSS. Segments
+ *   and its two indexes (233 MB) become turns, sentences and turns_participant (100 MB); the pages freed
+ *   stay in the file (1.16 GB, 800 MB in use) for later writes until a VACUUM.
  * - ids are never reused (the search index's staleness relies on it): turns is AUTOINCREMENT and its
  *   sqlite_sequence row holds the high-water mark of both tables (SourceWriter raises it to the last
  *   sentence id of each source it writes); this migration carries over the mark segments had.
@@ -30,8 +45,12 @@ const SEGMENT_CHILDREN = ['codings', 'review_decisions', 'memos'] as const;
 export const m011_sentence_store: Migration = {
   name: 'm011_sentence_store',
   up(db) {
-    // A project whose schema version was set back (as tests do to stand for an older project) has the layout already.
-    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = 'segments'").get() !== undefined) return;
+    // A project whose schema version was set back (as tests do to stand for an older project) has the
+    // layout already; a table an earlier migration made again (m005's memos) loses its reference to segments.
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = 'segments'").get() !== undefined) {
+      for (const table of SEGMENT_CHILDREN) rebuildWithoutSegmentReference(db, table);
+      return;
+    }
     db.exec(`
       -- One row per turn: the columns a turn row of segments had (sentence was 0, parent_id NULL).
       CREATE TABLE turns (

@@ -50,7 +50,7 @@ describe('telaah doctor', () => {
     expect(result.code).toBe(0);
     expect(result.healthy).toBe(true);
     expect(result.checks.map((c) => c.check)).toEqual([
-      'settings', 'integrity', 'references', 'segment ranges', 'segment offsets', 'sentences', 'coding offsets', 'coded codes', 'schema', 'encryption', 'write-ahead log',
+      'settings', 'integrity', 'references', 'segment ranges', 'segment offsets', 'sentences', 'coding offsets', 'segment references', 'coded codes', 'schema', 'encryption', 'write-ahead log',
     ]);
     expect(result.checks.filter((c) => c.status !== 'ok')).toEqual([
       { check: 'encryption', status: 'note', detail: 'not encrypted', advice: "If the project holds participants' words, encrypt it with `telaah encrypt`" },
