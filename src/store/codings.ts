@@ -27,17 +27,21 @@ export function* iterateCodingUnits(db: Db, options: { unit: 'sentence' | 'turn'
   const sources = db.prepare<[], { name: string; text: string; first_segment: number; last_segment: number }>(
     'SELECT name, text, first_segment, last_segment FROM sources ORDER BY name',
   );
-  const segments = db.prepare<[{ first: number; last: number }], { id: number; turn: number; sentence: number; start: number; end: number; turn_role: string | null }>(
-    rangeSegmentsSql(['id', 'turn', 'sentence', 'start', 'end', 'turn_role']),
-  );
+  // A sentence's turn number and role are its turn's, the row just before it: no lookup per sentence.
+  const segments = db
+    .prepare<[{ first: number; last: number }], [number, number | null, number, number, number, string | null]>(rangeSegmentsSql(['id', 'turn_on_turns', 'sentence', 'start', 'end', 'role']))
+    .raw();
   for (const source of sources.all()) {
     const slicer = new CodePointSlicer(source.text);
     const units: CodingUnitRow[] = [];
-    for (const g of segments.iterate({ first: source.first_segment, last: source.last_segment })) {
-      if ((options.unit === 'sentence') !== (g.sentence > 0)) continue;
-      if (g.turn_role === 'interviewer' && !options.includeInterviewer) continue;
-      if (g.turn_role === null && options.spokenOnly) continue;
-      units.push({ segmentId: g.id, turn: g.turn, sentence: g.sentence, offset: g.start, text: slicer.slice(g.start, g.end) });
+    let turn = 0;
+    let role: string | null = null;
+    for (const [id, turnNumber, sentence, start, end, ownRole] of segments.iterate({ first: source.first_segment, last: source.last_segment })) {
+      if (sentence === 0) [turn, role] = [turnNumber!, ownRole];
+      if ((options.unit === 'sentence') !== (sentence > 0)) continue;
+      if (role === 'interviewer' && !options.includeInterviewer) continue;
+      if (role === null && options.spokenOnly) continue;
+      units.push({ segmentId: id, turn, sentence, offset: start, text: slicer.slice(start, end) });
     }
     yield { source: source.name, units };
   }

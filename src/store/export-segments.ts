@@ -62,11 +62,11 @@ export function listSourceDetails(db: Db, filter: Pick<SegmentFilter, 'source' |
     .map((r) => ({ ...r, attributes: stringValues(JSON.parse(r.attributes) as Record<string, unknown>) }));
 }
 
-/** A segment row: id, turn, sentence, speaker, role, participant_id, start, end, start_ms, end_ms (a sentence's as its turn's). */
-type RawSegment = [number, number, number, string | null, string | null, number | null, number, number, number | null, number | null];
+/** A segment row: id, turn number, sentence, speaker, role, participant_id, start, end, start_ms, end_ms (a sentence's turn fields NULL). */
+type RawSegment = [number, number | null, number, string | null, string | null, number | null, number, number, number | null, number | null];
 
-/** A sentence gives its turn's speaker, role, participant and media times. */
-const SEGMENT_SQL = rangeSegmentsSql(['id', 'turn', 'sentence', 'turn_speaker', 'turn_role', 'participant_id', 'start', 'end', 'turn_start_ms', 'turn_end_ms']);
+/** A sentence's speaker, role, participant and media times are its turn's, the row just before it (no lookup per sentence). */
+const SEGMENT_SQL = rangeSegmentsSql(['id', 'turn_on_turns', 'sentence', 'speaker', 'role', 'participant_id_on_turns', 'start', 'end', 'start_ms', 'end_ms']);
 
 /**
  * The segments of the sources the filter keeps, by source name and then in reading order (each turn, then
@@ -78,9 +78,13 @@ export function* iterateSegmentRecords(db: Db, filter: SegmentFilter = {}): Gene
   const wanted = (sentence: number): boolean => (filter.unit === 'turn' ? sentence === 0 : filter.unit === 'sentence' ? sentence > 0 : true);
   for (const source of listSourceDetails(db, filter)) {
     const slicer = new CodePointSlicer(textOf.get(source.id)!);
-    for (const [, turn, sentence, speaker, role, participantId, start, end, startMs, endMs] of segments.iterate({ first: source.first, last: source.last })) {
-      if (!wanted(sentence)) continue;
-      yield { source: source.name, sourceType: source.type, turn, sentence, speaker, role, participantId, start, end, startMs, endMs, text: slicer.slice(start, end) };
+    let turn: RawSegment | undefined;
+    for (const g of segments.iterate({ first: source.first, last: source.last })) {
+      const [, , sentence, , , , start, end] = g;
+      if (sentence === 0) turn = g;
+      if (!wanted(sentence) || !turn) continue;
+      const [, turnNumber, , speaker, role, participantId, , , startMs, endMs] = turn;
+      yield { source: source.name, sourceType: source.type, turn: turnNumber!, sentence, speaker, role, participantId, start, end, startMs, endMs, text: slicer.slice(start, end) };
     }
   }
 }

@@ -42,6 +42,13 @@ const RANGE_COLUMNS = {
   source_id: ['t.source_id', 't.source_id'],
   turn: ['t.turn', 't.turn'],
   sentence: ['0', 's.id - s.turn_id'],
+  /**
+   * Turn number and participant on a turn's row only, NULL on a sentence's: a reader that keeps the turn
+   * row just before its sentences (id order) saves each sentence the lookup of its turn (-18% CPU
+   * reading the bench project's 4.4 M segments).
+   */
+  turn_on_turns: ['t.turn', 'NULL'],
+  participant_id_on_turns: ['t.participant_id', 'NULL'],
   parent_id: ['NULL', 's.turn_id'],
   speaker: ['t.speaker', 'NULL'],
   participant_id: ['t.participant_id', 't.participant_id'],
@@ -64,7 +71,7 @@ export type RangeColumn = keyof typeof RANGE_COLUMNS;
 
 /**
  * A statement reading the segments with ids @first..@last (named parameters) in id order, with these
- * columns: the turns and the sentences of the range, each by its primary key, merged in id order
+ * columns (`id` among them, which orders the rows): the turns and the sentences of the range, each by its primary key, merged in id order
  * (SQLite merges the two ordered halves; nothing is sorted). A sentence reads its turn only when a
  * column needs it. Replaces `SELECT … FROM segments WHERE id BETWEEN ? AND ? ORDER BY id` on the view.
  */
@@ -74,5 +81,5 @@ export function rangeSegmentsSql(columns: readonly RangeColumn[]): string {
   return `SELECT ${list(0)} FROM turns t WHERE t.id BETWEEN @first AND @last
     UNION ALL
     SELECT ${list(1)} FROM sentences s${needsTurn ? ' JOIN turns t ON t.id = s.turn_id' : ''} WHERE s.id BETWEEN @first AND @last
-    ORDER BY 1`;
+    ORDER BY id`;
 }
