@@ -9,7 +9,7 @@ import type { DisagreementPlace } from '../core/analysis/agreement.js';
 import type { UnitCodeRow } from '../core/analysis/agreement-tally.js';
 import type { CodingUnit } from '../core/config.js';
 import { formatSegment } from '../core/segment-address.js';
-import { SourceTexts } from './coded-segments.js';
+import { SEGMENT_END, SEGMENT_START, segmentJoin, SourceTexts } from './coded-segments.js';
 import type { Db } from './open.js';
 import { SUGGEST_CODER } from './suggestions.js';
 import { unitCodesSql, type SegmentRange } from './unit-codes.js';
@@ -54,21 +54,21 @@ export function sourceCodersSql(coders: readonly string[], names?: readonly stri
 /** Units of a source at a coding unit, interviewer turns left out (notes and documents have no roles: all count). */
 export function unitCountSql(unit: CodingUnit): string {
   return unit === 'turn'
-    ? `SELECT COUNT(*) AS n FROM segments g WHERE g.id BETWEEN ? AND ? AND g.sentence = 0 AND g.role IS NOT 'interviewer'`
-    : `SELECT COUNT(*) AS n FROM segments g JOIN segments t ON t.id = g.parent_id
-        WHERE g.id BETWEEN ? AND ? AND g.sentence > 0 AND t.role IS NOT 'interviewer'`;
+    ? `SELECT COUNT(*) AS n FROM turns t WHERE t.id BETWEEN ? AND ? AND t.role IS NOT 'interviewer'`
+    : `SELECT COUNT(*) AS n FROM sentences g JOIN turns t ON t.id = g.turn_id
+        WHERE g.id BETWEEN ? AND ? AND t.role IS NOT 'interviewer'`;
 }
 
 /** unitCountSql per source, for every source in a range of segment ids at once. */
 export function unitCountsSql(unit: CodingUnit): string {
-  return `${unitCountSql(unit).replace('SELECT COUNT(*) AS n', 'SELECT g.source_id AS sourceId, COUNT(*) AS n')} GROUP BY g.source_id`;
+  return `${unitCountSql(unit).replace('SELECT COUNT(*) AS n', 'SELECT t.source_id AS sourceId, COUNT(*) AS n')} GROUP BY t.source_id`;
 }
 
 /** The coders' codes per unit of one source (or of a range of sources), in unit order, interviewer turns left out (see unitCodesSql). */
 export function sourceUnitCodesSql(unit: CodingUnit, coders: readonly string[], range: SegmentRange): { sql: string; params: unknown[] } {
   const inner = unitCodesSql(unit, { coders }, { range });
-  // CROSS JOIN: read the few unit rows first and look their turns up by rowid, never scan segments.
-  const turnOf = unit === 'turn' ? 'CROSS JOIN segments t ON t.id = u.unitId' : 'CROSS JOIN segments x ON x.id = u.unitId CROSS JOIN segments t ON t.id = x.parent_id';
+  // CROSS JOIN: read the few unit rows first and look their turns up by rowid, never scan turns.
+  const turnOf = unit === 'turn' ? 'CROSS JOIN turns t ON t.id = u.unitId' : 'CROSS JOIN sentences x ON x.id = u.unitId CROSS JOIN turns t ON t.id = x.turn_id';
   return {
     sql: `SELECT u.sourceId, u.unitId, u.code, u.coder FROM (${inner.sql}) u ${turnOf} WHERE t.role IS NOT 'interviewer' ORDER BY u.unitId`,
     params: inner.params,
@@ -91,12 +91,10 @@ export class AgreementUnits {
     this.count = db.prepare<[number, number], { n: number }>(unitCountSql(unit));
     this.texts = new SourceTexts(db);
     this.place = db.prepare<[number], { sourceId: number; source: string; turn: number; sentence: number; speaker: string | null; participant: string | null; start: number; end: number }>(
-      `SELECT g.source_id AS sourceId, s.name AS source, g.turn, g.sentence, COALESCE(g.speaker, t.speaker) AS speaker,
-              p.pseudonym AS participant, g.start, g.end
-         FROM segments g JOIN sources s ON s.id = g.source_id
-         LEFT JOIN segments t ON t.id = g.parent_id
-         LEFT JOIN participants p ON p.id = COALESCE(g.participant_id, t.participant_id)
-        WHERE g.id = ?`,
+      `SELECT t.source_id AS sourceId, s.name AS source, t.turn, x.id - t.id AS sentence, t.speaker,
+              p.pseudonym AS participant, ${SEGMENT_START} AS start, ${SEGMENT_END} AS end
+         FROM (SELECT ? AS id) x ${segmentJoin('x.id')} JOIN sources s ON s.id = t.source_id
+         LEFT JOIN participants p ON p.id = t.participant_id`,
     );
   }
 

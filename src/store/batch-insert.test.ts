@@ -3,7 +3,7 @@ import { BatchInsert } from './batch-insert.js';
 import { openStore } from './open.js';
 
 describe('BatchInsert', () => {
-  it.each([0, 1, 7, 31, 32, 33, 63, 64, 100])('writes all of %i rows, in order', (count) => {
+  it.each([0, 1, 7, 31, 32, 33, 63, 64, 100, 127])('writes all of %i rows, in order', (count) => {
     const db = openStore(':memory:', { create: true });
     db.exec('CREATE TABLE t (a INTEGER, b TEXT)');
     const insert = new BatchInsert(db, 't', ['a', 'b']);

@@ -8,16 +8,20 @@ import type { Db } from './open.js';
 export class BatchInsert {
   private readonly width: number;
   private readonly many;
-  private readonly one;
+  private readonly head: string;
+  private readonly row: string;
+  private readonly db: Db;
+  /** Statements of 2^k rows for what is left at a flush, made when first needed. */
+  private readonly smaller = new Map<number, ReturnType<Db['prepare']>>();
   private readonly buffer: unknown[];
   private filled = 0;
 
   constructor(db: Db, table: string, columns: readonly string[], batch = 32) {
+    this.db = db;
     this.width = columns.length;
-    const row = `(${columns.map(() => '?').join(', ')})`;
-    const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
-    this.many = db.prepare(head + new Array(batch).fill(row).join(', '));
-    this.one = db.prepare(head + row);
+    this.row = `(${columns.map(() => '?').join(', ')})`;
+    this.head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+    this.many = db.prepare(this.head + new Array(batch).fill(this.row).join(', '));
     this.buffer = new Array<unknown>(batch * this.width).fill(null);
   }
 
@@ -33,9 +37,27 @@ export class BatchInsert {
     }
   }
 
-  /** Writes every queued row. */
+  /**
+   * Writes every queued row, in chunks of 2^k rows largest first: a source's last rows are a partial
+   * batch, and one statement per row would cost more than the full batches did.
+   */
   flush(): void {
-    for (let at = 0; at < this.filled; at += this.width) this.one.run(this.buffer.slice(at, at + this.width));
+    let at = 0;
+    while (at < this.filled) {
+      let rows = 1;
+      while (rows * 2 * this.width <= this.filled - at) rows *= 2;
+      this.statementOf(rows).run(this.buffer.slice(at, at + rows * this.width));
+      at += rows * this.width;
+    }
     this.filled = 0;
+  }
+
+  private statementOf(rows: number): ReturnType<Db['prepare']> {
+    let statement = this.smaller.get(rows);
+    if (!statement) {
+      statement = this.db.prepare(this.head + new Array(rows).fill(this.row).join(', '));
+      this.smaller.set(rows, statement);
+    }
+    return statement;
   }
 }

@@ -2,15 +2,30 @@ import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import type { Db } from './open.js';
 
 /**
- * The join every query about codings starts from: the coding, its segment and source, the segment's
- * turn (a sentence reads speaker, participant and media time from it) and the participant.
+ * The segment whose id is `id` (an SQL expression) as its turn `t` and, when it is a sentence, its
+ * sentence row `gs` (NULL for a turn): since m011 a segment is one or the other, and a join through the
+ * view \`segments\` would materialise it. Both are found by primary key. With it: the segment's offsets
+ * are SEGMENT_START / SEGMENT_END, its sentence number \`id - t.id\`, its source, participant, speaker,
+ * role and media times those of t.
+ */
+export function segmentJoin(id: string, join = 'JOIN'): string {
+  return `LEFT JOIN sentences gs ON gs.id = ${id}
+         ${join} turns t ON t.id = COALESCE(gs.turn_id, ${id})`;
+}
+
+/** The offsets of the segment joined by segmentJoin. */
+export const SEGMENT_START = 'COALESCE(gs.start, t.start)';
+export const SEGMENT_END = 'COALESCE(gs.end, t.end)';
+
+/**
+ * The join every query about codings starts from: the coding, its segment (turn t, sentence gs; see
+ * segmentJoin), its source and the participant.
  */
 export const CODED_SEGMENTS = `
          FROM codings c
-         JOIN segments g ON g.id = c.segment_id
-         JOIN sources s ON s.id = g.source_id
-         LEFT JOIN segments t ON t.id = g.parent_id
-         LEFT JOIN participants p ON p.id = COALESCE(g.participant_id, t.participant_id)`;
+         ${segmentJoin('c.segment_id')}
+         JOIN sources s ON s.id = t.source_id
+         LEFT JOIN participants p ON p.id = t.participant_id`;
 
 /**
  * A proposal (auto or suggested coding) that some reviewer rejected. It stays in the table, so that

@@ -35,12 +35,12 @@ describe('coded units', () => {
     ]);
   });
 
-  it('looks each unit up by rowid, never scanning segments', () => {
+  it('looks each unit up by rowid (its sentence row, then its turn), never scanning turns or sentences', () => {
     const { db } = interviewStore();
     for (const sql of [UNIT_FACTS_SQL, UNIT_ROWS_SQL]) {
       const steps = queryPlan(db, sql, ['[1,2]']);
-      expect(steps.filter((d) => /^SCAN (g|t|s|p)\b/.test(d))).toEqual([]);
-      expect(steps.some((d) => /SEARCH g USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(d))).toBe(true);
+      expect(steps.filter((d) => /^SCAN (g|gs|t|s|p)\b/.test(d))).toEqual([]);
+      expect(steps).toEqual(expect.arrayContaining(['SEARCH gs USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN', 'SEARCH t USING INTEGER PRIMARY KEY (rowid=?)']));
     }
   });
 });

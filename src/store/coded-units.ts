@@ -4,6 +4,7 @@
  */
 import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import type { SourceType } from '../core/transcript/types.js';
+import { SEGMENT_END, SEGMENT_START, segmentJoin } from './coded-segments.js';
 import type { Db } from './open.js';
 
 /** A source as analysis sees it: its name and type. */
@@ -90,13 +91,12 @@ export interface UnitFacts {
 const CHUNK = 100_000;
 
 /** Where units sit, for a JSON array of segment ids: each looked up by its rowid, in the array's order. */
-export const UNIT_FACTS_SQL = `SELECT g.source_id, g.turn, g.sentence, COALESCE(g.parent_id, g.id), IFNULL(g.participant_id, 0)
-  FROM json_each(?) j CROSS JOIN segments g ON g.id = j.value ORDER BY j.key`;
+export const UNIT_FACTS_SQL = `SELECT t.source_id, t.turn, j.value - t.id, t.id, IFNULL(t.participant_id, 0)
+  FROM json_each(?) j ${segmentJoin('j.value')} ORDER BY j.key`;
 
 /** Units for people, for a JSON array of segment ids, in the array's order (names are looked up in JavaScript). */
-export const UNIT_ROWS_SQL = `SELECT g.id, g.source_id, g.turn, g.sentence, COALESCE(g.speaker, t.speaker), g.participant_id, g.start, g.end
-  FROM json_each(?) j CROSS JOIN segments g ON g.id = j.value
-  LEFT JOIN segments t ON t.id = g.parent_id
+export const UNIT_ROWS_SQL = `SELECT j.value, t.source_id, t.turn, j.value - t.id, t.speaker, t.participant_id, ${SEGMENT_START}, ${SEGMENT_END}
+  FROM json_each(?) j ${segmentJoin('j.value')}
  ORDER BY j.key`;
 
 

@@ -6,7 +6,7 @@
  */
 import { CodingColumnsBuilder, type CodingColumns } from '../core/analysis/coding-columns.js';
 import type { SourceType } from '../core/transcript/types.js';
-import { evidenceClauses, REJECTED, type EvidenceScope } from './coded-segments.js';
+import { evidenceClauses, REJECTED, SEGMENT_END, SEGMENT_START, segmentJoin, type EvidenceScope } from './coded-segments.js';
 import type { Db } from './open.js';
 
 /** The aggregates that hand codings to JavaScript (registered on the connection for each read): without and with their places. */
@@ -18,14 +18,13 @@ const ORIGINS = ['auto', 'manual', 'suggested', 'accepted', 'imported'] as const
 
 /**
  * Every coding (in sources of one type), its origin (an index into ORIGINS) times 2 plus 1 if it is a
- * rejected proposal. Sentences carry their turn's participant_id (written so at ingest), so the turn
- * itself is not joined.
+ * rejected proposal. Its segment is its turn t and, for a sentence, its sentence row gs (segmentJoin).
  */
 export const CODINGS_SQL = (type: boolean, places = false): string => `
-  SELECT ${places ? COLLECT_PLACES : COLLECT}(c.segment_id, g.parent_id, g.source_id, g.participant_id, c.code, c.coder,
-                    (CASE c.origin ${ORIGINS.map((o, i) => `WHEN '${o}' THEN ${i}`).join(' ')} END) * 2 + (CASE WHEN ${REJECTED} THEN 1 ELSE 0 END)${places ? ', g.turn, g.sentence, g.start, g.end' : ''})
+  SELECT ${places ? COLLECT_PLACES : COLLECT}(c.segment_id, gs.turn_id, t.source_id, t.participant_id, c.code, c.coder,
+                    (CASE c.origin ${ORIGINS.map((o, i) => `WHEN '${o}' THEN ${i}`).join(' ')} END) * 2 + (CASE WHEN ${REJECTED} THEN 1 ELSE 0 END)${places ? `, t.turn, c.segment_id - t.id, ${SEGMENT_START}, ${SEGMENT_END}` : ''})
     FROM codings c
-    JOIN segments g ON g.id = c.segment_id${type ? '\n   WHERE g.source_id IN (SELECT id FROM sources WHERE type = ?)' : ''}`;
+    ${segmentJoin('c.segment_id')}${type ? '\n   WHERE t.source_id IN (SELECT id FROM sources WHERE type = ?)' : ''}`;
 
 /**
  * Whether a coding of this coder and origin counts under the scope, by evidenceClauses itself: beside

@@ -1,6 +1,7 @@
 import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import type { SegmentAddress } from '../core/segment-address.js';
 import type { Db } from './open.js';
+import { rangeSegmentsSql } from './segment-rows.js';
 
 /** A unit to code: a segment with its text and where that text starts in the source. */
 export interface CodingUnitRow {
@@ -26,19 +27,21 @@ export function* iterateCodingUnits(db: Db, options: { unit: 'sentence' | 'turn'
   const sources = db.prepare<[], { name: string; text: string; first_segment: number; last_segment: number }>(
     'SELECT name, text, first_segment, last_segment FROM sources ORDER BY name',
   );
-  const segments = db.prepare<[number, number], { id: number; turn: number; sentence: number; start: number; end: number; role: string | null }>(
-    `SELECT g.id, g.turn, g.sentence, g.start, g.end, COALESCE(g.role, t.role) AS role
-       FROM segments g LEFT JOIN segments t ON t.id = g.parent_id
-      WHERE g.id BETWEEN ? AND ? ORDER BY g.id`,
-  );
+  // A sentence's turn number and role are its turn's, the row just before it: no lookup per sentence.
+  const segments = db
+    .prepare<[{ first: number; last: number }], [number, number | null, number, number, number, string | null]>(rangeSegmentsSql(['id', 'turn_on_turns', 'sentence', 'start', 'end', 'role']))
+    .raw();
   for (const source of sources.all()) {
     const slicer = new CodePointSlicer(source.text);
     const units: CodingUnitRow[] = [];
-    for (const g of segments.iterate(source.first_segment, source.last_segment)) {
-      if ((options.unit === 'sentence') !== (g.sentence > 0)) continue;
-      if (g.role === 'interviewer' && !options.includeInterviewer) continue;
-      if (g.role === null && options.spokenOnly) continue;
-      units.push({ segmentId: g.id, turn: g.turn, sentence: g.sentence, offset: g.start, text: slicer.slice(g.start, g.end) });
+    let turn = 0;
+    let role: string | null = null;
+    for (const [id, turnNumber, sentence, start, end, ownRole] of segments.iterate({ first: source.first_segment, last: source.last_segment })) {
+      if (sentence === 0) [turn, role] = [turnNumber!, ownRole];
+      if ((options.unit === 'sentence') !== (sentence > 0)) continue;
+      if (role === 'interviewer' && !options.includeInterviewer) continue;
+      if (role === null && options.spokenOnly) continue;
+      units.push({ segmentId: id, turn, sentence, offset: start, text: slicer.slice(start, end) });
     }
     yield { source: source.name, units };
   }
@@ -71,19 +74,17 @@ export function findSegments(db: Db, source: string, address: SegmentAddress): {
   const range = db.prepare<[string], { first_segment: number; last_segment: number }>('SELECT first_segment, last_segment FROM sources WHERE name = ?').get(source);
   if (!range) return { segments: [], skippedInterviewer: 0 };
   const rows = db
-    .prepare<[number, number], { id: number; turn: number; sentence: number; start: number; end: number; role: string | null }>(
-      `SELECT g.id, g.turn, g.sentence, g.start, g.end, COALESCE(g.role, t.role) AS role
-         FROM segments g LEFT JOIN segments t ON t.id = g.parent_id
-        WHERE g.id BETWEEN ? AND ? ORDER BY g.id`,
+    .prepare<[{ first: number; last: number }], { id: number; turn: number; sentence: number; start: number; end: number; turn_role: string | null }>(
+      rangeSegmentsSql(['id', 'turn', 'sentence', 'start', 'end', 'turn_role']),
     )
-    .all(range.first_segment, range.last_segment);
+    .all({ first: range.first_segment, last: range.last_segment });
   const { from, to } = address;
   const wholeTurns = from.sentence === 0;
   const single = from.turn === to.turn && from.sentence === to.sentence;
   const after = (r: { turn: number; sentence: number }, p: { turn: number; sentence: number }): boolean => r.turn > p.turn || (r.turn === p.turn && r.sentence >= p.sentence);
   const named = rows
     .filter((r) => (wholeTurns ? r.sentence === 0 && r.turn >= from.turn && r.turn <= to.turn : r.sentence > 0 && after(r, from) && after(to, r)))
-    .map((r) => ({ id: r.id, turn: r.turn, sentence: r.sentence, start: r.start, end: r.end, interviewer: r.role === 'interviewer' }));
+    .map((r) => ({ id: r.id, turn: r.turn, sentence: r.sentence, start: r.start, end: r.end, interviewer: r.turn_role === 'interviewer' }));
   if (single) return { segments: named, skippedInterviewer: 0 };
   const segments = named.filter((r) => !r.interviewer);
   return { segments, skippedInterviewer: named.length - segments.length };

@@ -2,7 +2,7 @@ import type { CodingColumns } from '../core/analysis/coding-columns.js';
 import { buildEvidenceTable, type EvidenceParticipant, type EvidenceSource, type EvidenceTable } from '../core/analysis/evidence-table.js';
 import { formatSegment } from '../core/segment-address.js';
 import { MACHINE_CODERS } from './agreement-units.js';
-import { evidenceClauses, SourceTexts, type EvidenceScope } from './coded-segments.js';
+import { evidenceClauses, segmentJoin, SourceTexts, type EvidenceScope } from './coded-segments.js';
 import { readCodingColumns } from './coding-columns.js';
 import type { Db } from './open.js';
 
@@ -15,7 +15,7 @@ export function readEvidenceTable(db: Db, columns: CodingColumns): EvidenceTable
   const sources = db.prepare<[], EvidenceSource>('SELECT id, name, type, site FROM sources').all();
   const participants = db.prepare<[], EvidenceParticipant>("SELECT id, pseudonym, grp AS 'group', json_extract(attributes, '$.site') AS site FROM participants ORDER BY id").all();
   const texts = new SourceTexts(db);
-  const startMs = db.prepare<[number], number | null>('SELECT COALESCE(g.start_ms, t.start_ms) FROM segments g LEFT JOIN segments t ON t.id = g.parent_id WHERE g.id = ?').pluck();
+  const startMs = db.prepare<[number], number | null>(`SELECT t.start_ms FROM (SELECT ? AS id) x ${segmentJoin('x.id')}`).pluck();
   return buildEvidenceTable({
     columns,
     sources,
@@ -35,8 +35,8 @@ export function listEvidencePlaces(db: Db, scope: EvidenceScope = {}): { source:
   const { clauses, params } = evidenceClauses(scope);
   return db
     .prepare<unknown[], { source: string; turn: number; sentence: number; code: string }>(
-      `SELECT DISTINCT s.name AS source, g.turn, g.sentence, c.code
-         FROM codings c JOIN segments g ON g.id = c.segment_id JOIN sources s ON s.id = g.source_id
+      `SELECT DISTINCT s.name AS source, t.turn, c.segment_id - t.id AS sentence, c.code
+         FROM codings c ${segmentJoin('c.segment_id')} JOIN sources s ON s.id = t.source_id
         WHERE ${clauses.join(' AND ')}`,
     )
     .all(...params)

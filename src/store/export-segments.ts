@@ -7,6 +7,7 @@ import type { CodingUnit } from '../core/config.js';
 import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import type { SourceType } from '../core/transcript/types.js';
 import type { Db } from './open.js';
+import { rangeSegmentsSql } from './segment-rows.js';
 import { sourcesWhere } from './sources-where.js';
 
 /** A segment (turn or sentence) as exported. */
@@ -61,44 +62,29 @@ export function listSourceDetails(db: Db, filter: Pick<SegmentFilter, 'source' |
     .map((r) => ({ ...r, attributes: stringValues(JSON.parse(r.attributes) as Record<string, unknown>) }));
 }
 
-/** A segment row as stored: id, parent_id, turn, sentence, speaker, role, participant_id, start, end, start_ms, end_ms. */
-type RawSegment = [number, number | null, number, number, string | null, string | null, number | null, number, number, number | null, number | null];
+/** A segment row: id, turn number, sentence, speaker, role, participant_id, start, end, start_ms, end_ms (a sentence's turn fields NULL). */
+type RawSegment = [number, number | null, number, string | null, string | null, number | null, number, number, number | null, number | null];
 
-const SEGMENT_COLUMNS = 'id, parent_id, turn, sentence, speaker, role, participant_id, start, end, start_ms, end_ms';
+/** A sentence's speaker, role, participant and media times are its turn's, the row just before it (no lookup per sentence). */
+const SEGMENT_SQL = rangeSegmentsSql(['id', 'turn_on_turns', 'sentence', 'speaker', 'role', 'participant_id_on_turns', 'start', 'end', 'start_ms', 'end_ms']);
 
 /**
  * The segments of the sources the filter keeps, by source name and then in reading order (each turn, then
- * its sentences). A sentence takes speaker, role, participant and media times from its turn where it has
- * none; its turn is the row just read (turns are stored before their sentences), so no join is needed.
+ * its sentences). A sentence takes speaker, role, participant and media times from its turn.
  */
 export function* iterateSegmentRecords(db: Db, filter: SegmentFilter = {}): Generator<SegmentRecord> {
   const textOf = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck();
-  const segments = db.prepare<[number, number], RawSegment>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE id BETWEEN ? AND ? ORDER BY id`).raw();
-  const segment = db.prepare<[number], RawSegment>(`SELECT ${SEGMENT_COLUMNS} FROM segments WHERE id = ?`).raw();
+  const segments = db.prepare<[{ first: number; last: number }], RawSegment>(SEGMENT_SQL).raw();
   const wanted = (sentence: number): boolean => (filter.unit === 'turn' ? sentence === 0 : filter.unit === 'sentence' ? sentence > 0 : true);
   for (const source of listSourceDetails(db, filter)) {
     const slicer = new CodePointSlicer(textOf.get(source.id)!);
     let turn: RawSegment | undefined;
-    for (const g of segments.iterate(source.first, source.last)) {
-      const [, parentId, turnIndex, sentence, , , , start, end] = g;
+    for (const g of segments.iterate({ first: source.first, last: source.last })) {
+      const [, , sentence, , , , start, end] = g;
       if (sentence === 0) turn = g;
-      if (!wanted(sentence)) continue;
-      // A sentence whose turn is not the row before it (never so as ingest stores them) has it looked up.
-      const from = sentence === 0 || parentId === null ? undefined : turn?.[0] === parentId ? turn : segment.get(parentId);
-      yield {
-        source: source.name,
-        sourceType: source.type,
-        turn: turnIndex,
-        sentence,
-        speaker: g[4] ?? from?.[4] ?? null,
-        role: g[5] ?? from?.[5] ?? null,
-        participantId: g[6] ?? from?.[6] ?? null,
-        start,
-        end,
-        startMs: g[9] ?? from?.[9] ?? null,
-        endMs: g[10] ?? from?.[10] ?? null,
-        text: slicer.slice(start, end),
-      };
+      if (!wanted(sentence) || !turn) continue;
+      const [, turnNumber, , speaker, role, participantId, , , startMs, endMs] = turn;
+      yield { source: source.name, sourceType: source.type, turn: turnNumber!, sentence, speaker, role, participantId, start, end, startMs, endMs, text: slicer.slice(start, end) };
     }
   }
 }

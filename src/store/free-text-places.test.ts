@@ -21,8 +21,8 @@ function fillProject(db: Db): void {
       VALUES (1, 'Siti', 'Siti group', '{"siti_note": "Siti"}', 'now', 'now');
     INSERT INTO sources (id, name, type, file, sha256, encoding, text, language, date, site, attributes, words, turns, first_segment, last_segment, added_at)
       VALUES (1, 'w01-siti', 'interview', 'interviews/w01-siti.txt', 'x', 'utf-8', 'Siti: Halo.', 'id', NULL, 'Pasar Siti', '{"siti_umur": "Siti"}', 2, 1, 1, 2, 'now');
-    INSERT INTO segments (id, source_id, turn, sentence, parent_id, speaker, participant_id, role, start, end)
-      VALUES (1, 1, 1, 0, NULL, 'Siti', 1, 'participant', 0, 11), (2, 1, 1, 1, 1, NULL, 1, NULL, 6, 11);
+    INSERT INTO turns (id, source_id, turn, speaker, participant_id, role, start, end) VALUES (1, 1, 1, 'Siti', 1, 'participant', 0, 11);
+    INSERT INTO sentences (id, turn_id, start, end) VALUES (2, 1, 6, 11);
     INSERT INTO audit (at, actor, command, arguments, counts) VALUES ('now', 'me', 'ingest', '["interviews/w01-siti.txt"]', '{}');
     INSERT INTO codebooks (id, name, version, file, sha256, yaml, added_at) VALUES (1, 'cb', '1', 'siti.yaml', 'y', 'example: Siti', 'now');
     INSERT INTO codes (codebook_id, id, parent, label, definition, position) VALUES (1, 'a', NULL, '"A"', 'd', 0);

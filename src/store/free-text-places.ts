@@ -4,6 +4,7 @@
  * one list; free-text-places.test.ts fails when a migration adds a text column that is in neither list.
  */
 import { formatSegment } from '../core/segment-address.js';
+import { segmentJoin } from './coded-segments.js';
 import { listMemos } from './memos.js';
 import type { Db } from './open.js';
 
@@ -52,7 +53,8 @@ export const FREE_TEXT_PLACES: readonly FreeTextPlace[] = [
   place('sources.site', false),
   place('sources.attributes.keys', true),
   place('sources.attributes.values', false),
-  place('segments.speaker', true),
+  // Named as before m011 (anonymity-check reports it so); the column is on turns now.
+  { ...place('segments.speaker', true), table: 'turns' },
   place('participants.pseudonym', true),
   place('participants.group', false, 'grp'),
   place('participants.attributes.keys', true),
@@ -77,7 +79,7 @@ export const FREE_TEXT_PLACES: readonly FreeTextPlace[] = [
 export const NOT_FREE_TEXT: readonly string[] = [
   'participants.created_at', 'participants.updated_at',
   'sources.type', 'sources.sha256', 'sources.encoding', 'sources.language', 'sources.date', 'sources.added_at',
-  'segments.role',
+  'turns.role',
   'audit.at', 'audit.actor', 'audit.command', 'audit.counts',
   'codebooks.name', 'codebooks.version', 'codebooks.sha256', 'codebooks.added_at',
   'codes.id', 'codes.parent', 'codes.label', 'codes.definition',
@@ -118,7 +120,7 @@ export function* iterateFreeText(db: Db): Generator<FreeText> {
   }
   for (const g of db
     .prepare<[], { source: string; speaker: string }>(
-      `SELECT DISTINCT s.name AS source, g.speaker FROM segments g JOIN sources s ON s.id = g.source_id
+      `SELECT DISTINCT s.name AS source, g.speaker FROM turns g JOIN sources s ON s.id = g.source_id
         WHERE g.speaker IS NOT NULL ORDER BY s.name, g.speaker`,
     )
     .iterate()) {
@@ -139,9 +141,9 @@ export function* iterateFreeText(db: Db): Generator<FreeText> {
   }
   for (const c of db
     .prepare<[], { source: string; turn: number; sentence: number; code: string; coder: string; memo: string }>(
-      `SELECT s.name AS source, g.turn, g.sentence, c.code, c.coder, c.memo
-         FROM codings c JOIN segments g ON g.id = c.segment_id JOIN sources s ON s.id = g.source_id
-        WHERE c.memo IS NOT NULL AND c.memo <> '' ORDER BY s.name, g.id, c.code, c.coder`,
+      `SELECT s.name AS source, t.turn, c.segment_id - t.id AS sentence, c.code, c.coder, c.memo
+         FROM codings c ${segmentJoin('c.segment_id')} JOIN sources s ON s.id = t.source_id
+        WHERE c.memo IS NOT NULL AND c.memo <> '' ORDER BY s.name, c.segment_id, c.code, c.coder`,
     )
     .iterate()) {
     yield* at('codings.memo', `${c.source} ${formatSegment(c.turn, c.sentence)}, code ${c.code} by ${c.coder}`, c.memo);

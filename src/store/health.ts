@@ -2,9 +2,10 @@
  * The checks of `telaah doctor`: SQLite's own (integrity_check, foreign_key_check), the invariants of
  * telaah's data model that no constraint enforces (a source's segments in its id range and inside its
  * text, sentences under their turn, codings inside their segment and of a code some codebook version
- * defines), the schema version, and the files around the database. Each finding carries its advice.
+ * defines, codings, decisions and memos on segments that exist), the schema version, and the files around the database. Each finding carries its advice.
  */
 import { existsSync, statSync } from 'node:fs';
+import { SEGMENT_END, SEGMENT_START, segmentJoin } from './coded-segments.js';
 import { encryptingCopyOf } from './encryption.js';
 import { migrations } from './migrations.js';
 import { pendingMigrations, type Db } from './open.js';
@@ -100,17 +101,30 @@ const INVARIANTS: Invariant[] = [
   },
   {
     check: 'sentences',
-    sql: `SELECT count(*) AS n, min(s.id) AS example FROM segments s
-          WHERE s.sentence > 0 AND NOT EXISTS (SELECT 1 FROM segments t WHERE t.id = s.parent_id AND t.sentence = 0 AND t.source_id = s.source_id)`,
+    // A sentence's number is its id minus its turn's (m011): its turn must exist and be the last turn before it.
+    sql: `SELECT count(*) AS n, min(s.id) AS example FROM sentences s
+          WHERE s.turn_id >= s.id OR NOT EXISTS (SELECT 1 FROM turns t WHERE t.id = s.turn_id)
+             OR EXISTS (SELECT 1 FROM turns n WHERE n.id > s.turn_id AND n.id < s.id)`,
     broken: (n, id) => `${n} sentences have no turn of their source above them (first: segment ${id})`,
     ok: 'every sentence hangs under its turn',
   },
   {
     check: 'coding offsets',
-    sql: `SELECT count(*) AS n, min(c.id) AS example FROM codings c JOIN segments s ON s.id = c.segment_id
-          WHERE c.start < s.start OR c.end > s.end OR c.end < c.start`,
+    sql: `SELECT count(*) AS n, min(c.id) AS example FROM codings c ${segmentJoin('c.segment_id')}
+          WHERE c.start < ${SEGMENT_START} OR c.end > ${SEGMENT_END} OR c.end < c.start`,
     broken: (n, id) => `${n} codings point outside their segment (first: coding ${id})`,
     ok: 'every coding lies inside its segment',
+  },
+  {
+    // Since m011 no foreign key ties these to segments (a view cannot be a parent): deleting segments
+    // deletes them too (segmentRangeDeleter), and this finds any that were left behind.
+    check: 'segment references',
+    sql: `SELECT count(*) AS n, min(x.segment_id) AS example
+            FROM (SELECT segment_id FROM codings UNION ALL SELECT segment_id FROM review_decisions
+                  UNION ALL SELECT segment_id FROM memos WHERE segment_id IS NOT NULL) x
+           WHERE NOT EXISTS (SELECT 1 FROM turns t WHERE t.id = x.segment_id) AND NOT EXISTS (SELECT 1 FROM sentences s WHERE s.id = x.segment_id)`,
+    broken: (n, id) => `${n} codings, review decisions or memos point at missing segments (first: segment ${id})`,
+    ok: 'every coding, review decision and memo on a segment points at one that exists',
   },
   {
     check: 'coded codes',

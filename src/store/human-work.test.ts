@@ -10,6 +10,7 @@ import { openStore, type Db } from './open.js';
 import { storeRejection } from './review.js';
 import { loadSource, SourceWriter } from './sources.js';
 import type { Codebook } from '../core/codebook/types.js';
+import { segmentRangeDeleter } from './segment-rows.js';
 
 const CODEBOOK: Codebook = { name: 'Mini', version: '1', languages: ['id'], authors: [], description: null, negation: { words: {}, window: 0 }, codes: [] };
 
@@ -133,7 +134,7 @@ describe('replacing a source keeps human work on unchanged sentences', () => {
     addMemo(db, { kind: 'segment', segmentId: seg('4').id }, 'rina', 'b', 'then');
     addMemo(db, { kind: 'project' }, 'rina', 'c', 'then');
     expect(countHoldings(db, range).memos).toBe(2);
-    db.prepare('DELETE FROM segments WHERE id BETWEEN ? AND ?').run(range.first_segment, range.last_segment);
+    segmentRangeDeleter(db)(range.first_segment, range.last_segment);
     db.prepare('DELETE FROM sources WHERE id = ?').run(range.id);
     expect(listMemos(db).map((m) => m.target)).toEqual(['project']);
   });

@@ -8,6 +8,7 @@ import { reanchor, type LaidOutSource } from '../core/transcript/reanchor.js';
 import { formatSegment } from '../core/segment-address.js';
 import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import type { Db } from './open.js';
+import { rangeSegmentsSql } from './segment-rows.js';
 
 const HUMAN_ORIGINS = "('manual', 'accepted', 'imported')";
 /** How much of a segment's old text a report quotes. */
@@ -86,10 +87,8 @@ export interface CarryReport {
 export function readHumanWork(db: Db, source: { id: number; first_segment: number; last_segment: number }): HumanWork {
   const { text } = db.prepare<[number], { text: string }>('SELECT text FROM sources WHERE id = ?').get(source.id)!;
   const segments = db
-    .prepare<[number, number], { turn: number; sentence: number; start: number; end: number }>(
-      'SELECT turn, sentence, start, end FROM segments WHERE id BETWEEN ? AND ? ORDER BY id',
-    )
-    .all(source.first_segment, source.last_segment);
+    .prepare<[{ first: number; last: number }], { turn: number; sentence: number; start: number; end: number }>(rangeSegmentsSql(['id', 'turn', 'sentence', 'start', 'end']))
+    .all({ first: source.first_segment, last: source.last_segment });
   const codings = db
     .prepare<[number, number], CodingRow>(
       `SELECT segment_id, code, coder, origin, start, end, codebook_id, confidence, memo, created_at

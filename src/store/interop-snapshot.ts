@@ -6,7 +6,7 @@ import type { Codebook } from '../core/codebook/types.js';
 import type { ProjectSnapshot, SnapshotCoding, SnapshotMemo, SnapshotParticipant, SnapshotSource } from '../core/interop/snapshot.js';
 import type { MemoKind } from '../core/memo-target.js';
 import type { SourceType } from '../core/transcript/types.js';
-import { CODED_SEGMENTS, evidenceClauses, type EvidenceScope } from './coded-segments.js';
+import { CODED_SEGMENTS, evidenceClauses, SEGMENT_END, SEGMENT_START, segmentJoin, type EvidenceScope } from './coded-segments.js';
 import type { Db } from './open.js';
 
 /** The project's UUID namespace for REFI-QDA GUIDs (drawn by m008_interop). */
@@ -47,10 +47,10 @@ function readCodings(db: Db, scope: EvidenceScope): SnapshotCoding[] {
   const { clauses, params } = evidenceClauses(scope);
   return db
     .prepare<unknown[], SnapshotCoding>(
-      `SELECT s.id AS sourceId, g.start, g.end, c.code, c.coder, c.origin, c.created_at AS createdAt, c.memo
+      `SELECT s.id AS sourceId, ${SEGMENT_START} AS start, ${SEGMENT_END} AS end, c.code, c.coder, c.origin, c.created_at AS createdAt, c.memo
         ${CODED_SEGMENTS}
         WHERE ${clauses.join(' AND ')}
-        ORDER BY s.id, g.start, g.end, c.code, c.coder`,
+        ORDER BY s.id, 2, 3, c.code, c.coder`,
     )
     .all(...params);
 }
@@ -59,10 +59,9 @@ function readParticipants(db: Db): SnapshotParticipant[] {
   const spoken = new Map<number, number[]>();
   for (const r of db
     .prepare<[], { participant: number; source: number }>(
-      // One seek per participant for their turns (segments_participant is keyed participant_id, sentence):
-      // a range over participant_id would also walk every sentence's entry.
+      // One seek per participant for their turns (turns_participant).
       `SELECT DISTINCT p.id AS participant, g.source_id AS source
-         FROM participants p CROSS JOIN segments g ON g.participant_id = p.id AND g.sentence = 0
+         FROM participants p CROSS JOIN turns g ON g.participant_id = p.id
         ORDER BY p.id, g.source_id`,
     )
     .iterate()) {
@@ -79,9 +78,9 @@ function readParticipants(db: Db): SnapshotParticipant[] {
 function readMemos(db: Db): SnapshotMemo[] {
   const rows = db
     .prepare<[], { id: number; kind: MemoKind; source_id: number | null; segment_source: number | null; start: number | null; end: number | null; code: string | null; participant_id: number | null; author: string; text: string; created_at: string; updated_at: string }>(
-      `SELECT m.id, m.target AS kind, m.source_id, g.source_id AS segment_source, g.start, g.end, m.code, m.participant_id,
+      `SELECT m.id, m.target AS kind, m.source_id, t.source_id AS segment_source, ${SEGMENT_START} AS start, ${SEGMENT_END} AS end, m.code, m.participant_id,
               m.author, m.text, m.created_at, m.updated_at
-         FROM memos m LEFT JOIN segments g ON g.id = m.segment_id
+         FROM memos m ${segmentJoin('m.segment_id', 'LEFT JOIN')}
         ORDER BY m.id`,
     )
     .all();

@@ -1,7 +1,7 @@
 import type { CodingRow } from '../core/coding-row.js';
 import { formatSegment } from '../core/segment-address.js';
 import type { SourceType } from '../core/transcript/types.js';
-import { CODED_SEGMENTS, codeWithDescendants, evidenceClauses, SourceTexts } from './coded-segments.js';
+import { CODED_SEGMENTS, codeWithDescendants, evidenceClauses, SEGMENT_END, SEGMENT_START, segmentJoin, SourceTexts } from './coded-segments.js';
 import { segmentMemosById } from './memos.js';
 import { SOURCE_FILTER_COLUMNS, type AttributeFilter } from './filter-values.js';
 import type { Db } from './open.js';
@@ -133,9 +133,9 @@ function codingsUnion(filter: CodingFilter, within?: string): { sql: string; par
     const scope = evidenceClauses({ coder: filter.coder, origins: codingOrigins });
     const shared = sharedClauses(filter);
     parts.push(
-      `SELECT s.id AS sourceId, s.name AS source, s.type AS sourceType, g.id AS segmentId, g.turn, g.sentence,
-              COALESCE(g.speaker, t.speaker) AS speaker, p.pseudonym AS participant, g.start AS unitStart, g.end AS unitEnd,
-              COALESCE(g.start_ms, t.start_ms) AS unitStartMs, COALESCE(g.end_ms, t.end_ms) AS unitEndMs,
+      `SELECT s.id AS sourceId, s.name AS source, s.type AS sourceType, c.segment_id AS segmentId, t.turn, c.segment_id - t.id AS sentence,
+              t.speaker, p.pseudonym AS participant, ${SEGMENT_START} AS unitStart, ${SEGMENT_END} AS unitEnd,
+              t.start_ms AS unitStartMs, t.end_ms AS unitEndMs,
               c.start, c.end, c.code, c.coder, c.origin, c.confidence, c.memo
         ${CODED_SEGMENTS}
         WHERE ${[...range, ...scope.clauses, ...shared.clauses].join(' AND ')}`,
@@ -147,17 +147,16 @@ function codingsUnion(filter: CodingFilter, within?: string): { sql: string; par
     const byCoder = filter.coder ? ' AND c.coder = ?' : '';
     // The rejected proposal's evidence when it is still stored, else the whole unit.
     const proposal = (column: 'start' | 'end'): string =>
-      `COALESCE((SELECT x.${column} FROM codings x WHERE x.segment_id = c.segment_id AND x.code = c.code AND x.origin IN ('auto', 'suggested') ORDER BY x.origin LIMIT 1), g.${column})`;
+      `COALESCE((SELECT x.${column} FROM codings x WHERE x.segment_id = c.segment_id AND x.code = c.code AND x.origin IN ('auto', 'suggested') ORDER BY x.origin LIMIT 1), ${column === 'start' ? SEGMENT_START : SEGMENT_END})`;
     parts.push(
-      `SELECT s.id AS sourceId, s.name AS source, s.type AS sourceType, g.id AS segmentId, g.turn, g.sentence,
-              COALESCE(g.speaker, t.speaker) AS speaker, p.pseudonym AS participant, g.start AS unitStart, g.end AS unitEnd,
-              COALESCE(g.start_ms, t.start_ms) AS unitStartMs, COALESCE(g.end_ms, t.end_ms) AS unitEndMs,
+      `SELECT s.id AS sourceId, s.name AS source, s.type AS sourceType, c.segment_id AS segmentId, t.turn, c.segment_id - t.id AS sentence,
+              t.speaker, p.pseudonym AS participant, ${SEGMENT_START} AS unitStart, ${SEGMENT_END} AS unitEnd,
+              t.start_ms AS unitStartMs, t.end_ms AS unitEndMs,
               ${proposal('start')} AS start, ${proposal('end')} AS end, c.code, c.coder, 'rejected' AS origin, NULL AS confidence, NULL AS memo
          FROM review_decisions c
-         JOIN segments g ON g.id = c.segment_id
-         JOIN sources s ON s.id = g.source_id
-         LEFT JOIN segments t ON t.id = g.parent_id
-         LEFT JOIN participants p ON p.id = COALESCE(g.participant_id, t.participant_id)
+         ${segmentJoin('c.segment_id')}
+         JOIN sources s ON s.id = t.source_id
+         LEFT JOIN participants p ON p.id = t.participant_id
         WHERE ${[...range, "c.decision = 'rejected'"].join(' AND ')}${byCoder}${shared.clauses.length ? ` AND ${shared.clauses.join(' AND ')}` : ''}`,
     );
     params.push((r) => [...r, ...(filter.coder ? [filter.coder] : []), ...shared.params]);

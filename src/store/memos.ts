@@ -6,7 +6,7 @@
 import type { SegmentMemo } from '../core/coding-row.js';
 import { formatMemoTarget, type Memo, type MemoKind, type MemoTarget } from '../core/memo-target.js';
 import { formatSegment } from '../core/segment-address.js';
-import { codeWithDescendants } from './coded-segments.js';
+import { codeWithDescendants, segmentJoin } from './coded-segments.js';
 import type { Db } from './open.js';
 
 /** A memo's target as the store holds it: by row id. */
@@ -46,11 +46,11 @@ interface MemoRow {
 
 const SELECT = `
   SELECT m.id, m.target AS kind, m.code, m.author, m.text, m.created_at AS createdAt, m.updated_at AS updatedAt,
-         COALESCE(s.name, gs.name) AS source, g.turn, g.sentence, p.pseudonym AS participant
+         COALESCE(s.name, ts.name) AS source, t.turn, m.segment_id - t.id AS sentence, p.pseudonym AS participant
     FROM memos m
     LEFT JOIN sources s ON s.id = m.source_id
-    LEFT JOIN segments g ON g.id = m.segment_id
-    LEFT JOIN sources gs ON gs.id = g.source_id
+    ${segmentJoin('m.segment_id', 'LEFT JOIN')}
+    LEFT JOIN sources ts ON ts.id = t.source_id
     LEFT JOIN participants p ON p.id = m.participant_id`;
 
 /** The columns a place sets: exactly its kind's one (the table's CHECK insists). */
@@ -103,7 +103,7 @@ export function listMemos(db: Db, filter: MemoFilter = {}): Memo[] {
     params.push(...values);
   };
   if (filter.kind) where('m.target = ?', filter.kind);
-  if (filter.sourceId !== undefined) where('(m.source_id = ? OR g.source_id = ?)', filter.sourceId, filter.sourceId);
+  if (filter.sourceId !== undefined) where('(m.source_id = ? OR t.source_id = ?)', filter.sourceId, filter.sourceId);
   if (filter.segmentId !== undefined) where('m.segment_id = ?', filter.segmentId);
   if (filter.code !== undefined) {
     const code = codeWithDescendants('m.code', filter.code);

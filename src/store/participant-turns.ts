@@ -19,15 +19,15 @@ export function listParticipantTurns(db: Db, participantId: number): Participant
     .prepare<[number], { id: number; sourceId: number; source: string; type: SourceType; date: string | null; first: number; last: number; turn: number; start: number; end: number; startMs: number | null }>(
       `SELECT g.id, s.id AS sourceId, s.name AS source, s.type, s.date, s.first_segment AS first, s.last_segment AS last,
               g.turn, g.start, g.end, g.start_ms AS startMs
-         FROM segments g JOIN sources s ON s.id = g.source_id
-        WHERE g.participant_id = ? AND g.sentence = 0
+         FROM turns g JOIN sources s ON s.id = g.source_id
+        WHERE g.participant_id = ?
         ORDER BY s.date IS NULL, s.date, s.name, g.turn`,
     )
     .all(participantId);
   const { clauses, params } = evidenceClauses({ origins: HUMAN_ORIGINS });
   const codings = db.prepare<unknown[], { turn: number; code: string }>(
-    `SELECT COALESCE(g.parent_id, g.id) AS turn, c.code
-       FROM codings c JOIN segments g ON g.id = c.segment_id
+    `SELECT COALESCE(gs.turn_id, c.segment_id) AS turn, c.code
+       FROM codings c LEFT JOIN sentences gs ON gs.id = c.segment_id
       WHERE c.segment_id BETWEEN ? AND ? AND ${clauses.join(' AND ')}`,
   );
   const codesOf = new Map<number, Set<string>>();

@@ -51,7 +51,7 @@ export function listParticipants(db: Db): ParticipantRow[] {
               COUNT(DISTINCT s.source_id) AS sources,
               COUNT(s.id) AS turns
          FROM participants p
-         LEFT JOIN segments s ON s.participant_id = p.id AND s.sentence = 0
+         LEFT JOIN turns s ON s.participant_id = p.id
         GROUP BY p.id
         ORDER BY p.pseudonym COLLATE NOCASE`,
     )

@@ -14,8 +14,13 @@ import { listParticipants } from './participants.js';
 import { listAcceptedDecisions } from './report-data.js';
 import { HIT_DETAILS_SQL } from './search-hits.js';
 import { removeSources } from './source-edits.js';
-import { SourceWriter } from './sources.js';
+import { loadSource, SourceWriter } from './sources.js';
 import { iterateTeamCodings } from './team-codings.js';
+import { readUnitFacts } from './coded-units.js';
+import { findSegments, iterateCodingUnits } from './codings.js';
+import { SearchIndexWriter } from './search-index.js';
+import { afterTurnSql, rangeSegmentsSql, segmentRangeDeleter } from './segment-rows.js';
+import type { SearchKeys } from '../core/search/search-keys.js';
 import { iterateUnitCodes } from './unit-codes.js';
 import { AFFECTED_SOURCES_SQL, findParticipant, withdrawParticipant } from './withdrawal.js';
 
@@ -23,15 +28,19 @@ import { AFFECTED_SOURCES_SQL, findParticipant, withdrawParticipant } from './wi
  * The plans of the statements the hot commands run (ingest, code auto, withdraw, sources remove, codings
  * list, export, member-check, participants list, query): each statement is taken from the store's own
  * functions as they run, so a statement changed or added later is checked too. A project of millions of
- * segments must find a source's segments by its id range and a participant's or a turn's by index.
+ * segments must find a source's turns and sentences by its id range and a participant's or a turn's by
+ * index, and no hot statement may read the view \`segments\` (m011) in a way that scans it.
  */
 
-/** Runs `work` and returns every statement it prepared that reads or writes segments or codings. */
+/** The tables (and the view) of segments and codings a hot statement must never scan. */
+const WATCHED = ['segments', 'turns', 'sentences', 'codings'];
+
+/** Runs `work` and returns every statement it prepared that reads or writes segments, codings, decisions or memos. */
 function statementsOf(db: Db, work: () => void): string[] {
   const seen = new Set<string>();
   const prepare = db.prepare.bind(db);
   (db as { prepare: unknown }).prepare = (sql: string) => {
-    if (/\b(segments|codings)\b/i.test(sql)) seen.add(sql);
+    if (/\b(segments|turns|sentences|codings|review_decisions|memos)\b/i.test(sql)) seen.add(sql);
     return prepare(sql);
   };
   try {
@@ -51,14 +60,14 @@ function planOf(db: Db, sql: string): string[] {
 
 /** The names (table or alias) under which the statement reads segments or codings. */
 function aliasesOf(sql: string): Set<string> {
-  const names = new Set(['segments', 'codings']);
-  for (const m of sql.matchAll(/\b(?:segments|codings)\s+(?:AS\s+)?([a-z]\w*)/gi)) {
+  const names = new Set(WATCHED);
+  for (const m of sql.matchAll(/\b(?:segments|turns|sentences|codings)\s+(?:AS\s+)?([a-z]\w*)/gi)) {
     if (!/^(WHERE|ON|SET|JOIN|LEFT|CROSS|INNER|INDEXED|ORDER|GROUP|VALUES|USING|AND|LIMIT)$/i.test(m[1]!)) names.add(m[1]!);
   }
   return names;
 }
 
-/** The plan's full scans of segments or codings (a SCAN of either, under any alias). */
+/** The plan's full scans of segments, turns, sentences or codings (a SCAN of any, under any alias). */
 function fullScans(db: Db, sql: string): string[] {
   const names = aliasesOf(sql);
   return planOf(db, sql).filter((line) => {
@@ -74,7 +83,7 @@ function fullScans(db: Db, sql: string): string[] {
 const READS_EVERY_CODING = [
   /^\s*SELECT \* FROM \(SELECT s\.id AS sourceId/, // codings list
   /FROM codings WHERE memo IS NOT NULL/, // withdraw: quotes of the participant in coding memos
-  /^\s*SELECT s\.id AS sourceId, g\.start, g\.end, c\.code/, // export refi: every coding
+  /^\s*SELECT s\.id AS sourceId, COALESCE\(gs\.start, t\.start\) AS start/, // export refi: every coding
 ];
 
 const CODEBOOK: Codebook = { name: 'Mini', version: '1', languages: ['id'], authors: [], description: null, negation: { words: {}, window: 0 }, codes: [] };
@@ -103,7 +112,11 @@ describe('hot statements never scan segments or codings', () => {
     const note = buildSource([{ speaker: null, role: null, participant: null, text: 'Poster besar. Warga antre.', startMs: null, endMs: null }]);
     const info = { name: 'a-note', type: 'observation' as const, file: 'a-note.md', sha256: 'new', encoding: 'utf-8', language: 'id', date: null, site: null, attributes: {} };
     const statements = statementsOf(db, () => new SourceWriter(db).write(info, note, new Map(), 'now', true));
-    expect(statements).toContain('DELETE FROM segments WHERE id BETWEEN ? AND ?');
+    // The old segments go by their id range, with everything on them (m011 has no foreign key to cascade).
+    for (const table of ['turns', 'sentences']) expect(statements).toContain(`DELETE FROM ${table} WHERE id BETWEEN ? AND ?`);
+    for (const table of ['codings', 'review_decisions', 'memos']) expect(statements).toContain(`DELETE FROM ${table} WHERE segment_id BETWEEN ? AND ?`);
+    expect(statements.some((s) => /^INSERT INTO turns \(/.test(s))).toBe(true);
+    expect(statements.some((s) => /^INSERT INTO sentences \(id, turn_id, start, end\)/.test(s))).toBe(true);
     expectNoFullScans(db, statements);
   });
 
@@ -129,11 +142,17 @@ describe('hot statements never scan segments or codings', () => {
     expectNoFullScans(db, statements);
   });
 
-  it('codings list, export segments, member-check, participants list, report, query by sentence', () => {
+  it('codings list, export segments, member-check, participants list, report, query by sentence, code auto units, code add, search index', () => {
     const { db } = codedStore();
     const statements = statementsOf(db, () => {
       [...iterateCodings(db)];
       [...iterateSegmentRecords(db, { source: 'w01' })];
+      [...iterateCodingUnits(db, { unit: 'sentence', includeInterviewer: false })];
+      findSegments(db, 'w01', { from: { turn: 2, sentence: 1 }, to: { turn: 4, sentence: 1 } });
+      loadSource(db, 'w01');
+      readUnitFacts(db, Float64Array.from([1, 2, 3]));
+      const keys = { unitKeys: () => ({ words: 'a', id: 'a', en: 'a', count: 1 }) } as unknown as SearchKeys;
+      new SearchIndexWriter(db, keys).write({ id: 1, name: 'w01', sha256: 'x', firstSegment: 1, lastSegment: 40 });
       listParticipantTurns(db, 1);
       listParticipants(db);
       listAcceptedDecisions(db);
@@ -146,7 +165,7 @@ describe('hot statements never scan segments or codings', () => {
     const { db } = codedStore();
     const statements = statementsOf(db, () => readProjectSnapshot(db, 'p', null, {}));
     const spoken = statements.find((s) => /DISTINCT p\.id AS participant/.test(s))!;
-    expect(planOf(db, spoken)).toContain('SEARCH g USING INDEX segments_participant (participant_id=? AND sentence=?)');
+    expect(planOf(db, spoken)).toContain('SEARCH g USING INDEX turns_participant (participant_id=?)');
     expectNoFullScans(db, statements);
   });
 
@@ -157,44 +176,67 @@ describe('hot statements never scan segments or codings', () => {
       [...iterateCodings(db, { source: 'w01', origins: ['manual', 'rejected'] })];
       [...iterateTeamCodings(db, { source: 'w01', origins: ['manual'] })];
     });
-    const listings = statements.filter((s) => READS_EVERY_CODING[0]!.test(s) || /FROM codings c JOIN segments g/.test(s));
+    const listings = statements.filter((s) => READS_EVERY_CODING[0]!.test(s) || /FROM codings c LEFT JOIN sentences gs/.test(s));
     expect(listings).toHaveLength(3);
     for (const listing of listings) {
       const plan = planOf(db, listing);
-      expect(plan.filter((l) => /^SCAN (c|g|t|x|codings|segments|review_decisions)\b/.test(l))).toEqual([]);
+      expect(plan.filter((l) => /^SCAN (c|g|gs|t|x|codings|segments|turns|sentences|review_decisions)\b/.test(l))).toEqual([]);
       expect(plan.some((l) => /^SEARCH c USING (INDEX sqlite_autoindex_codings_1|PRIMARY KEY) \(segment_id>\? AND segment_id<\?\)/.test(l))).toBe(true);
     }
   });
 });
 
-describe('the plans the segment indexes give (m010_segment_indexes)', () => {
+describe('the plans of the sentence store (m011_sentence_store)', () => {
   const { db } = codedStore();
 
-  it('deleting a participant sets participant_id NULL through segments_participant, not a scan', () => {
-    // The statement SQLite runs for the ON DELETE SET NULL of segments.participant_id (EXPLAIN QUERY
-    // PLAN does not show foreign key actions, so their statement is planned here); sentences carry the
-    // participant too, so the partial index on turns that m001 made could not serve it.
-    expect(planOf(db, 'UPDATE segments SET participant_id = NULL WHERE participant_id = ?')).toEqual(['SEARCH segments USING COVERING INDEX segments_participant (participant_id=?)']);
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'segments_participant_turns'").get()).toBeUndefined();
+  it('deleting a participant sets turns.participant_id NULL through turns_participant, not a scan', () => {
+    // The statement SQLite runs for the ON DELETE SET NULL of turns.participant_id (EXPLAIN QUERY PLAN
+    // does not show foreign key actions, so their statement is planned here); sentences hold no participant.
+    expect(planOf(db, 'UPDATE turns SET participant_id = NULL WHERE participant_id = ?')).toEqual(['SEARCH turns USING COVERING INDEX turns_participant (participant_id=?)']);
+    expect(db.prepare<[], string>("SELECT name FROM pragma_table_info('sentences')").pluck().all()).toEqual(['id', 'turn_id', 'start', 'end']);
   });
 
   it('the sources a participant speaks in: each source’s id range probed in the index', () => {
     expect(planOf(db, AFFECTED_SOURCES_SQL)).toEqual([
       'SCAN s USING COVERING INDEX sources_segment_ranges',
-      'SEARCH g EXISTS USING COVERING INDEX segments_participant (participant_id=? AND sentence=? AND rowid>? AND rowid<?)',
+      'SEARCH g EXISTS USING COVERING INDEX turns_participant (participant_id=? AND rowid>? AND rowid<?)',
     ]);
   });
 
-  it('a participant’s turns by the index, without reading their sentences', () => {
-    expect(planOf(db, 'SELECT id FROM segments g WHERE g.participant_id = ? AND g.sentence = 0')).toEqual(['SEARCH g USING COVERING INDEX segments_participant (participant_id=? AND sentence=?)']);
+  it('a participant’s turns by the index', () => {
+    expect(planOf(db, 'SELECT id FROM turns g WHERE g.participant_id = ?')).toEqual(['SEARCH g USING COVERING INDEX turns_participant (participant_id=?)']);
   });
 
-  it('a turn’s sentences by segments_parent', () => {
-    expect(planOf(db, 'SELECT id FROM segments s WHERE s.parent_id = ?')).toEqual(['SEARCH s USING COVERING INDEX segments_parent (parent_id=?)']);
+  it('a turn’s sentences by their id range up to the next turn, without an index on turn_id', () => {
+    expect(planOf(db, `SELECT id FROM sentences s WHERE s.id > ? AND s.id < ${afterTurnSql('?')}`)).toEqual([
+      'SEARCH s USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)',
+      'SCALAR SUBQUERY 1',
+      'SEARCH n USING INTEGER PRIMARY KEY (rowid>?)',
+    ]);
   });
 
-  it('a source’s segments (deleting, exporting) by its id range', () => {
-    expect(planOf(db, 'DELETE FROM segments WHERE id BETWEEN ? AND ?')[0]).toBe('SEARCH segments USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)');
+  it('a source’s segments: deleted by its id range with everything on them, read as two ordered halves merged', () => {
+    const statements = statementsOf(db, () => segmentRangeDeleter(db));
+    expect(statements.map((sql) => [sql, planOf(db, sql)])).toEqual([
+      ['DELETE FROM codings WHERE segment_id BETWEEN ? AND ?', ['SEARCH codings USING COVERING INDEX sqlite_autoindex_codings_1 (segment_id>? AND segment_id<?)']],
+      ['DELETE FROM review_decisions WHERE segment_id BETWEEN ? AND ?', ['SEARCH review_decisions USING PRIMARY KEY (segment_id>? AND segment_id<?)']],
+      ['DELETE FROM memos WHERE segment_id BETWEEN ? AND ?', ['SEARCH memos USING COVERING INDEX memos_segment (segment_id>? AND segment_id<?)']],
+      ['DELETE FROM sentences WHERE id BETWEEN ? AND ?', ['SEARCH sentences USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)']],
+      ['DELETE FROM turns WHERE id BETWEEN ? AND ?', ['SEARCH turns USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)']],
+    ]);
+    expect(planOf(db, rangeSegmentsSql(['id', 'turn', 'sentence', 'start', 'end']))).toEqual([
+      'MERGE (UNION ALL)',
+      'LEFT',
+      'SEARCH t USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)',
+      'RIGHT',
+      'SEARCH s USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)',
+      'SEARCH t USING INTEGER PRIMARY KEY (rowid=?)',
+    ]);
+  });
+
+  it('the view segments still reads a range by primary key in both halves (for the statements left on it)', () => {
+    const plan = planOf(db, 'SELECT * FROM segments WHERE id BETWEEN ? AND ?');
+    expect(plan).toEqual(expect.arrayContaining(['SEARCH turns USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)', 'SEARCH s USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)']));
   });
 
   it('search hit details: each hit and its turn by key', () => {

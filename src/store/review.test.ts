@@ -16,6 +16,7 @@ import {
   storeRejection,
 } from './review.js';
 import { interviewStore } from '../../test/helpers/interview-store.js';
+import { segmentRangeDeleter } from './segment-rows.js';
 
 const CODEBOOK: Codebook = { name: 'Mini', version: '1', languages: ['id'], authors: [], description: null, negation: { words: {}, window: 0 }, codes: [] };
 
@@ -89,7 +90,7 @@ describe('review store', () => {
     const { db } = project();
     const leaflet = listProposedCodings(db)[1]!;
     storeRejection(db, leaflet.segmentId, leaflet.code, 'rina', 't1');
-    db.prepare('DELETE FROM segments WHERE id = ?').run(leaflet.segmentId);
+    segmentRangeDeleter(db)(leaflet.segmentId, leaflet.segmentId);
     expect(db.prepare('SELECT COUNT(*) AS n FROM review_decisions').get()).toEqual({ n: 0 });
   });
 });

@@ -5,6 +5,7 @@
 import type { CodingUnit } from '../core/config.js';
 import { NO_CODE, type DecidedKey, type ProposedCoding, type ReviewUnit } from '../core/review/review-item.js';
 import { addManualCodings } from './codings.js';
+import { SEGMENT_END, SEGMENT_START, segmentJoin } from './coded-segments.js';
 import type { Db } from './open.js';
 
 /** A reviewer's decision as stored in review_decisions. */
@@ -22,13 +23,13 @@ export function listProposedCodings(db: Db, code?: string): ProposedCoding[] {
   const params = code ? [code, `${code.replace(/[\\%_]/g, '\\$&')}/%`] : [];
   return db
     .prepare<unknown[], ProposedCoding>(
-      `SELECT c.segment_id AS segmentId, s.name AS source, g.turn, g.sentence, g.start AS unitStart, g.end AS unitEnd,
+      `SELECT c.segment_id AS segmentId, s.name AS source, t.turn, c.segment_id - t.id AS sentence, ${SEGMENT_START} AS unitStart, ${SEGMENT_END} AS unitEnd,
               c.code, c.origin, c.start, c.end, c.confidence, c.codebook_id AS codebookId
          FROM codings c
-         JOIN segments g ON g.id = c.segment_id
-         JOIN sources s ON s.id = g.source_id
+         ${segmentJoin('c.segment_id')}
+         JOIN sources s ON s.id = t.source_id
         WHERE c.origin IN ('auto', 'suggested') ${filter}
-        ORDER BY s.name, g.id, c.code`,
+        ORDER BY s.name, c.segment_id, c.code`,
     )
     .all(...params);
 }
@@ -48,23 +49,26 @@ export function listSettledByCoder(db: Db, coder: string): DecidedKey[] {
  * as coded when it or its turn is, a turn when it or any of its sentences is.
  */
 export function listUncodedUnits(db: Db, unit: CodingUnit): ReviewUnit[] {
-  const coverage =
+  const sql =
     unit === 'sentence'
-      ? 'g.sentence > 0 AND NOT EXISTS (SELECT 1 FROM codings c WHERE c.segment_id = g.parent_id)'
-      : `g.sentence = 0 AND g.id NOT IN (SELECT x.parent_id FROM codings c JOIN segments x ON x.id = c.segment_id WHERE x.parent_id IS NOT NULL)`;
-  return db
-    .prepare<[], ReviewUnit>(
-      `SELECT g.id AS segmentId, s.name AS source, g.turn, g.sentence, g.start AS unitStart, g.end AS unitEnd
-         FROM segments g
-         JOIN sources s ON s.id = g.source_id
-         LEFT JOIN segments t ON t.id = g.parent_id
-        WHERE ${coverage}
-          AND COALESCE(g.role, t.role, '') <> 'interviewer'
-          AND g.end > g.start
-          AND NOT EXISTS (SELECT 1 FROM codings c WHERE c.segment_id = g.id)
-        ORDER BY s.name, g.id`,
-    )
-    .all();
+      ? `SELECT g.id AS segmentId, s.name AS source, t.turn, g.id - t.id AS sentence, g.start AS unitStart, g.end AS unitEnd
+           FROM sentences g
+           JOIN turns t ON t.id = g.turn_id
+           JOIN sources s ON s.id = t.source_id
+          WHERE NOT EXISTS (SELECT 1 FROM codings c WHERE c.segment_id = g.turn_id)
+            AND COALESCE(t.role, '') <> 'interviewer'
+            AND g.end > g.start
+            AND NOT EXISTS (SELECT 1 FROM codings c WHERE c.segment_id = g.id)
+          ORDER BY s.name, g.id`
+      : `SELECT g.id AS segmentId, s.name AS source, g.turn, 0 AS sentence, g.start AS unitStart, g.end AS unitEnd
+           FROM turns g
+           JOIN sources s ON s.id = g.source_id
+          WHERE g.id NOT IN (SELECT x.turn_id FROM codings c JOIN sentences x ON x.id = c.segment_id)
+            AND COALESCE(g.role, '') <> 'interviewer'
+            AND g.end > g.start
+            AND NOT EXISTS (SELECT 1 FROM codings c WHERE c.segment_id = g.id)
+          ORDER BY s.name, g.id`;
+  return db.prepare<[], ReviewUnit>(sql).all();
 }
 
 /** The codes `coder` has on a segment, in id order. */

@@ -8,6 +8,7 @@ import { formatSegment } from '../core/segment-address.js';
 import { CodePointCounter } from '../core/text/code-points.js';
 import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import type { SourceType } from '../core/transcript/types.js';
+import { SEGMENT_END, SEGMENT_START, segmentJoin } from './coded-segments.js';
 import type { Db } from './open.js';
 import { sourcesWhere } from './sources-where.js';
 
@@ -77,9 +78,8 @@ export function matchSql(filter: SearchFilter): { sql: string; params: unknown[]
   params.push(filter.attribute.value);
   return {
     sql: `SELECT search_index.rowid FROM search_index
-            JOIN segments g ON g.id = search_index.rowid
-            LEFT JOIN segments t ON t.id = g.parent_id
-            JOIN participants p ON p.id = COALESCE(g.participant_id, t.participant_id)
+            ${segmentJoin('search_index.rowid')}
+            JOIN participants p ON p.id = t.participant_id
            WHERE search_index MATCH ?${range} AND ${clause} ORDER BY search_index.rowid`,
     params,
   };
@@ -87,12 +87,12 @@ export function matchSql(filter: SearchFilter): { sql: string; params: unknown[]
 
 /** A hit's segment with its turn's speaker and role and the participant (ids given as a JSON array). */
 export const HIT_DETAILS_SQL = `
-  SELECT g.id, g.turn, g.sentence, g.start, g.end, COALESCE(g.speaker, t.speaker) AS speaker,
-         COALESCE(g.role, t.role) AS role, p.pseudonym AS participant
-    FROM segments g
-    LEFT JOIN segments t ON t.id = g.parent_id
-    LEFT JOIN participants p ON p.id = COALESCE(g.participant_id, t.participant_id)
-   WHERE g.id IN (SELECT value FROM json_each(?)) ORDER BY g.id`;
+  SELECT j.value AS id, t.turn, j.value - t.id AS sentence, ${SEGMENT_START} AS start, ${SEGMENT_END} AS end, t.speaker,
+         t.role, p.pseudonym AS participant
+    FROM (SELECT DISTINCT value FROM json_each(?)) j
+    ${segmentJoin('j.value')}
+    LEFT JOIN participants p ON p.id = t.participant_id
+   ORDER BY j.value`;
 
 /**
  * The sources a filter allows, in segment order; read through sources_segment_ranges (or by name), as

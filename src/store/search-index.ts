@@ -6,6 +6,7 @@
 import type { SearchKeys } from '../core/search/search-keys.js';
 import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import type { Db } from './open.js';
+import { rangeSegmentsSql } from './segment-rows.js';
 import { TransactionGroup } from './transaction-group.js';
 
 /** A source the index does not hold yet. */
@@ -77,7 +78,7 @@ export class SearchIndexWriter extends TransactionGroup {
     super(db);
     this.insertRow = db.prepare('INSERT INTO search_index (rowid, words, stems_id, stems_en) VALUES (?, ?, ?, ?)');
     this.insertSource = db.prepare('INSERT INTO search_sources (source_id, sha256, first_segment, last_segment, units) VALUES (?, ?, ?, ?, ?)');
-    this.segments = db.prepare<[number, number], [number, number, number, number]>('SELECT id, sentence, start, end FROM segments WHERE id BETWEEN ? AND ? ORDER BY id').raw();
+    this.segments = db.prepare<[{ first: number; last: number }], [number, number, number, number]>(rangeSegmentsSql(['id', 'sentence', 'start', 'end'])).raw();
     this.textOf = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck();
   }
 
@@ -98,7 +99,7 @@ export class SearchIndexWriter extends TransactionGroup {
       this.insertRow.run(id, k.words, k.id, k.en);
       units += 1;
     };
-    for (const [id, sentence, start, end] of this.segments.all(source.firstSegment, source.lastSegment)) {
+    for (const [id, sentence, start, end] of this.segments.all({ first: source.firstSegment, last: source.lastSegment })) {
       if (sentence > 0) {
         turn = null;
         put(id, start, end);

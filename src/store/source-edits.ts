@@ -2,6 +2,7 @@
 import type { SourceFields } from '../core/source-fields.js';
 import type { SourceType } from '../core/transcript/types.js';
 import type { Db } from './open.js';
+import { segmentRangeDeleter } from './segment-rows.js';
 
 /** A source's row id and its segments' id range. */
 export interface SourceRange {
@@ -15,15 +16,15 @@ export function findSourceRange(db: Db, name: string): SourceRange | undefined {
   return db.prepare<[string], SourceRange>('SELECT id, first_segment, last_segment FROM sources WHERE name = ?').get(name);
 }
 
-/** Deletes sources with their segments; their codings and review decisions go with the segments. */
+/** Deletes sources with their segments; their codings, review decisions and memos go with the segments. */
 export function removeSources(db: Db, names: readonly string[]): void {
-  const segments = db.prepare('DELETE FROM segments WHERE id BETWEEN ? AND ?');
+  const deleteSegments = segmentRangeDeleter(db);
   const source = db.prepare('DELETE FROM sources WHERE id = ?');
   db.transaction(() => {
     for (const name of names) {
       const range = findSourceRange(db, name);
       if (!range) continue;
-      segments.run(range.first_segment, range.last_segment);
+      deleteSegments(range.first_segment, range.last_segment);
       source.run(range.id);
     }
   }).immediate();

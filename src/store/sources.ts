@@ -3,6 +3,7 @@ import type { BuiltSource } from '../core/transcript/build-source.js';
 import type { SourceType } from '../core/transcript/types.js';
 import { layoutSegments } from '../core/transcript/reanchor.js';
 import { BatchInsert } from './batch-insert.js';
+import { segmentHighWaterMark, segmentRangeDeleter } from './segment-rows.js';
 import { readHumanWork, restoreHumanWork, type CarryReport } from './human-work.js';
 import { renameInAudit } from './source-edits.js';
 import type { Db } from './open.js';
@@ -15,6 +16,10 @@ export interface StoredSource extends SourceInfo {
   addedAt: string;
   turns: Turn[];
 }
+
+/** Rows per INSERT statement (128 / 64 against 32 / 32: within noise; see m011_sentence_store). */
+const TURN_BATCH = 64;
+const SENTENCE_BATCH = 128;
 
 interface SourceRow {
   id: number;
@@ -34,10 +39,9 @@ interface SourceRow {
   added_at: string;
 }
 
-interface SegmentRow {
+interface TurnRow {
   id: number;
   turn: number;
-  sentence: number;
   speaker: string | null;
   pseudonym: string | null;
   role: 'participant' | 'interviewer' | null;
@@ -69,7 +73,7 @@ export class SourceWriter extends TransactionGroup {
   private readonly deleteSource;
   private readonly writeSource;
   private readonly bySha;
-  private readonly maxSegmentId;
+  private readonly raiseHighWaterMark;
   /** Every source by stored file and by name, read once: ingest asks for each file, and there is no index on `file`. */
   private readonly byFile = new Map<string, CatalogueEntry>();
   private readonly entries = new Map<string, CatalogueEntry>();
@@ -79,24 +83,25 @@ export class SourceWriter extends TransactionGroup {
       `INSERT INTO sources (name, type, file, sha256, encoding, text, language, date, site, attributes, words, turns, first_segment, last_segment, added_at)
        VALUES (@name, @type, @file, @sha256, @encoding, @text, @language, @date, @site, @attributes, @words, @turns, @firstSegment, @lastSegment, @addedAt)`,
     );
-    // Turns and sentences go in as two row shapes: a sentence row binds 8 values instead of 12.
-    this.turns = new BatchInsert(db, 'segments', ['id', 'source_id', 'turn', 'sentence', 'speaker', 'participant_id', 'role', 'start', 'end', 'start_ms', 'end_ms']);
-    this.sentences = new BatchInsert(db, 'segments', ['id', 'source_id', 'turn', 'sentence', 'parent_id', 'participant_id', 'start', 'end']);
+    // Turns and sentences go to their own tables (m011): a sentence row is its id, its turn and offsets.
+    this.turns = new BatchInsert(db, 'turns', ['id', 'source_id', 'turn', 'speaker', 'participant_id', 'role', 'start', 'end', 'start_ms', 'end_ms'], TURN_BATCH);
+    this.sentences = new BatchInsert(db, 'sentences', ['id', 'turn_id', 'start', 'end'], SENTENCE_BATCH);
     this.rangeByName = db.prepare<[string], { id: number; first_segment: number; last_segment: number }>(
       'SELECT id, first_segment, last_segment FROM sources WHERE name = ?',
     );
-    this.deleteSegments = db.prepare('DELETE FROM segments WHERE id BETWEEN ? AND ?');
+    this.deleteSegments = segmentRangeDeleter(db);
+    this.raiseHighWaterMark = db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'turns' AND seq < ?");
     this.deleteSource = db.prepare('DELETE FROM sources WHERE id = ?');
     this.writeSource = db.transaction(
       (info: SourceInfo, built: BuiltSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replacing: string | undefined): { sourceId: number; carried?: CarryReport } => {
         const old = replacing === undefined ? undefined : this.rangeByName.get(replacing);
-        // Human work is read before the old segments go (their codings and decisions cascade away with
-        // them) and written back after the new ones are in, all inside this file's savepoint.
+        // Human work is read before the old segments go (their codings, decisions and memos are deleted
+        // with them) and written back after the new ones are in, all inside this file's savepoint.
         const work = old ? readHumanWork(db, old) : undefined;
         if (old) this.deleteRange(old);
         // Ingest renames a source only to take a real name out of it: the audit trail must not keep it.
         if (old && replacing !== info.name) renameInAudit(db, replacing!, info.name);
-        const firstSegment = this.maxSegmentId.get()!.id + 1;
+        const firstSegment = segmentHighWaterMark(db) + 1;
         const segments = built.turns.reduce((n, t) => n + 1 + t.sentences.length, 0);
         const sourceId = Number(
           this.insertSource.run({
@@ -116,7 +121,6 @@ export class SourceWriter extends TransactionGroup {
       },
     );
     this.bySha = db.prepare<[string], { name: string }>('SELECT name FROM sources WHERE sha256 = ? LIMIT 1');
-    this.maxSegmentId = db.prepare<[], { id: number }>("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'segments'), 0) AS id");
     for (const entry of db.prepare<[], CatalogueEntry>('SELECT name, file, sha256 FROM sources ORDER BY id').iterate()) this.remember(entry);
   }
 
@@ -169,7 +173,7 @@ export class SourceWriter extends TransactionGroup {
   }
 
   private deleteRange(range: { id: number; first_segment: number; last_segment: number }): void {
-    this.deleteSegments.run(range.first_segment, range.last_segment);
+    this.deleteSegments(range.first_segment, range.last_segment);
     this.deleteSource.run(range.id);
   }
 
@@ -197,11 +201,14 @@ export class SourceWriter extends TransactionGroup {
     for (const turn of built.turns) {
       const participantId = turn.participant === null ? null : (participantIds.get(turn.participant) ?? null);
       const turnId = nextId++;
-      this.turns.add(turnId, sourceId, turn.index, 0, turn.speaker, participantId, turn.role, turn.start, turn.end, turn.startMs, turn.endMs);
-      for (const s of turn.sentences) this.sentences.add(nextId++, sourceId, turn.index, s.index, turnId, participantId, s.start, s.end);
+      this.turns.add(turnId, sourceId, turn.index, turn.speaker, participantId, turn.role, turn.start, turn.end, turn.startMs, turn.endMs);
+      // A sentence's number is its id minus its turn's (m011): the k-th sentence of a turn is turnId + k.
+      for (const s of turn.sentences) this.sentences.add(nextId++, turnId, s.start, s.end);
     }
     this.turns.flush();
     this.sentences.flush();
+    // turns' AUTOINCREMENT mark covers its own ids; the source's last sentence id must not be given again.
+    this.raiseHighWaterMark.run(nextId - 1, nextId - 1);
   }
 }
 
@@ -248,31 +255,23 @@ export function listSourceNames(db: Db): string[] {
 export function loadSource(db: Db, name: string): StoredSource | undefined {
   const row = db.prepare<[string], SourceRow>('SELECT * FROM sources WHERE name = ?').get(name);
   if (!row) return undefined;
-  const segments = db
-    .prepare<[number, number], SegmentRow>(
-      `SELECT g.id, g.turn, g.sentence, g.speaker, p.pseudonym, g.role, g.start, g.end, g.start_ms, g.end_ms
-         FROM segments g LEFT JOIN participants p ON p.id = g.participant_id
-        WHERE g.id BETWEEN ? AND ? ORDER BY g.id`,
-    )
-    .all(row.first_segment, row.last_segment);
   const turns: Turn[] = [];
-  for (const g of segments) {
-    if (g.sentence === 0) {
-      turns.push({
-        index: g.turn,
-        speaker: g.speaker,
-        role: g.role,
-        participant: g.pseudonym,
-        start: g.start,
-        end: g.end,
-        startMs: g.start_ms,
-        endMs: g.end_ms,
-        sentences: [],
-      });
-    } else {
-      turns[turns.length - 1]?.sentences.push({ index: g.sentence, start: g.start, end: g.end });
-    }
+  const turnRows = db
+    .prepare<[number, number], TurnRow>(
+      `SELECT t.id, t.turn, t.speaker, p.pseudonym, t.role, t.start, t.end, t.start_ms, t.end_ms
+         FROM turns t LEFT JOIN participants p ON p.id = t.participant_id
+        WHERE t.id BETWEEN ? AND ? ORDER BY t.id`,
+    )
+    .iterate(row.first_segment, row.last_segment);
+  const positionOf = new Map<number, number>();
+  for (const t of turnRows) {
+    positionOf.set(t.id, turns.length);
+    turns.push({ index: t.turn, speaker: t.speaker, role: t.role, participant: t.pseudonym, start: t.start, end: t.end, startMs: t.start_ms, endMs: t.end_ms, sentences: [] });
   }
+  const sentenceRows = db
+    .prepare<[number, number], { id: number; turn_id: number; start: number; end: number }>('SELECT id, turn_id, start, end FROM sentences WHERE id BETWEEN ? AND ? ORDER BY id')
+    .iterate(row.first_segment, row.last_segment);
+  for (const s of sentenceRows) turns[positionOf.get(s.turn_id) ?? -1]?.sentences.push({ index: s.id - s.turn_id, start: s.start, end: s.end });
   return {
     id: row.id,
     name: row.name,

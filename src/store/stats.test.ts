@@ -54,7 +54,7 @@ function project(): { db: Db; seg: (source: string, address: string) => { id: nu
   writer.write(info('fgd1', 'fgd'), buildSource([turn('Moderator', 'Mulai ya.'), turn('Hendra', 'Kartu dulu, baru iuran.'), turn('Ucok', 'Iuran mahal.')]), ids, 'now', false);
   writer.write(info('n1', 'observation'), buildSource([turn(null, 'Poster kartu di dinding.')]), ids, 'now', false);
   // Moderator is an interviewer label in projects; here the role comes from the turn itself.
-  db.prepare(`UPDATE segments SET role = 'interviewer' WHERE speaker = 'Moderator'`).run();
+  db.prepare(`UPDATE turns SET role = 'interviewer' WHERE speaker = 'Moderator'`).run();
   const seg = (source: string, address: string) => {
     const [t, s] = address.split('.').map(Number) as [number, number | undefined];
     const point = { turn: t, sentence: s ?? 0 };
@@ -145,14 +145,13 @@ describe('query plans', () => {
     const lines = plan(db, CODINGS_SQL(type));
     // Every coding is read: there is no narrower way to count them all.
     expect(scansOf(lines)).toEqual(type ? ['SCAN c', expect.stringMatching(/^SCAN sources USING COVERING INDEX/)] : ['SCAN c']);
-    expect(lines).toContain('SEARCH g USING INTEGER PRIMARY KEY (rowid=?)');
-    // Sentences carry their turn's participant: the turn is not joined.
-    expect(lines.filter((l) => /\bt\b/.test(l))).toEqual([]);
+    // The segment is its sentence row (none for a turn) and its turn, each by primary key.
+    expect(lines).toEqual(expect.arrayContaining(['SEARCH gs USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN', 'SEARCH t USING INTEGER PRIMARY KEY (rowid=?)']));
     expect(lines.some((l) => /^SEARCH d USING PRIMARY KEY \(segment_id=\? AND code=\?\)/.test(l))).toBe(true);
     noAutomaticIndexOrSort(lines);
   });
 
-  it.each([false, true])('turns (type %s): one pass over segments in id order, no index built, nothing sorted', (type) => {
+  it.each([false, true])('turns (type %s): one pass over the turns table in id order, no index built, nothing sorted', (type) => {
     const lines = plan(db, TURNS_SQL(type));
     // Every turn is read and no index holds role and times: one scan, on purpose (see TURNS_SQL).
     expect(scansOf(lines)).toEqual(type ? ['SCAN g', expect.stringMatching(/^SCAN sources USING COVERING INDEX/)] : ['SCAN g']);
@@ -171,10 +170,10 @@ describe('query plans', () => {
   it('the rest never touches segments or codings but by key', () => {
     for (const sql of [SOURCES_SQL(false), SOURCES_SQL(true), PARTICIPANTS_SQL, REJECTIONS_SQL(false), REJECTIONS_SQL(true)]) {
       const lines = plan(db, sql);
-      expect(lines.filter((l) => /^SCAN (g|c|segments|codings)\b/.test(l)), sql).toEqual([]);
+      expect(lines.filter((l) => /^SCAN (g|gs|t|c|segments|codings)\b/.test(l)), sql).toEqual([]);
       expect(lines.filter((l) => /AUTOMATIC/.test(l)), sql).toEqual([]);
     }
-    expect(plan(db, REJECTIONS_SQL(true))).toContain('SEARCH g USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan(db, REJECTIONS_SQL(true))).toContain('SEARCH t USING INTEGER PRIMARY KEY (rowid=?)');
   });
 
   it('sources are read from their overview index, never from the rows that hold the texts', () => {

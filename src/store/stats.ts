@@ -5,6 +5,7 @@
  */
 import type { OverviewParticipant, OverviewSource, TurnGroup } from '../core/analysis/project-overview.js';
 import type { SourceType } from '../core/transcript/types.js';
+import { segmentJoin } from './coded-segments.js';
 import type { Db } from './open.js';
 
 /**
@@ -21,16 +22,15 @@ const ROLES = [null, 'participant', 'interviewer'] as const;
 
 /**
  * Every turn (of sources of one type) handed to TURNS: its source, role (an index into ROLES),
- * participant and media time. The one scan of segments in stats, on purpose: every turn is wanted and no
- * index holds role and times, so reading the table once in id order is the cheapest plan. Going through
- * each source's id range instead reads the same rows and also walks every source's text to reach its
- * range columns (stored after the text). `+g.sentence` keeps the planner off segments_participant,
- * which would add a table lookup per turn.
+ * participant and media time. The one scan in stats, on purpose: every turn is wanted and no index holds
+ * role and times, so reading the turns table once in id order is the cheapest plan (since m011 it holds
+ * turns only). Going through each source's id range instead reads the same rows and also walks every
+ * source's text to reach its range columns (stored after the text). NOT INDEXED keeps the planner off
+ * turns_participant, which would add a table lookup per turn.
  */
 export const TURNS_SQL = (type: boolean): string => `
   SELECT ${TURNS}(g.source_id, CASE g.role WHEN 'participant' THEN 1 WHEN 'interviewer' THEN 2 ELSE 0 END, g.participant_id, COALESCE(g.end_ms, g.start_ms))
-    FROM segments g
-   WHERE +g.sentence = 0${type ? ' AND g.source_id IN (SELECT id FROM sources WHERE type = ?)' : ''}`;
+    FROM turns g NOT INDEXED${type ? '\n   WHERE g.source_id IN (SELECT id FROM sources WHERE type = ?)' : ''}`;
 
 /** Participants with their group and `category` attribute. */
 export const PARTICIPANTS_SQL = `SELECT id, grp, json_extract(attributes, '$.category') AS category FROM participants ORDER BY id`;
@@ -38,7 +38,7 @@ export const PARTICIPANTS_SQL = `SELECT id, grp, json_extract(attributes, '$.cat
 /** Proposals each reviewer rejected (in sources of one type, when given). */
 export const REJECTIONS_SQL = (type: boolean): string =>
   type
-    ? `SELECT d.coder, COUNT(*) AS n FROM review_decisions d JOIN segments g ON g.id = d.segment_id JOIN sources s ON s.id = g.source_id
+    ? `SELECT d.coder, COUNT(*) AS n FROM review_decisions d ${segmentJoin('d.segment_id')} JOIN sources s ON s.id = t.source_id
         WHERE d.decision = 'rejected' AND s.type = ? GROUP BY d.coder`
     : `SELECT coder, COUNT(*) AS n FROM review_decisions WHERE decision = 'rejected' GROUP BY coder`;
 

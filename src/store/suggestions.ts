@@ -4,6 +4,7 @@
  * on each run without touching any other origin.
  */
 import { CodePointSlicer } from '../core/text/code-point-slicer.js';
+import { SEGMENT_END, SEGMENT_START, segmentJoin } from './coded-segments.js';
 import type { Db } from './open.js';
 
 /** The coder name suggestions are stored under. */
@@ -37,11 +38,11 @@ export function listHumanJudgedUnits(db: Db, options: { coder?: string } = {}): 
   const byCoder = options.coder === undefined ? '' : 'AND x.coder = ?';
   const rows = db
     .prepare<unknown[], JudgementRow>(
-      `SELECT x.segment_id AS segmentId, x.code, x.kind, g.start, g.end, g.source_id AS sourceId
+      `SELECT x.segment_id AS segmentId, x.code, x.kind, ${SEGMENT_START} AS start, ${SEGMENT_END} AS end, t.source_id AS sourceId
          FROM (SELECT segment_id, code, coder, 'coded' AS kind FROM codings WHERE origin IN ('manual', 'accepted')
                UNION ALL
                SELECT segment_id, code, coder, decision AS kind FROM review_decisions WHERE decision IN ('rejected', 'none')) x
-         JOIN segments g ON g.id = x.segment_id
+         ${segmentJoin('x.segment_id')}
         WHERE 1 = 1 ${byCoder}
         ORDER BY x.segment_id, x.kind, x.code`,
     )
@@ -91,8 +92,8 @@ export interface CodedUnitIndex {
 export function loadCodedUnitIndex(db: Db): CodedUnitIndex {
   const rows = db
     .prepare<[], { segmentId: number; source: string; turn: number; sentence: number; code: string }>(
-      `SELECT c.segment_id AS segmentId, s.name AS source, g.turn, g.sentence, c.code
-         FROM codings c JOIN segments g ON g.id = c.segment_id JOIN sources s ON s.id = g.source_id
+      `SELECT c.segment_id AS segmentId, s.name AS source, t.turn, c.segment_id - t.id AS sentence, c.code
+         FROM codings c ${segmentJoin('c.segment_id')} JOIN sources s ON s.id = t.source_id
         WHERE c.origin <> 'suggested'`,
     )
     .all();

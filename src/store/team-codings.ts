@@ -6,8 +6,9 @@ import type { AnchorSegment } from '../core/team/anchor-coding.js';
 import type { TeamCoding } from '../core/team/coding-line.js';
 import type { HeldCoding } from '../core/team/plan-import.js';
 import { formatSegment } from '../core/segment-address.js';
-import { codeWithDescendants, evidenceClauses, SourceTexts } from './coded-segments.js';
+import { codeWithDescendants, evidenceClauses, segmentJoin, SourceTexts } from './coded-segments.js';
 import type { Db } from './open.js';
+import { rangeSegmentsSql } from './segment-rows.js';
 
 /** Which codings to export. */
 export interface TeamCodingFilter {
@@ -51,11 +52,11 @@ export function* iterateTeamCodings(db: Db, filter: TeamCodingFilter): Generator
     params.push(filter.source, filter.source);
   }
   const rows = db.prepare<unknown[], RawTeamCoding>(
-    `SELECT s.id AS sourceId, s.name AS source, s.sha256, g.turn, g.sentence, c.start, c.end, c.code, c.coder, c.origin,
+    `SELECT s.id AS sourceId, s.name AS source, s.sha256, t.turn, c.segment_id - t.id AS sentence, c.start, c.end, c.code, c.coder, c.origin,
             c.memo, c.created_at AS createdAt, c.confidence
-       FROM codings c JOIN segments g ON g.id = c.segment_id JOIN sources s ON s.id = g.source_id
+       FROM codings c ${segmentJoin('c.segment_id')} JOIN sources s ON s.id = t.source_id
       WHERE ${clauses.join(' AND ')}
-      ORDER BY s.sha256, s.name, c.start, c.end, c.code, c.coder, g.id`,
+      ORDER BY s.sha256, s.name, c.start, c.end, c.code, c.coder, c.segment_id`,
   );
   const texts = new SourceTexts(db);
   for (const r of rows.iterate(...params)) {
@@ -98,8 +99,8 @@ export function listSourceIdentities(db: Db): SourceIdentity[] {
 export function readAnchorSource(db: Db, source: SourceIdentity): { text: string; segments: AnchorSegment[] } {
   const text = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck().get(source.id)!;
   const segments = db
-    .prepare<[number, number], AnchorSegment>('SELECT id, turn, sentence, start, end FROM segments WHERE id BETWEEN ? AND ? ORDER BY id')
-    .all(source.first, source.last);
+    .prepare<[{ first: number; last: number }], AnchorSegment>(rangeSegmentsSql(['id', 'turn', 'sentence', 'start', 'end']))
+    .all({ first: source.first, last: source.last });
   return { text, segments };
 }
 

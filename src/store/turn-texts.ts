@@ -32,11 +32,11 @@ const TURN_RANGES = 'telaah_turn_ranges';
 /**
  * The wanted turns in id order, hence source by source. One source: its id range. Otherwise every turn
  * is considered and no index holds role and offsets, so the table is read once in id order (cheaper than
- * a seek per source); NOT INDEXED keeps the planner off segments_participant, which would add a
+ * a seek per source); NOT INDEXED keeps the planner off turns_participant, which would add a
  * table lookup per turn.
  */
 export function turnRangesSql(filter: Omit<TurnTextFilter, 'roles'> & { roles: readonly ('participant' | 'interviewer' | null)[] }): { sql: string; params: unknown[] } {
-  const clauses = ['+g.sentence = 0'];
+  const clauses: string[] = [];
   const params: unknown[] = [];
   const named = filter.roles.filter((r) => r !== null);
   const roles = [...(named.length ? [`g.role IN (${named.map(() => '?').join(', ')})`] : []), ...(filter.roles.includes(null) ? ['g.role IS NULL'] : [])];
@@ -59,12 +59,12 @@ export function turnRangesSql(filter: Omit<TurnTextFilter, 'roles'> & { roles: r
     clauses.push(key === 'group' ? 'g.participant_id IN (SELECT id FROM participants WHERE grp = ?)' : 'g.participant_id IN (SELECT id FROM participants WHERE json_extract(attributes, ?) = ?)');
     params.push(...(key === 'group' ? [] : [`$."${key.replace(/"/g, '')}"`]), value);
   }
-  return { sql: `SELECT ${TURN_RANGES}(g.source_id, g.start, g.end) FROM segments g NOT INDEXED WHERE ${clauses.join(' AND ')}`, params };
+  return { sql: `SELECT ${TURN_RANGES}(g.source_id, g.start, g.end) FROM turns g NOT INDEXED WHERE ${clauses.join(' AND ')}`, params };
 }
 
-/** The highest segment id (0 for none): the span to share among threads. */
+/** The highest turn id (0 for none): the span to share among threads. */
 export function lastSegmentId(db: Db): number {
-  return db.prepare<[], number | null>('SELECT max(id) FROM segments').pluck().get() ?? 0;
+  return db.prepare<[], number | null>('SELECT max(id) FROM turns').pluck().get() ?? 0;
 }
 
 /** The turns the filter asks for, source by source (in the order the sources were ingested). */

@@ -4,7 +4,8 @@
  * the turn level, a turn carries every code of its own and of its sentences.
  */
 import type { CodingUnit } from '../core/config.js';
-import { evidenceClauses, type EvidenceScope } from './coded-segments.js';
+import { evidenceClauses, SEGMENT_END, SEGMENT_START, segmentJoin, type EvidenceScope } from './coded-segments.js';
+import { afterTurnSql } from './segment-rows.js';
 import type { Db } from './open.js';
 
 /** A unit carrying a code (for one coder when asked per coder). */
@@ -50,8 +51,8 @@ export interface SegmentRange {
  * The rule as SQL: a CTE `cg` holding each counted coding with its segment (read once), and the SELECTs
  * over it whose rows, together and without duplicates, are the (source_id, unit_id, code, coder) the rule
  * gives; duplicates (two coders, or a sentence coded itself and through its turn) are left in. Sentences
- * of a coded turn are found by segments_parent (m010), one seek per coded turn; CROSS JOIN keeps SQLite
- * from scanning every segment to meet the few coded turns.
+ * of a coded turn are the sentence ids after it up to the next turn (afterTurnSql), one range per coded
+ * turn; CROSS JOIN keeps SQLite from scanning every sentence to meet the few coded turns.
  */
 function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCodeOptions, withLength = false): { with: string; selects: string[]; params: unknown[] } {
   const perCoder = 'coders' in from;
@@ -68,26 +69,27 @@ function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCo
   }
   // Lists of ids go in as one JSON parameter each; SQLite reads it once into a lookup table.
   if (options.sourceIds) {
-    where.clauses.push('g.source_id IN (SELECT value FROM json_each(?))');
+    where.clauses.push('t.source_id IN (SELECT value FROM json_each(?))');
     where.params.push(JSON.stringify(options.sourceIds));
   }
   if (options.participantIds) {
-    where.clauses.push('g.participant_id IN (SELECT value FROM json_each(?))');
+    where.clauses.push('t.participant_id IN (SELECT value FROM json_each(?))');
     where.params.push(JSON.stringify(options.participantIds));
   }
   const cte = `cg AS MATERIALIZED (
-    SELECT g.source_id AS sourceId, g.id, g.sentence, g.parent_id, g.participant_id, g.role, c.code, ${perCoder ? 'c.coder' : "''"} AS coder${withLength ? ', g.end - g.start AS length' : ''}
-      FROM codings c CROSS JOIN segments g ON g.id = c.segment_id
+    SELECT t.source_id AS sourceId, c.segment_id AS id, c.segment_id - t.id AS sentence, gs.turn_id AS parent_id, t.participant_id, t.role AS turn_role,
+           c.code, ${perCoder ? 'c.coder' : "''"} AS coder${withLength ? `, ${SEGMENT_END} - ${SEGMENT_START} AS length, t.end - t.start AS turn_length` : ''}
+      FROM codings c ${segmentJoin('c.segment_id')}
      WHERE ${where.clauses.join(' AND ')})`;
   // An interviewer's turn never has a participant (speakers.ts), so only units without one need their turn's role.
   const spoken = options.skipInterviewer
-    ? "(cg.participant_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM segments t WHERE t.id = COALESCE(cg.parent_id, cg.id) AND t.role = 'interviewer'))"
+    ? "(cg.participant_id IS NOT NULL OR cg.turn_role IS NOT 'interviewer')"
     : '';
   const and = spoken ? ` AND ${spoken}` : '';
   // The unit's length in code points, when asked: at the turn level a sentence's unit is its turn.
   const length = (expression: string): string => (withLength ? `, ${expression} AS unitLength` : '');
   if (unit === 'turn') {
-    const turnLength = 'CASE WHEN cg.parent_id IS NULL THEN cg.length ELSE (SELECT t.end - t.start FROM segments t WHERE t.id = cg.parent_id) END';
+    const turnLength = 'cg.turn_length';
     return {
       with: cte,
       selects: [`SELECT cg.sourceId, COALESCE(cg.parent_id, cg.id) AS unitId, cg.code, cg.coder, cg.participant_id AS participantId${length(turnLength)} FROM cg${spoken ? ` WHERE ${spoken}` : ''}`],
@@ -98,8 +100,8 @@ function unitCodeSelects(unit: CodingUnit, from: UnitCodeSource, options: UnitCo
     with: cte,
     selects: [
       `SELECT cg.sourceId, cg.id AS unitId, cg.code, cg.coder, cg.participant_id AS participantId${length('cg.length')} FROM cg WHERE cg.sentence > 0${and}`,
-      `SELECT cg.sourceId, s.id AS unitId, cg.code, cg.coder, s.participant_id AS participantId${length('s.end - s.start')}
-         FROM cg CROSS JOIN segments s ON s.parent_id = cg.id
+      `SELECT cg.sourceId, s.id AS unitId, cg.code, cg.coder, cg.participant_id AS participantId${length('s.end - s.start')}
+         FROM cg CROSS JOIN sentences s ON s.id > cg.id AND s.id < ${afterTurnSql('cg.id')}
         WHERE cg.sentence = 0${and}`,
     ],
     params: where.params,

@@ -8,6 +8,7 @@ import { countWords } from '../core/transcript/build-source.js';
 import { applyCuts, OffsetShift, planTurnCuts } from '../core/withdrawal/turn-cuts.js';
 import type { AffectedSource, WithdrawalCounts, WithdrawalPlan } from '../core/withdrawal/withdrawal-plan.js';
 import type { Db } from './open.js';
+import { segmentRangeDeleter } from './segment-rows.js';
 import { SearchIndexWriter } from './search-index.js';
 
 const HUMAN_ORIGINS = "('manual', 'accepted', 'imported')";
@@ -42,12 +43,12 @@ interface SourceRow {
 
 /** The statement finding the sources a participant speaks in (exported for its plan test). */
 export const AFFECTED_SOURCES_SQL = `SELECT s.id, s.name, s.first_segment, s.last_segment FROM sources s INDEXED BY sources_segment_ranges
-  WHERE EXISTS (SELECT 1 FROM segments g WHERE g.participant_id = ? AND g.sentence = 0 AND g.id BETWEEN s.first_segment AND s.last_segment)
+  WHERE EXISTS (SELECT 1 FROM turns g WHERE g.participant_id = ? AND g.id BETWEEN s.first_segment AND s.last_segment)
   ORDER BY s.first_segment`;
 
 /**
  * The sources the participant speaks in, in segment order. Each source's id range is probed in
- * segments_participant (participant_id, sentence, rowid): one seek per source, never a segment row.
+ * turns_participant (participant_id, rowid): one seek per source, never a turn row.
  */
 function affectedSources(db: Db, target: WithdrawalTarget): SourceRow[] {
   return db.prepare<[number], SourceRow>(AFFECTED_SOURCES_SQL).all(target.id);
@@ -56,8 +57,12 @@ function affectedSources(db: Db, target: WithdrawalTarget): SourceRow[] {
 /** A source's segments, split into those that go (their turns with their sentences) and those that stay. */
 function splitSegments(db: Db, source: SourceRow, target: WithdrawalTarget): { all: SegmentRow[]; dropped: Set<number> } {
   const all = db
-    .prepare<[number, number], SegmentRow>('SELECT id, sentence, parent_id, participant_id, role, start, end FROM segments WHERE id BETWEEN ? AND ? ORDER BY id')
-    .all(source.first_segment, source.last_segment);
+    .prepare<[number, number, number, number], SegmentRow>(
+      `SELECT id, 0 AS sentence, NULL AS parent_id, participant_id, role, start, end FROM turns WHERE id BETWEEN ? AND ?
+       UNION ALL SELECT id, id - turn_id, turn_id, NULL, NULL, start, end FROM sentences WHERE id BETWEEN ? AND ?
+       ORDER BY id`,
+    )
+    .all(source.first_segment, source.last_segment, source.first_segment, source.last_segment);
   const dropped = new Set<number>();
   for (const g of all) {
     if (g.sentence === 0 ? g.participant_id === target.id : dropped.has(g.parent_id!)) dropped.add(g.id);
@@ -112,7 +117,8 @@ export function withdrawParticipant(db: Db, target: WithdrawalTarget, keys: () =
     const plan = planWithdrawal(db, target);
     const passages: string[] = [];
     // Segment ids move down to keep each source's range contiguous; the codings, decisions and memos that
-    // point at them follow in the same transaction, so the foreign keys are checked at its end.
+    // point at them follow in the same transaction (no foreign key ties them to segments since m011; the
+    // memos' keys to sources and participants are checked at its end).
     db.pragma('defer_foreign_keys = ON');
     for (const source of affectedSources(db, target)) cutSource(db, source, target, keys, passages);
     db.prepare('DELETE FROM participants WHERE id = ?').run(target.id);
@@ -130,15 +136,16 @@ function cutSource(db: Db, source: SourceRow, target: WithdrawalTarget, keys: ()
   db.prepare('DELETE FROM search_sources WHERE source_id = ?').run(source.id);
   const turns = all.filter((g) => g.sentence === 0);
   if (turns.every((t) => dropped.has(t.id))) {
-    db.prepare('DELETE FROM segments WHERE id BETWEEN ? AND ?').run(source.first_segment, source.last_segment);
+    segmentRangeDeleter(db)(source.first_segment, source.last_segment);
     db.prepare('DELETE FROM sources WHERE id = ?').run(source.id);
     return;
   }
   const cuts = planTurnCuts(turns.map((t) => ({ start: t.start, end: t.end, drop: dropped.has(t.id) })), chars);
   const shift = new OffsetShift(cuts);
-  const deleteSegment = db.prepare('DELETE FROM segments WHERE id = ?');
-  for (const id of dropped) deleteSegment.run(id);
-  const moveSegment = db.prepare('UPDATE segments SET id = ?, parent_id = ?, start = ?, end = ? WHERE id = ?');
+  const deleteSegment = segmentRangeDeleter(db);
+  for (const id of dropped) deleteSegment(id, id);
+  const moveTurn = db.prepare('UPDATE turns SET id = ?, start = ?, end = ? WHERE id = ?');
+  const moveSentence = db.prepare('UPDATE sentences SET id = ?, turn_id = ?, start = ?, end = ? WHERE id = ?');
   const follow = ['codings', 'review_decisions', 'memos'].map((table) => db.prepare(`UPDATE ${table} SET segment_id = ? WHERE segment_id = ?`));
   const newId = new Map<number, number>();
   let next = source.first_segment;
@@ -147,7 +154,8 @@ function cutSource(db: Db, source: SourceRow, target: WithdrawalTarget, keys: ()
     if (dropped.has(g.id)) continue;
     const id = next++;
     newId.set(g.id, id);
-    moveSegment.run(id, g.parent_id === null ? null : newId.get(g.parent_id)!, shift.map(g.start), shift.map(g.end), g.id);
+    if (g.parent_id === null) moveTurn.run(id, shift.map(g.start), shift.map(g.end), g.id);
+    else moveSentence.run(id, newId.get(g.parent_id)!, shift.map(g.start), shift.map(g.end), g.id);
     if (id !== g.id) for (const update of follow) update.run(id, g.id);
   }
   const last = next - 1;

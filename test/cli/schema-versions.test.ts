@@ -240,7 +240,10 @@ describe('a schema-1 project after telaah migrate', () => {
       expect(inRange.filter((row) => row.sentence === 0)).toHaveLength(s.turns);
     }
     expect(db.prepare('SELECT COUNT(*) AS n FROM segments').get()).toEqual({ n: sources.reduce((n, s) => n + s.last - s.first + 1, 0) });
-    expect(db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'segments'").get()).toEqual({ seq: 1295 });
+    // m011: turns and sentences in their own tables, the high-water mark of segment ids on turns' sequence.
+    expect(db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'turns'").get()).toEqual({ seq: 1295 });
+    expect(db.prepare("SELECT type FROM sqlite_master WHERE name = 'segments'").get()).toEqual({ type: 'view' });
+    expect(db.prepare('SELECT (SELECT COUNT(*) FROM turns) + (SELECT COUNT(*) FROM sentences) AS n').get()).toEqual({ n: 1295 });
     expect(db.prepare("SELECT command, counts FROM audit ORDER BY id DESC LIMIT 1").get()).toEqual({ command: 'migrate', counts: `{"from":1,"to":${migrations.length}}` });
     db.close();
   });

@@ -50,7 +50,7 @@ describe('telaah doctor', () => {
     expect(result.code).toBe(0);
     expect(result.healthy).toBe(true);
     expect(result.checks.map((c) => c.check)).toEqual([
-      'settings', 'integrity', 'references', 'segment ranges', 'segment offsets', 'sentences', 'coding offsets', 'coded codes', 'schema', 'encryption', 'write-ahead log',
+      'settings', 'integrity', 'references', 'segment ranges', 'segment offsets', 'sentences', 'coding offsets', 'segment references', 'coded codes', 'schema', 'encryption', 'write-ahead log',
     ]);
     expect(result.checks.filter((c) => c.status !== 'ok')).toEqual([
       { check: 'encryption', status: 'note', detail: 'not encrypted', advice: "If the project holds participants' words, encrypt it with `telaah encrypt`" },
@@ -74,18 +74,19 @@ describe('telaah doctor', () => {
 
   it('a segment deleted under foreign_keys=OFF: codings point at a missing segment', () => {
     const dir = copy();
-    tamper(dir, 'DELETE FROM segments WHERE id = (SELECT segment_id FROM codings LIMIT 1)');
+    tamper(dir, 'DELETE FROM turns WHERE id = (SELECT segment_id FROM codings LIMIT 1); DELETE FROM sentences WHERE id = (SELECT segment_id FROM codings LIMIT 1)');
     const found = problems(doctor(dir).checks);
-    expect(found.map((c) => c.check)).toContain('references');
-    expect(found.find((c) => c.check === 'references')?.detail).toMatch(/codings rows? point at missing segments/);
+    expect(found.map((c) => c.check)).toContain('segment references');
+    expect(found.find((c) => c.check === 'segment references')?.detail).toMatch(/^\d+ codings, review decisions or memos point at missing segments \(first: segment \d+\)$/);
   });
 
   it("segments moved out of their source's range and past its text, a sentence without its turn", () => {
     const dir = copy();
     tamper(dir, `
-      UPDATE segments SET source_id = (SELECT max(id) FROM sources) WHERE id = (SELECT first_segment FROM sources ORDER BY id LIMIT 1);
-      UPDATE segments SET end = end + 1000000 WHERE id = (SELECT last_segment FROM sources ORDER BY id LIMIT 1);
-      UPDATE segments SET parent_id = NULL WHERE id = (SELECT min(id) FROM segments WHERE sentence > 0);
+      UPDATE turns SET source_id = (SELECT max(id) FROM sources) WHERE id = (SELECT first_segment FROM sources ORDER BY id LIMIT 1);
+      UPDATE turns SET end = end + 1000000 WHERE id = (SELECT last_segment FROM sources ORDER BY id LIMIT 1);
+      UPDATE sentences SET end = end + 1000000 WHERE id = (SELECT last_segment FROM sources ORDER BY id LIMIT 1);
+      UPDATE sentences SET turn_id = 0 WHERE id = (SELECT min(id) FROM sentences);
     `);
     const result = doctor(dir);
     expect(result.code).toBe(3);
