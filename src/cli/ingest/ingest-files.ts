@@ -117,8 +117,11 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   // Files are committed in groups (each still lands whole or not at all, see SourceWriter): a commit
   // per small file would cost more than reading it.
   let pendingBytes = 0;
+  // A worker rebuilds the pseudonymizer from its entries; without them this thread parses. A file whose
+  // hash the project holds is unchanged or a twin (unless --replace reads every file again): not parsed.
   const canThread = settings.pseudonymizer === undefined || settings.pseudonymEntries !== undefined;
-  const reader = startReader(files, () => ({ setup, knownShas: settings.replace ? [] : [...writer.catalogue()].map((e) => e.sha256), skipKnown: !settings.replace }), canThread ? settings.parseThread : false);
+  const job = () => ({ setup, knownShas: settings.replace ? [] : [...writer.catalogue()].map((e) => e.sha256), skipKnown: !settings.replace });
+  const reader = startReader(files, job, canThread ? settings.parseThread : false);
   writer.begin();
   try {
     for (const [index, file] of files.entries()) {
@@ -140,8 +143,11 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
       }
     }
   } finally {
-    writer.commit();
-    await reader.close();
+    try {
+      writer.commit();
+    } finally {
+      await reader.close();
+    }
   }
   return outcomes;
 
