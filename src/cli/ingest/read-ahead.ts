@@ -17,6 +17,8 @@ import { inputErrorFrom, type InputErrorData, type ParseOutcome, type ParseSetup
  * typical files: on the 200 MB bench corpus 32 MB here peaked at ~400 MB RSS, 4 MB at ~285 MB.
  */
 export const READ_AHEAD_BYTES = 4 * 1024 * 1024;
+/** The worker's young generation (see WorkerReader). */
+const WORKER_YOUNG_GENERATION_MB = 8;
 /** Below this many bytes of files the run parses here: starting a worker costs more than it saves. */
 export const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
 
@@ -111,7 +113,9 @@ class WorkerReader implements FileReader {
   private failure: Error | undefined;
 
   constructor(job: ParseJob) {
-    this.worker = new Worker(fileURLToPath(WORKER), { workerData: job });
+    // Parsing makes short-lived objects at a high rate: a small young generation keeps the worker's heap
+    // (and so the run's peak RSS) small at no measurable cost in CPU.
+    this.worker = new Worker(fileURLToPath(WORKER), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     this.worker.on('message', (message: ParseMessage) => {
       const waiter = this.waiter;
       if (waiter?.index === message.index) {
