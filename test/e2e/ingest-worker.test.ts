@@ -1,6 +1,8 @@
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+// The benchmark's corpus maker: copies of the samples, each varied so that no two files hash alike.
+import { makeCorpus } from '../../bench/make-corpus.js';
 import { openStore } from '../../src/store/open.js';
 import { SAMPLES, tempDir, telaah, writeFile } from '../helpers/spawn-cli.js';
 
@@ -118,4 +120,12 @@ describe('ingest with a parse worker', () => {
     const result = both(['ingest', join(input, 'loose', 'surat.txt'), '--replace', '--json']);
     expect(JSON.parse(result.stdout).files).toEqual([expect.objectContaining({ status: 'replaced', type: 'document' })]);
   });
+
+  it('stays the same when the worker runs ahead of the writer by its whole budget (12 MB of files, 4 MB in flight)', () => {
+    const corpus = join(root, 'corpus');
+    makeCorpus(corpus, [SAMPLES], 12 * 1024 * 1024);
+    const result = both(['ingest', corpus, '--pseudonyms', PSEUDONYMS, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).counts.added).toBeGreaterThan(1000);
+  }, 120_000);
 });

@@ -111,6 +111,8 @@ class WorkerReader implements FileReader {
   private readonly arrived = new Map<number, ParseMessage>();
   private waiter: Waiter | undefined;
   private failure: Error | undefined;
+  /** Bytes taken but not yet given back: a message per file would cost this thread more than the files' parse. */
+  private owed = 0;
 
   constructor(job: ParseJob) {
     // Parsing makes short-lived objects at a high rate: a small young generation keeps the worker's heap
@@ -131,7 +133,12 @@ class WorkerReader implements FileReader {
   async take(index: number): Promise<FileReading> {
     const message = this.arrived.get(index) ?? (await this.wait(index));
     this.arrived.delete(index);
-    this.worker.postMessage(message.cost);
+    // Given back in lumps well under the budget, so the worker never waits on bytes already taken.
+    this.owed += message.cost;
+    if (this.owed >= READ_AHEAD_BYTES / 8) {
+      this.worker.postMessage(this.owed);
+      this.owed = 0;
+    }
     if (message.error) throw inputErrorFrom(message.error);
     const bytes = message.bytes ? Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength) : undefined;
     const parsed = message.parsed?.kind === 'failed' ? { kind: 'failed' as const, error: inputErrorFrom(message.parsed.error) } : message.parsed;
