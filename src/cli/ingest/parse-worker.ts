@@ -1,7 +1,7 @@
 /**
- * The parse worker of `telaah ingest` (see read-ahead.ts): reads, hashes and parses the run's files in
- * order and posts each as a packed source, its arrays transferred, staying at most `budget` bytes ahead
- * of the main thread, which gives the bytes back as it takes each file.
+ * The parse worker of `telaah ingest` (see read-ahead.ts): reads (a few files ahead, without blocking),
+ * hashes and parses the run's files in order and posts each as a packed source, its arrays transferred,
+ * staying at most `budget` bytes ahead of the main thread, which gives the bytes back as it takes them.
  */
 import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
