@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { canonicalizeText } from '../core/text/canonical.js';
 import { parseFrontMatter } from '../core/transcript/front-matter.js';
@@ -37,8 +38,21 @@ export function readFileBytes(file: InputFile): Buffer {
   try {
     return readFileSync(file.path);
   } catch (error) {
-    throw new InputError(`cannot read ${file.display}: ${(error as Error).message}`, { hint: 'Check the file and its permissions' });
+    throw cannotRead(file, error);
   }
+}
+
+/** readFileBytes without blocking the thread, so that several files can be read while others are parsed. */
+export async function readFileBytesAsync(file: InputFile): Promise<Buffer> {
+  try {
+    return await readFile(file.path);
+  } catch (error) {
+    throw cannotRead(file, error);
+  }
+}
+
+function cannotRead(file: InputFile, error: unknown): InputError {
+  return new InputError(`cannot read ${file.display}: ${(error as Error).message}`, { hint: 'Check the file and its permissions' });
 }
 
 /** The sha256 of a file's original bytes. */

@@ -1,5 +1,6 @@
 import type { SourceInfo, SourceSummary, Turn } from '../core/model.js';
 import type { BuiltSource } from '../core/transcript/build-source.js';
+import { packSource, ROLES, TURN_FIELD, TURN_INTS, unpackTurns, type PackedSource } from '../core/transcript/packed-source.js';
 import type { SourceType } from '../core/transcript/types.js';
 import { layoutSegments } from '../core/transcript/reanchor.js';
 import { BatchInsert } from './batch-insert.js';
@@ -93,7 +94,7 @@ export class SourceWriter extends TransactionGroup {
     this.raiseHighWaterMark = db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'turns' AND seq < ?");
     this.deleteSource = db.prepare('DELETE FROM sources WHERE id = ?');
     this.writeSource = db.transaction(
-      (info: SourceInfo, built: BuiltSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replacing: string | undefined): { sourceId: number; carried?: CarryReport } => {
+      (info: SourceInfo, built: PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replacing: string | undefined): { sourceId: number; carried?: CarryReport } => {
         const old = replacing === undefined ? undefined : this.rangeByName.get(replacing);
         // Human work is read before the old segments go (their codings, decisions and memos are deleted
         // with them) and written back after the new ones are in, all inside this file's savepoint.
@@ -102,14 +103,14 @@ export class SourceWriter extends TransactionGroup {
         // Ingest renames a source only to take a real name out of it: the audit trail must not keep it.
         if (old && replacing !== info.name) renameInAudit(db, replacing!, info.name);
         const firstSegment = segmentHighWaterMark(db) + 1;
-        const segments = built.turns.reduce((n, t) => n + 1 + t.sentences.length, 0);
+        const segments = built.segmentCount;
         const sourceId = Number(
           this.insertSource.run({
             ...info,
             attributes: JSON.stringify(info.attributes),
             text: built.text,
             words: built.words,
-            turns: built.turns.length,
+            turns: built.turnCount,
             firstSegment,
             lastSegment: firstSegment + segments - 1,
             addedAt,
@@ -117,7 +118,7 @@ export class SourceWriter extends TransactionGroup {
         );
         this.insertSegments(sourceId, firstSegment, built, participantIds);
         if (!work) return { sourceId };
-        return { sourceId, carried: restoreHumanWork(db, work, { text: built.text, segments: layoutSegments(built.turns) }, firstSegment, sourceId) };
+        return { sourceId, carried: restoreHumanWork(db, work, { text: built.text, segments: layoutSegments(unpackTurns(built)) }, firstSegment, sourceId) };
       },
     );
     this.bySha = db.prepare<[string], { name: string }>('SELECT name FROM sources WHERE sha256 = ? LIMIT 1');
@@ -152,10 +153,10 @@ export class SourceWriter extends TransactionGroup {
    * Writes a source and all its segments, replacing a source of the same name when `replace` is set
    * (see `replace`). Participant ids come from `participantIds` (pseudonym → id). Returns the new source id.
    */
-  write(info: SourceInfo, built: BuiltSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replace: boolean): number {
+  write(info: SourceInfo, built: BuiltSource | PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replace: boolean): number {
     if (replace && this.entries.has(info.name)) return this.replace(info.name, info, built, participantIds, addedAt).sourceId;
     // Inside an open group, better-sqlite3 runs the transaction function as a savepoint.
-    const { sourceId } = this.writeSource.immediate(info, built, participantIds, addedAt, undefined);
+    const { sourceId } = this.writeSource.immediate(info, packed(built), participantIds, addedAt, undefined);
     this.remember(info);
     return sourceId;
   }
@@ -165,8 +166,8 @@ export class SourceWriter extends TransactionGroup {
    * review decisions move to the new segments whose text is unchanged; the report says what moved and
    * what could not. A failure leaves the old source and its codings as they were.
    */
-  replace(oldName: string, info: SourceInfo, built: BuiltSource, participantIds: ReadonlyMap<string, number>, addedAt: string): { sourceId: number; carried: CarryReport } {
-    const { sourceId, carried } = this.writeSource.immediate(info, built, participantIds, addedAt, oldName);
+  replace(oldName: string, info: SourceInfo, built: BuiltSource | PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string): { sourceId: number; carried: CarryReport } {
+    const { sourceId, carried } = this.writeSource.immediate(info, packed(built), participantIds, addedAt, oldName);
     this.forget(oldName);
     this.remember(info);
     return { sourceId, carried: carried ?? { keptCodings: 0, keptDecisions: 0, keptMemos: 0, notKept: [], removedProposals: 0 } };
@@ -194,22 +195,36 @@ export class SourceWriter extends TransactionGroup {
     }
   }
 
-  private insertSegments(sourceId: number, firstId: number, built: BuiltSource, participantIds: ReadonlyMap<string, number>): void {
+  private insertSegments(sourceId: number, firstId: number, built: PackedSource, participantIds: ReadonlyMap<string, number>): void {
     // Ids are assigned here, contiguous per source, rather than read back after each insert: the rows go
     // in many at a time, and the range on the source row finds them again without an index.
+    // Rows are bound straight from the packed arrays (see packed-source.ts): no object per segment.
+    const { turnInts, turnMs, sentenceBounds, strings } = built;
+    const idOf = strings.map((name) => participantIds.get(name) ?? null);
     let nextId = firstId;
-    for (const turn of built.turns) {
-      const participantId = turn.participant === null ? null : (participantIds.get(turn.participant) ?? null);
+    let s = 0;
+    for (let o = 0, t = 0; t < built.turnCount; o += TURN_INTS, t += 1) {
+      const participant = turnInts[o + TURN_FIELD.participant]!;
+      const participantId = participant < 0 ? null : idOf[participant]!;
+      const speaker = turnInts[o + TURN_FIELD.speaker]!;
+      const index = turnInts[o + TURN_FIELD.index]!;
+      const startMs = turnMs[2 * t]!;
+      const endMs = turnMs[2 * t + 1]!;
       const turnId = nextId++;
-      this.turns.add(turnId, sourceId, turn.index, turn.speaker, participantId, turn.role, turn.start, turn.end, turn.startMs, turn.endMs);
+      this.turns.add(turnId, sourceId, index, speaker < 0 ? null : strings[speaker], participantId, ROLES[turnInts[o + TURN_FIELD.role]!], turnInts[o + TURN_FIELD.start], turnInts[o + TURN_FIELD.end], Number.isNaN(startMs) ? null : startMs, Number.isNaN(endMs) ? null : endMs);
       // A sentence's number is its id minus its turn's (m011): the k-th sentence of a turn is turnId + k.
-      for (const s of turn.sentences) this.sentences.add(nextId++, turnId, s.start, s.end);
+      for (let k = 1, n = turnInts[o + TURN_FIELD.sentences]!; k <= n; k += 1, s += 2) this.sentences.add(nextId++, turnId, sentenceBounds[s], sentenceBounds[s + 1]);
     }
     this.turns.flush();
     this.sentences.flush();
     // turns' AUTOINCREMENT mark covers its own ids; the source's last sentence id must not be given again.
     this.raiseHighWaterMark.run(nextId - 1, nextId - 1);
   }
+}
+
+/** A source as the writer binds it: packed once, whichever form it came in. */
+function packed(built: BuiltSource | PackedSource): PackedSource {
+  return 'turnInts' in built ? built : packSource(built);
 }
 
 /** One summary row per source, in name order. */

@@ -29,11 +29,11 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-/** Runs telaah; with `killAfterMs`, SIGKILLs it then unless it finished first. */
-function run(cwd: string, args: string[], killAfterMs?: number): Promise<{ killed: boolean; code: number | null; stderr: string; ms: number }> {
+/** Runs telaah (with `env` added); with `killAfterMs`, SIGKILLs it then unless it finished first. */
+function run(cwd: string, args: string[], killAfterMs?: number, env: Record<string, string> = {}): Promise<{ killed: boolean; code: number | null; stderr: string; ms: number }> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let killed = false;
@@ -104,14 +104,14 @@ beforeAll(async () => {
  * the project after each (`check`). An interrupted project is run again, and maybe killed again, until
  * the command completes; then it must equal `expected`.
  */
-async function killRepeatedly(base: string, args: string[], runMs: number, expected: Map<string, SourceState>, check: (state: Map<string, SourceState>) => void): Promise<number> {
+async function killRepeatedly(base: string, args: string[], runMs: number, expected: Map<string, SourceState>, check: (state: Map<string, SourceState>) => void, env: Record<string, string> = {}): Promise<number> {
   let kills = 0;
   let dir = copyProject(base);
   const seen: string[] = [];
   while (kills < KILLS) {
     const from = reference.startMs / 2;
     const at = Math.floor(from + random() * Math.max(0, runMs - from));
-    const result = await run(dir, args, at);
+    const result = await run(dir, args, at, env);
     const state = readProjectState(join(dir, 'telaah.db'));
     check(state);
     if (result.killed) {
@@ -128,7 +128,7 @@ async function killRepeatedly(base: string, args: string[], runMs: number, expec
   }
   // What the kills left (moment: sources / sources with auto codings), to see they fell all over the run.
   console.log(`${args.join(' ')} killed at ${seen.join(' ')}`);
-  const last = await run(dir, args);
+  const last = await run(dir, args, undefined, env);
   expect(last.code, last.stderr).toBe(0);
   expect(readProjectState(join(dir, 'telaah.db'))).toEqual(expected);
   return kills;
@@ -137,9 +137,18 @@ async function killRepeatedly(base: string, args: string[], runMs: number, expec
 describe('crash safety', () => {
   it(`ingest killed at ${KILLS} random moments never leaves a partial source, and ingesting again completes it`, async () => {
     expect(reference.ingest.size).toBe(8);
-    const kills = await killRepeatedly(empty, ['ingest', inputs], reference.ingestMs, reference.ingest, (state) => {
-      for (const [name, source] of state) expect(source, name).toEqual(reference.ingest.get(name));
-    });
+    // Killed runs parse in a worker thread (TELAAH_THREADS=2; the reference run of these few MB parsed
+    // inline): a kill must find the same whole sources either way.
+    const kills = await killRepeatedly(
+      empty,
+      ['ingest', inputs],
+      reference.ingestMs,
+      reference.ingest,
+      (state) => {
+        for (const [name, source] of state) expect(source, name).toEqual(reference.ingest.get(name));
+      },
+      { TELAAH_THREADS: '2' },
+    );
     expect(kills).toBe(KILLS);
   }, 300_000);
 

@@ -29,6 +29,7 @@ import { withProject } from '../open-project.js';
 import { writeJson } from '../output.js';
 import { whileInterruptible, signalGate } from '../interrupt.js';
 import { formatCount, formatMegabytes, formatRate, startProgress } from '../progress.js';
+import { threadsFromEnv } from '../threads-env.js';
 
 /** `telaah ingest <paths…>`: reads files into the project, one transaction per file. */
 export async function run(ctx: Ctx, args: string[], opts: IngestOptions): Promise<ExitCode> {
@@ -37,6 +38,8 @@ export async function run(ctx: Ctx, args: string[], opts: IngestOptions): Promis
   const pseudonymEntries = opts.pseudonyms === undefined ? [] : readPseudonymMap(opts.pseudonyms);
   const speakerMap = opts.speakers === undefined ? new Map<string, string>() : readSpeakerMap(opts.speakers);
   const pseudonymizer = pseudonymEntries.length ? compilePseudonymizer(pseudonymEntries) : undefined;
+  // TELAAH_THREADS=1 parses here, 2 or more in a worker even for a small run; unset, the run's size decides.
+  const threads = threadsFromEnv(ctx.env.TELAAH_THREADS);
   return withProject(ctx, opts, async ({ db, config, paths }) => {
     const now = ctx.now().toISOString();
     const progress = startProgress(ctx, opts);
@@ -65,12 +68,14 @@ export async function run(ctx: Ctx, args: string[], opts: IngestOptions): Promis
               start: opts.startColumn,
             },
             pseudonymizer,
+            pseudonymEntries,
             realNames: pseudonymEntries.flatMap((e) => [e.realName, ...e.variants]),
             speakerMap,
             now,
             signal,
             projectDir: paths.dir,
             includeWithdrawn: opts.includeWithdrawn === true,
+            parseThread: threads === undefined ? undefined : threads > 1,
           },
           {
             onFile: (index, total) => {

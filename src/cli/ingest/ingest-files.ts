@@ -1,20 +1,20 @@
 import type { ProjectConfig } from '../../core/config.js';
 import type { SourceInfo } from '../../core/model.js';
-import type { Pseudonymizer } from '../../core/pseudonymize.js';
-import { buildSource, type BuiltSource } from '../../core/transcript/build-source.js';
-import { prepareSource, type PreparedSource } from '../../core/transcript/prepare-source.js';
+import type { PseudonymEntry, Pseudonymizer } from '../../core/pseudonymize.js';
+import { unpackTurns, type PackedSource } from '../../core/transcript/packed-source.js';
 import { sameSource } from '../../core/transcript/same-source.js';
 import { PARTICIPANT_ROLE_LABELS } from '../../core/transcript/role-labels.js';
-import { compileSpeakerResolver } from '../../core/transcript/speakers.js';
 import type { SourceType } from '../../core/transcript/types.js';
 import { InputError } from '../../errors.js';
 import type { InputFile } from '../../io/collect-files.js';
-import { hashBytes, readFileBytes, readSourceFile, sourceNameOf, type ReadOptions } from '../../io/read-source-file.js';
+import { readFileBytes, sourceNameOf, type ReadOptions } from '../../io/read-source-file.js';
 import type { CarryReport } from '../../store/human-work.js';
 import type { Db } from '../../store/open.js';
 import { participantIdsByPseudonym } from '../../store/participants.js';
 import { listWithdrawnPseudonyms } from '../../store/withdrawal-record.js';
 import { loadSource, SourceWriter, type CatalogueEntry, type StoredSource } from '../../store/sources.js';
+import { compileRules, parseFile, type ParseOutcome, type ParseSetup } from './parse-file.js';
+import { startReader, type FileReading } from './read-ahead.js';
 import { SourceIdentity, type NameClash } from './source-identity.js';
 
 const COMMIT_BYTES = 16 * 1024 * 1024;
@@ -59,6 +59,8 @@ export interface IngestSettings {
   language?: string;
   columns: ReadOptions['columns'];
   pseudonymizer?: Pseudonymizer;
+  /** The entries `pseudonymizer` was compiled from: a parse worker compiles its own (without them, no worker). */
+  pseudonymEntries?: readonly PseudonymEntry[];
   realNames: readonly string[];
   speakerMap: ReadonlyMap<string, string>;
   now: string;
@@ -68,6 +70,8 @@ export interface IngestSettings {
   projectDir: string;
   /** Keep the turns of participants who withdrew (`--include-withdrawn`) instead of leaving them out. */
   includeWithdrawn?: boolean;
+  /** Parse in a worker thread while this one writes; undefined: when the files are large enough to gain. */
+  parseThread?: boolean;
 }
 
 /** Progress and warnings as the run goes. */
@@ -88,17 +92,20 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   // A withdrawn participant's label still resolves to them, so their turns can be left out.
   const withdrawn = new Map(listWithdrawnPseudonyms(db).map((p) => [p.toLowerCase(), p]));
   const pseudonyms = [...participantIds.keys(), ...[...withdrawn.values()].filter((p) => !participantIds.has(p))];
-  const resolveSpeaker = compileSpeakerResolver({
-    interviewerLabels: config.interviewerLabels,
-    speakerMap: settings.speakerMap,
-    pseudonyms,
-  });
   const readOptions: ReadOptions = {
     type: settings.type,
     strict: settings.strict,
     knownSpeakers: [...pseudonyms, ...config.interviewerLabels, ...PARTICIPANT_ROLE_LABELS, ...settings.realNames, ...settings.speakerMap.keys()],
     columns: settings.columns,
   };
+  const setup: ParseSetup = {
+    pseudonymEntries: settings.pseudonymEntries ?? [],
+    speakerRules: { interviewerLabels: config.interviewerLabels, speakerMap: settings.speakerMap, pseudonyms },
+    readOptions,
+    withdrawn,
+    includeWithdrawn: settings.includeWithdrawn === true,
+  };
+  const rules = compileRules(setup, settings.pseudonymizer);
   const writer = new SourceWriter(db);
   // File names often carry the participant's real name; name and path are stored, so they are
   // pseudonymized too (messages keep the real path: they are not stored). A lower-case name is still a
@@ -110,13 +117,18 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   // Files are committed in groups (each still lands whole or not at all, see SourceWriter): a commit
   // per small file would cost more than reading it.
   let pendingBytes = 0;
+  // A worker rebuilds the pseudonymizer from its entries; without them this thread parses. A file whose
+  // hash the project holds is unchanged or a twin (unless --replace reads every file again): not parsed.
+  const canThread = settings.pseudonymizer === undefined || settings.pseudonymEntries !== undefined;
+  const job = () => ({ setup, knownShas: settings.replace ? [] : [...writer.catalogue()].map((e) => e.sha256), skipKnown: !settings.replace });
+  const reader = startReader(files, job, canThread ? settings.parseThread : false);
   writer.begin();
   try {
     for (const [index, file] of files.entries()) {
       if (settings.signal?.aborted) break;
       await listener.onFile?.(index, files.length, file);
       try {
-        const outcome = await ingestOne(file);
+        const outcome = await ingestOne(file, await reader.take(index));
         outcomes.push(outcome);
         if (outcome.status === 'added' || outcome.status === 'replaced') pendingBytes += outcome.bytes;
       } catch (error) {
@@ -131,13 +143,16 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
       }
     }
   } finally {
-    writer.commit();
+    try {
+      writer.commit();
+    } finally {
+      await reader.close();
+    }
   }
   return outcomes;
 
-  async function ingestOne(file: InputFile): Promise<FileOutcome> {
-    const bytes = readFileBytes(file);
-    const sha256 = hashBytes(bytes);
+  async function ingestOne(file: InputFile, reading: FileReading): Promise<FileOutcome> {
+    const { sha256 } = reading;
     const existing = identity.existing(file);
     if (existing === undefined) {
       const twin = writer.nameWithSha(sha256);
@@ -151,25 +166,25 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     // Under --replace an unchanged file is read again too: the run's options (--pseudonyms, --speakers,
     // --type, columns) may store it differently, and then it is replaced.
     const stored = existing ? loadSource(db, existing.name) : undefined;
-    const reading = await readOne(file, bytes, stored?.type);
-    if (reading === undefined) return { status: 'skipped', file: file.display, reason: 'no source type (not in interviews/, fgd/, observations/ or documents/, no type: in front matter)' };
-    const { prepared, built } = reading;
-    const withheld = Object.keys(reading.withheld).length ? { withheld: reading.withheld } : {};
+    const parsed = await readOne(file, reading, stored?.type);
+    if (parsed === undefined) return { status: 'skipped', file: file.display, reason: 'no source type (not in interviews/, fgd/, observations/ or documents/, no type: in front matter)' };
+    const built = parsed.source;
+    const withheld = Object.keys(parsed.withheld).length ? { withheld: parsed.withheld } : {};
     const named = existing ? { name: identity.nameExisting(file, existing) } : identity.nameNew(file);
-    const info = describeSource(named.name, identity.storedPath(file), sha256, reading, stored);
+    const info = describeSource(named.name, identity.storedPath(file), sha256, parsed, stored);
     const type = info.type;
-    if (existing && stored && existing.sha256 === sha256 && sameSource({ info: stored, text: stored.text, turns: stored.turns }, { info, text: built.text, turns: built.turns })) {
+    if (existing && stored && existing.sha256 === sha256 && sameSource({ info: stored, text: stored.text, turns: stored.turns }, { info, text: built.text, turns: unpackTurns(built) })) {
       return { status: 'unchanged', file: file.display, name: existing.name, ...withheld };
     }
     const outcome = {
       file: file.display,
       name: info.name,
       type,
-      turns: built.turns.length,
-      segments: built.turns.reduce((n, t) => n + 1 + t.sentences.length, 0),
-      bytes: bytes.length,
-      replacements: prepared.replacements,
-      unknownSpeakers: type === 'interview' || type === 'fgd' ? prepared.unknownSpeakers : [],
+      turns: built.turnCount,
+      segments: built.segmentCount,
+      bytes: reading.size,
+      replacements: parsed.replacements,
+      unknownSpeakers: type === 'interview' || type === 'fgd' ? parsed.unknownSpeakers : [],
       ...(named.clash ? { nameClash: named.clash } : {}),
       ...withheld,
     };
@@ -180,44 +195,25 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     return { status: 'replaced', ...outcome, ...replaceSource(existing, info, built) };
   }
 
-  /** Reads, pseudonymizes and lays out a file; a file that says nothing of its type may keep `storedType`. */
-  async function readOne(
-    file: InputFile,
-    bytes: Buffer,
-    storedType: SourceType | undefined,
-  ): Promise<{ type: SourceType; encoding: string; prepared: PreparedSource; built: BuiltSource; withheld: Record<string, number> } | undefined> {
-    let read = await readSourceFile(file, bytes, readOptions);
-    if (read.type === undefined && storedType !== undefined) read = await readSourceFile(file, bytes, { ...readOptions, type: storedType });
-    if (read.type === undefined) {
+  /**
+   * The file parsed (by the worker, or here when nothing parsed it); a file that says nothing of its type
+   * may keep `storedType`. Warnings are reported here, in file order.
+   */
+  async function readOne(file: InputFile, reading: FileReading, storedType: SourceType | undefined): Promise<Extract<ParseOutcome, { kind: 'parsed' }> | undefined> {
+    let bytes = reading.bytes;
+    // The worker leaves a file it took for unchanged unparsed; read again in the rare case it was not.
+    const parseHere = (type?: SourceType): Promise<ParseOutcome> => parseFile(file, (bytes ??= readFileBytes(file)), rules, type);
+    let parsed = reading.parsed ?? (await parseHere());
+    if (parsed.kind === 'untyped' && storedType !== undefined) parsed = await parseHere(storedType);
+    if (parsed.kind === 'failed') throw parsed.error;
+    if (parsed.kind === 'untyped') {
       if (!file.explicit) return undefined;
       throw new InputError('cannot tell the source type', {
         hint: 'Pass --type interview|fgd|observation|document, add "type:" front matter, or put the file in interviews/, fgd/, observations/ or documents/',
       });
     }
-    const prepared = prepareSource(read.draft, { pseudonymizer: settings.pseudonymizer, resolveSpeaker });
-    const withheld = settings.includeWithdrawn === true ? {} : withholdWithdrawn(prepared);
-    const built = buildSource(prepared.turns);
-    if (built.turns.length === 0) throw new InputError('no text to ingest', { hint: 'The file has no turns or paragraphs with text' });
-    for (const warning of read.warnings) listener.onWarning?.(warning);
-    for (const warning of prepared.warnings) listener.onWarning?.(`${file.display}: ${warning}`);
-    return { type: read.type, encoding: read.encoding, prepared, built, withheld };
-  }
-
-  /**
-   * Marks the turns of withdrawn participants to be left out, and takes them off the list of who took
-   * part (as `telaah withdraw` does to a stored source); counts their turns by pseudonym.
-   */
-  function withholdWithdrawn(prepared: PreparedSource): Record<string, number> {
-    const counts: Record<string, number> = {};
-    if (withdrawn.size === 0) return counts;
-    if (prepared.meta.participants) prepared.meta.participants = prepared.meta.participants.filter((p) => !withdrawn.has(p.toLowerCase()));
-    for (const turn of prepared.turns) {
-      const pseudonym = turn.participant === null ? undefined : withdrawn.get(turn.participant.toLowerCase());
-      if (pseudonym === undefined || turn.text.trim() === '') continue;
-      turn.withheld = true;
-      counts[pseudonym] = (counts[pseudonym] ?? 0) + 1;
-    }
-    return counts;
+    for (const warning of parsed.warnings) listener.onWarning?.(warning);
+    return parsed;
   }
 
   /**
@@ -225,14 +221,14 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
    * (a date, site, attribute or type set with `sources set`, a language) is kept, with real names
    * replaced; a type only from the folder name does not override the stored one.
    */
-  function describeSource(name: string, file: string, sha256: string, reading: { type: SourceType; encoding: string; prepared: PreparedSource }, stored: StoredSource | undefined): SourceInfo {
-    const { prepared, encoding } = reading;
-    const typeGiven = settings.type !== undefined || prepared.meta.type !== undefined;
+  function describeSource(name: string, file: string, sha256: string, reading: Extract<ParseOutcome, { kind: 'parsed' }>, stored: StoredSource | undefined): SourceInfo {
+    const { meta, encoding } = reading;
+    const typeGiven = settings.type !== undefined || meta.type !== undefined;
     const attributes: Record<string, string> = {};
     for (const [key, value] of Object.entries(stored?.attributes ?? {})) attributes[scrubName(key)] = scrub(value);
-    Object.assign(attributes, prepared.meta.attributes);
-    if (prepared.meta.title) attributes.title = prepared.meta.title;
-    if (prepared.meta.participants?.length) attributes.participants = prepared.meta.participants.join(', ');
+    Object.assign(attributes, meta.attributes);
+    if (meta.title) attributes.title = meta.title;
+    if (meta.participants?.length) attributes.participants = meta.participants.join(', ');
     const kept = (value: string | null | undefined): string | null => (value == null ? null : scrub(value));
     return {
       name,
@@ -240,15 +236,15 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
       file,
       sha256,
       encoding,
-      language: settings.language ?? prepared.meta.language ?? stored?.language ?? config.languages[0] ?? null,
-      date: prepared.meta.date ?? stored?.date ?? null,
-      site: prepared.meta.site ?? kept(stored?.site),
+      language: settings.language ?? meta.language ?? stored?.language ?? config.languages[0] ?? null,
+      date: meta.date ?? stored?.date ?? null,
+      site: meta.site ?? kept(stored?.site),
       attributes,
     };
   }
 
   /** Replaces a stored source; human work on unchanged segments moves along, what cannot is reported. */
-  function replaceSource(existing: CatalogueEntry, info: SourceInfo, built: BuiltSource): Pick<FileOutcome & { status: 'replaced' }, 'keptCodings' | 'keptDecisions' | 'keptMemos' | 'notKept' | 'removedProposals'> {
+  function replaceSource(existing: CatalogueEntry, info: SourceInfo, built: PackedSource): Pick<FileOutcome & { status: 'replaced' }, 'keptCodings' | 'keptDecisions' | 'keptMemos' | 'notKept' | 'removedProposals'> {
     const { carried } = writer.replace(existing.name, info, built, participantIds, settings.now);
     return {
       keptCodings: carried.keptCodings,
