@@ -4,6 +4,7 @@ import { queryPlan } from '../../test/helpers/query-plan.js';
 import type { Codebook } from '../core/codebook/types.js';
 import { buildSource } from '../core/transcript/build-source.js';
 import { replaceAutoCodingsOfSources } from './auto-codings.js';
+import { readTriangulationAudit } from './evidence-stream.js';
 import { saveCodebookVersion } from './codebooks.js';
 import { iterateSegmentRecords } from './export-segments.js';
 import { readProjectSnapshot } from './interop-snapshot.js';
@@ -75,6 +76,7 @@ const READS_EVERY_CODING = [
   /^\s*SELECT \* FROM \(SELECT s\.id AS sourceId/, // codings list
   /FROM codings WHERE memo IS NOT NULL/, // withdraw: quotes of the participant in coding memos
   /^\s*SELECT s\.id AS sourceId, g\.start, g\.end, c\.code/, // export refi: every coding
+  /telaah_source_evidence\(/, // triangulate: every counted coding, source by source
 ];
 
 const CODEBOOK: Codebook = { name: 'Mini', version: '1', languages: ['id'], authors: [], description: null, negation: { words: {}, window: 0 }, codes: [] };
@@ -139,6 +141,18 @@ describe('hot statements never scan segments or codings', () => {
       listAcceptedDecisions(db);
       [...iterateUnitCodes(db, 'sentence', { evidence: {} }, { codes: ['access'] })];
     });
+    expectNoFullScans(db, statements);
+  });
+
+  it('triangulate: the counted codings in segment order from the unique index (no sort), each segment by key', () => {
+    const { db } = codedStore();
+    const audit = { required: 'corroborated' as const, strictAll: false };
+    const statements = statementsOf(db, () => readTriangulationAudit(db, {}, [{ id: 'access', parent: null, label: 'Access', required: false, contrasts: [] }], { convergent: 3, corroborated: 2, projectGroups: 0 }, audit));
+    const stream = statements.find((s) => /telaah_source_evidence\(/.test(s))!;
+    const plan = planOf(db, stream);
+    expect(plan).toContain('SCAN c USING INDEX sqlite_autoindex_codings_1');
+    expect(plan).toContain('SEARCH g USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan.filter((l) => /TEMP B-TREE/.test(l))).toEqual([]);
     expectNoFullScans(db, statements);
   });
 
