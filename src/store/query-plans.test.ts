@@ -8,7 +8,7 @@ import { readTriangulationAudit } from './evidence-stream.js';
 import { saveCodebookVersion } from './codebooks.js';
 import { iterateSegmentRecords } from './export-segments.js';
 import { readProjectSnapshot } from './interop-snapshot.js';
-import { iterateCodings } from './list-codings.js';
+import { codingsHaveMemos, iterateCodings } from './list-codings.js';
 import type { Db } from './open.js';
 import { listParticipantTurns } from './participant-turns.js';
 import { listParticipants } from './participants.js';
@@ -154,6 +154,27 @@ describe('hot statements never scan segments or codings', () => {
     expect(plan).toContain('SEARCH g USING INTEGER PRIMARY KEY (rowid=?)');
     expect(plan.filter((l) => /TEMP B-TREE/.test(l))).toEqual([]);
     expectNoFullScans(db, statements);
+  });
+
+  it('codings list with a narrow filter: led by the sources in name order, each one\u2019s codings by its id range, no sort', () => {
+    const { db } = codedStore();
+    for (const filter of [{ code: 'access' }, { coder: 'rina' }, { sourceType: 'interview' as const }, { attribute: { key: 'group', value: 'pekerja-rentan' } }]) {
+      const statements = statementsOf(db, () => [...iterateCodings(db, filter)]);
+      const listing = statements.find((s) => READS_EVERY_CODING[0]!.test(s))!;
+      const plan = planOf(db, listing);
+      expect(plan[0], JSON.stringify(filter)).toBe('SCAN s USING INDEX sqlite_autoindex_sources_1');
+      expect(plan).toContain('SEARCH c USING INDEX sqlite_autoindex_codings_1 (segment_id>? AND segment_id<?)');
+      // A sort within each source ("FOR LAST … TERMS") is bounded; one over every row ("FOR ORDER BY") is what kept `| head` waiting.
+      expect(plan.filter((l) => /TEMP B-TREE FOR ORDER BY|AUTOMATIC/.test(l))).toEqual([]);
+    }
+  });
+
+  it('whether codings have memos: segments with memos looked up by key; the one plain pass over codings only for coding memos', () => {
+    const { db } = codedStore();
+    const statements = statementsOf(db, () => codingsHaveMemos(db, { code: 'access' }));
+    const bySegment = statements.find((s) => /IN \(SELECT segment_id FROM memos/.test(s))!;
+    expect(fullScans(db, bySegment)).toEqual([]);
+    expect(statements.filter((s) => fullScans(db, s).length > 0)).toEqual(["SELECT EXISTS (SELECT 1 FROM codings WHERE memo IS NOT NULL AND memo <> '')"]);
   });
 
   it('export refi: who speaks in which source, one seek per participant', () => {
