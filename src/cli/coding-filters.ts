@@ -106,9 +106,12 @@ export function checkCodingFilter(filter: CodingFilter, valuesOf: () => FilterVa
   if (filter.code === undefined && filter.source === undefined && filter.coder === undefined && !filter.attribute) return filter;
   const known = valuesOf();
   if (filter.code !== undefined) {
-    const codes = [...new Set([...(codebook?.codes.map((c) => c.id) ?? []), ...known.codes])];
     const inUse = (id: string): boolean => id === filter.code || id.startsWith(`${filter.code}/`);
-    if (!codes.some(inUse)) throw new InputError(`unknown code "${filter.code}"`, { hint: hintFor(filter.code, codes, 'see `telaah codebook show`') });
+    // The codebook answers first: the codes in use are read (every coding) only for a code it lacks.
+    if (!codebook?.codes.some((c) => inUse(c.id)) && !known.codes.some(inUse)) {
+      const codes = [...new Set([...(codebook?.codes.map((c) => c.id) ?? []), ...known.codes])];
+      throw new InputError(`unknown code "${filter.code}"`, { hint: hintFor(filter.code, codes, 'see `telaah codebook show`') });
+    }
   }
   if (filter.source !== undefined && !known.sources.includes(filter.source)) {
     throw new InputError(`no source named "${filter.source}"`, { hint: hintFor(filter.source, known.sources, 'see `telaah sources list`') });

@@ -1,5 +1,5 @@
 import type { CodingColumns } from '../core/analysis/coding-columns.js';
-import { buildEvidenceTable, type EvidenceParticipant, type EvidenceSource, type EvidenceTable } from '../core/analysis/evidence-table.js';
+import { buildEvidenceTable, type EvidenceParticipant, type EvidenceReader, type EvidenceSource, type EvidenceTable } from '../core/analysis/evidence-table.js';
 import { formatSegment } from '../core/segment-address.js';
 import { MACHINE_CODERS } from './agreement-units.js';
 import { evidenceClauses, segmentJoin, SourceTexts, type EvidenceScope } from './coded-segments.js';
@@ -12,17 +12,22 @@ import type { Db } from './open.js';
  * at a time) and finds a segment's media time, for the units quoted.
  */
 export function readEvidenceTable(db: Db, columns: CodingColumns): EvidenceTable {
-  const sources = db.prepare<[], EvidenceSource>('SELECT id, name, type, site FROM sources').all();
-  const participants = db.prepare<[], EvidenceParticipant>("SELECT id, pseudonym, grp AS 'group', json_extract(attributes, '$.site') AS site FROM participants ORDER BY id").all();
+  return buildEvidenceTable({ columns, ...readEvidenceNames(db), isHuman: (coder) => !MACHINE_CODERS.includes(coder), reader: evidenceReader(db) });
+}
+
+/** The names an evidence table or stream gives its numbers: every source, and the participants by id. */
+export function readEvidenceNames(db: Db): { sources: EvidenceSource[]; participants: EvidenceParticipant[] } {
+  return {
+    sources: db.prepare<[], EvidenceSource>('SELECT id, name, type, site FROM sources').all(),
+    participants: db.prepare<[], EvidenceParticipant>("SELECT id, pseudonym, grp AS 'group', json_extract(attributes, '$.site') AS site FROM participants ORDER BY id").all(),
+  };
+}
+
+/** Reads what quotes show: a source's text (one source held at a time) and a segment's media time. */
+export function evidenceReader(db: Db): EvidenceReader {
   const texts = new SourceTexts(db);
   const startMs = db.prepare<[number], number | null>(`SELECT t.start_ms FROM (SELECT ? AS id) x ${segmentJoin('x.id')}`).pluck();
-  return buildEvidenceTable({
-    columns,
-    sources,
-    participants,
-    isHuman: (coder) => !MACHINE_CODERS.includes(coder),
-    reader: { text: (sourceId, start, end) => texts.slice(sourceId, start, end), startMs: (segmentId) => startMs.get(segmentId) ?? null },
-  });
+  return { text: (sourceId, start, end) => texts.slice(sourceId, start, end), startMs: (segmentId) => startMs.get(segmentId) ?? null };
 }
 
 /** The evidence that counts under the scope, as an evidence table (see readEvidenceTable). */

@@ -22,12 +22,32 @@ export interface FilterValues {
 
 /** Every code, coder, source, participant attribute value and source attribute value the project holds. */
 export function listFilterValues(db: Db): FilterValues {
+  // Each list is read when first asked for: a check needs one or two, and codes and coders read every coding.
+  const once = <T>(read: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => (value ??= read());
+  };
+  const codes = once(() => column(db, "SELECT code AS v FROM codings UNION SELECT code AS v FROM review_decisions WHERE code <> '' ORDER BY v"));
+  const coders = once(() => listCoders(db));
+  const sources = once(() => column(db, 'SELECT name AS v FROM sources ORDER BY name'));
+  const attributes = once(() => listParticipantValues(db));
+  const sourceAttributes = once(() => listSourceValues(db));
   return {
-    codes: column(db, "SELECT code AS v FROM codings UNION SELECT code AS v FROM review_decisions WHERE code <> '' ORDER BY v"),
-    coders: listCoders(db),
-    sources: column(db, 'SELECT name AS v FROM sources ORDER BY name'),
-    attributes: listParticipantValues(db),
-    sourceAttributes: listSourceValues(db),
+    get codes() {
+      return codes();
+    },
+    get coders() {
+      return coders();
+    },
+    get sources() {
+      return sources();
+    },
+    get attributes() {
+      return attributes();
+    },
+    get sourceAttributes() {
+      return sourceAttributes();
+    },
   };
 }
 

@@ -65,15 +65,17 @@ export interface CodedUnit {
  * The codings of iterateCodings, each with where its unit sits (for exports that quote whole units). A
  * broad listing is read a source at a time, in name order, by its segment id range: the first row comes at
  * once and only one source's rows are ever sorted, where one ORDER BY over the whole union sorted every
- * coding first. A narrow one (a code, coder, attribute or source type, or only rejections) is one sorted
- * statement: its rows are few, and a statement per source would cost more than they do.
+ * coding first. A narrow one (a code, coder, attribute or source type) is one statement led by the sources
+ * in name order (CODED_SEGMENTS_BY_NAME): a statement per source would cost more than its rows, and one
+ * sort of them all kept `| head` waiting. With rejections it stays one sorted statement (two tables).
  */
 export function* iterateCodingsWithUnits(db: Db, filter: CodingFilter = {}): Generator<{ coding: CodingRow; unit: CodedUnit }> {
   const origins = filter.origins ?? [];
   const onlyRejections = origins.length > 0 && origins.every((o) => o === 'rejected');
   const narrow = filter.code !== undefined || filter.coder !== undefined || filter.attribute !== undefined || filter.sourceType !== undefined || onlyRejections;
   const bySource = filter.source === undefined && !narrow;
-  const union = codingsUnion(filter, bySource ? 'c.segment_id BETWEEN ? AND ?' : undefined);
+  const byName = narrow && filter.source === undefined && !origins.includes('rejected');
+  const union = codingsUnion(filter, bySource ? 'c.segment_id BETWEEN ? AND ?' : undefined, byName ? CODED_SEGMENTS_BY_NAME : CODED_SEGMENTS);
   const statement = db.prepare<unknown[], RawRow>(`SELECT * FROM (${union.sql}) ORDER BY ${bySource ? '' : 'source, '}segmentId, code, coder, origin`);
   // The sources are read whole first (two numbers each): a statement cannot run while another iterates.
   const ranges = bySource ? db.prepare<[], { first: number; last: number }>('SELECT first_segment AS first, last_segment AS last FROM sources ORDER BY name').all() : [undefined];
@@ -105,24 +107,27 @@ export function* iterateCodingsWithUnits(db: Db, filter: CodingFilter = {}): Gen
 
 /**
  * Whether a listing of the filter's codings has a memo to show (a coding's own, or a memo on its segment),
- * asked of the database so that a table can choose its columns before its first row is written.
+ * asked of the database so that a table can choose its columns before its first row is written. Memos on
+ * segments are few, so their segments are looked up by key; a coding's own memo has no index, so one
+ * plain pass over the codings table first finds whether any coding has one at all (most projects: none),
+ * and only then is the filter's join run over those that do.
  */
 export function codingsHaveMemos(db: Db, filter: CodingFilter = {}): boolean {
-  const union = codingsUnion(filter);
-  const row = db
-    .prepare<unknown[], { found: number }>(
-      `SELECT EXISTS (SELECT 1 FROM (${union.sql})
-        WHERE (memo IS NOT NULL AND memo <> '') OR segmentId IN (SELECT segment_id FROM memos WHERE segment_id IS NOT NULL)) AS found`,
-    )
-    .get(...union.params());
-  return row?.found === 1;
+  const exists = (union: { sql: string; params: () => unknown[] }): boolean =>
+    db.prepare<unknown[], number>(`SELECT EXISTS (SELECT 1 FROM (${union.sql}))`).pluck().get(...union.params()) === 1;
+  if (exists(codingsUnion(filter, 'c.segment_id IN (SELECT segment_id FROM memos WHERE segment_id IS NOT NULL)'))) return true;
+  const origins = filter.origins ?? [];
+  // Rejections carry no memo of their own.
+  if (origins.length > 0 && origins.every((o) => o === 'rejected')) return false;
+  if (db.prepare<[], number>("SELECT EXISTS (SELECT 1 FROM codings WHERE memo IS NOT NULL AND memo <> '')").pluck().get() !== 1) return false;
+  return exists(codingsUnion({ ...filter, origins: origins.filter((o) => o !== 'rejected') }, "c.memo IS NOT NULL AND c.memo <> ''"));
 }
 
 /**
  * The codings and rejections the filter keeps, as one UNION ALL of RawRow columns (unordered). `within`,
  * when given, is one more clause with two parameters (a segment id range) that both parts take.
  */
-function codingsUnion(filter: CodingFilter, within?: string): { sql: string; params: (...range: number[]) => unknown[] } {
+function codingsUnion(filter: CodingFilter, within?: string, join = CODED_SEGMENTS): { sql: string; params: (...range: number[]) => unknown[] } {
   const origins = filter.origins ?? [];
   const rejections = origins.includes('rejected');
   const codingOrigins = origins.filter((o) => o !== 'rejected');
@@ -137,7 +142,7 @@ function codingsUnion(filter: CodingFilter, within?: string): { sql: string; par
               t.speaker, p.pseudonym AS participant, ${SEGMENT_START} AS unitStart, ${SEGMENT_END} AS unitEnd,
               t.start_ms AS unitStartMs, t.end_ms AS unitEndMs,
               c.start, c.end, c.code, c.coder, c.origin, c.confidence, c.memo
-        ${CODED_SEGMENTS}
+        ${join}
         WHERE ${[...range, ...scope.clauses, ...shared.clauses].join(' AND ')}`,
     );
     params.push((r) => [...r, ...scope.params, ...shared.params]);
@@ -163,6 +168,19 @@ function codingsUnion(filter: CodingFilter, within?: string): { sql: string; par
   }
   return { sql: parts.join(' UNION ALL '), params: (...r) => params.flatMap((p) => p(r)) };
 }
+
+/**
+ * CODED_SEGMENTS led by the sources in name order, each source's codings found by its segment id range:
+ * rows come in (name, segment) order from the two UNIQUE indexes (name; segment_id, code, coder), so a
+ * filter over many codings sorts only within a source before its first row. The indexes are named and
+ * the joins CROSS, else the planner sorts everything (a type's index on sources) or probes a coder's
+ * automatic index once per source (minutes on a million codings).
+ */
+const CODED_SEGMENTS_BY_NAME = `
+         FROM sources s INDEXED BY sqlite_autoindex_sources_1
+         CROSS JOIN codings c INDEXED BY sqlite_autoindex_codings_1 ON c.segment_id BETWEEN s.first_segment AND s.last_segment
+         ${segmentJoin('c.segment_id', 'CROSS JOIN')}
+         LEFT JOIN participants p ON p.id = t.participant_id`;
 
 /** Codings matching the filter (see iterateCodings). */
 export function listCodings(db: Db, filter: CodingFilter = {}): CodingRow[] {

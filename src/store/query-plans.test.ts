@@ -4,10 +4,11 @@ import { queryPlan } from '../../test/helpers/query-plan.js';
 import type { Codebook } from '../core/codebook/types.js';
 import { buildSource } from '../core/transcript/build-source.js';
 import { replaceAutoCodingsOfSources } from './auto-codings.js';
+import { readTriangulationAudit } from './evidence-stream.js';
 import { saveCodebookVersion } from './codebooks.js';
 import { iterateSegmentRecords } from './export-segments.js';
 import { readProjectSnapshot } from './interop-snapshot.js';
-import { iterateCodings } from './list-codings.js';
+import { codingsHaveMemos, iterateCodings } from './list-codings.js';
 import type { Db } from './open.js';
 import { listParticipantTurns } from './participant-turns.js';
 import { listParticipants } from './participants.js';
@@ -84,6 +85,7 @@ const READS_EVERY_CODING = [
   /^\s*SELECT \* FROM \(SELECT s\.id AS sourceId/, // codings list
   /FROM codings WHERE memo IS NOT NULL/, // withdraw: quotes of the participant in coding memos
   /^\s*SELECT s\.id AS sourceId, COALESCE\(gs\.start, t\.start\) AS start/, // export refi: every coding
+  /telaah_source_evidence\(/, // triangulate: every counted coding, source by source
 ];
 
 const CODEBOOK: Codebook = { name: 'Mini', version: '1', languages: ['id'], authors: [], description: null, negation: { words: {}, window: 0 }, codes: [] };
@@ -159,6 +161,39 @@ describe('hot statements never scan segments or codings', () => {
       [...iterateUnitCodes(db, 'sentence', { evidence: {} }, { codes: ['access'] })];
     });
     expectNoFullScans(db, statements);
+  });
+
+  it('triangulate: the counted codings in segment order from the unique index (no sort), each segment by key', () => {
+    const { db } = codedStore();
+    const audit = { required: 'corroborated' as const, strictAll: false };
+    const statements = statementsOf(db, () => readTriangulationAudit(db, {}, [{ id: 'access', parent: null, label: 'Access', required: false, contrasts: [] }], { convergent: 3, corroborated: 2, projectGroups: 0 }, audit));
+    const stream = statements.find((s) => /telaah_source_evidence\(/.test(s))!;
+    const plan = planOf(db, stream);
+    expect(plan).toContain('SCAN c USING INDEX sqlite_autoindex_codings_1');
+    expect(plan).toContain('SEARCH g USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan.filter((l) => /TEMP B-TREE/.test(l))).toEqual([]);
+    expectNoFullScans(db, statements);
+  });
+
+  it('codings list with a narrow filter: led by the sources in name order, each one\u2019s codings by its id range, no sort', () => {
+    const { db } = codedStore();
+    for (const filter of [{ code: 'access' }, { coder: 'rina' }, { sourceType: 'interview' as const }, { attribute: { key: 'group', value: 'pekerja-rentan' } }]) {
+      const statements = statementsOf(db, () => [...iterateCodings(db, filter)]);
+      const listing = statements.find((s) => READS_EVERY_CODING[0]!.test(s))!;
+      const plan = planOf(db, listing);
+      expect(plan[0], JSON.stringify(filter)).toBe('SCAN s USING INDEX sqlite_autoindex_sources_1');
+      expect(plan).toContain('SEARCH c USING INDEX sqlite_autoindex_codings_1 (segment_id>? AND segment_id<?)');
+      // A sort within each source ("FOR LAST … TERMS") is bounded; one over every row ("FOR ORDER BY") is what kept `| head` waiting.
+      expect(plan.filter((l) => /TEMP B-TREE FOR ORDER BY|AUTOMATIC/.test(l))).toEqual([]);
+    }
+  });
+
+  it('whether codings have memos: segments with memos looked up by key; the one plain pass over codings only for coding memos', () => {
+    const { db } = codedStore();
+    const statements = statementsOf(db, () => codingsHaveMemos(db, { code: 'access' }));
+    const bySegment = statements.find((s) => /IN \(SELECT segment_id FROM memos/.test(s))!;
+    expect(fullScans(db, bySegment)).toEqual([]);
+    expect(statements.filter((s) => fullScans(db, s).length > 0)).toEqual(["SELECT EXISTS (SELECT 1 FROM codings WHERE memo IS NOT NULL AND memo <> '')"]);
   });
 
   it('export refi: who speaks in which source, one seek per participant', () => {

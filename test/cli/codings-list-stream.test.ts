@@ -4,7 +4,7 @@ import { countEvidenceUnits } from '../../src/core/analysis/evidence-units.js';
 import { renderTable } from '../../src/cli/commands/codings-list.js';
 import { writeTable } from '../../src/cli/output.js';
 import { segmentMemosCell } from '../../src/report/codings-csv.js';
-import { listCodings, type CodingFilter, type CodingRow } from '../../src/store/list-codings.js';
+import { codingsHaveMemos, listCodings, type CodingFilter, type CodingRow } from '../../src/store/list-codings.js';
 import { openStore } from '../../src/store/open.js';
 import { listProposedCodings, storeAcceptance, storeRejection } from '../../src/store/review.js';
 import { fakeCtx, runInProcess } from '../helpers/fake-ctx.js';
@@ -83,10 +83,56 @@ describe('codings list streams its rows', () => {
       .map((r) => r.key.replace(/ \d+ /, ' '));
     const all = sorted('');
     const barriers = sorted(`(c.code = 'barrier' OR c.code LIKE 'barrier/%') AND`);
+    const narrow: [CodingFilter, string][] = [
+      [{ coder: 'budi' }, `c.coder = 'budi' AND`],
+      [{ sourceType: 'fgd' }, `s.type = 'fgd' AND`],
+      [{ code: 'barrier', origins: ['auto'] }, `(c.code = 'barrier' OR c.code LIKE 'barrier/%') AND c.origin = 'auto' AND`],
+    ];
+    const expected = narrow.map(([, where]) => sorted(where));
     db.close();
     expect(barriers.length).toBeGreaterThan(10);
-    expect(rowsOf().map((r) => `${r.source} ${r.code} ${r.coder}`)).toEqual(all);
-    expect(rowsOf({ code: 'barrier' }).map((r) => `${r.source} ${r.code} ${r.coder}`)).toEqual(barriers);
+    const keys = (filter: CodingFilter) => rowsOf(filter).map((r) => `${r.source} ${r.code} ${r.coder}`);
+    expect(keys({})).toEqual(all);
+    expect(keys({ code: 'barrier' })).toEqual(barriers);
+    narrow.forEach(([filter], i) => {
+      expect(expected[i]!.length, JSON.stringify(filter)).toBeGreaterThan(5);
+      expect(keys(filter), JSON.stringify(filter)).toEqual(expected[i]);
+    });
+  });
+
+  it('knows whether a listing has a memo to show, as its rows say, with memos on segments, on codings, or none', () => {
+    const filters: CodingFilter[] = [{}, { code: 'barrier' }, { coder: 'budi' }, { origins: ['rejected'] }, { origins: ['auto', 'rejected'] }, { sourceType: 'fgd' }];
+    const shows = (rows: CodingRow[]) => rows.some((r) => Boolean(r.memo) || r.memos.length > 0);
+    const db = openStore(join(demo, 'telaah.db'));
+    try {
+      const check = () => {
+        for (const filter of filters) expect(codingsHaveMemos(db, filter), JSON.stringify(filter)).toBe(shows(rowsOf(filter)));
+      };
+      const segmentMemos = db.prepare('SELECT COUNT(*) FROM memos WHERE segment_id IS NOT NULL').pluck().get() as number;
+      const codingMemos = db.prepare("SELECT COUNT(*) FROM codings WHERE memo IS NOT NULL AND memo <> ''").pluck().get() as number;
+      check();
+      // A memo on one budi coding (and none on segments): shown for some filters, not for others.
+      const target = rowsOf({ coder: 'budi' })[0]!;
+      const saved = db.prepare<[], { id: number; memo: string | null }>('SELECT id, memo FROM codings').all();
+      db.prepare("UPDATE codings SET memo = ''").run();
+      const segmentIds = db.prepare('SELECT id, segment_id FROM memos WHERE segment_id IS NOT NULL').all() as { id: number; segment_id: number }[];
+      db.prepare('UPDATE memos SET segment_id = NULL WHERE segment_id IS NOT NULL').run();
+      check();
+      expect(filters.some((f) => codingsHaveMemos(db, f))).toBe(false);
+      db.prepare(`UPDATE codings SET memo = 'lihat poster' WHERE coder = 'budi' AND segment_id = (SELECT g.id FROM segments g JOIN sources s ON s.id = g.source_id WHERE s.name = ? AND g.turn || CASE g.sentence WHEN 0 THEN '' ELSE '.' || g.sentence END = ?)`).run(target.source, target.segment);
+      check();
+      expect(codingsHaveMemos(db, { coder: 'budi' })).toBe(true);
+      expect(codingsHaveMemos(db, { origins: ['rejected'] })).toBe(false);
+      const restore = db.prepare('UPDATE codings SET memo = ? WHERE id = ?');
+      for (const { id, memo } of saved) restore.run(memo, id);
+      const back = db.prepare('UPDATE memos SET segment_id = ? WHERE id = ?');
+      for (const { id, segment_id } of segmentIds) back.run(segment_id, id);
+      expect(db.prepare('SELECT COUNT(*) FROM memos WHERE segment_id IS NOT NULL').pluck().get()).toBe(segmentMemos);
+      expect(db.prepare("SELECT COUNT(*) FROM codings WHERE memo IS NOT NULL AND memo <> ''").pluck().get()).toBe(codingMemos);
+      check();
+    } finally {
+      db.close();
+    }
   });
 
   it('the piped table is byte for byte the whole table, with the memo column only when a memo shows, and the same count line', async () => {

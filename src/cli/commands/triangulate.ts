@@ -1,9 +1,10 @@
 import { memosOfCode } from '../../core/analysis/code-memos.js';
-import { auditTriangulation, type AuditSplit } from '../../core/analysis/triangulation-audit.js';
+import type { AuditSplit } from '../../core/analysis/triangulation-audit.js';
 import type { AuditCode, CodeTriangulation } from '../../core/analysis/triangulation-types.js';
 import type { Memo } from '../../core/memo-target.js';
 import { strictVerdict, triangulationCsv, triangulationDepth, triangulationLegend, triangulationTable } from '../../report/triangulation.js';
-import { countParticipantGroups, readEvidence } from '../../store/evidence.js';
+import { countParticipantGroups } from '../../store/evidence.js';
+import { readTriangulationAudit } from '../../store/evidence-stream.js';
 import { listMemos } from '../../store/memos.js';
 import { listFilterValues } from '../../store/filter-values.js';
 import { checkCoder } from '../coding-filters.js';
@@ -43,9 +44,10 @@ export async function run(ctx: Ctx, _args: string[], opts: TriangulateOptions): 
     if (focus) checkCodeIds(codebook, [focus]);
     if (coder !== undefined) checkCoder(coder, listFilterValues(project.db).coders);
     const { triangulation } = project.config;
-    const audit = auditTriangulation(
+    const audit = readTriangulationAudit(
+      project.db,
+      { coder, origins },
       codes,
-      readEvidence(project.db, { coder, origins }),
       { convergent: triangulation.convergent, corroborated: triangulation.corroborated, projectGroups: countParticipantGroups(project.db) },
       { by, focus, required: triangulation.required, strictAll: opts.all === true },
     );

@@ -58,7 +58,76 @@ export function auditCodes(codes: AuditCode[], table: EvidenceTable, settings: O
   const rolled = new Map<string, Int32Array>();
   for (const code of codes) rolled.set(code.id, units.of(code.id).places);
   const tally = new Tally(table);
-  return codes.map((code) => ({ row: auditCode(code, rolled, (children.get(code.id)?.length ?? 0) > 0, settings, tally), units: rolled.get(code.id)! }));
+  const summaries = new Map<string, UnitSummary>();
+  for (const [id, places] of rolled) summaries.set(id, tally.summarize(places));
+  return codes.map((code) => ({
+    row: codeRow(code, (children.get(code.id)?.length ?? 0) > 0, summaries.get(code.id)!, (id) => summaries.get(id), settings),
+    units: rolled.get(code.id)!,
+  }));
+}
+
+/** What a code's row is made of: its units (its own evidence and that of every code below it), summed up. */
+export interface UnitSummary {
+  /** Distinct units per source type. */
+  sources: Record<SourceType, number>;
+  /** Distinct participants voicing the units, and their distinct groups. */
+  participants: number;
+  groups: number;
+  /**
+   * One participant gives more than half of the units that have a participant at all (notes and
+   * documents have none, so they neither dilute nor count). A single unit from one participant is
+   * concentrated: the code then rests on one voice, which is exactly what the flag is there to show.
+   */
+  concentrated: boolean;
+  /**
+   * Every participant voicing the code belongs to one and the same group. A participant without a
+   * group leaves the question open, so the code is then not called one-sided.
+   */
+  oneSided: boolean;
+  /** Per site (an index shared by every summary of one audit), the source types of the units there, as bits. */
+  typesBySite: ArrayLike<number | undefined>;
+}
+
+/** A code's row from its units' summary, and its contrast partners' (by id; undefined for a code not audited). */
+export function codeRow(
+  code: AuditCode,
+  category: boolean,
+  summary: UnitSummary,
+  summaryOf: (id: string) => UnitSummary | undefined,
+  settings: Omit<TriangulationSettings, 'quotesPerType'>,
+): Omit<CodeTriangulation, 'evidence'> {
+  const { sources } = summary;
+  const types = SOURCE_TYPES.filter((type) => sources[type] > 0).length;
+  const flags: TriangulationFlag[] = [];
+  if (summary.concentrated) flags.push('participant-concentrated');
+  const voiced = sources.interview + sources.fgd > 0;
+  if (voiced && sources.observation === 0) flags.push('not-observed');
+  if (sources.observation > 0 && !voiced && sources.document === 0) flags.push('observed-only');
+  if (settings.projectGroups >= 2 && summary.oneSided) flags.push('one-sided');
+  if (code.contrasts.some((other) => isContrasted(summary.typesBySite, summaryOf(other)?.typesBySite ?? []))) flags.push('contrasted');
+  return {
+    code: code.id,
+    label: code.label,
+    category,
+    required: code.required,
+    sources,
+    participants: summary.participants,
+    groups: summary.groups,
+    status: statusFor(types, settings),
+    flags,
+  };
+}
+
+/** At some site, the code stands on one source type and its contrast on a different one. */
+function isContrasted(ours: ArrayLike<number | undefined>, theirs: ArrayLike<number | undefined>): boolean {
+  for (let site = 0; site < ours.length; site++) {
+    const mine = ours[site] ?? 0;
+    const other = theirs[site] ?? 0;
+    if (mine === 0 || other === 0) continue;
+    // Only one and the same type on both sides pairs no two different types.
+    if (mine !== other || (mine & (mine - 1)) !== 0) return true;
+  }
+  return false;
 }
 
 /** Quotes grouped by source type (interview, fgd, observation, document), the first few of each in (source, segment) order. */
@@ -83,41 +152,6 @@ export function evidenceQuotes(table: EvidenceTable, units: Int32Array, perType:
   return quotes;
 }
 
-function auditCode(code: AuditCode, rolled: Map<string, Int32Array>, category: boolean, settings: Omit<TriangulationSettings, 'quotesPerType'>, tally: Tally): Omit<CodeTriangulation, 'evidence'> {
-  const units = rolled.get(code.id) ?? new Int32Array(0);
-  const sources = tally.countByType(units);
-  const types = SOURCE_TYPES.filter((type) => sources[type] > 0).length;
-  return {
-    code: code.id,
-    label: code.label,
-    category,
-    required: code.required,
-    sources,
-    participants: tally.countParticipants(units),
-    groups: tally.countGroups(units),
-    status: statusFor(types, settings),
-    flags: flagsFor(code, units, sources, rolled, settings, tally),
-  };
-}
-
-function flagsFor(
-  code: AuditCode,
-  units: Int32Array,
-  sources: Record<SourceType, number>,
-  rolled: Map<string, Int32Array>,
-  settings: Omit<TriangulationSettings, 'quotesPerType'>,
-  tally: Tally,
-): TriangulationFlag[] {
-  const flags: TriangulationFlag[] = [];
-  if (tally.isParticipantConcentrated(units)) flags.push('participant-concentrated');
-  const voiced = sources.interview + sources.fgd > 0;
-  if (voiced && sources.observation === 0) flags.push('not-observed');
-  if (sources.observation > 0 && !voiced && sources.document === 0) flags.push('observed-only');
-  if (settings.projectGroups >= 2 && tally.isOneSided(units)) flags.push('one-sided');
-  if (code.contrasts.some((other) => tally.isContrasted(units, rolled.get(other) ?? new Int32Array(0)))) flags.push('contrasted');
-  return flags;
-}
-
 /** Counts over units of one table, with marks reused from one code to the next by round numbers. */
 class Tally {
   private readonly marks: Uint32Array;
@@ -131,15 +165,27 @@ class Tally {
     this.perParticipant = new Uint32Array(table.participants.length);
   }
 
+  /** The units summed up as a code's row needs them. */
+  summarize(units: Int32Array): UnitSummary {
+    return {
+      sources: this.countByType(units),
+      participants: this.countParticipants(units),
+      groups: this.countGroups(units),
+      concentrated: this.isParticipantConcentrated(units),
+      oneSided: this.isOneSided(units),
+      typesBySite: this.typesBySite(units),
+    };
+  }
+
   /** Distinct units per source type. */
-  countByType(units: Int32Array): Record<SourceType, number> {
+  private countByType(units: Int32Array): Record<SourceType, number> {
     const counts = [0, 0, 0, 0];
     for (const place of units) counts[this.table.type[place]!]! += 1;
     return { interview: counts[0]!, fgd: counts[1]!, observation: counts[2]!, document: counts[3]! };
   }
 
   /** Distinct participants voicing the units. */
-  countParticipants(units: Int32Array): number {
+  private countParticipants(units: Int32Array): number {
     const round = ++this.round;
     let n = 0;
     for (const place of units) {
@@ -152,7 +198,7 @@ class Tally {
   }
 
   /** Distinct groups of the participants voicing the units. */
-  countGroups(units: Int32Array): number {
+  private countGroups(units: Int32Array): number {
     const round = ++this.round;
     let n = 0;
     for (const place of units) {
@@ -165,12 +211,8 @@ class Tally {
     return n;
   }
 
-  /**
-   * One participant gives more than half of the units that have a participant at all (notes and
-   * documents have none, so they neither dilute nor count). A single unit from one participant is
-   * concentrated: the code then rests on one voice, which is exactly what the flag is there to show.
-   */
-  isParticipantConcentrated(units: Int32Array): boolean {
+  /** UnitSummary.concentrated. */
+  private isParticipantConcentrated(units: Int32Array): boolean {
     const round = ++this.round;
     let voiced = 0;
     for (const place of units) {
@@ -190,11 +232,8 @@ class Tally {
     return false;
   }
 
-  /**
-   * Every participant voicing the code belongs to one and the same group. A participant without a
-   * group leaves the question open, so the code is then not called one-sided.
-   */
-  isOneSided(units: Int32Array): boolean {
+  /** UnitSummary.oneSided. */
+  private isOneSided(units: Int32Array): boolean {
     let group = -1;
     for (const place of units) {
       const p = this.table.participant[place]!;
@@ -205,20 +244,6 @@ class Tally {
       else if (group !== g) return false;
     }
     return group !== -1;
-  }
-
-  /** At some named site, the code stands on one source type and its contrast on a different one. */
-  isContrasted(units: Int32Array, contrastUnits: Int32Array): boolean {
-    const ours = this.typesBySite(units);
-    const theirs = this.typesBySite(contrastUnits);
-    for (let site = 0; site < ours.length; site++) {
-      const mine = ours[site]!;
-      const other = theirs[site]!;
-      if (mine === 0 || other === 0) continue;
-      // Only one and the same type on both sides pairs no two different types.
-      if (mine !== other || (mine & (mine - 1)) !== 0) return true;
-    }
-    return false;
   }
 
   /** Per site, the source types of the units there, as bits. */

@@ -52,10 +52,20 @@ export function auditTriangulation(codes: AuditCode[], evidence: EvidenceTable, 
     const shown = request.focus ? audited.filter((a) => a.row.code === request.focus) : audited;
     return { value, codes: shown.map(({ row, units }) => ({ ...row, evidence: evidenceQuotes(evidence, units, perType) })) };
   });
+  return auditOf(tables, request);
+}
+
+/** The audit of these tables: what fails `--strict` in each. */
+export function auditOf(tables: AuditTable[], request: AuditRequest): TriangulationAudit {
   const failing = tables.flatMap((t) =>
     belowRequired(t.codes, request.required, request.strictAll).map((r) => ({ code: r.code, status: r.status, within: request.by ? t.value : null })),
   );
   return { by: request.by ?? null, tables, failing };
+}
+
+/** Orders a split's values by name, "(none)" last. */
+export function compareSplitValues(a: string, b: string): number {
+  return a === NO_VALUE ? 1 : b === NO_VALUE ? -1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -73,6 +83,6 @@ export function splitEvidence(evidence: EvidenceTable, by: AuditSplit | undefine
     keep[place] = 1;
   }
   return [...groups]
-    .sort(([a], [b]) => (a === NO_VALUE ? 1 : b === NO_VALUE ? -1 : a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareSplitValues(a, b))
     .map(([value, keep]) => ({ value, keep }));
 }
