@@ -1,6 +1,6 @@
-import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import type { SegmentAddress } from '../core/segment-address.js';
 import type { Db } from './open.js';
+import { listSourceRanges, readSourceUnits, type UnitSelection } from './unit-ranges.js';
 
 /** A unit to code: a segment with its text and where that text starts in the source. */
 export interface CodingUnitRow {
@@ -19,26 +19,16 @@ export interface SourceUnits {
 }
 
 /**
- * Every source's units (sentences or turns), one source at a time. Interviewer turns are left out
- * unless asked for; notes and documents (no speaker role) are in unless only spoken units are asked for.
+ * Every source's units (sentences or turns), one source at a time, in name order. Interviewer turns are
+ * left out unless asked for; notes and documents (no speaker role) are in unless only spoken units are asked for.
  */
-export function* iterateCodingUnits(db: Db, options: { unit: 'sentence' | 'turn'; includeInterviewer: boolean; spokenOnly?: boolean }): Generator<SourceUnits> {
-  const sources = db.prepare<[], { name: string; text: string; first_segment: number; last_segment: number }>(
-    'SELECT name, text, first_segment, last_segment FROM sources ORDER BY name',
-  );
-  const segments = db.prepare<[number, number], { id: number; turn: number; sentence: number; start: number; end: number; role: string | null }>(
-    `SELECT g.id, g.turn, g.sentence, g.start, g.end, COALESCE(g.role, t.role) AS role
-       FROM segments g LEFT JOIN segments t ON t.id = g.parent_id
-      WHERE g.id BETWEEN ? AND ? ORDER BY g.id`,
-  );
-  for (const source of sources.all()) {
-    const slicer = new CodePointSlicer(source.text);
+export function* iterateCodingUnits(db: Db, options: UnitSelection): Generator<SourceUnits> {
+  for (const source of listSourceRanges(db)) {
+    const found = readSourceUnits(db, source, options);
     const units: CodingUnitRow[] = [];
-    for (const g of segments.iterate(source.first_segment, source.last_segment)) {
-      if ((options.unit === 'sentence') !== (g.sentence > 0)) continue;
-      if (g.role === 'interviewer' && !options.includeInterviewer) continue;
-      if (g.role === null && options.spokenOnly) continue;
-      units.push({ segmentId: g.id, turn: g.turn, sentence: g.sentence, offset: g.start, text: slicer.slice(g.start, g.end) });
+    for (let k = 0; k < found.count; k++) {
+      const text = found.text.slice(found.from16[k], found.to16[k]);
+      units.push({ segmentId: found.segmentIds[k]!, turn: found.turns[k]!, sentence: found.sentences[k]!, offset: found.starts[k]!, text });
     }
     yield { source: source.name, units };
   }

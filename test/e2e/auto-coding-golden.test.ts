@@ -19,8 +19,8 @@ import { FIXTURES, tempDir, telaah } from '../helpers/spawn-cli.js';
 const FIXTURE = join(FIXTURES, 'auto-coding');
 const MINI = join(FIXTURES, 'mini-study');
 
-function run(dir: string, args: string[]): string {
-  const result = telaah(dir, args);
+function run(dir: string, args: string[], env: Record<string, string> = {}): string {
+  const result = telaah(dir, args, env);
   expect(result.code, result.stderr).toBe(0);
   return result.stdout;
 }
@@ -42,8 +42,8 @@ function described(lines: string[], digest: boolean): string[] {
 }
 
 /** The summary `code auto --json` prints and the codings stored after it. */
-function codeAuto(dir: string, args: string[], digest = false): string {
-  const summary = run(dir, ['code', 'auto', '--json', ...args]).trim();
+function codeAuto(dir: string, args: string[], threads: number, digest = false): string {
+  const summary = run(dir, ['code', 'auto', '--json', ...args], { TELAAH_THREADS: String(threads) }).trim();
   // Paths differ from machine to machine: the run is named by the codebook's file name.
   const named = args.map((a) => (a.endsWith('.yaml') ? basename(a) : a));
   return [`$ code auto ${named.join(' ')}`, summary, ...described(autoCodings(dir), digest)].join('\n');
@@ -57,7 +57,9 @@ function compareWithGolden(name: string, actual: string): void {
 }
 
 describe('code auto stores what it always stored', () => {
-  it('on the fixture with every kind of pattern, in both languages', () => {
+  // TELAAH_THREADS=1 codes in the command's own thread; 2 and 3 code in worker threads (batches of one
+  // source or so on a project this small, arriving in any order) while the command's thread stores.
+  it.each([1, 2, 3])('on the fixture with every kind of pattern, in both languages (%i threads)', (threads) => {
     const dir = tempDir();
     run(dir, ['init']);
     run(dir, ['participants', 'import', join(MINI, 'participants.csv')]);
@@ -67,22 +69,27 @@ describe('code auto stores what it always stored', () => {
     const second = join(dir, 'codebook-2.yaml');
     writeFileSync(second, readFileSync(codebook, 'utf8').replace('version: "1"', 'version: "2"').replace("'\"register office\"'", '"enrolment"').replace('[uang, iuran]', '[uang]'));
     const runs = [
-      codeAuto(dir, ['--codebook', codebook]),
-      codeAuto(dir, []),
-      codeAuto(dir, ['--unit', 'turn']),
-      codeAuto(dir, ['--include-interviewer']),
-      codeAuto(dir, ['--codebook', second]),
-      codeAuto(dir, ['--codebook', second, '--unit', 'turn', '--include-interviewer']),
+      codeAuto(dir, ['--codebook', codebook], threads),
+      codeAuto(dir, [], threads),
+      codeAuto(dir, ['--unit', 'turn'], threads),
+      codeAuto(dir, ['--include-interviewer'], threads),
+      codeAuto(dir, ['--codebook', second], threads),
+      codeAuto(dir, ['--codebook', second, '--unit', 'turn', '--include-interviewer'], threads),
     ];
     compareWithGolden('golden-fixture.txt', runs.join('\n'));
   });
 
-  it('on the demo project (the shipped codebook on the sample study)', () => {
+  it.each([1, 2])('on the demo project (the shipped codebook on the sample study; %i threads)', (threads) => {
     const root = tempDir();
     run(root, ['demo', 'study']);
     const dir = join(root, 'study');
     // Thousands of codings: each run's are compared by count and digest (the fixture's are listed).
-    const runs = [['$ demo', ...described(autoCodings(dir), true)].join('\n'), codeAuto(dir, [], true), codeAuto(dir, ['--include-interviewer'], true), codeAuto(dir, ['--unit', 'turn'], true)];
+    const runs = [
+      ['$ demo', ...described(autoCodings(dir), true)].join('\n'),
+      codeAuto(dir, [], threads, true),
+      codeAuto(dir, ['--include-interviewer'], threads, true),
+      codeAuto(dir, ['--unit', 'turn'], threads, true),
+    ];
     compareWithGolden('golden-demo.txt', runs.join('\n'));
   });
 });

@@ -14,6 +14,7 @@ import type { ListingOptions, WhereOption } from '../flags.js';
 import { withProjectToRead } from '../open-project.js';
 import { outputMode, writeCsv, writeJson, writeTable } from '../output.js';
 import { paint } from '../style.js';
+import { threadsFromEnv } from '../threads-env.js';
 
 /** Options of `telaah stats words`. */
 export interface StatsWordsOptions extends ListingOptions {
@@ -57,12 +58,4 @@ export async function run(ctx: Ctx, _args: string[], opts: StatsWordsOptions): P
     }
     return 0;
   });
-}
-
-/** TELAAH_THREADS: how many threads count words (default: as many as the project's size calls for, at most 4). */
-function threadsFromEnv(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const threads = Number(value);
-  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new InputError(`TELAAH_THREADS must be a whole number from 1 to 64, not "${value}"`, { hint: 'Unset it to let telaah choose, or set TELAAH_THREADS=1 to count in one thread' });
-  return threads;
 }

@@ -1,0 +1,12 @@
+import { InputError } from '../errors.js';
+
+/**
+ * TELAAH_THREADS: how many threads a command that can share its work uses (`stats words` counts in them,
+ * `code auto` codes in them); undefined when unset, so the command chooses by the project's size.
+ */
+export function threadsFromEnv(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new InputError(`TELAAH_THREADS must be a whole number from 1 to 64, not "${value}"`, { hint: 'Unset it to let telaah choose, or set TELAAH_THREADS=1 to work in one thread' });
+  return threads;
+}
