@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseCodebook } from '../dist/core/codebook/parse-codebook.js';
 import { compileCoder } from '../dist/core/coding/auto-coder.js';
 import { createStemmers } from '../dist/core/coding/stemmers.js';
-import { tokenize } from '../dist/core/coding/tokenize.js';
+import { createWordSpans, scanWords, tokenize } from '../dist/core/coding/tokenize.js';
 import { iterateCodingUnits } from '../dist/store/codings.js';
 import { openStore } from '../dist/store/open.js';
 
@@ -20,6 +20,15 @@ for (const { units } of iterateCodingUnits(db, { unit: 'sentence', includeInterv
 }
 let tokens = 0;
 for (const t of texts) tokens += tokenize(t).length;
+// The tokens `code auto` codes by default (participants' sentences, notes and documents; no interviewer).
+let codedTokens = 0;
+const spans = createWordSpans();
+for (const { units } of iterateCodingUnits(db, { unit: 'sentence', includeInterviewer: false })) {
+  for (const u of units) {
+    scanWords(u.text, spans);
+    codedTokens += spans.count;
+  }
+}
 const coder = compileCoder(codebook, createStemmers());
 // A first pass stems every new word form; the second shows the steady state of a warm memo.
 const passes = [];
@@ -29,4 +38,4 @@ for (let pass = 0; pass < 2; pass++) {
   for (const t of texts) codings += coder.code(t).length;
   passes.push({ seconds: Number(process.hrtime.bigint() - started) / 1e9, codings });
 }
-process.stdout.write(`${JSON.stringify({ units: texts.length, tokens, megabytes: bytes / 1048576, passes })}\n`);
+process.stdout.write(`${JSON.stringify({ units: texts.length, tokens, codedTokens, megabytes: bytes / 1048576, passes })}\n`);

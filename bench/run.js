@@ -119,14 +119,10 @@ startup.helpOverNode = round(startup.helpMs / startup.nodeMs);
 
 // The project auto-coded and stored (as a researcher would run it), then every analysis command on it.
 const stored = timeCommand(['code', 'auto', '--codebook', codebookPath, '--json']);
-// End to end: reading every text, matching and storing the codings, against the same tokens.
-autoCoding.endToEnd = {
-  seconds: stored.seconds,
-  cpuSeconds: stored.cpuSeconds,
-  peakRssMb: stored.peakRssMb,
-  tokensPerSecond: Math.round(coding.tokens / stored.seconds),
-  ...(autoCoding.grep ? { secondsOverGrepSeconds: round(stored.seconds / autoCoding.grep.seconds) } : {}),
-};
+// End to end: the tokens `code auto` codes over its wall time (reading, matching, storing), beside grep's.
+autoCoding.endToEnd = stored.seconds
+  ? { seconds: stored.seconds, cpuSeconds: stored.cpuSeconds, peakRssMb: stored.peakRssMb, tokens: coding.codedTokens, tokensPerSecond: Math.round(coding.codedTokens / stored.seconds), overGrepSeconds: round(stored.seconds / grepSeconds) }
+  : null;
 const analysis = { codeAuto: stored, ...timeAnalysis() };
 const report = timeReport();
 
@@ -151,7 +147,7 @@ const result = {
   startup,
   analysis,
   report,
-  targets: { megabytesPerSecond: 30, peakRssMb: 400, ingestSpeedOverSqliteImport: 0.5, helpOverNode: 2, codingTokensPerSecond: 5_000_000, analysisSeconds: 2, analysisPeakRssMb: 400 },
+  targets: { megabytesPerSecond: 30, peakRssMb: 400, ingestSpeedOverSqliteImport: 0.5, helpOverNode: 2, codingTokensPerSecond: 2_000_000, codeAutoTokensPerSecond: 5_000_000, analysisSeconds: 2, analysisPeakRssMb: 400 },
 };
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 

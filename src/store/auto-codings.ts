@@ -1,4 +1,5 @@
 import type { NewCoding } from './codings.js';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './open.js';
 
 /** How one replacement changed the stored auto codings. */
@@ -21,8 +22,10 @@ export interface SourceAutoCodings {
 export function replaceAutoCodingsOfSources(db: Db, batch: readonly SourceAutoCodings[], codebookId: number, now: string): AutoCodingChange {
   return db.transaction(() => {
     const total: AutoCodingChange = { added: 0, removed: 0, kept: 0 };
+    const sql = statementsOf(db);
     for (const { source, codings } of batch) {
-      const change = replaceSourceAutoCodings(db, source, codebookId, codings, now);
+      // Inside this transaction: a savepoint per source would only add statements.
+      const change = replaceInTransaction(sql, source, codebookId, codings, now);
       total.added += change.added;
       total.removed += change.removed;
       total.kept += change.kept;
@@ -38,25 +41,33 @@ export function replaceAutoCodingsOfSources(db: Db, batch: readonly SourceAutoCo
  */
 export function replaceSourceAutoCodings(db: Db, source: string, codebookId: number, codings: readonly NewCoding[], now: string): AutoCodingChange {
   const sql = statementsOf(db);
+  return db.transaction(() => replaceInTransaction(sql, source, codebookId, codings, now)).immediate();
+}
+
+/** replaceSourceAutoCodings' work, in the caller's write transaction. */
+function replaceInTransaction(sql: Statements, source: string, codebookId: number, codings: readonly NewCoding[], now: string): AutoCodingChange {
   const range = sql.range.get(source);
   if (!range) throw new Error(`no source named ${source}`);
-  const stray = codings.find((c) => c.segmentId < range.first || c.segmentId > range.last);
-  if (stray) throw new Error(`segment ${stray.segmentId} is not in source ${source}`);
-  return db.transaction((): AutoCodingChange => {
-    const key = (c: { segmentId: number; code: string; start: number; end: number }): string => `${c.segmentId} ${c.code} ${c.start} ${c.end}`;
-    const wanted = new Map(codings.map((c) => [key(c), c]));
-    // The stored rows are read one at a time and only the ids to remove are held (a statement cannot
-    // write while another iterates): a source with a hundred thousand auto codings costs numbers, not rows.
-    const stale: number[] = [];
-    let kept = 0;
-    for (const row of sql.existing.iterate(range.first, range.last)) {
-      if (row.codebookId === codebookId && wanted.delete(key(row))) kept += 1;
-      else stale.push(row.id);
-    }
-    for (const id of stale) sql.remove.run(id);
-    for (const c of wanted.values()) sql.insert.run(c.segmentId, c.code, c.start, c.end, codebookId, c.confidence ?? null, now);
-    return { added: wanted.size, removed: stale.length, kept };
-  }).immediate();
+  for (const c of codings) {
+    if (c.segmentId < range.first || c.segmentId > range.last) throw new Error(`segment ${c.segmentId} is not in source ${source}`);
+  }
+  const key = (c: { segmentId: number; code: string; start: number; end: number }): string => `${c.segmentId} ${c.code} ${c.start} ${c.end}`;
+  // Made at the first stored auto coding: a source that has none yet (every source on a project's
+  // first run) needs no keys at all.
+  let wanted: Map<string, NewCoding> | null = null;
+  // The stored rows are read one at a time and only the ids to remove are held (a statement cannot
+  // write while another iterates): a source with a hundred thousand auto codings costs numbers, not rows.
+  const stale: number[] = [];
+  let kept = 0;
+  for (const row of sql.existing.iterate(range.first, range.last)) {
+    wanted ??= new Map(codings.map((c) => [key(c), c]));
+    if (row.codebookId === codebookId && wanted.delete(key(row))) kept += 1;
+    else stale.push(row.id);
+  }
+  for (const id of stale) sql.remove.run(id);
+  const added = wanted === null ? codings : [...wanted.values()];
+  sql.insert.write(added, codebookId, now);
+  return { added: added.length, removed: stale.length, kept };
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
@@ -81,9 +92,45 @@ function prepareStatements(db: Db) {
         WHERE segment_id BETWEEN ? AND ? AND origin = 'auto'`,
     ),
     remove: db.prepare('DELETE FROM codings WHERE id = ?'),
-    insert: db.prepare(
-      `INSERT INTO codings (segment_id, code, coder, origin, start, end, codebook_id, confidence, created_at)
-       VALUES (?, ?, 'auto', 'auto', ?, ?, ?, ?, ?)`,
-    ),
+    insert: new AutoCodingInsert(db),
   };
+}
+
+/** Rows per INSERT statement, largest first: a source's codings go in as few statements as these sizes allow. */
+const ROWS_PER_STATEMENT = [32, 8, 1];
+
+/**
+ * Inserts auto codings many rows per statement, in the order given: a statement call from JavaScript
+ * costs more than SQLite's own work for a small row.
+ */
+class AutoCodingInsert {
+  private readonly statements: { rows: number; statement: Statement<unknown[]>; values: unknown[] }[];
+
+  constructor(db: Db) {
+    this.statements = ROWS_PER_STATEMENT.map((rows) => {
+      const tuples = new Array<string>(rows).fill(`(?, ?, 'auto', 'auto', ?, ?, ?, ?, ?)`);
+      const statement = db.prepare<unknown[]>(`INSERT INTO codings (segment_id, code, coder, origin, start, end, codebook_id, confidence, created_at) VALUES ${tuples.join(', ')}`);
+      return { rows, statement, values: new Array<unknown>(rows * 7).fill(null) };
+    });
+  }
+
+  write(codings: readonly NewCoding[], codebookId: number, now: string): void {
+    let next = 0;
+    for (const { rows, statement, values } of this.statements) {
+      for (; next + rows <= codings.length; next += rows) {
+        let at = 0;
+        for (let r = next; r < next + rows; r++) {
+          const c = codings[r]!;
+          values[at++] = c.segmentId;
+          values[at++] = c.code;
+          values[at++] = c.start;
+          values[at++] = c.end;
+          values[at++] = codebookId;
+          values[at++] = c.confidence ?? null;
+          values[at++] = now;
+        }
+        statement.run(values);
+      }
+    }
+  }
 }

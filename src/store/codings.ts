@@ -1,7 +1,7 @@
-import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import type { SegmentAddress } from '../core/segment-address.js';
 import type { Db } from './open.js';
 import { rangeSegmentsSql } from './segment-rows.js';
+import { listSourceRanges, readSourceUnits, type UnitSelection } from './unit-ranges.js';
 
 /** A unit to code: a segment with its text and where that text starts in the source. */
 export interface CodingUnitRow {
@@ -20,28 +20,16 @@ export interface SourceUnits {
 }
 
 /**
- * Every source's units (sentences or turns), one source at a time. Interviewer turns are left out
- * unless asked for; notes and documents (no speaker role) are in unless only spoken units are asked for.
+ * Every source's units (sentences or turns), one source at a time, in name order. Interviewer turns are
+ * left out unless asked for; notes and documents (no speaker role) are in unless only spoken units are asked for.
  */
-export function* iterateCodingUnits(db: Db, options: { unit: 'sentence' | 'turn'; includeInterviewer: boolean; spokenOnly?: boolean }): Generator<SourceUnits> {
-  const sources = db.prepare<[], { name: string; text: string; first_segment: number; last_segment: number }>(
-    'SELECT name, text, first_segment, last_segment FROM sources ORDER BY name',
-  );
-  // A sentence's turn number and role are its turn's, the row just before it: no lookup per sentence.
-  const segments = db
-    .prepare<[{ first: number; last: number }], [number, number | null, number, number, number, string | null]>(rangeSegmentsSql(['id', 'turn_on_turns', 'sentence', 'start', 'end', 'role']))
-    .raw();
-  for (const source of sources.all()) {
-    const slicer = new CodePointSlicer(source.text);
+export function* iterateCodingUnits(db: Db, options: UnitSelection): Generator<SourceUnits> {
+  for (const source of listSourceRanges(db)) {
+    const found = readSourceUnits(db, source, options);
     const units: CodingUnitRow[] = [];
-    let turn = 0;
-    let role: string | null = null;
-    for (const [id, turnNumber, sentence, start, end, ownRole] of segments.iterate({ first: source.first_segment, last: source.last_segment })) {
-      if (sentence === 0) [turn, role] = [turnNumber!, ownRole];
-      if ((options.unit === 'sentence') !== (sentence > 0)) continue;
-      if (role === 'interviewer' && !options.includeInterviewer) continue;
-      if (role === null && options.spokenOnly) continue;
-      units.push({ segmentId: id, turn, sentence, offset: start, text: slicer.slice(start, end) });
+    for (let k = 0; k < found.count; k++) {
+      const text = found.text.slice(found.from16[k], found.to16[k]);
+      units.push({ segmentId: found.segmentIds[k]!, turn: found.turns[k]!, sentence: found.sentences[k]!, offset: found.starts[k]!, text });
     }
     yield { source: source.name, units };
   }

@@ -23,6 +23,7 @@ import { SearchIndexWriter } from './search-index.js';
 import { afterTurnSql, rangeSegmentsSql, segmentRangeDeleter } from './segment-rows.js';
 import type { SearchKeys } from '../core/search/search-keys.js';
 import { iterateUnitCodes } from './unit-codes.js';
+import { listSourceRanges, readSourceUnits } from './unit-ranges.js';
 import { AFFECTED_SOURCES_SQL, findParticipant, withdrawParticipant } from './withdrawal.js';
 
 /**
@@ -127,6 +128,15 @@ describe('hot statements never scan segments or codings', () => {
     const one = seg('w01', '2.1');
     const statements = statementsOf(db, () => replaceAutoCodingsOfSources(db, [{ source: 'w01', codings: [{ segmentId: one.id, code: 'access', start: one.start, end: one.end }] }], codebookId, 'now'));
     expect(statements.some((s) => /segment_id BETWEEN \? AND \?/.test(s))).toBe(true);
+    expectNoFullScans(db, statements);
+  });
+
+  it('code auto (reading each source’s units by its id range)', () => {
+    const { db } = codedStore();
+    const statements = statementsOf(db, () => {
+      for (const source of listSourceRanges(db)) expect(readSourceUnits(db, source, { unit: 'sentence', includeInterviewer: false }).count).toBeGreaterThan(0);
+    });
+    expect(statements.some((s) => /FROM segments WHERE id BETWEEN \? AND \?/.test(s))).toBe(true);
     expectNoFullScans(db, statements);
   });
 

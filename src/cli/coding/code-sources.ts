@@ -1,12 +1,16 @@
+import { availableParallelism } from 'node:os';
+import type { Codebook } from '../../core/codebook/types.js';
 import type { AutoCoder } from '../../core/coding/auto-coder.js';
-import { countCodePoints } from '../../core/text/code-points.js';
+import { createPackedCodings, type PackedCodings } from '../../core/coding/code-units.js';
 import { replaceAutoCodingsOfSources, type AutoCodingChange, type SourceAutoCodings } from '../../store/auto-codings.js';
-import { iterateCodingUnits, type CodingUnitRow, type NewCoding } from '../../store/codings.js';
+import type { NewCoding } from '../../store/codings.js';
 import type { Db } from '../../store/open.js';
-import { countSources } from '../../store/sources.js';
+import { keyOf } from '../../store/store-key.js';
+import { listSourceRanges, type SourceRange, type UnitSelection } from '../../store/unit-ranges.js';
 import type { Ctx } from '../context.js';
 import { signalGate } from '../interrupt.js';
 import { formatCount, formatRate, startProgress } from '../progress.js';
+import { codeSource, CodingThreads, planBatches, WORKERS_AVAILABLE } from './coding-threads.js';
 
 /** What one `code auto` run coded and changed. */
 export interface CodingRun {
@@ -24,9 +28,13 @@ export interface CodingPlan {
   includeInterviewer: boolean;
   /** --json: no progress line. */
   json: unknown;
+  /** The codebook `coder` was compiled from (worker threads compile it again). */
+  codebook: Codebook;
   coder: AutoCoder;
   codebookId: number;
   now: string;
+  /** Threads that code while this one stores (1: this thread does it all); default: by the project's size. */
+  threads?: number;
 }
 
 // Sources are stored in batches of about this many units: small enough to keep memory flat, large
@@ -35,13 +43,26 @@ const BATCH_UNITS = 20_000;
 // …and at least this often: a crash loses no more than this much coding, and another process waiting
 // to write (code add, review, memo add) waits no longer for the write lock.
 const BATCH_MS = 250;
+/** Below this many segments one thread does it all: a worker takes a tenth of a second to start. */
+const SEGMENTS_PER_THREAD = 200_000;
+/** More coding threads than this gain little: this thread stores what they code, one row at a time. */
+const MAX_THREADS = 4;
+
+/** One source coded: its units and codings. */
+interface CodedSource {
+  source: string;
+  units: number;
+  codings: NewCoding[];
+}
 
 /**
  * Codes the units source by source and stores them batch by batch (never the whole project in
- * memory); on Ctrl-C it stops between sources and stores those already coded.
+ * memory); on Ctrl-C it stops between sources and stores those already coded. A large project is coded
+ * in worker threads while this thread stores (see coding-threads.ts), in the same order.
  */
 export async function codeSources(ctx: Ctx, db: Db, plan: CodingPlan, signal: AbortSignal): Promise<CodingRun> {
-  const run: CodingRun = { units: 0, codings: 0, perCode: new Map(), change: { added: 0, removed: 0, kept: 0 }, sources: { done: 0, total: countSources(db) }, interrupted: false };
+  const sources = listSourceRanges(db);
+  const run: CodingRun = { units: 0, codings: 0, perCode: new Map(), change: { added: 0, removed: 0, kept: 0 }, sources: { done: 0, total: sources.length }, interrupted: false };
   const progress = startProgress(ctx, { json: plan.json });
   const gate = signalGate();
   signal.addEventListener('abort', () => progress.note('Stopping after this source (Ctrl-C again stops at once)'));
@@ -57,8 +78,9 @@ export async function codeSources(ctx: Ctx, db: Db, plan: CodingPlan, signal: Ab
     batchUnits = 0;
     batchStarted = performance.now();
   };
+  const coded = codedSources(db, plan, sources);
   try {
-    for (const { source, units } of iterateCodingUnits(db, plan)) {
+    for (let next = await coded.next(); !next.done; next = await coded.next()) {
       // Checked before the next source: a Ctrl-C that came while this one was started lets it finish.
       if (signal.aborted) {
         run.interrupted = true;
@@ -72,10 +94,10 @@ export async function codeSources(ctx: Ctx, db: Db, plan: CodingPlan, signal: Ab
         details: [`${formatCount(run.units)} ${plan.unit}s`, formatRate(run.units, seconds, `${plan.unit}s`), `${formatCount(run.codings)} codings`],
       }));
       await gate();
-      const codings = units.flatMap((u) => codeUnit(plan.coder, u));
+      const { source, units, codings } = next.value;
       batch.push({ source, codings });
-      batchUnits += units.length;
-      run.units += units.length;
+      batchUnits += units;
+      run.units += units;
       run.codings += codings.length;
       for (const c of codings) run.perCode.set(c.code, (run.perCode.get(c.code) ?? 0) + 1);
       run.sources.done += 1;
@@ -84,14 +106,56 @@ export async function codeSources(ctx: Ctx, db: Db, plan: CodingPlan, signal: Ab
     store();
   } finally {
     progress.stop();
+    await coded.return(undefined);
   }
   return run;
 }
 
-/** The codings the coder finds in one unit, with offsets in code points of the source text. */
-function codeUnit(coder: AutoCoder, u: CodingUnitRow): NewCoding[] {
-  return coder.code(u.text).map((match) => {
-    const start = u.offset + countCodePoints(u.text, 0, match.start);
-    return { segmentId: u.segmentId, code: match.code, start, end: start + countCodePoints(u.text, match.start, match.end) };
-  });
+/** The sources coded in order, in this thread or by workers. */
+async function* codedSources(db: Db, plan: CodingPlan, sources: SourceRange[]): AsyncGenerator<CodedSource, void, undefined> {
+  const selection: UnitSelection = { unit: plan.unit, includeInterviewer: plan.includeInterviewer };
+  const threads = codingThreads(db, plan, sources);
+  if (threads <= 1) {
+    const packed = createPackedCodings();
+    for (const source of sources) {
+      packed.count = 0;
+      const units = codeSource(db, plan.coder, source, selection, packed);
+      yield { source: source.name, units, codings: unpack(plan.coder, packed, 0, packed.count) };
+    }
+    return;
+  }
+  const starts = planBatches(sources, threads);
+  const workers = new CodingThreads({ database: db.name, key: keyOf(db), codebook: plan.codebook, selection, sources, starts }, Math.min(threads, starts.length - 1));
+  try {
+    for (let b = 0; b + 1 < starts.length; b++) {
+      const batch = await workers.take(b);
+      let at = 0;
+      for (let k = starts[b]!; k < starts[b + 1]!; k++) {
+        const n = batch.codings[k - starts[b]!]!;
+        yield { source: sources[k]!.name, units: batch.units[k - starts[b]!]!, codings: unpack(plan.coder, batch.packed, at, at + n) };
+        at += n;
+      }
+    }
+  } finally {
+    await workers.stop();
+  }
+}
+
+/** How many threads code: TELAAH_THREADS' choice, else one per core (at most 4) on a large project. */
+function codingThreads(db: Db, plan: CodingPlan, sources: readonly SourceRange[]): number {
+  // A worker opens the file by name: an in-memory database (tests) has none to share.
+  if (!WORKERS_AVAILABLE || db.memory || sources.length < 2) return 1;
+  if (plan.threads !== undefined) return plan.threads;
+  const segments = sources.reduce((sum, s) => sum + Math.max(0, s.last - s.first + 1), 0);
+  return segments < SEGMENTS_PER_THREAD ? 1 : Math.min(MAX_THREADS, availableParallelism());
+}
+
+/** Codings from..to of `packed` as rows to store. */
+function unpack(coder: AutoCoder, packed: PackedCodings, from: number, to: number): NewCoding[] {
+  const codings: NewCoding[] = new Array(to - from);
+  const ids = coder.codeIds;
+  for (let k = from; k < to; k++) {
+    codings[k - from] = { segmentId: packed.segmentIds[k]!, code: ids[packed.codes[k]!]!, start: packed.starts[k]!, end: packed.ends[k]! };
+  }
+  return codings;
 }

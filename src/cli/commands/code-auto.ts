@@ -22,6 +22,7 @@ import { codeSources } from '../coding/code-sources.js';
 import { whileInterruptible } from '../interrupt.js';
 import { paint } from '../style.js';
 import { notice } from '../notice.js';
+import { threadsFromEnv } from '../threads-env.js';
 
 /**
  * `telaah code auto`: applies the current codebook's patterns (as stored) to every unit; `--codebook F`
@@ -30,6 +31,7 @@ import { notice } from '../notice.js';
 export async function run(ctx: Ctx, _args: string[], opts: CodeAutoOptions): Promise<ExitCode> {
   // Read a named file before opening the project: a bad file must leave the project unchanged.
   const given = opts.codebook === undefined ? undefined : loadValidCodebook(resolve(ctx.cwd, opts.codebook));
+  const threads = threadsFromEnv(ctx.env.TELAAH_THREADS);
   return withProject(ctx, opts, async (project): Promise<ExitCode> => {
     const { db, config } = project;
     if (given) {
@@ -44,7 +46,7 @@ export async function run(ctx: Ctx, _args: string[], opts: CodeAutoOptions): Pro
     const now = ctx.now().toISOString();
     const coder = compileCoder(codebook, createStemmers());
     const unit = opts.unit ?? config.codingUnit;
-    const plan = { unit, includeInterviewer: opts.includeInterviewer === true, json: opts.json, coder, codebookId: version.id, now };
+    const plan = { unit, includeInterviewer: opts.includeInterviewer === true, json: opts.json, codebook, coder, codebookId: version.id, now, threads };
     const { units, codings, perCode, change, sources, interrupted } = await whileInterruptible(ctx, (signal) => codeSources(ctx, db, plan, signal));
     if (change.added + change.removed > 0) {
       const counts = { units, ...change, ...(interrupted ? { interrupted: 1 } : {}) };

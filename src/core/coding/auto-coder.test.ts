@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.js';
 import type { Codebook, CodeDef, CodePatterns, PatternTerm } from '../codebook/types.js';
-import { compileCoder, type AutoCoder } from './auto-coder.js';
+import { compileCoder, createAutoSpans, type AutoCoder } from './auto-coder.js';
 import { createStemmers } from './stemmers.js';
 
 /** Terms as a codebook author writes them: `word`, `"exact phrase"`, `prefix*`. */
@@ -324,6 +324,19 @@ describe('code() on arbitrary text', () => {
           expect(m.terms.length).toBeGreaterThan(0);
         }
       }),
+    );
+  });
+
+  it('codeSpans finds in a range of a longer text what code() finds in the slice, at offsets into the text', () => {
+    const spans = createAutoSpans(1);
+    fc.assert(
+      fc.property(text, text, text, (before, t, after) => {
+        const whole = before + t + after;
+        coder.codeSpans(whole, before.length, before.length + t.length, spans);
+        const found = Array.from({ length: spans.count }, (_, k) => ({ code: coder.codeIds[spans.codes[k]!], start: spans.starts[k]! - before.length, end: spans.ends[k]! - before.length }));
+        expect(found).toEqual(coder.code(t).map((m) => ({ code: m.code, start: m.start, end: m.end })));
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -41,6 +41,26 @@ export interface AutoMatch {
 export interface AutoCoder {
   /** Codes that fire on `text`, in codebook order, each once with its earliest evidence. */
   code(text: string): AutoMatch[];
+  /**
+   * What code() finds in text.slice(from, to), without the terms and without slicing: the codes as
+   * indexes into `codeIds`, the evidence as UTF-16 offsets into `text`, written over `out`.
+   */
+  codeSpans(text: string, from: number, to: number, out: AutoSpans): void;
+  /** The ids of the codes that can fire, in codebook order: what codeSpans' indexes stand for. */
+  readonly codeIds: readonly string[];
+}
+
+/** Matches as parallel arrays (entries below `count`), reused from call to call. */
+export interface AutoSpans {
+  count: number;
+  codes: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** An empty reusable AutoSpans for codeSpans. */
+export function createAutoSpans(capacity = 16): AutoSpans {
+  return { count: 0, codes: new Int32Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity) };
 }
 
 /** Compile `codebook` into a coder (throws InputError for a term with no words or a bad regex). */
@@ -51,24 +71,36 @@ export function compileCoder(codebook: Codebook, stemmers: Stemmers): AutoCoder 
 /** A word form memo past this size starts afresh (a corpus rarely has a tenth of it). */
 const MEMO_LIMIT = 1_000_000;
 const NO_NEGATION = -(2 ** 30);
+const NO_TERMS: string[] = [];
 
-/** What one unit found for one code; reset when the code is first touched in a unit. */
+/**
+ * What one unit found for one code; reset when the code is first touched in a unit. Per-unit state is
+ * stamped with the unit's number rather than cleared (clearing arrays for every touched code of every
+ * unit cost more than the matching).
+ */
 class CodeState {
   unit = -1;
   cancelled = false;
   anyStart = -1;
   anyEnd = -1;
-  readonly terms: string[] = [];
+  /** The terms that fired, when asked for (a new array per unit that has any: it is handed out). */
+  terms: string[] = NO_TERMS;
   readonly allStart: Int32Array;
   readonly allEnd: Int32Array;
+  /** The unit each all-slot was filled in: a slot of an earlier unit is empty. */
+  readonly allUnit: Int32Array;
   /** Per near-pattern: occurrences as (first word, last word, slot) triples, in order of first word. */
   readonly nearHits: number[][];
+  /** Per near-pattern: how many entries of nearHits belong to this unit. */
+  readonly nearLengths: Int32Array;
   readonly nearCounts: Int32Array;
 
   constructor(readonly def: CompiledCode) {
     this.allStart = new Int32Array(def.allSlotCount);
     this.allEnd = new Int32Array(def.allSlotCount);
+    this.allUnit = new Int32Array(def.allSlotCount).fill(-1);
     this.nearHits = def.nears.map(() => []);
+    this.nearLengths = new Int32Array(def.nears.length);
     this.nearCounts = new Int32Array(Math.max(0, ...def.nears.map((n) => n.labels.length)));
   }
 
@@ -77,64 +109,127 @@ class CodeState {
     this.cancelled = false;
     this.anyStart = -1;
     this.anyEnd = -1;
-    this.terms.length = 0;
-    this.allStart.fill(-1);
-    for (const hits of this.nearHits) hits.length = 0;
+    this.terms = NO_TERMS;
+    const lengths = this.nearLengths;
+    for (let n = 0; n < lengths.length; n++) lengths[n] = 0;
   }
 
   addTerm(label: string): void {
-    if (!this.terms.includes(label)) this.terms.push(label);
+    if (this.terms === NO_TERMS) this.terms = [label];
+    else if (!this.terms.includes(label)) this.terms.push(label);
+  }
+
+  addNearHit(group: number, first: number, last: number, slot: number): void {
+    const hits = this.nearHits[group]!;
+    const at = this.nearLengths[group]!;
+    if (at === hits.length) hits.push(first, last, slot);
+    else {
+      hits[at] = first;
+      hits[at + 1] = last;
+      hits[at + 2] = slot;
+    }
+    this.nearLengths[group] = at + 3;
   }
 }
 
 class PatternCoder implements AutoCoder {
+  readonly codeIds: readonly string[];
   private readonly forms: WordFormTable<WordInfo>;
   private readonly spans: WordSpans = createWordSpans();
   private infos: WordInfo[] = [];
   private negated = new Uint8Array(256);
   private readonly states: CodeState[];
   private readonly regexCodes: number[];
-  private touched: number[] = [];
+  private touched = new Int32Array(16);
+  private touchedCount = 0;
   private unit = 0;
+  /** The unit in hand: text.slice(from, to), made only when a regex needs it. */
+  private text = '';
+  private from = 0;
+  private to = 0;
+  private unitText: string | null = null;
+  /** Whether this unit's matches need their terms (code() does, codeSpans() does not). */
+  private wantTerms = false;
+  /** The evidence decide() has chosen so far. */
+  private bestStart = -1;
+  private bestEnd = -1;
 
   constructor(private readonly compiled: CompiledPatterns) {
+    this.codeIds = compiled.codes.map((def) => def.id);
     this.forms = new WordFormTable((lower) => compiled.describeWord(lower), MEMO_LIMIT);
     this.states = compiled.codes.map((def) => new CodeState(def));
     this.regexCodes = compiled.codes.flatMap((def, c) => (def.regexes.length > 0 ? [c] : []));
   }
 
   code(text: string): AutoMatch[] {
-    this.unit++;
-    this.touched.length = 0;
-    const count = this.readWords(text);
-    if (count < 0 && this.regexCodes.length === 0) return [];
-    if (count > 0) this.walkTerms(count);
-    for (const c of this.regexCodes) this.touch(c);
-    this.touched.sort((a, b) => a - b);
     const matches: AutoMatch[] = [];
-    for (const c of this.touched) {
-      const match = this.decide(this.states[c]!, text);
-      if (match) matches.push(match);
+    if (!this.find(text, 0, text.length, true)) return matches;
+    const touched = this.touched;
+    for (let t = 0; t < this.touchedCount; t++) {
+      const state = this.states[touched[t]!]!;
+      if (this.decide(state)) matches.push({ code: state.def.id, start: this.bestStart, end: this.bestEnd, terms: state.terms === NO_TERMS ? [] : state.terms });
     }
     return matches;
   }
 
+  codeSpans(text: string, from: number, to: number, out: AutoSpans): void {
+    out.count = 0;
+    if (!this.find(text, from, to, false)) return;
+    const touched = this.touched;
+    for (let t = 0; t < this.touchedCount; t++) {
+      const c = touched[t]!;
+      if (!this.decide(this.states[c]!)) continue;
+      if (out.count === out.codes.length) growAutoSpans(out);
+      out.codes[out.count] = c;
+      out.starts[out.count] = this.bestStart;
+      out.ends[out.count] = this.bestEnd;
+      out.count++;
+    }
+  }
+
+  /** Reads the unit's words and walks the terms; false when no code can fire. The touched codes end up in codebook order. */
+  private find(text: string, from: number, to: number, wantTerms: boolean): boolean {
+    this.unit++;
+    this.touchedCount = 0;
+    this.text = text;
+    this.from = from;
+    this.to = to;
+    this.unitText = null;
+    this.wantTerms = wantTerms;
+    const count = this.readWords(text, from, to);
+    if (count < 0 && this.regexCodes.length === 0) return false;
+    if (count > 0) this.walkTerms(count);
+    for (const c of this.regexCodes) this.touch(c);
+    // Insertion sort: a unit touches a handful of codes, mostly in order already.
+    const touched = this.touched;
+    for (let i = 1; i < this.touchedCount; i++) {
+      const c = touched[i]!;
+      let j = i - 1;
+      while (j >= 0 && touched[j]! > c) {
+        touched[j + 1] = touched[j]!;
+        j--;
+      }
+      touched[j + 1] = c;
+    }
+    return this.touchedCount > 0;
+  }
+
   /** Tokenize, look up each word form and mark negated words; returns -1 when no word begins a term. */
-  private readWords(text: string): number {
+  private readWords(text: string, from: number, to: number): number {
     const spans = this.spans;
-    scanWords(text, spans);
+    scanWords(text, spans, from, to);
     const count = spans.count;
     // Grown by push: setting .length would make the array holey (slow element access).
     while (this.infos.length < count) this.infos.push(EMPTY_WORD_INFO);
     if (this.negated.length < count) this.negated = new Uint8Array(count * 2);
-    const { starts, ends, breaks } = spans;
+    const breaks = spans.breaks;
     const infos = this.infos;
     const negated = this.negated;
     const window = this.compiled.window;
     let lastNegation = NO_NEGATION;
     let anyHead = false;
     for (let k = 0; k < count; k++) {
-      const info = this.forms.lookup(text, starts[k]!, ends[k]!);
+      const info = this.forms.lookupWord(text, spans, k);
       infos[k] = info;
       if (breaks[k] === 1) lastNegation = NO_NEGATION;
       negated[k] = k - lastNegation <= window ? 1 : 0;
@@ -178,14 +273,15 @@ class PatternCoder implements AutoCoder {
           state.anyStart = first;
           state.anyEnd = last;
         }
-        state.addTerm(use.label);
+        if (this.wantTerms) state.addTerm(use.label);
       } else if (use.kind === USE_ALL) {
-        if (state.allStart[use.slot]! < 0) {
+        if (state.allUnit[use.slot] !== this.unit) {
+          state.allUnit[use.slot] = this.unit;
           state.allStart[use.slot] = first;
           state.allEnd[use.slot] = last;
         }
       } else {
-        state.nearHits[use.group]!.push(first, last, use.slot);
+        state.addNearHit(use.group, first, last, use.slot);
       }
     }
   }
@@ -194,54 +290,72 @@ class PatternCoder implements AutoCoder {
     const state = this.states[c]!;
     if (state.unit !== this.unit) {
       state.reset(this.unit);
-      this.touched.push(c);
+      if (this.touchedCount === this.touched.length) {
+        const grown = new Int32Array(this.touched.length * 2);
+        grown.set(this.touched);
+        this.touched = grown;
+      }
+      this.touched[this.touchedCount++] = c;
     }
     return state;
   }
 
-  /** The code's match on this unit, if any evidence survived: earliest span, every term that fired. */
-  private decide(state: CodeState, text: string): AutoMatch | null {
-    if (state.cancelled) return null;
+  /** Whether the code fires on this unit: its earliest evidence into bestStart/bestEnd, every term that fired into state.terms. */
+  private decide(state: CodeState): boolean {
+    if (state.cancelled) return false;
     const { starts, ends } = this.spans;
     const def = state.def;
-    let start = -1;
-    let end = -1;
-    const consider = (s: number, e: number): void => {
-      if (start < 0 || s < start || (s === start && e < end)) {
-        start = s;
-        end = e;
-      }
-    };
-    if (state.anyStart >= 0) consider(starts[state.anyStart]!, ends[state.anyEnd]!);
-    def.allGroups.forEach((labels, g) => {
+    this.bestStart = -1;
+    this.bestEnd = -1;
+    if (state.anyStart >= 0) this.consider(starts[state.anyStart]!, ends[state.anyEnd]!);
+    const groups = def.allGroups;
+    for (let g = 0; g < groups.length; g++) {
       const offset = def.allOffsets[g]!;
-      let first = Infinity;
+      const labels = groups[g]!;
+      let first = 0x7fffffff;
       let last = -1;
+      let complete = true;
       for (let k = offset; k < offset + labels.length; k++) {
-        if (state.allStart[k]! < 0) return;
-        first = Math.min(first, state.allStart[k]!);
-        last = Math.max(last, state.allEnd[k]!);
+        if (state.allUnit[k] !== this.unit) {
+          complete = false;
+          break;
+        }
+        if (state.allStart[k]! < first) first = state.allStart[k]!;
+        if (state.allEnd[k]! > last) last = state.allEnd[k]!;
       }
-      consider(starts[first]!, ends[last]!);
-      for (const label of labels) state.addTerm(label);
-    });
-    def.nears.forEach((near, n) => {
-      const window = findNearWindow(state.nearHits[n]!, near.labels.length, near.within, state.nearCounts);
-      if (window === null) return;
-      consider(starts[window[0]]!, ends[window[1]]!);
-      for (const label of near.labels) state.addTerm(label);
-    });
-    for (const regex of def.regexes) {
-      const span = this.findRegex(regex.pattern, text, def.fireWhenNegated);
-      if (span === null) continue;
-      consider(span[0], span[1]);
-      state.addTerm(regex.label);
+      if (!complete) continue;
+      this.consider(starts[first]!, ends[last]!);
+      if (this.wantTerms) for (const label of labels) state.addTerm(label);
     }
-    return start < 0 ? null : { code: def.id, start, end, terms: state.terms.slice() };
+    const nears = def.nears;
+    for (let n = 0; n < nears.length; n++) {
+      const near = nears[n]!;
+      if (!findNearWindow(state.nearHits[n]!, state.nearLengths[n]!, near.labels.length, near.within, state.nearCounts)) continue;
+      this.consider(starts[nearWindow[0]!]!, ends[nearWindow[1]!]!);
+      if (this.wantTerms) for (const label of near.labels) state.addTerm(label);
+    }
+    for (const regex of def.regexes) {
+      if (!this.findRegex(regex.pattern, def.fireWhenNegated)) continue;
+      this.consider(this.regexStart, this.regexEnd);
+      if (this.wantTerms) state.addTerm(regex.label);
+    }
+    return this.bestStart >= 0;
   }
 
-  /** The first match of `pattern` in `text` whose first word is not negated (or any, when allowed). */
-  private findRegex(pattern: RegExp, text: string, fireWhenNegated: boolean): [number, number] | null {
+  private consider(s: number, e: number): void {
+    if (this.bestStart < 0 || s < this.bestStart || (s === this.bestStart && e < this.bestEnd)) {
+      this.bestStart = s;
+      this.bestEnd = e;
+    }
+  }
+
+  private regexStart = 0;
+  private regexEnd = 0;
+
+  /** The first match of `pattern` in the unit whose first word is not negated (or any, when allowed), into regexStart/regexEnd. */
+  private findRegex(pattern: RegExp, fireWhenNegated: boolean): boolean {
+    const text = (this.unitText ??= this.from === 0 && this.to === this.text.length ? this.text : this.text.slice(this.from, this.to));
+    const base = this.from;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       const matchEnd = m.index + m[0].length;
@@ -251,11 +365,13 @@ class PatternCoder implements AutoCoder {
         pattern.lastIndex = m.index + (pair ? 2 : 1);
         continue;
       }
-      if (fireWhenNegated) return [m.index, matchEnd];
-      const word = this.firstWordEndingAfter(m.index);
-      if (word < 0 || this.spans.starts[word]! >= matchEnd || this.negated[word] === 0) return [m.index, matchEnd];
+      this.regexStart = base + m.index;
+      this.regexEnd = base + matchEnd;
+      if (fireWhenNegated) return true;
+      const word = this.firstWordEndingAfter(base + m.index);
+      if (word < 0 || this.spans.starts[word]! >= base + matchEnd || this.negated[word] === 0) return true;
     }
-    return null;
+    return false;
   }
 
   private firstWordEndingAfter(offset: number): number {
@@ -271,15 +387,30 @@ class PatternCoder implements AutoCoder {
   }
 }
 
+function growAutoSpans(out: AutoSpans): void {
+  const size = out.codes.length * 2;
+  for (const key of ['codes', 'starts', 'ends'] as const) {
+    const grown = new Int32Array(size);
+    grown.set(out[key]);
+    out[key] = grown;
+  }
+}
+
+/** Where findNearWindow puts the window it found: its first and last word. */
+const nearWindow = new Int32Array(2);
+
 /**
- * The first window of `hits` (first word, last word, slot triples sorted by first word) that holds
- * every slot with first words at most `within` apart; returns its first and last word.
+ * The first window of the first `length` entries of `hits` (first word, last word, slot triples sorted
+ * by first word) that holds every slot with first words at most `within` apart: false when there is
+ * none, else true with its first and last word in nearWindow.
  */
-function findNearWindow(hits: number[], slots: number, within: number, counts: Int32Array): [number, number] | null {
-  counts.fill(0);
+function findNearWindow(hits: number[], length: number, slots: number, within: number, counts: Int32Array): boolean {
+  // Each slot needs an occurrence of its own: most touched codes have one term of a pair in the unit.
+  if (length < slots * 3) return false;
+  for (let k = 0; k < slots; k++) counts[k] = 0;
   let have = 0;
   let left = 0;
-  for (let right = 0; right < hits.length; right += 3) {
+  for (let right = 0; right < length; right += 3) {
     const slot = hits[right + 2]!;
     if (counts[slot] === 0) have++;
     counts[slot] = counts[slot]! + 1;
@@ -298,7 +429,9 @@ function findNearWindow(hits: number[], slots: number, within: number, counts: I
     }
     let last = 0;
     for (let k = left; k <= right; k += 3) last = Math.max(last, hits[k + 1]!);
-    return [hits[left]!, last];
+    nearWindow[0] = hits[left]!;
+    nearWindow[1] = last;
+    return true;
   }
-  return null;
+  return false;
 }

@@ -117,4 +117,29 @@ describe('WordFormTable', () => {
       ),
     );
   });
+
+  it('finds a word by the hash scanWords took as by its range, in the same entries', () => {
+    const unit = fc.constantFrom('a', 'A', 'é', 'É', 'Σ', 'ς', 'İ', '’', "'", '-', '𐐀', '𐐨', '1', '.', ',', ' ', '\u0301', '👍🏽');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit, maxLength: 40 }), { maxLength: 20 }), (texts) => {
+        const forms: string[] = [];
+        const table = new WordFormTable((lower) => {
+          forms.push(lower);
+          return { lower };
+        }, 40);
+        const spans = createWordSpans(2);
+        for (const text of texts) {
+          scanWords(text, spans);
+          for (let k = 0; k < spans.count; k++) {
+            const lower = lowerWord(text.slice(spans.starts[k], spans.ends[k]));
+            expect(table.lookupWord(text, spans, k).lower).toBe(lower);
+            const described = forms.length;
+            expect(table.lookup(text, spans.starts[k]!, spans.ends[k]!).lower).toBe(lower);
+            // The range finds the entry the hash made: nothing is described twice.
+            expect(forms.length).toBe(described);
+          }
+        }
+      }),
+    );
+  });
 });

@@ -18,13 +18,17 @@ export interface Token {
 /**
  * Words as parallel arrays, reused from call to call (the coder's hot path allocates no token objects).
  * Entries below `count` are valid; `breaks[k]` is 1 when a clause break (`. , ; : ! ? …` or a line
- * break) lies between word k-1 (or the start of the text) and word k.
+ * break) lies between word k-1 (or the start of the text) and word k. `hashes[k]` is the hash
+ * WordFormTable looks word k up by (taken while scanning, so the word is read once), valid where
+ * `hashed[k]` is 1: a word with an astral character or a lower case that is not one unit per unit has none.
  */
 export interface WordSpans {
   count: number;
   starts: Int32Array;
   ends: Int32Array;
   breaks: Uint8Array;
+  hashes: Int32Array;
+  hashed: Uint8Array;
 }
 
 const WORD = 1; // a letter or digit: starts or continues a word
@@ -104,7 +108,7 @@ function classifyAt(text: string, i: number, n: number): number {
 
 /** An empty reusable WordSpans to pass to scanWords. */
 export function createWordSpans(capacity = 256): WordSpans {
-  return { count: 0, starts: new Int32Array(capacity), ends: new Int32Array(capacity), breaks: new Uint8Array(capacity) };
+  return { count: 0, starts: new Int32Array(capacity), ends: new Int32Array(capacity), breaks: new Uint8Array(capacity), hashes: new Int32Array(capacity), hashed: new Uint8Array(capacity) };
 }
 
 function growWordSpans(out: WordSpans): void {
@@ -112,20 +116,29 @@ function growWordSpans(out: WordSpans): void {
   const starts = new Int32Array(size);
   const ends = new Int32Array(size);
   const breaks = new Uint8Array(size);
+  const hashes = new Int32Array(size);
+  const hashed = new Uint8Array(size);
   starts.set(out.starts);
   ends.set(out.ends);
   breaks.set(out.breaks);
+  hashes.set(out.hashes);
+  hashed.set(out.hashed);
   out.starts = starts;
   out.ends = ends;
   out.breaks = breaks;
+  out.hashes = hashes;
+  out.hashed = hashed;
 }
 
-/** Find the words of `text` into `out` (overwritten; its arrays grow as needed). */
-export function scanWords(text: string, out: WordSpans): void {
-  const n = text.length;
+/**
+ * Find the words of `text` into `out` (overwritten; its arrays grow as needed). With `from` and `to`,
+ * the words of text.slice(from, to), exactly, at their offsets in `text` (no slice is made).
+ */
+export function scanWords(text: string, out: WordSpans, from = 0, to = text.length): void {
+  const n = to;
   let count = 0;
   let pendingBreak = 0;
-  let i = 0;
+  let i = from;
   while (i < n) {
     let packed = classifyAt(text, i, n);
     if ((packed & WORD) === 0) {
@@ -134,32 +147,54 @@ export function scanWords(text: string, out: WordSpans): void {
       continue;
     }
     const start = i;
+    // The word's units lowered as lowerWord would, hashed as WordFormTable hashes a form.
+    let h = FNV_OFFSET;
+    let hashed = packed >> 8 === 1;
+    if (hashed) {
+      const l = lowerOf(text.charCodeAt(i));
+      if (l === SLOW) hashed = false;
+      else h = Math.imul(h ^ l, FNV_PRIME);
+    }
     i += packed >> 8;
     while (i < n) {
       packed = classifyAt(text, i, n);
       if (packed & (WORD | MARK)) {
-        i += packed >> 8;
+        // Astral characters (two units) are looked up the slow way.
+        if (packed >> 8 !== 1) hashed = false;
       } else if (packed & JOINER && i + 1 < n && classifyAt(text, i + 1, n) & WORD) {
-        i += 1;
+        // kept: a joiner between two word characters
       } else if (
         packed & DIGIT_SEPARATOR &&
         i + 1 < n &&
         isAsciiDigit(text.charCodeAt(i - 1)) &&
         isAsciiDigit(text.charCodeAt(i + 1))
       ) {
-        i += 1;
+        // kept: a separator between two digits
       } else {
         break;
       }
+      if (hashed) {
+        const l = lowerOf(text.charCodeAt(i));
+        if (l === SLOW) hashed = false;
+        else h = Math.imul(h ^ l, FNV_PRIME);
+      }
+      i += packed >> 8;
     }
     if (count === out.starts.length) growWordSpans(out);
     out.starts[count] = start;
     out.ends[count] = i;
     out.breaks[count] = pendingBreak;
+    out.hashes[count] = h;
+    out.hashed[count] = hashed ? 1 : 0;
     pendingBreak = 0;
     count++;
   }
   out.count = count;
+}
+
+/** A unit as lowerWord lowers it (SLOW where it cannot be done unit by unit). */
+function lowerOf(c: number): number {
+  return c < 128 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : lowerUnit(c);
 }
 
 function isAsciiDigit(c: number): boolean {
@@ -233,6 +268,21 @@ export class WordFormTable<V> {
       if (l === SLOW) return this.lookupKey(lowerWord(text.slice(start, end)));
       h = Math.imul(h ^ l, FNV_PRIME);
     }
+    const length = end - start;
+    const { keys, hashes, mask } = this;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const key = keys[slot];
+      if (key === undefined) return this.insert(lowerWord(text.slice(start, end)), h);
+      if (hashes[slot] === h && key.length === length && sameLowered(key, text, start)) return this.values[slot]!;
+    }
+  }
+
+  /** The value for word k of `spans` (found by scanWords in `text`): by the hash taken while scanning. */
+  lookupWord(text: string, spans: WordSpans, k: number): V {
+    const start = spans.starts[k]!;
+    const end = spans.ends[k]!;
+    if (spans.hashed[k] !== 1) return this.lookupKey(lowerWord(text.slice(start, end)));
+    const h = spans.hashes[k]!;
     const length = end - start;
     const { keys, hashes, mask } = this;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
