@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { canonicalizeText } from '../core/text/canonical.js';
 import { parseFrontMatter } from '../core/transcript/front-matter.js';
@@ -43,12 +42,9 @@ export function readFileBytes(file: InputFile): Buffer {
 }
 
 /** readFileBytes without blocking the thread, so that several files can be read while others are parsed. */
-export async function readFileBytesAsync(file: InputFile): Promise<Buffer> {
-  try {
-    return await readFile(file.path);
-  } catch (error) {
-    throw cannotRead(file, error);
-  }
+export function readFileBytesAsync(file: InputFile): Promise<Buffer> {
+  // The callback form: fs/promises' readFile costs 1.6x its CPU (1.4 against 0.85 s for the bench corpus's 30,610 files).
+  return new Promise((resolve, reject) => readFile(file.path, (error, bytes) => (error ? reject(cannotRead(file, error)) : resolve(bytes))));
 }
 
 function cannotRead(file: InputFile, error: unknown): InputError {

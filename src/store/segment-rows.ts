@@ -33,7 +33,13 @@ export function afterTurnSql(turnId: string): string {
 
 /** The highest segment id given so far (sentences included): new segments take the ids after it. */
 export function segmentHighWaterMark(db: Db): number {
-  return db.prepare<[], number>("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'turns'), 0)").pluck().get()!;
+  return highWaterMarkReader(db)();
+}
+
+/** segmentHighWaterMark as a prepared statement, for a writer that asks once per source. */
+export function highWaterMarkReader(db: Db): () => number {
+  const statement = db.prepare<[], number>("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'turns'), 0)").pluck();
+  return () => statement.get()!;
 }
 
 /** The columns a range of segments can give: as a turn row (t) gives it, and as a sentence row (s, with its turn t). */
