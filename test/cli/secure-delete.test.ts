@@ -1,25 +1,13 @@
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import { removeSources } from '../../src/store/source-edits.js';
-import { runInProcess } from '../helpers/fake-ctx.js';
-import { FIXTURES, tempDir } from '../helpers/spawn-cli.js';
-
-const MINI = join(FIXTURES, 'mini-study');
-
-async function ok(dir: string, ...argv: string[]): Promise<void> {
-  const result = await runInProcess(dir, argv);
-  expect(result.code, result.stderr).toBe(0);
-}
+import { ingestedMiniStudy, ok } from '../helpers/mini-study.js';
 
 /** The mini study ingested and indexed for search. */
 async function study(): Promise<string> {
-  const dir = tempDir();
-  await ok(dir, 'init');
-  cpSync(MINI, join(dir, 'data'), { recursive: true });
-  await ok(dir, 'participants', 'import', join(dir, 'data', 'participants.csv'));
-  await ok(dir, 'ingest', 'data', '--pseudonyms', join(dir, 'data', 'names.csv'));
+  const dir = await ingestedMiniStudy();
   await ok(dir, 'search', 'pasar');
   return dir;
 }

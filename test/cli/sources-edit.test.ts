@@ -1,27 +1,16 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import type { CodingRow } from '../../src/store/list-codings.js';
 import { runInProcess } from '../helpers/fake-ctx.js';
-import { FIXTURES, tempDir } from '../helpers/spawn-cli.js';
-
-const MINI = join(FIXTURES, 'mini-study');
-
-async function ok(dir: string, ...argv: string[]): Promise<{ stdout: string; stderr: string }> {
-  const result = await runInProcess(dir, argv);
-  expect(result.code, result.stderr).toBe(0);
-  return result;
-}
+import { ingestedMiniStudy, ok } from '../helpers/mini-study.js';
+import { FIXTURES } from '../helpers/spawn-cli.js';
 
 // Map files are given as absolute paths: in-process, readers resolve them against the process's folder.
 /** A project with a copy of the mini study ingested, coded automatically, and two human codings on w01. */
 async function study(): Promise<string> {
-  const dir = tempDir();
-  await ok(dir, 'init');
-  cpSync(MINI, join(dir, 'data'), { recursive: true });
-  await ok(dir, 'participants', 'import', join(dir, 'data', 'participants.csv'));
-  await ok(dir, 'ingest', 'data', '--pseudonyms', join(dir, 'data', 'names.csv'));
+  const dir = await ingestedMiniStudy();
   await ok(dir, 'codebook', 'use', join(FIXTURES, 'codebooks', 'mini.yaml'));
   await ok(dir, 'code', 'auto');
   await ok(dir, 'code', 'add', 'w01-sumiati', '4.2', 'strategy/tailored-education', '--coder', 'rina');

@@ -23,6 +23,7 @@ import { renderCodebookXml } from '../../src/interop/write-qdc.js';
 import { parseXmlTree } from '../../src/interop/xml-tree.js';
 import type { RefiCode } from '../../src/interop/refi-model.js';
 import { checkProperty, FUZZ_TIMEOUT, mutatedText, REPO, settle, textsUnder } from './fuzz-kit.js';
+import { bareQuery } from '../helpers/query-tree.js';
 
 const CODEBOOKS = [
   ...textsUnder([join(REPO, 'codebooks'), join(REPO, 'test/fixtures')], ['.yaml']),
@@ -35,18 +36,6 @@ const QUERIES = [
   '"two words" OR é/ü',
   'barrier/documentation AND NOT strategy/registration-assistance OR role/broker',
 ];
-
-/** The tree without the columns of its code terms. */
-function bare(node: QueryNode): QueryNode {
-  switch (node.kind) {
-    case 'code':
-      return { kind: 'code', code: node.code };
-    case 'not':
-      return { kind: 'not', operand: bare(node.operand) };
-    default:
-      return { ...node, left: bare(node.left), right: bare(node.right) };
-  }
-}
 
 /** A query error stands at `query:1:COL` with COL inside the query or just past its end. */
 function expectQueryPlace(error: InputError, text: string): void {
@@ -173,7 +162,7 @@ describe('fuzz: query and search parsers', () => {
           expectQueryPlace(result.error as InputError, text);
           return;
         }
-        expect(bare(parseQuery(printQuery(result.value)))).toEqual(bare(result.value));
+        expect(bareQuery(parseQuery(printQuery(result.value)))).toEqual(bareQuery(result.value));
       }),
     );
   });
@@ -195,7 +184,7 @@ describe('fuzz: query and search parsers', () => {
     })).node;
     await checkProperty(
       fc.property(tree, (node) => {
-        expect(bare(parseQuery(printQuery(node)))).toEqual(node);
+        expect(bareQuery(parseQuery(printQuery(node)))).toEqual(node);
       }),
     );
   });

@@ -2,19 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../errors.js';
 import { MAX_QUERY_DEPTH, parseQuery } from './parse-query.js';
+import { bareQuery } from '../../../../test/helpers/query-tree.js';
 import { codeTerms, printQuery, type QueryNode } from './query-ast.js';
-
-/** The tree without the columns of its code terms. */
-function bare(node: QueryNode): QueryNode {
-  switch (node.kind) {
-    case 'code':
-      return { kind: 'code', code: node.code };
-    case 'not':
-      return { kind: 'not', operand: bare(node.operand) };
-    default:
-      return { ...node, left: bare(node.left), right: bare(node.right) };
-  }
-}
 
 /** A compact picture of a tree: (and a (not b)). */
 function shape(node: QueryNode): string {
@@ -120,7 +109,7 @@ describe('parseQuery', () => {
     })).node;
     fc.assert(
       fc.property(tree, (node) => {
-        expect(bare(parseQuery(printQuery(node)))).toEqual(node);
+        expect(bareQuery(parseQuery(printQuery(node)))).toEqual(node);
       }),
       { numRuns: 500 },
     );
