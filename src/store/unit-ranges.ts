@@ -69,7 +69,7 @@ class SegmentRows {
     v[at++] = sentence;
     v[at++] = start;
     v[at++] = end;
-    v[at] = role === null ? (parent === null ? ROLE_NONE : ROLE_OF_PARENT) : role === 'interviewer' ? ROLE_INTERVIEWER : ROLE_PARTICIPANT;
+    v[at] = role === null && parent !== null ? ROLE_OF_PARENT : roleCode(role);
     this.count++;
   }
 }
@@ -79,7 +79,6 @@ interface Reader {
   rows: SegmentRows;
   read: (first: number, last: number) => void;
   text: (id: number) => string | undefined;
-  roleOf: (id: number) => string | null | undefined;
 }
 const readers = new WeakMap<Db, Reader>();
 const AGGREGATE = 'telaah_unit_rows';
@@ -99,7 +98,6 @@ function readerOf(db: Db): Reader {
     .prepare<[{ first: number; last: number }], number>(`SELECT ${AGGREGATE}(id, parent_id, turn_on_turns, sentence, start, end, role) FROM (${rangeSegmentsSql(['id', 'parent_id', 'turn_on_turns', 'sentence', 'start', 'end', 'role'])})`)
     .pluck();
   const text = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck();
-  const role = db.prepare<[number], string | null>('SELECT role FROM turns WHERE id = ?').pluck();
   reader = {
     rows,
     read: (first, last) => {
@@ -107,7 +105,6 @@ function readerOf(db: Db): Reader {
       segments.get({ first, last });
     },
     text: (id) => text.get(id),
-    roleOf: (id) => role.get(id),
   };
   readers.set(db, reader);
   return reader;
@@ -155,7 +152,8 @@ export function readSourceUnits(db: Db, source: SourceRange, selection: UnitSele
     let role = values[at + 6]!;
     if (role === ROLE_OF_PARENT) {
       const parent = values[at + 1]!;
-      role = parent >= source.first && parent <= source.last ? turnRoles[parent - source.first]! : roleCode(reader.roleOf(parent) ?? null);
+      // A sentence's turn lies in its source's id range (ids are given per source, turn before its sentences).
+      role = turnRoles[parent - source.first]!;
     }
     if (role === ROLE_INTERVIEWER && !selection.includeInterviewer) continue;
     if (role === ROLE_NONE && selection.spokenOnly) continue;
