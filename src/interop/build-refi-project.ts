@@ -4,10 +4,10 @@
  * coded selections, and notes (memos). Every GUID is derived from the project's namespace and a stable id
  * (see guid.ts), so the same project always gives the same document.
  */
-import type { ProjectSnapshot, SnapshotCode, SnapshotCoding, SnapshotMemo, SnapshotSource } from '../core/interop/snapshot.js';
+import type { ProjectOutline, ProjectSnapshot, SnapshotCode, SnapshotCoding, SnapshotMemo } from '../core/interop/snapshot.js';
 import { CodePointSlicer } from '../core/text/code-point-slicer.js';
 import { GuidMaker } from './guid.js';
-import type { RefiCase, RefiCode, RefiCoding, RefiLink, RefiNote, RefiProject, RefiSelection, RefiTextSource, RefiUser, RefiVariable, RefiVariableValue, VariableType } from './refi-model.js';
+import type { RefiCase, RefiCode, RefiCoding, RefiLink, RefiNote, RefiProject, RefiProjectHead, RefiProjectTail, RefiSelection, RefiTextSource, RefiUser, RefiVariable, RefiVariableValue, VariableType } from './refi-model.js';
 import { inferVariableType } from './variable-values.js';
 
 /** The names other tools show for telaah's machine coders (their telaah name stays in User/@id). */
@@ -28,109 +28,157 @@ export interface BuiltRefiProject {
   files: Map<string, string>;
 }
 
-/** Builds the REFI-QDA project of a snapshot; `origin` names the program (`telaah 0.1.0`). */
+/** Builds the REFI-QDA project of a snapshot held whole; `origin` names the program (`telaah 0.1.0`). */
 export function buildRefiProject(snapshot: ProjectSnapshot, origin: string): BuiltRefiProject {
-  const guids = new GuidMaker(snapshot.namespace);
-  const users = new Map<string, RefiUser>();
-  const userGuid = (name: string): string => {
-    let user = users.get(name);
-    if (!user) users.set(name, (user = { guid: guids.of('user', name), name: MACHINE_CODER_NAMES[name] ?? name, id: name }));
-    return user.guid;
-  };
-  const noteGuid = (memo: SnapshotMemo): string => guids.of('memo', memo.id);
-  const memosOf = (kind: SnapshotMemo['kind']): SnapshotMemo[] => snapshot.memos.filter((m) => m.kind === kind);
-
-  const notes: RefiNote[] = [];
-  const codeGuid = (id: string): string => guids.of('code', id);
-  const codes = buildCodeTree(snapshot, codeGuid, (id) => memosOf('code').filter((m) => m.code === id).map(noteGuid));
-
-  const sourceGuid = new Map(snapshot.sources.map((s) => [s.id, guids.of('source', s.name)]));
-  const variables = new Variables(guids);
-  const participantValues = snapshot.participants.map((p) => {
-    const values: [string, string][] = [];
-    if (p.group) values.push([GROUP_VARIABLE, p.group]);
-    for (const [key, value] of Object.entries(p.attributes)) if (key !== GROUP_VARIABLE && value !== '') values.push([key, value]);
-    return variables.collect(values);
-  });
-  const sourceValues = snapshot.sources.map((s) => {
-    const fields: [string, string][] = SOURCE_FIELDS.flatMap((f) => (s[f] ? [[`${SOURCE_VARIABLE_PREFIX}${f}`, s[f]!] as [string, string]] : []));
-    const attributes = Object.entries(s.attributes).filter(([, v]) => v !== '').map(([k, v]): [string, string] => [`${SOURCE_VARIABLE_PREFIX}${k}`, v]);
-    return variables.collect([...fields, ...attributes]);
-  });
-
+  const builder = new RefiProjectBuilder(outlineOf(snapshot), origin);
   const codingsBySource = groupBy(snapshot.codings, (c) => c.sourceId);
-  const memosBySpanSource = groupBy(snapshot.memos.filter((m) => m.span), (m) => m.span!.sourceId);
   const files = new Map<string, string>();
-  const sources: RefiTextSource[] = snapshot.sources.map((source, i) => {
-    const guid = sourceGuid.get(source.id)!;
-    files.set(`sources/${guid}.txt`, source.text);
+  const sources = snapshot.sources.map((source, i) => {
+    files.set(builder.filePath(i), source.text);
+    return builder.source(i, source.text, codingsBySource.get(source.id) ?? []);
+  });
+  return { project: { ...builder.head, sources, otherSources: {}, ...builder.tail() }, files };
+}
+
+/** The outline of a snapshot held whole. */
+export function outlineOf(snapshot: ProjectSnapshot): ProjectOutline {
+  return {
+    ...snapshot,
+    codedCodes: [...new Set(snapshot.codings.map((c) => c.code))],
+    coders: [...new Set(snapshot.codings.map((c) => c.coder))],
+  };
+}
+
+/**
+ * A REFI-QDA project built in the order project.qde is written: the head (users, codes, variables, cases)
+ * from the outline, then one source at a time from its text and codings, then the tail (notes, links), so
+ * that a project of any size is held one source at a time.
+ */
+export class RefiProjectBuilder {
+  /** What precedes the sources. */
+  readonly head: RefiProjectHead;
+  private readonly guids: GuidMaker;
+  private readonly users = new Map<string, RefiUser>();
+  private readonly sourceGuids: string[];
+  private readonly sourceValues: RefiVariableValue[][];
+  private readonly memosBySpanSource: Map<number, SnapshotMemo[]>;
+  private readonly links: RefiLink[] = [];
+  /** The notes on codings of the sources built so far. */
+  private readonly codingNotes: RefiNote[] = [];
+
+  constructor(
+    private readonly outline: ProjectOutline,
+    origin: string,
+  ) {
+    const guids = (this.guids = new GuidMaker(outline.namespace));
+    // Every coder and memo author is a user; creating users of selections are among them.
+    for (const name of [...outline.coders, ...outline.memos.map((m) => m.author)]) this.userGuid(name);
+    const codes = buildCodeTree(outline, this.codeGuid, (id) => this.memosOf('code').filter((m) => m.code === id).map(this.noteGuid));
+
+    this.sourceGuids = outline.sources.map((s) => guids.of('source', s.name));
+    const sourceGuid = new Map(outline.sources.map((s, i) => [s.id, this.sourceGuids[i]!]));
+    const variables = new Variables(guids);
+    const participantValues = outline.participants.map((p) => {
+      const values: [string, string][] = [];
+      if (p.group) values.push([GROUP_VARIABLE, p.group]);
+      for (const [key, value] of Object.entries(p.attributes)) if (key !== GROUP_VARIABLE && value !== '') values.push([key, value]);
+      return variables.collect(values);
+    });
+    const sourceValues = outline.sources.map((s) => {
+      const fields: [string, string][] = SOURCE_FIELDS.flatMap((f) => (s[f] ? [[`${SOURCE_VARIABLE_PREFIX}${f}`, s[f]!] as [string, string]] : []));
+      const attributes = Object.entries(s.attributes).filter(([, v]) => v !== '').map(([k, v]): [string, string] => [`${SOURCE_VARIABLE_PREFIX}${k}`, v]);
+      return variables.collect([...fields, ...attributes]);
+    });
+    const declared = variables.declared();
+    this.sourceValues = sourceValues.map((values) => variables.values(values));
+    this.memosBySpanSource = groupBy(outline.memos.filter((m) => m.span), (m) => m.span!.sourceId);
+
+    const cases: RefiCase[] = outline.participants.map((p, i) => {
+      const guid = guids.of('case', p.id);
+      // A case has no NoteRef in Project.xsd: a memo on a participant is linked to its case instead.
+      for (const memo of this.memosOf('participant').filter((m) => m.participantId === p.id)) {
+        this.links.push({ guid: guids.of('memo-link', memo.id), name: 'memo', direction: 'OneWay', originGuid: guid, targetGuid: this.noteGuid(memo) });
+      }
+      return { guid, name: p.pseudonym, values: variables.values(participantValues[i]!), sourceRefs: p.sourceIds.flatMap((id) => sourceGuid.get(id) ?? []) };
+    });
+
+    this.head = {
+      name: outline.name,
+      origin,
+      creationDateTime: outline.createdAt ?? undefined,
+      modifiedDateTime: outline.modifiedAt ?? undefined,
+      users: [...this.users.values()].sort((a, b) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0)),
+      codes,
+      variables: declared,
+      cases,
+    };
+  }
+
+  /** The archive path of the plain text of the `i`th source of the outline. */
+  filePath(i: number): string {
+    return `sources/${this.sourceGuids[i]}.txt`;
+  }
+
+  /** The `i`th source of the outline, from its text and its codings that count, with its selections. */
+  source(i: number, text: string, codings: readonly SnapshotCoding[]): RefiTextSource {
+    const source = this.outline.sources[i]!;
+    const guid = this.sourceGuids[i]!;
     return {
       guid,
       name: source.name,
       plainTextPath: `internal://${guid}.txt`,
       creationDateTime: source.addedAt,
-      selections: buildSelections(source, guid, codingsBySource.get(source.id) ?? [], memosBySpanSource.get(source.id) ?? [], guids, codeGuid, userGuid, noteGuid, notes),
+      selections: buildSelections(text, guid, codings, this.memosBySpanSource.get(source.id) ?? [], this.guids, this.codeGuid, this.userGuid, this.noteGuid, this.codingNotes),
       codings: [],
-      noteRefs: memosOf('source').filter((m) => m.sourceId === source.id).map(noteGuid),
-      values: variables.values(sourceValues[i]!),
+      noteRefs: this.memosOf('source').filter((m) => m.sourceId === source.id).map(this.noteGuid),
+      values: this.sourceValues[i]!,
     };
-  });
-
-  const links: RefiLink[] = [];
-  const cases: RefiCase[] = snapshot.participants.map((p, i) => {
-    const guid = guids.of('case', p.id);
-    // A case has no NoteRef in Project.xsd: a memo on a participant is linked to its case instead.
-    for (const memo of memosOf('participant').filter((m) => m.participantId === p.id)) {
-      links.push({ guid: guids.of('memo-link', memo.id), name: 'memo', direction: 'OneWay', originGuid: guid, targetGuid: noteGuid(memo) });
-    }
-    return { guid, name: p.pseudonym, values: variables.values(participantValues[i]!), sourceRefs: p.sourceIds.flatMap((id) => sourceGuid.get(id) ?? []) };
-  });
-
-  for (const memo of snapshot.memos) {
-    notes.push({
-      guid: noteGuid(memo),
-      name: `Memo ${memo.id}: ${firstLine(memo.text)}`,
-      plainTextContent: memo.text,
-      creatingUser: userGuid(memo.author),
-      creationDateTime: memo.createdAt,
-      modifiedDateTime: memo.updatedAt,
-      selections: [],
-      codings: [],
-      noteRefs: [],
-      values: [],
-    });
   }
-  notes.sort((a, b) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0));
 
-  return {
-    project: {
-      name: snapshot.name,
-      origin,
-      creationDateTime: snapshot.createdAt ?? undefined,
-      modifiedDateTime: snapshot.modifiedAt ?? undefined,
-      users: [...users.values()].sort((a, b) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0)),
-      codes,
-      variables: variables.declared(),
-      cases,
-      sources,
-      otherSources: {},
-      notes,
-      links,
-      sets: [],
-      noteRefs: memosOf('project').map(noteGuid),
-    },
-    files,
+  /** What follows the sources: every memo and the notes on the codings of the sources built. */
+  tail(): RefiProjectTail {
+    const notes: RefiNote[] = [...this.codingNotes];
+    for (const memo of this.outline.memos) {
+      notes.push({
+        guid: this.noteGuid(memo),
+        name: `Memo ${memo.id}: ${firstLine(memo.text)}`,
+        plainTextContent: memo.text,
+        creatingUser: this.userGuid(memo.author),
+        creationDateTime: memo.createdAt,
+        modifiedDateTime: memo.updatedAt,
+        selections: [],
+        codings: [],
+        noteRefs: [],
+        values: [],
+      });
+    }
+    notes.sort((a, b) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0));
+    return { notes, links: this.links, sets: [], noteRefs: this.memosOf('project').map(this.noteGuid) };
+  }
+
+  private readonly userGuid = (name: string): string => {
+    let user = this.users.get(name);
+    if (!user) this.users.set(name, (user = { guid: this.guids.of('user', name), name: MACHINE_CODER_NAMES[name] ?? name, id: name }));
+    return user.guid;
   };
+
+  private readonly codeGuid = (id: string): string => this.guids.of('code', id);
+
+  private readonly noteGuid = (memo: SnapshotMemo): string => this.guids.of('memo', memo.id);
+
+  private memosOf(kind: SnapshotMemo['kind']): SnapshotMemo[] {
+    return this.outline.memos.filter((m) => m.kind === kind);
+  }
 }
 
 /**
  * The code tree: the codebook's codes, then any code that codings or memos use but the current codebook
  * lacks (kept under an old id after a new version), under its nearest ancestor that is in the tree.
  */
-function buildCodeTree(snapshot: ProjectSnapshot, codeGuid: (id: string) => string, notesOf: (id: string) => string[]): RefiCode[] {
-  const defs: SnapshotCode[] = [...(snapshot.codebook?.codes ?? [])];
+function buildCodeTree(outline: ProjectOutline, codeGuid: (id: string) => string, notesOf: (id: string) => string[]): RefiCode[] {
+  const defs: SnapshotCode[] = [...(outline.codebook?.codes ?? [])];
   const known = new Set(defs.map((c) => c.id));
-  const used = [...new Set([...snapshot.codings.map((c) => c.code), ...snapshot.memos.flatMap((m) => (m.code ? [m.code] : []))])].sort();
+  const used = [...new Set([...outline.codedCodes, ...outline.memos.flatMap((m) => (m.code ? [m.code] : []))])].sort();
   for (const id of used) {
     if (known.has(id)) continue;
     let parent: string | null = id;
@@ -154,7 +202,7 @@ function buildCodeTree(snapshot: ProjectSnapshot, codeGuid: (id: string) => stri
 
 /** The source's selections: one per coded or memo'd span, holding a Coding per code and coder. */
 function buildSelections(
-  source: SnapshotSource,
+  text: string,
   guid: string,
   sourceCodings: readonly SnapshotCoding[],
   sourceMemos: readonly SnapshotMemo[],
@@ -173,7 +221,7 @@ function buildSelections(
   };
   for (const coding of sourceCodings) span(coding.start, coding.end).codings.push(coding);
   for (const memo of sourceMemos) span(memo.span!.start, memo.span!.end).memos.push(memo);
-  const slicer = new CodePointSlicer(source.text);
+  const slicer = new CodePointSlicer(text);
   return [...spans.values()]
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .map((entry) => {

@@ -135,6 +135,11 @@ export interface RefiProject {
   noteRefs: string[];
 }
 
+/** What project.qde holds before its sources. */
+export type RefiProjectHead = Pick<RefiProject, 'name' | 'origin' | 'creatingUserGuid' | 'creationDateTime' | 'modifiedDateTime' | 'users' | 'codes' | 'variables' | 'cases'>;
+/** What project.qde holds after its sources. */
+export type RefiProjectTail = Pick<RefiProject, 'notes' | 'links' | 'sets' | 'description' | 'noteRefs'>;
+
 export interface RefiCodebook {
   origin?: string;
   codes: RefiCode[];

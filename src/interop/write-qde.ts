@@ -3,7 +3,7 @@
  * sequences, and an empty container (Users, Codes, Cases, Variables, Notes, Links, Sets) is left out:
  * the schema requires at least one child in each.
  */
-import type { RefiCase, RefiCode, RefiCoding, RefiProject, RefiSelection, RefiTextSource, RefiVariableValue } from './refi-model.js';
+import type { RefiCase, RefiCode, RefiCoding, RefiProject, RefiProjectHead, RefiProjectTail, RefiSelection, RefiTextSource, RefiVariableValue } from './refi-model.js';
 import { XmlWriter } from './xml-writer.js';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -11,6 +11,21 @@ export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 /** The project.qde document for `project`. */
 export function renderProjectXml(project: RefiProject): string {
   const xml = new XmlWriter();
+  writeProjectHead(xml, project);
+  if (project.sources.length > 0) {
+    xml.start('Sources');
+    for (const source of project.sources) writeTextSource(xml, 'TextSource', source);
+    xml.end();
+  }
+  writeProjectTail(xml, project);
+  return xml.toString();
+}
+
+/**
+ * Opens <Project> and writes what precedes the sources. A caller that streams the document then writes
+ * <Sources> (when there is a source) one TextSource at a time, and closes with writeProjectTail.
+ */
+export function writeProjectHead(xml: XmlWriter, project: RefiProjectHead): void {
   xml.start('Project', [
     ['xmlns', PROJECT_NAMESPACE],
     ['name', project.name],
@@ -43,11 +58,10 @@ export function renderProjectXml(project: RefiProject): string {
     for (const c of project.cases) writeCase(xml, c);
     xml.end();
   }
-  if (project.sources.length > 0) {
-    xml.start('Sources');
-    for (const source of project.sources) writeTextSource(xml, 'TextSource', source);
-    xml.end();
-  }
+}
+
+/** Writes what follows the sources and closes <Project>. */
+export function writeProjectTail(xml: XmlWriter, project: RefiProjectTail): void {
   if (project.notes.length > 0) {
     xml.start('Notes');
     for (const note of project.notes) writeTextSource(xml, 'Note', note);
@@ -72,7 +86,7 @@ export function renderProjectXml(project: RefiProject): string {
   }
   if (project.description !== undefined) xml.text('Description', project.description);
   for (const ref of project.noteRefs) xml.empty('NoteRef', [['targetGUID', ref]]);
-  return xml.end().toString();
+  xml.end();
 }
 
 /** A code and its children; `withNotes` in a project (a .qdc code has no NoteRef). */
@@ -107,7 +121,8 @@ function writeVariableValue(xml: XmlWriter, value: RefiVariableValue): void {
   xml.start('VariableValue').empty('VariableRef', [['targetGUID', value.variableGuid]]).text(`${value.type}Value`, value.value).end();
 }
 
-function writeTextSource(xml: XmlWriter, element: 'TextSource' | 'Note', source: RefiTextSource): void {
+/** A TextSource (or a Note, which has the same shape) with its selections and codings. */
+export function writeTextSource(xml: XmlWriter, element: 'TextSource' | 'Note', source: RefiTextSource): void {
   xml.start(element, [
     ['guid', source.guid],
     ['name', source.name],

@@ -22,14 +22,24 @@ export function escapeAttribute(value: string): string {
     .replace(/[&<>"\t\n\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' })[c]!);
 }
 
-/** Builds an XML document line by line. */
+/** Builds an XML document line by line: held whole (toString), or handed to a sink in pieces (finish). */
 export class XmlWriter {
-  private readonly lines: string[] = ['<?xml version="1.0" encoding="utf-8"?>'];
+  private lines: string[] = ['<?xml version="1.0" encoding="utf-8"?>'];
+  private held = 0;
   private readonly open: string[] = [];
+
+  /**
+   * With `sink`, the lines go to it in pieces of about `piece` characters, each piece ending with a newline,
+   * so a document larger than a string may be (a project of millions of codings) is never held whole.
+   */
+  constructor(
+    private readonly sink?: (piece: string) => void,
+    private readonly piece = 1 << 16,
+  ) {}
 
   /** Opens an element that will have children. */
   start(name: string, attributes: Attributes = []): this {
-    this.lines.push(`${this.indent()}<${name}${renderAttributes(attributes)}>`);
+    this.push(`${this.indent()}<${name}${renderAttributes(attributes)}>`);
     this.open.push(name);
     return this;
   }
@@ -38,26 +48,51 @@ export class XmlWriter {
   end(): this {
     const name = this.open.pop();
     if (name === undefined) throw new Error('XmlWriter.end without start');
-    this.lines.push(`${this.indent()}</${name}>`);
+    this.push(`${this.indent()}</${name}>`);
     return this;
   }
 
   /** An element without children. */
   empty(name: string, attributes: Attributes = []): this {
-    this.lines.push(`${this.indent()}<${name}${renderAttributes(attributes)} />`);
+    this.push(`${this.indent()}<${name}${renderAttributes(attributes)} />`);
     return this;
   }
 
   /** An element holding text only. */
   text(name: string, text: string, attributes: Attributes = []): this {
-    this.lines.push(`${this.indent()}<${name}${renderAttributes(attributes)}>${escapeText(text)}</${name}>`);
+    this.push(`${this.indent()}<${name}${renderAttributes(attributes)}>${escapeText(text)}</${name}>`);
     return this;
   }
 
   /** The document, ending with a newline. */
   toString(): string {
-    if (this.open.length > 0) throw new Error(`XmlWriter: <${this.open[this.open.length - 1]}> is still open`);
+    this.checkClosed();
     return `${this.lines.join('\n')}\n`;
+  }
+
+  /** Hands the sink the rest of the document (the writer was made with one). */
+  finish(): void {
+    this.checkClosed();
+    this.flush();
+  }
+
+  private push(line: string): void {
+    this.lines.push(line);
+    if (this.sink === undefined) return;
+    this.held += line.length + 1;
+    if (this.held >= this.piece) this.flush();
+  }
+
+  private flush(): void {
+    if (this.lines.length === 0) return;
+    const piece = `${this.lines.join('\n')}\n`;
+    this.lines = [];
+    this.held = 0;
+    this.sink!(piece);
+  }
+
+  private checkClosed(): void {
+    if (this.open.length > 0) throw new Error(`XmlWriter: <${this.open[this.open.length - 1]}> is still open`);
   }
 
   private indent(): string {

@@ -77,3 +77,17 @@ export interface ProjectSnapshot {
   participants: SnapshotParticipant[];
   memos: SnapshotMemo[];
 }
+
+/** A source without its text: an export lists every source first and reads each text when it comes to it. */
+export type SnapshotSourceInfo = Omit<SnapshotSource, 'text'>;
+
+/**
+ * A snapshot without the sources' texts and the codings, which a large project cannot hold at once: an
+ * export reads those one source at a time. The codes and coders of the codings that count are here, since
+ * the code tree and the users come before the sources in project.qde.
+ */
+export interface ProjectOutline extends Omit<ProjectSnapshot, 'sources' | 'codings'> {
+  sources: SnapshotSourceInfo[];
+  codedCodes: string[];
+  coders: string[];
+}
