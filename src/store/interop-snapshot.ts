@@ -1,9 +1,10 @@
 /**
- * Reads what a REFI-QDA export needs from the project (core/interop/snapshot.ts): sources with their
- * text, the codings that count as evidence under the scope, participants, memos, and the codebook.
+ * Reads what a REFI-QDA export needs from the project (core/interop/snapshot.ts): the outline (sources,
+ * participants, memos, the codebook), then each source's text and the codings that count as evidence under
+ * the scope, one source at a time.
  */
 import type { Codebook } from '../core/codebook/types.js';
-import type { ProjectSnapshot, SnapshotCoding, SnapshotMemo, SnapshotParticipant, SnapshotSource } from '../core/interop/snapshot.js';
+import type { ProjectOutline, SnapshotCoding, SnapshotMemo, SnapshotParticipant, SnapshotSourceInfo } from '../core/interop/snapshot.js';
 import type { MemoKind } from '../core/memo-target.js';
 import type { SourceType } from '../core/transcript/types.js';
 import { CODED_SEGMENTS, evidenceClauses, SEGMENT_END, SEGMENT_START, segmentJoin, type EvidenceScope } from './coded-segments.js';
@@ -14,9 +15,15 @@ export function readInteropNamespace(db: Db): string {
   return db.prepare<[], { namespace: string }>('SELECT namespace FROM interop WHERE only = 1').get()!.namespace;
 }
 
-/** Everything an export of the project writes; codings as the evidence rules count them under `scope`. */
-export function readProjectSnapshot(db: Db, name: string, codebook: Codebook | null, scope: EvidenceScope): ProjectSnapshot {
+/**
+ * What an export of the project writes but the sources' texts and codings (readSourceText and
+ * readSourceCodings give those one source at a time); the codes and coders of the codings that count
+ * under `scope`, as the evidence rules count them.
+ */
+export function readProjectOutline(db: Db, name: string, codebook: Codebook | null, scope: EvidenceScope): ProjectOutline {
   const times = db.prepare<[], { first: string | null; last: string | null }>('SELECT MIN(at) AS first, MAX(at) AS last FROM audit').get()!;
+  const { clauses, params } = evidenceClauses(scope);
+  const used = db.prepare<unknown[], { code: string; coder: string }>(`SELECT DISTINCT c.code, c.coder ${CODED_SEGMENTS} WHERE ${clauses.join(' AND ')}`).all(...params);
   return {
     name,
     namespace: readInteropNamespace(db),
@@ -28,31 +35,39 @@ export function readProjectSnapshot(db: Db, name: string, codebook: Codebook | n
       codes: codebook.codes.map((c) => ({ id: c.id, parent: c.parent, label: c.label, definition: c.definition, ...(c.color ? { color: c.color } : {}) })),
     },
     sources: readSources(db),
-    codings: readCodings(db, scope),
+    codedCodes: [...new Set(used.map((u) => u.code))],
+    coders: [...new Set(used.map((u) => u.coder))],
     participants: readParticipants(db),
     memos: readMemos(db),
   };
 }
 
-function readSources(db: Db): SnapshotSource[] {
-  return db
-    .prepare<[], { id: number; name: string; type: SourceType; text: string; language: string | null; date: string | null; site: string | null; attributes: string; added_at: string }>(
-      'SELECT id, name, type, text, language, date, site, attributes, added_at FROM sources ORDER BY name',
-    )
-    .all()
-    .map((r) => ({ id: r.id, name: r.name, type: r.type, text: r.text, language: r.language, date: r.date, site: r.site, attributes: JSON.parse(r.attributes) as Record<string, string>, addedAt: r.added_at }));
+/** Reads sources' texts by id, one at a time. */
+export function sourceTextReader(db: Db): (sourceId: number) => string {
+  const statement = db.prepare<[number], { text: string }>('SELECT text FROM sources WHERE id = ?');
+  return (sourceId) => statement.get(sourceId)!.text;
 }
 
-function readCodings(db: Db, scope: EvidenceScope): SnapshotCoding[] {
+/** Reads one source's codings that count under `scope`, by its segments' id range, in the order of the units they code. */
+export function sourceCodingsReader(db: Db, scope: EvidenceScope): (sourceId: number) => SnapshotCoding[] {
   const { clauses, params } = evidenceClauses(scope);
+  const statement = db.prepare<unknown[], SnapshotCoding>(
+    `SELECT s.id AS sourceId, ${SEGMENT_START} AS start, ${SEGMENT_END} AS end, c.code, c.coder, c.origin, c.created_at AS createdAt, c.memo
+       FROM sources s CROSS JOIN codings c ON c.segment_id BETWEEN s.first_segment AND s.last_segment
+       ${segmentJoin('c.segment_id')}
+      WHERE s.id = ? AND t.source_id = s.id AND ${clauses.join(' AND ')}
+      ORDER BY 2, 3, c.code, c.coder`,
+  );
+  return (sourceId) => statement.all(sourceId, ...params);
+}
+
+function readSources(db: Db): SnapshotSourceInfo[] {
   return db
-    .prepare<unknown[], SnapshotCoding>(
-      `SELECT s.id AS sourceId, ${SEGMENT_START} AS start, ${SEGMENT_END} AS end, c.code, c.coder, c.origin, c.created_at AS createdAt, c.memo
-        ${CODED_SEGMENTS}
-        WHERE ${clauses.join(' AND ')}
-        ORDER BY s.id, 2, 3, c.code, c.coder`,
+    .prepare<[], { id: number; name: string; type: SourceType; language: string | null; date: string | null; site: string | null; attributes: string; added_at: string }>(
+      'SELECT id, name, type, language, date, site, attributes, added_at FROM sources ORDER BY name',
     )
-    .all(...params);
+    .all()
+    .map((r) => ({ id: r.id, name: r.name, type: r.type, language: r.language, date: r.date, site: r.site, attributes: JSON.parse(r.attributes) as Record<string, string>, addedAt: r.added_at }));
 }
 
 function readParticipants(db: Db): SnapshotParticipant[] {

@@ -7,7 +7,7 @@ import { replaceAutoCodingsOfSources } from './auto-codings.js';
 import { readTriangulationAudit } from './evidence-stream.js';
 import { saveCodebookVersion } from './codebooks.js';
 import { iterateSegmentRecords } from './export-segments.js';
-import { readProjectSnapshot } from './interop-snapshot.js';
+import { readProjectOutline, sourceCodingsReader } from './interop-snapshot.js';
 import { codingsHaveMemos, iterateCodings } from './list-codings.js';
 import type { Db } from './open.js';
 import { listParticipantTurns } from './participant-turns.js';
@@ -85,7 +85,7 @@ function fullScans(db: Db, sql: string): string[] {
 const READS_EVERY_CODING = [
   /^\s*SELECT \* FROM \(SELECT s\.id AS sourceId/, // codings list
   /FROM codings WHERE memo IS NOT NULL/, // withdraw: quotes of the participant in coding memos
-  /^\s*SELECT s\.id AS sourceId, COALESCE\(gs\.start, t\.start\) AS start/, // export refi: every coding
+  /^SELECT DISTINCT c\.code, c\.coder/, // export refi: the codes and coders of every coding that counts
   /telaah_source_evidence\(/, // triangulate: every counted coding, source by source
 ];
 
@@ -207,9 +207,14 @@ describe('hot statements never scan segments or codings', () => {
     expect(statements.filter((s) => fullScans(db, s).length > 0)).toEqual(["SELECT EXISTS (SELECT 1 FROM codings WHERE memo IS NOT NULL AND memo <> '')"]);
   });
 
-  it('export refi: who speaks in which source, one seek per participant', () => {
+  it('export refi: who speaks in which source, one seek per participant; a source’s codings by its id range', () => {
     const { db } = codedStore();
-    const statements = statementsOf(db, () => readProjectSnapshot(db, 'p', null, {}));
+    const statements = statementsOf(db, () => {
+      readProjectOutline(db, 'p', null, {});
+      sourceCodingsReader(db, { coder: 'rina', origins: ['manual'] })(1);
+    });
+    const bySource = statements.find((s) => /CROSS JOIN codings c ON c\.segment_id BETWEEN/.test(s))!;
+    expect(planOf(db, bySource)).toContain('SEARCH c USING INDEX sqlite_autoindex_codings_1 (segment_id>? AND segment_id<?)');
     const spoken = statements.find((s) => /DISTINCT p\.id AS participant/.test(s))!;
     expect(planOf(db, spoken)).toContain('SEARCH g USING INDEX turns_participant (participant_id=?)');
     expectNoFullScans(db, statements);

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
-import { buildRefiProject } from '../../interop/build-refi-project.js';
-import { renderProjectXml } from '../../interop/write-qde.js';
-import { writeZip } from '../../interop/zip.js';
-import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { readProjectSnapshot } from '../../store/interop-snapshot.js';
+import { writeQdpx, type QdpxCounts, type QdpxPace } from '../../interop/write-qdpx.js';
+import { ZipWriter } from '../../interop/zip-writer.js';
+import { PatchableFile } from '../../io/patchable-file.js';
+import { readProjectOutline, sourceCodingsReader, sourceTextReader } from '../../store/interop-snapshot.js';
 import type { Ctx } from '../context.js';
 import { currentCodebook } from '../current-codebook.js';
 import type { ExitCode } from '../exit-code.js';
@@ -12,6 +11,7 @@ import { withProjectToRead } from '../open-project.js';
 import { writeJson } from '../output.js';
 import { VERSION } from '../version.js';
 import { notice } from '../notice.js';
+import { signalGate, whileInterruptible } from '../interrupt.js';
 
 /** Options of `telaah export qdpx`. */
 export interface ExportQdpxOptions extends JsonOptions {
@@ -25,23 +25,22 @@ export interface ExportQdpxOptions extends JsonOptions {
  */
 export async function run(ctx: Ctx, args: string[], opts: ExportQdpxOptions): Promise<ExitCode> {
   const out = resolve(ctx.cwd, args[0]!);
-  return withProjectToRead(ctx, opts, (project) => {
+  return withProjectToRead(ctx, opts, async (project) => {
     const codebook = currentCodebook(project, { optional: true })?.codebook ?? null;
-    const snapshot = readProjectSnapshot(project.db, project.config.name, codebook, { coder: opts.coder, origins: opts.origin });
-    const { project: refi, files } = buildRefiProject(snapshot, `telaah ${VERSION}`);
-    const encoder = new TextEncoder();
-    const entries: [string, Uint8Array][] = [['project.qde', encoder.encode(renderProjectXml(refi))]];
-    for (const [path, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) entries.push([path, encoder.encode(text)]);
-    writeFileAtomic(out, writeZip(entries), args[0]);
-    const counts = {
-      sources: refi.sources.length,
-      codes: countCodes(refi.codes),
-      codings: refi.sources.reduce((n, s) => n + s.selections.reduce((m, sel) => m + sel.codings.length, 0), 0),
-      selections: refi.sources.reduce((n, s) => n + s.selections.length, 0),
-      users: refi.users.length,
-      cases: refi.cases.length,
-      notes: refi.notes.length,
-    };
+    const scope = { coder: opts.coder, origins: opts.origin };
+    const outline = readProjectOutline(project.db, project.config.name, codebook, scope);
+    const reader = { text: sourceTextReader(project.db), codings: sourceCodingsReader(project.db, scope) };
+    const file = new PatchableFile(out, args[0]);
+    let counts: QdpxCounts;
+    try {
+      counts = await whileInterruptible(ctx, (signal) => writeQdpx(new ZipWriter(file), outline, `telaah ${VERSION}`, reader, paceOf(signal)));
+      file.commit();
+    } catch (error) {
+      file.abort();
+      if (!(error instanceof Interrupted)) throw error;
+      notice(ctx, `Interrupted: ${args[0]} not written`);
+      return 130;
+    }
     if (opts.json) writeJson(ctx, { file: args[0], ...counts });
     else {
       const origins = opts.origin ? opts.origin.join(', ') : 'auto, manual, accepted, imported';
@@ -55,8 +54,17 @@ export async function run(ctx: Ctx, args: string[], opts: ExportQdpxOptions): Pr
   });
 }
 
-function countCodes(codes: readonly { children: readonly unknown[] }[]): number {
-  return codes.reduce((n, c) => n + 1 + countCodes(c.children as typeof codes), 0);
+class Interrupted extends Error {}
+
+/** Between sources: lets a Ctrl-C be heard (the export of a large project takes minutes) and stops on it. */
+function paceOf(signal: AbortSignal): QdpxPace {
+  const gate = signalGate();
+  return () => {
+    if (signal.aborted) return Promise.reject(new Interrupted());
+    return gate()?.then(() => {
+      if (signal.aborted) throw new Interrupted();
+    });
+  };
 }
 
 function plural(n: number, noun: string): string {

@@ -1,0 +1,226 @@
+/**
+ * A ZIP archive written entry by entry into an output, for a .qdpx too large to hold: bytes as writeZip
+ * (fflate's zipSync) lays them out, header for header, so a project that fits gives the same archive. An
+ * entry written in pieces is held until it passes a limit; past it, it is deflated as it comes (fflate's
+ * Deflate, whose blocks fall where the pieces do, so those bytes differ from a whole-entry deflate) and its
+ * header, written first with zeros, is patched with its CRC and sizes at the end.
+ */
+import * as zlib from 'node:zlib';
+import { Deflate, deflateSync } from 'fflate';
+import { InputError } from '../errors.js';
+
+/** Where an archive goes: bytes appended, and a few rewritten in place (an entry's header, once it is known). */
+export interface ZipOutput {
+  write(bytes: Uint8Array): void;
+  writeAt(bytes: Uint8Array, position: number): void;
+}
+
+/** An entry being written in pieces. */
+export interface ZipEntryWriter {
+  write(bytes: Uint8Array): void;
+  close(): void;
+}
+
+// An entry up to this size is deflated whole, as writeZip deflates it: the same project gives the same bytes.
+const DEFAULT_HOLD = 32 * 1024 ** 2;
+// Plain ZIP (no ZIP64) counts sizes and offsets in 32 bits and entries in 16.
+const MAX_SIZE = 0xffff_ffff;
+const MAX_ENTRIES = 0xffff;
+const LEVEL = 6;
+// 1980-01-01 00:00, as zip.ts stamps every entry (DOS date 0x0021, time 0).
+const DOS_TIME = 0x0021_0000;
+
+/** Writes a deflated ZIP archive into `out`, one entry after another, then the central directory. */
+export class ZipWriter {
+  private offset = 0;
+  private readonly central: Uint8Array[] = [];
+  private centralSize = 0;
+  private open = false;
+
+  /** `hold`: how much of an entry written in pieces is held to deflate whole. */
+  constructor(
+    private readonly out: ZipOutput,
+    private readonly hold = DEFAULT_HOLD,
+  ) {}
+
+  /** An entry whose bytes are all at hand. */
+  add(path: string, bytes: Uint8Array): void {
+    this.checkNotOpen();
+    const name = new TextEncoder().encode(path);
+    const compressed = deflateSync(bytes, { level: LEVEL });
+    const entry: EntryHeader = { name, unicode: name.length !== path.length, crc: crc32(bytes), compressedSize: compressed.length, size: bytes.length, offset: this.offset };
+    this.checkSizes(path, entry);
+    this.emit(localHeader(entry));
+    this.emit(compressed);
+    this.addCentral(entry);
+  }
+
+  /** An entry to write in pieces; it must be closed before the next one. */
+  entry(path: string): ZipEntryWriter {
+    this.checkNotOpen();
+    this.open = true;
+    const held: Uint8Array[] = [];
+    let heldSize = 0;
+    let stream: { deflate: Deflate; entry: EntryHeader; crc: number } | undefined;
+    const startStream = (): void => {
+      const name = new TextEncoder().encode(path);
+      const entry: EntryHeader = { name, unicode: name.length !== path.length, crc: 0, compressedSize: 0, size: 0, offset: this.offset };
+      this.emit(localHeader(entry));
+      const deflate = new Deflate({ level: LEVEL }, (chunk) => {
+        entry.compressedSize += chunk.length;
+        this.emit(chunk);
+      });
+      stream = { deflate, entry, crc: 0 };
+      for (const piece of held.splice(0)) push(piece);
+    };
+    const push = (bytes: Uint8Array): void => {
+      stream!.crc = crc32(bytes, stream!.crc);
+      stream!.entry.size += bytes.length;
+      stream!.deflate.push(bytes);
+    };
+    return {
+      write: (bytes) => {
+        if (stream) return push(bytes);
+        held.push(bytes);
+        heldSize += bytes.length;
+        if (heldSize > this.hold) startStream();
+      },
+      close: () => {
+        this.open = false;
+        if (!stream) return this.add(path, concat(held, heldSize));
+        stream.deflate.push(new Uint8Array(0), true);
+        const { entry } = stream;
+        entry.crc = stream.crc;
+        this.checkSizes(path, entry);
+        // The CRC and both sizes, at their place in the local header.
+        this.out.writeAt(localHeader(entry).subarray(14, 26), entry.offset + 14);
+        this.addCentral(entry);
+      },
+    };
+  }
+
+  /** Writes the central directory: the archive is complete. */
+  finish(): void {
+    this.checkNotOpen();
+    const count = this.central.length;
+    if (count > MAX_ENTRIES) throw tooLarge(`${count.toLocaleString('en')} entries`);
+    const start = this.offset;
+    for (const record of this.central) this.emit(record);
+    const end = new Uint8Array(22);
+    put32(end, 0, 0x0605_4b50);
+    put16(end, 8, count);
+    put16(end, 10, count);
+    put32(end, 12, this.centralSize);
+    put32(end, 16, start);
+    this.emit(end);
+  }
+
+  private emit(bytes: Uint8Array): void {
+    this.out.write(bytes);
+    this.offset += bytes.length;
+  }
+
+  private addCentral(entry: EntryHeader): void {
+    const record = centralHeader(entry);
+    this.central.push(record);
+    this.centralSize += record.length;
+    if (this.offset + this.centralSize > MAX_SIZE) throw tooLarge('more than 4 GB');
+  }
+
+  private checkSizes(path: string, entry: EntryHeader): void {
+    if (entry.size > MAX_SIZE || entry.compressedSize > MAX_SIZE || entry.offset > MAX_SIZE) throw tooLarge(`${path} of more than 4 GB`);
+  }
+
+  private checkNotOpen(): void {
+    if (this.open) throw new Error('ZipWriter: an entry is still open');
+  }
+}
+
+interface EntryHeader {
+  name: Uint8Array;
+  /** The name is not ASCII (general purpose flag bit 11, UTF-8). */
+  unicode: boolean;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  offset: number;
+}
+
+function localHeader(entry: EntryHeader): Uint8Array {
+  const header = new Uint8Array(30 + entry.name.length);
+  put32(header, 0, 0x0403_4b50);
+  put16(header, 4, 20);
+  header[7] = entry.unicode ? 8 : 0;
+  put16(header, 8, 8);
+  put32(header, 10, DOS_TIME);
+  put32(header, 14, entry.crc);
+  put32(header, 18, entry.compressedSize);
+  put32(header, 22, entry.size);
+  put16(header, 26, entry.name.length);
+  header.set(entry.name, 30);
+  return header;
+}
+
+function centralHeader(entry: EntryHeader): Uint8Array {
+  const header = new Uint8Array(46 + entry.name.length);
+  put32(header, 0, 0x0201_4b50);
+  header[4] = 20;
+  put16(header, 6, 20);
+  header[9] = entry.unicode ? 8 : 0;
+  put16(header, 10, 8);
+  put32(header, 12, DOS_TIME);
+  put32(header, 16, entry.crc);
+  put32(header, 20, entry.compressedSize);
+  put32(header, 24, entry.size);
+  put16(header, 28, entry.name.length);
+  put32(header, 42, entry.offset);
+  header.set(entry.name, 46);
+  return header;
+}
+
+function tooLarge(what: string): InputError {
+  return new InputError(`the archive would hold ${what}, past what a plain ZIP can (a .qdpx is one)`, {
+    hint: 'Export part of the project (--coder, --origin) or move it in parts',
+  });
+}
+
+function put16(bytes: Uint8Array, at: number, value: number): void {
+  bytes[at] = value & 0xff;
+  bytes[at + 1] = (value >>> 8) & 0xff;
+}
+
+function put32(bytes: Uint8Array, at: number, value: number): void {
+  put16(bytes, at, value & 0xffff);
+  put16(bytes, at + 2, value >>> 16);
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** CRC-32 of `bytes` continuing from `crc`: node:zlib's where Node has it (20.15), a table otherwise. */
+export const crc32: (bytes: Uint8Array, crc?: number) => number = (zlib as { crc32?: (bytes: Uint8Array, crc?: number) => number }).crc32 ?? tableCrc32;
+
+let table: Int32Array | undefined;
+
+/** CRC-32 by table, for a Node without zlib.crc32. */
+export function tableCrc32(bytes: Uint8Array, crc = 0): number {
+  if (!table) {
+    table = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb8_8320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c;
+    }
+  }
+  let c = ~crc;
+  for (let i = 0; i < bytes.length; i++) c = table[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
