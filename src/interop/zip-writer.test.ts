@@ -40,10 +40,11 @@ const ENTRIES: [string, Uint8Array][] = [
 function written(hold: number, pieces: number): Buffer {
   const out = new MemoryOutput();
   const zip = new ZipWriter(out, hold);
-  const [[qdePath, qde], ...rest] = ENTRIES;
-  const entry = zip.entry(qdePath!);
-  const size = Math.ceil(qde!.length / pieces);
-  for (let at = 0; at < qde!.length; at += size) entry.write(qde!.slice(at, at + size));
+  const [qdePath, qde] = ENTRIES[0]!;
+  const rest = ENTRIES.slice(1);
+  const entry = zip.entry(qdePath);
+  const size = Math.ceil(qde.length / pieces);
+  for (let at = 0; at < qde.length; at += size) entry.write(qde.slice(at, at + size));
   entry.close();
   for (const [path, bytes] of rest) zip.add(path, bytes);
   zip.finish();
