@@ -37,9 +37,9 @@ const ENTRIES: [string, Uint8Array][] = [
   ['sources/empty.txt', new Uint8Array(0)],
 ];
 
-function written(hold: number, pieces: number): Buffer {
+function written(hold: number, pieces: number, piece?: number): Buffer {
   const out = new MemoryOutput();
-  const zip = new ZipWriter(out, hold);
+  const zip = new ZipWriter(out, hold, piece);
   const [qdePath, qde] = ENTRIES[0]!;
   const rest = ENTRIES.slice(1);
   const entry = zip.entry(qdePath);
@@ -59,7 +59,7 @@ describe('ZipWriter', () => {
   });
 
   it('streams an entry past its hold, with its CRC and sizes patched into its header', () => {
-    const zip = written(1000, 9);
+    const zip = written(1000, 9, 3000);
     const read = readZip(zip, 'x.qdpx', () => true);
     expect([...read.keys()]).toEqual(ENTRIES.map(([p]) => p));
     for (const [path, bytes] of ENTRIES) expect(Buffer.from(read.get(path)!).equals(Buffer.from(bytes))).toBe(true);
@@ -71,7 +71,7 @@ describe('ZipWriter', () => {
 
   it('gives an archive unzip tests clean', () => {
     const file = join(tempDir(), 'x.qdpx');
-    writeFileSync(file, written(1000, 9));
+    writeFileSync(file, written(1000, 9, 3000));
     expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toMatch(/No errors detected/);
   });
 
