@@ -291,8 +291,16 @@ class Variables {
 
 function excerpt(text: string, length = SELECTION_NAME_LENGTH): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const points = Array.from(flat);
-  return points.length <= length ? flat : `${points.slice(0, length - 1).join('')}…`;
+  // No more UTF-16 units than `length` is no more code points either; past that, count only as far as needed.
+  if (flat.length <= length) return flat;
+  let points = 0;
+  let cut = 0;
+  for (const point of flat) {
+    if (points === length) return `${flat.slice(0, cut)}…`;
+    points += 1;
+    if (points < length) cut += point.length;
+  }
+  return flat;
 }
 
 function firstLine(text: string): string {

@@ -10,13 +10,19 @@ export type Attributes = [name: string, value: string | number | boolean | undef
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+// Anything either escape changes: most values (GUIDs, times, numbers) have none and are returned as they are.
+// eslint-disable-next-line no-control-regex
+const SPECIAL = /[\u0000-\u001f&<>"\ud800-\udfff\ufffe\uffff]/;
+
 /** `text` as element content: & < > escaped, CR kept as a reference (a parser would drop it). */
 export function escapeText(text: string): string {
+  if (!SPECIAL.test(text)) return text;
   return text.replace(NOT_XML, '\ufffd').replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
 }
 
 /** `value` as an attribute value in double quotes: line ends and tabs as references (a parser turns them into spaces). */
 export function escapeAttribute(value: string): string {
+  if (!SPECIAL.test(value)) return value;
   return value
     .replace(NOT_XML, '\ufffd')
     .replace(/[&<>"\t\n\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' })[c]!);
