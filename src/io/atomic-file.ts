@@ -1,5 +1,5 @@
 import { closeSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
 /**
@@ -9,7 +9,10 @@ import { InputError } from '../errors.js';
  */
 export function isStreamTarget(path: string): boolean {
   const target = statSync(path, { throwIfNoEntry: false });
-  return target !== undefined && !target.isFile() && !target.isDirectory();
+  if (target === undefined) return false;
+  // /dev/stdout with stdout sent to a file is that file, through a link: renaming over it would replace
+  // /dev/stdout itself with a plain file (for every program in the container).
+  return (!target.isFile() && !target.isDirectory()) || /^\/(dev|proc)\//.test(resolve(path));
 }
 
 /**

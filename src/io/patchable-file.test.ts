@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,20 @@ describe('PatchableFile', () => {
     file.writeAt(bytes('x'), 0);
     file.commit();
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith('.null.tmp-'))).toEqual(before);
+  });
+
+  it('writes through /dev/fd/N (stdout sent to a file) into that file, and never renames over the link', () => {
+    const path = join(tempDir(), 'out.qdpx');
+    const fd = openSync(path, 'w');
+    try {
+      const file = new PatchableFile(`/dev/fd/${fd}`);
+      file.write(bytes('PK....'));
+      file.writeAt(bytes('ok'), 2);
+      file.commit();
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(path, 'utf8')).toBe('PKok..');
   });
 
   it('refuses a folder, and a missing folder, in one line', () => {
