@@ -59,14 +59,17 @@ describe('ZipWriter', () => {
   });
 
   it('streams an entry past its hold, with its CRC and sizes patched into its header', () => {
-    const zip = written(1000, 9, 3000);
-    const read = readZip(zip, 'x.qdpx', () => true);
-    expect([...read.keys()]).toEqual(ENTRIES.map(([p]) => p));
-    for (const [path, bytes] of ENTRIES) expect(Buffer.from(read.get(path)!).equals(Buffer.from(bytes))).toBe(true);
-    // Sizes in the local header, not a data descriptor after the data (flag bit 3 clear), as other readers expect.
-    expect(zip.readUInt16LE(6) & 8).toBe(0);
-    expect(zip.readUInt32LE(14)).toBe(zlibCrc32(ENTRIES[0]![1]));
-    expect(zip.readUInt32LE(22)).toBe(ENTRIES[0]![1].length);
+    // Held parts deflated in pieces when the hold is passed (5000 / 1000), or the whole hold as one piece (1000 / 3000).
+    for (const [hold, piece] of [[1000, 3000], [5000, 1000], [1000, 1 << 20]] as const) {
+      const zip = written(hold, 9, piece);
+      const read = readZip(zip, 'x.qdpx', () => true);
+      expect([...read.keys()]).toEqual(ENTRIES.map(([p]) => p));
+      for (const [path, bytes] of ENTRIES) expect(Buffer.from(read.get(path)!).equals(Buffer.from(bytes))).toBe(true);
+      // Sizes in the local header, not a data descriptor after the data (flag bit 3 clear), as other readers expect.
+      expect(zip.readUInt16LE(6) & 8).toBe(0);
+      expect(zip.readUInt32LE(14)).toBe(zlibCrc32(ENTRIES[0]![1]));
+      expect(zip.readUInt32LE(22)).toBe(ENTRIES[0]![1].length);
+    }
   });
 
   it('gives an archive unzip tests clean', () => {

@@ -31,6 +31,7 @@ const LEVEL = 6;
 // A streamed entry is deflated a piece of this size at a time.
 const PIECE = 1 << 20;
 const WINDOW = 32 * 1024;
+const EMPTY = new Uint8Array(0);
 // 1980-01-01 00:00, as zip.ts stamps every entry (DOS date 0x0021, time 0).
 const DOS_TIME = 0x0021_0000;
 
@@ -70,10 +71,8 @@ export class ZipWriter {
     let heldSize = 0;
     let streamed: EntryHeader | undefined;
     let window: Uint8Array | undefined;
-    const deflatePiece = (last: boolean): void => {
-      const piece = concat(held, heldSize);
-      held = [];
-      heldSize = 0;
+    const deflatePiece = (pieces: Uint8Array[], size: number, last: boolean): void => {
+      const piece = concat(pieces, size);
       streamed!.crc = crc32(piece, streamed!.crc);
       streamed!.size += piece.length;
       const options = { level: LEVEL, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH };
@@ -81,6 +80,24 @@ export class ZipWriter {
       streamed!.compressedSize += compressed.length;
       this.emit(compressed);
       window = piece.length >= WINDOW ? piece.slice(piece.length - WINDOW) : concat([window ?? new Uint8Array(0), piece], (window?.length ?? 0) + piece.length).slice(-WINDOW);
+    };
+    // Deflates what is held a piece at a time, keeping back less than a piece (all of it when `last`).
+    const deflateHeld = (last: boolean): void => {
+      const pieces = held;
+      held = [];
+      heldSize = 0;
+      for (let i = 0; i < pieces.length; i++) {
+        held.push(pieces[i]!);
+        heldSize += pieces[i]!.length;
+        // Let go of each held part as it is deflated: the hold is tens of MB.
+        pieces[i] = EMPTY;
+        if (heldSize >= this.piece || (last && i === pieces.length - 1)) {
+          deflatePiece(held, heldSize, last && i === pieces.length - 1);
+          held = [];
+          heldSize = 0;
+        }
+      }
+      if (last && pieces.length === 0) deflatePiece([], 0, true);
     };
     return {
       write: (bytes) => {
@@ -93,13 +110,13 @@ export class ZipWriter {
             this.native = true;
             this.emit(localHeader(streamed));
           }
-          deflatePiece(false);
+          deflateHeld(false);
         }
       },
       close: () => {
         this.open = false;
         if (!streamed) return this.add(path, concat(held, heldSize));
-        deflatePiece(true);
+        deflateHeld(true);
         this.checkSizes(path, streamed);
         // The CRC and both sizes, at their place in the local header.
         this.out.writeAt(localHeader(streamed).subarray(14, 26), streamed.offset + 14);
