@@ -62,6 +62,7 @@ export class RefiProjectBuilder {
   private readonly sourceGuids: string[];
   private readonly sourceValues: RefiVariableValue[][];
   private readonly memosBySpanSource: Map<number, SnapshotMemo[]>;
+  private readonly memosOnSource: Map<number | undefined, SnapshotMemo[]>;
   private readonly links: RefiLink[] = [];
   /** The notes on codings of the sources built so far. */
   private readonly codingNotes: RefiNote[] = [];
@@ -92,6 +93,8 @@ export class RefiProjectBuilder {
     const declared = variables.declared();
     this.sourceValues = sourceValues.map((values) => variables.values(values));
     this.memosBySpanSource = groupBy(outline.memos.filter((m) => m.span), (m) => m.span!.sourceId);
+    // By source once: a filter of every memo for each of tens of thousands of sources would be quadratic.
+    this.memosOnSource = groupBy(this.memosOf('source'), (m) => m.sourceId);
 
     const cases: RefiCase[] = outline.participants.map((p, i) => {
       const guid = guids.of('case', p.id);
@@ -130,7 +133,7 @@ export class RefiProjectBuilder {
       creationDateTime: source.addedAt,
       selections: buildSelections(text, guid, codings, this.memosBySpanSource.get(source.id) ?? [], this.guids, this.codeGuid, this.userGuid, this.noteGuid, this.codingNotes),
       codings: [],
-      noteRefs: this.memosOf('source').filter((m) => m.sourceId === source.id).map(this.noteGuid),
+      noteRefs: (this.memosOnSource.get(source.id) ?? []).map(this.noteGuid),
       values: this.sourceValues[i]!,
     };
   }
