@@ -23,7 +23,7 @@ describe('Ctrl-C during an export', () => {
     }
     const folder = tempDir();
     const out = writeFile(folder, 'old.csv', 'old\n');
-    for (const argv of [['export', 'csv', '--what', 'segments', '-o', out], ['export', 'csv', '--what', 'quotes', '-o', out], ['export', 'codings', '-o', out]]) {
+    for (const argv of [['export', 'csv', '--what', 'segments', '-o', out], ['export', 'csv', '--what', 'quotes', '-o', out], ['export', 'codings', '-o', out], ['export', 'qdpx', out]]) {
       const result = await runInProcess(dir, argv, pressed);
       expect(result.code, argv.join(' ')).toBe(130);
       expect(result.stderr).toBe(`Interrupted: ${out} not written\n`);
