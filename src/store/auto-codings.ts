@@ -20,18 +20,37 @@ export interface SourceAutoCodings {
  * auto` stores a batch of sources at a time, as a commit per small source would cost more than coding it.
  */
 export function replaceAutoCodingsOfSources(db: Db, batch: readonly SourceAutoCodings[], codebookId: number, now: string): AutoCodingChange {
-  return db.transaction(() => {
-    const total: AutoCodingChange = { added: 0, removed: 0, kept: 0 };
-    const sql = statementsOf(db);
-    for (const { source, codings } of batch) {
-      // Inside this transaction: a savepoint per source would only add statements.
-      const change = replaceInTransaction(sql, source, codebookId, codings, now);
-      total.added += change.added;
-      total.removed += change.removed;
-      total.kept += change.kept;
-    }
-    return total;
-  }).immediate();
+  return withoutForeignKeyChecks(db, () =>
+    db.transaction(() => {
+      const total: AutoCodingChange = { added: 0, removed: 0, kept: 0 };
+      const sql = statementsOf(db);
+      if (sql.codebook.get(codebookId) === undefined) throw new Error(`no codebook version ${codebookId}`);
+      for (const { source, codings } of batch) {
+        // Inside this transaction: a savepoint per source would only add statements.
+        const change = replaceInTransaction(sql, source, codebookId, codings, now);
+        total.added += change.added;
+        total.removed += change.removed;
+        total.kept += change.kept;
+      }
+      return total;
+    }).immediate(),
+  );
+}
+
+/**
+ * Runs `write` with foreign key checks off when it can (outside a transaction; inside one the pragma
+ * does nothing). The only key an auto coding holds is its codebook version, checked once per batch:
+ * checked per row, it cost a lookup per row and made every multi-row INSERT keep a statement journal
+ * (a temporary file written page by page: 1.4 million writes for a million codings).
+ */
+function withoutForeignKeyChecks<T>(db: Db, write: () => T): T {
+  if (db.inTransaction || db.pragma('foreign_keys', { simple: true }) !== 1) return write();
+  db.pragma('foreign_keys = OFF');
+  try {
+    return write();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }
 
 /**
@@ -86,6 +105,7 @@ function statementsOf(db: Db): Statements {
 function prepareStatements(db: Db) {
   return {
     range: db.prepare<[string], { first: number; last: number }>('SELECT first_segment AS first, last_segment AS last FROM sources WHERE name = ?'),
+    codebook: db.prepare<[number], number>('SELECT 1 FROM codebooks WHERE id = ?').pluck(),
     // The (segment_id, code, coder) index serves the range.
     existing: db.prepare<[number, number], { id: number; segmentId: number; code: string; start: number; end: number; codebookId: number | null }>(
       `SELECT id, segment_id AS segmentId, code, start, end, codebook_id AS codebookId FROM codings
@@ -109,7 +129,9 @@ class AutoCodingInsert {
   constructor(db: Db) {
     this.statements = ROWS_PER_STATEMENT.map((rows) => {
       const tuples = new Array<string>(rows).fill(`(?, ?, 'auto', 'auto', ?, ?, ?, ?, ?)`);
-      const statement = db.prepare<unknown[]>(`INSERT INTO codings (segment_id, code, coder, origin, start, end, codebook_id, confidence, created_at) VALUES ${tuples.join(', ')}`);
+      // OR FAIL: a broken constraint still fails the statement (and the caller's transaction), but
+      // SQLite need not be able to undo the statement alone, so it keeps no statement journal.
+      const statement = db.prepare<unknown[]>(`INSERT OR FAIL INTO codings (segment_id, code, coder, origin, start, end, codebook_id, confidence, created_at) VALUES ${tuples.join(', ')}`);
       return { rows, statement, values: new Array<unknown>(rows * 7).fill(null) };
     });
   }
