@@ -45,7 +45,9 @@ export interface SourceUnitRanges {
 
 /** Every source with its segment id range, in name order (the order `code auto` codes and stores them). */
 export function listSourceRanges(db: Db): SourceRange[] {
-  return db.prepare<[], SourceRange>('SELECT id, name, first_segment AS first, last_segment AS last FROM sources ORDER BY name').all();
+  // `+name`: read from the (first_segment, last_segment, sha256, name, type) index and sorted, not in the
+  // name index's order with each row read past its text to its range (0.03 s against 0.15 s for 30,610 sources).
+  return db.prepare<[], SourceRange>('SELECT id, name, first_segment AS first, last_segment AS last FROM sources ORDER BY +name').all();
 }
 
 /** Roles as the turns statement hands them over (an integer costs less to pass than a string; 1: participant). */
