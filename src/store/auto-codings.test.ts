@@ -44,6 +44,35 @@ describe('replaceSourceAutoCodings', () => {
     expect(listCodings(db, { source: 'obs2' })[0]).toMatchObject({ text: 'Leaflet habis.', matched: 'Leaflet' });
   });
 
+  it('refuses a codebook version that is not stored, with foreign key checks off for the batch and on again after it', () => {
+    const { db, seg, v1 } = project();
+    const coding = { segmentId: seg('obs1', 1), code: 'media', start: 0, end: 6 };
+    expect(() => replaceAutoCodingsOfSources(db, [{ source: 'obs1', codings: [coding] }], v1 + 99, 'now')).toThrow(/no codebook version/);
+    expect(codes(db)).toEqual([]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(replaceAutoCodingsOfSources(db, [{ source: 'obs1', codings: [coding] }], v1, 'now')).toEqual({ added: 1, removed: 0, kept: 0 });
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('fails the whole batch on a duplicate coding inside a many-row INSERT and stores none of it', () => {
+    const { db, seg, v1 } = project();
+    const coding = { segmentId: seg('obs1', 1), code: 'media', start: 0, end: 6 };
+    const many = Array.from({ length: 40 }, (_, k) => ({ ...coding, code: `c${k}` }));
+    expect(() => replaceAutoCodingsOfSources(db, [{ source: 'obs1', codings: [coding, coding, ...many] }], v1, 'now')).toThrow(/UNIQUE/);
+    expect(codes(db)).toEqual([]);
+  });
+
+  it('takes a source’s range as given only when the stored source still has it', () => {
+    const { db, seg, v1 } = project();
+    const range = (name: string) => db.prepare<[string], { first: number; last: number }>('SELECT first_segment AS first, last_segment AS last FROM sources WHERE name = ?').get(name)!;
+    const coding = { segmentId: seg('obs1', 1), code: 'media', start: 0, end: 6 };
+    expect(replaceAutoCodingsOfSources(db, [{ source: 'obs1', codings: [coding], range: range('obs1') }], v1, 'now')).toEqual({ added: 1, removed: 0, kept: 0 });
+    // A range that is not obs1's (as if it had been ingested again since): the stored range decides.
+    const stale = { source: 'obs1', codings: [{ ...coding, segmentId: seg('obs2', 1) }], range: range('obs2') };
+    expect(() => replaceAutoCodingsOfSources(db, [stale], v1, 'now')).toThrow(/not in source obs1/);
+    expect(codes(db)).toEqual(['obs1 1.1 media auto']);
+  });
+
   it('refuses a coding of another source’s segment', () => {
     const { db, seg, v1 } = project();
     expect(() => replaceSourceAutoCodings(db, 'obs1', v1, [{ segmentId: seg('obs2', 1), code: 'media', start: 0, end: 7 }], 'now')).toThrow(/not in source obs1/);

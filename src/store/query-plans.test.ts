@@ -136,7 +136,8 @@ describe('hot statements never scan segments or codings', () => {
     const statements = statementsOf(db, () => {
       for (const source of listSourceRanges(db)) expect(readSourceUnits(db, source, { unit: 'sentence', includeInterviewer: false }).count).toBeGreaterThan(0);
     });
-    expect(statements.some((s) => /telaah_unit_rows\(.*FROM turns t WHERE t\.id BETWEEN @first AND @last/s.test(s))).toBe(true);
+    expect(statements.some((s) => /telaah_unit_turns\(.*FROM turns WHERE id BETWEEN @first AND @last/s.test(s))).toBe(true);
+    expect(statements.some((s) => /telaah_unit_sentences\(.*FROM sentences WHERE id BETWEEN @first AND @last/s.test(s))).toBe(true);
     expectNoFullScans(db, statements);
   });
 

@@ -51,6 +51,7 @@ const MAX_THREADS = 4;
 /** One source coded: its units and codings. */
 interface CodedSource {
   source: string;
+  range: SourceRange;
   units: number;
   codings: NewCoding[];
 }
@@ -94,8 +95,8 @@ export async function codeSources(ctx: Ctx, db: Db, plan: CodingPlan, signal: Ab
         details: [`${formatCount(run.units)} ${plan.unit}s`, formatRate(run.units, seconds, `${plan.unit}s`), `${formatCount(run.codings)} codings`],
       }));
       await gate();
-      const { source, units, codings } = next.value;
-      batch.push({ source, codings });
+      const { source, range, units, codings } = next.value;
+      batch.push({ source, codings, range });
       batchUnits += units;
       run.units += units;
       run.codings += codings.length;
@@ -120,7 +121,7 @@ async function* codedSources(db: Db, plan: CodingPlan, sources: SourceRange[]): 
     for (const source of sources) {
       packed.count = 0;
       const units = codeSource(db, plan.coder, source, selection, packed);
-      yield { source: source.name, units, codings: unpack(plan.coder, packed, 0, packed.count) };
+      yield { source: source.name, range: source, units, codings: unpack(plan.coder, packed, 0, packed.count) };
     }
     return;
   }
@@ -132,7 +133,7 @@ async function* codedSources(db: Db, plan: CodingPlan, sources: SourceRange[]): 
       let at = 0;
       for (let k = starts[b]!; k < starts[b + 1]!; k++) {
         const n = batch.codings[k - starts[b]!]!;
-        yield { source: sources[k]!.name, units: batch.units[k - starts[b]!]!, codings: unpack(plan.coder, batch.packed, at, at + n) };
+        yield { source: sources[k]!.name, range: sources[k]!, units: batch.units[k - starts[b]!]!, codings: unpack(plan.coder, batch.packed, at, at + n) };
         at += n;
       }
     }

@@ -14,6 +14,8 @@ import { codeUnits, createPackedCodings, trimPackedCodings, type PackedCodings }
 import type { Db } from '../../store/open.js';
 import { readSourceUnits, type SourceRange, type UnitSelection } from '../../store/unit-ranges.js';
 
+/** A worker's young generation: each source's text and unit arrays are garbage at the next source. */
+const WORKER_YOUNG_GENERATION_MB = 32;
 /** A batch closes once it holds this many segments: a few hundred batches on a project of millions. */
 const BATCH_SEGMENTS = 16_000;
 /** …or fewer on a smaller project, so that each thread gets several batches to even out the work. */
@@ -105,7 +107,7 @@ export class CodingThreads {
     next[0] = threads; // batches 0 to threads - 1 are the workers' first
     this.running = threads;
     this.workers = Array.from({ length: threads }, (_, first) => {
-      const worker = new Worker(fileURLToPath(WORKER), { workerData: { ...job, next, first } satisfies CodingJob });
+      const worker = new Worker(fileURLToPath(WORKER), { workerData: { ...job, next, first } satisfies CodingJob, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       worker.on('message', (coded: CodedBatch) => {
         this.ready.set(coded.batch, coded);
         this.signal();

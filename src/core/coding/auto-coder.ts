@@ -138,6 +138,9 @@ class PatternCoder implements AutoCoder {
   private readonly spans: WordSpans = createWordSpans();
   private infos: WordInfo[] = [];
   private negated = new Uint8Array(256);
+  /** The words that begin a term (fewer than half the words): walkTerms starts only from these. */
+  private headWords = new Int32Array(256);
+  private headCount = 0;
   private readonly states: CodeState[];
   private readonly regexCodes: number[];
   private touched = new Int32Array(16);
@@ -221,27 +224,34 @@ class PatternCoder implements AutoCoder {
     const count = spans.count;
     // Grown by push: setting .length would make the array holey (slow element access).
     while (this.infos.length < count) this.infos.push(EMPTY_WORD_INFO);
-    if (this.negated.length < count) this.negated = new Uint8Array(count * 2);
+    if (this.negated.length < count) {
+      this.negated = new Uint8Array(count * 2);
+      this.headWords = new Int32Array(count * 2);
+    }
     const breaks = spans.breaks;
     const infos = this.infos;
     const negated = this.negated;
+    const headWords = this.headWords;
     const window = this.compiled.window;
     let lastNegation = NO_NEGATION;
-    let anyHead = false;
+    let heads = 0;
     for (let k = 0; k < count; k++) {
       const info = this.forms.lookupWord(text, spans, k);
       infos[k] = info;
       if (breaks[k] === 1) lastNegation = NO_NEGATION;
       negated[k] = k - lastNegation <= window ? 1 : 0;
       if (info.negation) lastNegation = k;
-      if (info.heads.length > 0) anyHead = true;
+      if (info.heads.length > 0) headWords[heads++] = k;
     }
-    return anyHead ? count : -1;
+    this.headCount = heads;
+    return heads > 0 ? count : -1;
   }
 
   private walkTerms(count: number): void {
     const infos = this.infos;
-    for (let i = 0; i < count; i++) {
+    const headWords = this.headWords;
+    for (let w = 0; w < this.headCount; w++) {
+      const i = headWords[w]!;
       const heads = infos[i]!.heads;
       for (let h = 0; h < heads.length; h++) this.walk(heads[h]!, i, i, count);
     }

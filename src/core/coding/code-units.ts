@@ -15,6 +15,8 @@ export interface UnitsToCode {
   starts: Int32Array;
   from16: Int32Array;
   to16: Int32Array;
+  /** Whether `text` has no surrogates, when the reader knows (else it is tested here). */
+  bmp?: boolean;
 }
 
 /** Codings as parallel arrays (entries below `count`): segment, code (index into the coder's codeIds), evidence in code points. */
@@ -54,7 +56,7 @@ const spans: AutoSpans = createAutoSpans();
 export function codeUnits(coder: AutoCoder, units: UnitsToCode, out: PackedCodings): number {
   const { text, segmentIds, starts, from16, to16 } = units;
   // Without surrogates a UTF-16 offset is the code point offset.
-  const bmp = hasOnlyBmp(text);
+  const bmp = units.bmp ?? hasOnlyBmp(text);
   const before = out.count;
   for (let k = 0; k < units.count; k++) {
     const from = from16[k]!;
