@@ -58,4 +58,14 @@ describe('formatMediaTime and countWords', () => {
     expect(countWords('  satu dua\ntiga\u00a0empat  ')).toBe(4);
     expect(countWords('')).toBe(0);
   });
+  it('counts what splitting at the word breaks counts', () => {
+    const unit = fc.constantFrom('a', 'é', '\u3000', ' ', '\n', '\r', '\t', '\u00a0', '\u2003', '.', '😀', '\u0100', '\u20ac', 'kata');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const text = units.join('');
+        expect(countWords(text)).toBe(text.split(/[ \n\t\r\u00a0\u3000]/).filter((w) => w !== '').length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
