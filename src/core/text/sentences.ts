@@ -44,23 +44,37 @@ const EMOJI_RUN = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indic
 
 /** Split `text` into sentences (UTF-16 offsets, trimmed, in order, covering every non-space character). */
 export function splitSentences(text: string): SentenceRange[] {
-  return new SentenceSplitter(text).run();
+  const bounds: number[] = [];
+  new SentenceSplitter(text, bounds).run();
+  const ranges: SentenceRange[] = [];
+  for (let k = 0; k < bounds.length; k += 2) ranges.push({ start: bounds[k]!, end: bounds[k + 1]! });
+  return ranges;
+}
+
+/** splitSentences as start, end pairs appended to `into` (no object per sentence); returns how many sentences. */
+export function appendSentenceBounds(text: string, into: number[]): number {
+  const before = into.length;
+  new SentenceSplitter(text, into).run();
+  return (into.length - before) / 2;
 }
 
 class SentenceSplitter {
-  private readonly ranges: SentenceRange[] = [];
   private readonly n: number;
   /** Start of the current sentence: always a non-space character (or n). */
   private start: number;
   private i: number;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Start and end of each sentence found. */
+    private readonly bounds: number[],
+  ) {
     this.n = text.length;
     this.start = skipSpaces(text, 0);
     this.i = this.start;
   }
 
-  run(): SentenceRange[] {
+  run(): void {
     const { text, n } = this;
     while (this.i < n) {
       // The hot part: V8's RegExp skips ordinary characters ~3x faster than a loop over char codes.
@@ -70,8 +84,7 @@ class SentenceSplitter {
       if (isLineBreak(text.charCodeAt(i))) this.atNewline(i);
       else this.atTerminator(i);
     }
-    if (this.start < n) this.ranges.push({ start: this.start, end: trimEnd(text, n) });
-    return this.ranges;
+    if (this.start < n) this.bounds.push(this.start, trimEnd(text, n));
   }
 
   /** A blank line (possibly holding spaces) always ends a sentence; a single line break is a space. */
@@ -131,7 +144,7 @@ class SentenceSplitter {
   }
 
   private endSentence(end: number, next: number): void {
-    this.ranges.push({ start: this.start, end });
+    this.bounds.push(this.start, end);
     this.start = next;
     this.i = next;
   }
