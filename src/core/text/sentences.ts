@@ -36,6 +36,8 @@ const ADDRESS_FORMS = new Set(['pak', 'bu', 'ibu']);
 /** Case matters: "No. 5" is an abbreviation, "I said no. Then…" is not. */
 const CASE_SENSITIVE_ABBREVIATIONS = new Set(['No']);
 const MAX_ABBREVIATION_LENGTH = 12;
+/** The longest token in ABBREVIATIONS, ADDRESS_FORMS and CASE_SENSITIVE_ABBREVIATIONS. */
+const LONGEST_LISTED = Math.max(...[...ABBREVIATIONS, ...ADDRESS_FORMS, ...CASE_SENSITIVE_ABBREVIATIONS].map((token) => token.length));
 
 const UPPER_OR_DIGIT = /[\p{Lu}\p{Lt}\p{Nd}]/uy;
 const LETTER = /\p{L}/uy;
@@ -175,12 +177,19 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
   }
   if (b === dot) return isListNumberBefore(text, dot);
   if (b > 0 && isWordCharAt(text, b - 1)) return false;
+  // Most words before a full stop are longer than any listed abbreviation: only a dotted one could match.
+  if (dot - b > LONGEST_LISTED && !hasDot(text, b, dot)) return false;
   const token = text.slice(b, dot);
   if (token.length === 1) return token >= 'A' && token <= 'Z';
   if (CASE_SENSITIVE_ABBREVIATIONS.has(token)) return true;
   const lower = token.toLowerCase();
   if (ADDRESS_FORMS.has(lower)) return !isAfterComma(text, b);
   return ABBREVIATIONS.has(lower) || isDottedAbbreviation(lower);
+}
+
+function hasDot(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 0x2e) return true;
+  return false;
 }
 
 /** "S.Kom", "a.l", "s.d", "Ph.D": short letter groups joined by dots. */
