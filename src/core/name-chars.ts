@@ -66,3 +66,54 @@ export function isSpace(c: number): boolean {
     c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
   );
 }
+
+let bmp: string | undefined;
+/** Every BMP code unit but the surrogates, in order: classes of all units are found with one RegExp pass over it. */
+function bmpUnits(): string {
+  if (bmp === undefined) {
+    const chunks: string[] = [];
+    for (let c = 0; c < 0x10000; c += 0x800) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const units = new Uint16Array(0x800);
+      for (let k = 0; k < 0x800; k++) units[k] = c + k;
+      chunks.push(String.fromCharCode(...units));
+    }
+    bmp = chunks.join('');
+  }
+  return bmp;
+}
+
+/** The BMP unit at `i` of bmpUnits(). */
+function bmpUnitAt(i: number): number {
+  return i < 0xd800 ? i : i + 0x800;
+}
+
+let words: Uint8Array | undefined;
+/** 1 for each BMP code unit that is a word character by itself (surrogates: 0), computed once. */
+export function wordUnits(): Uint8Array {
+  if (!words) {
+    words = new Uint8Array(0x10000);
+    for (const m of bmpUnits().matchAll(/[\p{L}\p{N}\p{M}]+/gu)) for (let i = m.index; i < m.index + m[0].length; i++) words[bmpUnitAt(i)] = 1;
+  }
+  return words;
+}
+
+let folding: Map<number, number[]> | undefined;
+/** Every BMP code unit but the surrogates that foldUnit turns into `folded`. */
+export function unitsFolding(folded: number): readonly number[] {
+  if (!folding) {
+    folding = new Map();
+    // Only a unit that case mapping changes, or an apostrophe, folds to another (checked against every unit in name-chars.test.ts).
+    const changing = new Set([0x60, 0x2018, 0x2019, 0x02bc]);
+    for (const m of bmpUnits().matchAll(/\p{Changes_When_Casemapped}/gu)) changing.add(m[0].charCodeAt(0));
+    for (const c of changing) {
+      const f = foldUnit(c);
+      if (f === c) continue;
+      const list = folding.get(f);
+      if (list) list.push(c);
+      else folding.set(f, [c]);
+    }
+  }
+  const others = folding.get(folded) ?? [];
+  return folded >= 0xd800 && folded <= 0xdfff ? [] : foldUnit(folded) === folded ? [folded, ...others] : others;
+}

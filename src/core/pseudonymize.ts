@@ -3,9 +3,8 @@
  *
  * Why not one combined case-insensitive RegExp: V8 ran it at ~65 MB/s for the 8 names of the sample
  * map and at ~28 MB/s for 200 names, which alone would use up the ingest budget (30 MB/s). Instead
- * the name forms go into a trie of case-folded code units and the text is scanned once: a word start
- * costs a table lookup, and only words that begin like a name walk the trie (~100+ MB/s however
- * many names there are).
+ * the name forms go into a trie of case-folded code units and the text is scanned once for word starts
+ * that begin like a name, and only those walk the trie (name-scan.ts; ~600 MB/s however many names there are).
  *
  * Which occurrences are names: in prose, a name written all in lower case ("bunga" = flower, "will",
  * "indah" = beautiful) is taken for the common word and left alone, unless an honorific stands before it
@@ -15,7 +14,8 @@
 
 import { InputError } from '../errors.js';
 import { isHonorific, stripHonorifics } from './honorifics.js';
-import { ASCII_FOLD, ASCII_WORD, foldTextUnit, foldUnit, isHighSurrogate, isSpace, isWordAt } from './name-chars.js';
+import { foldUnit, isSpace, isWordAt } from './name-chars.js';
+import { indexForms, scanNames } from './name-scan.js';
 
 /** One row of a pseudonym map: a real name, its pseudonym, and other forms of the name (first name…). */
 export interface PseudonymEntry {
@@ -48,7 +48,6 @@ export interface Pseudonymizer {
   find(text: string): PseudonymMatch[];
 }
 
-const SPACE = 0x20;
 const DOT = 0x2e;
 
 /** A map row made ready to replace with. */
@@ -140,142 +139,6 @@ function foldForm(text: string): Uint16Array {
   const units = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) units[i] = foldUnit(text.charCodeAt(i));
   return units;
-}
-
-/** A trie over folded units; a space edge stands for any run of white space in the text. */
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  /** Set when a form ends here. */
-  person: Person | undefined;
-}
-
-interface NameIndex {
-  root: TrieNode;
-  /** A cheap filter in front of the trie: low bytes of a form's first two units; most words fail here. */
-  maybe: Uint8Array;
-}
-
-function indexForms(forms: Form[]): NameIndex {
-  const root: TrieNode = { next: new Map(), person: undefined };
-  const maybe = new Uint8Array(0x10000);
-  for (const { units, person } of forms) {
-    maybe[((units[0]! & 0xff) << 8) | (units[1]! & 0xff)] = 1;
-    let node = root;
-    for (const u of units) {
-      let child = node.next.get(u);
-      if (!child) node.next.set(u, (child = { next: new Map(), person: undefined }));
-      node = child;
-    }
-    node.person = person;
-  }
-  return { root, maybe };
-}
-
-interface Hit {
-  start: number;
-  /** Where the name ends. */
-  end: number;
-  /** Where the word ends: after a clitic ("Sitinya"), else `end`. */
-  next: number;
-  person: Person;
-}
-
-/** Every whole-word occurrence of a form in `text`, left to right, never overlapping. */
-function scanNames(text: string, { root, maybe }: NameIndex): Hit[] {
-  const hits: Hit[] = [];
-  if (root.next.size === 0) return hits;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    // Between words: look for the next word start.
-    let c = text.charCodeAt(i);
-    if (!(c < 0x80 ? ASCII_WORD[c] === 1 : isWordAt(text, i))) {
-      i += isHighSurrogate(c) ? 2 : 1;
-      continue;
-    }
-    if (i + 1 < n) {
-      const next = text.charCodeAt(i + 1);
-      const u0 = c < 0x80 ? ASCII_FOLD[c]! : foldUnit(c);
-      const u1 = next < 0x80 ? ASCII_FOLD[next]! : foldTextUnit(next);
-      if (maybe[((u0 & 0xff) << 8) | (u1 & 0xff)] === 1) {
-        const hit = matchLongest(text, i, root);
-        if (hit) {
-          hits.push(hit);
-          // matchLongest checked that no word character follows.
-          i = hit.next;
-          continue;
-        }
-      }
-    }
-    // Inside a word that is not a name: skip to its end.
-    i += isHighSurrogate(c) ? 2 : 1;
-    while (i < n) {
-      c = text.charCodeAt(i);
-      if (c < 0x80) {
-        if (ASCII_WORD[c] !== 1) break;
-        i++;
-      } else {
-        if (!isWordAt(text, i)) break;
-        i += isHighSurrogate(c) ? 2 : 1;
-      }
-    }
-  }
-  return hits;
-}
-
-/**
- * The longest form starting at `start` that ends at a word boundary (so "Siti Aminah" beats "Siti"), or
- * before Indonesian clitics that end the word ("Sitinya", "Sitikupun").
- */
-function matchLongest(text: string, start: number, root: TrieNode): Hit | undefined {
-  const n = text.length;
-  let best: Hit | undefined;
-  let node = root;
-  let j = start;
-  while (j < n) {
-    const c = text.charCodeAt(j);
-    let child: TrieNode | undefined;
-    if (isSpace(c)) {
-      child = node.next.get(SPACE);
-      do j++;
-      while (j < n && isSpace(text.charCodeAt(j)));
-    } else {
-      child = node.next.get(foldUnit(c));
-      j++;
-    }
-    if (!child) break;
-    node = child;
-    if (node.person) {
-      if (j >= n || !isWordAt(text, j)) best = { start, end: j, next: j, person: node.person };
-      else {
-        const next = cliticsEnd(text, j);
-        if (next > j) best = { start, end: j, next, person: node.person };
-      }
-    }
-  }
-  return best;
-}
-
-// Indonesian clitics that attach to a name: a pronoun (Sitiku "my Siti", Sitinya "Siti's"), then a particle
-// (Sitilah, Sitipun, Sitinyalah). A hyphen or the English 's needs nothing: it is not a word character.
-const PRONOUN_CLITICS = ['nya', 'ku', 'mu'];
-const PARTICLE_CLITICS = ['lah', 'kah', 'pun', 'tah'];
-
-/** Where the clitics at `j` end when they end the word there, else `j`. */
-function cliticsEnd(text: string, j: number): number {
-  let k = j;
-  k = afterOneOf(text, k, PRONOUN_CLITICS);
-  k = afterOneOf(text, k, PARTICLE_CLITICS);
-  return k > j && (k >= text.length || !isWordAt(text, k)) ? k : j;
-}
-
-function afterOneOf(text: string, at: number, words: readonly string[]): number {
-  for (const word of words) {
-    let i = 0;
-    while (i < word.length && at + i < text.length && foldUnit(text.charCodeAt(at + i)) === word.charCodeAt(i)) i++;
-    if (i === word.length) return at + i;
-  }
-  return at;
 }
 
 /** Does an honorific ("Bu ", "Dr.", "Ibu Hj. ") stand right before `start`? */

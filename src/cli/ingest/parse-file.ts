@@ -4,8 +4,8 @@
  * (parse-worker.ts), which builds its rules from the plain data of a ParseSetup.
  */
 import { compilePseudonymizer, type PseudonymEntry, type Pseudonymizer } from '../../core/pseudonymize.js';
-import { buildSource } from '../../core/transcript/build-source.js';
-import { packSource, type PackedSource } from '../../core/transcript/packed-source.js';
+import { buildPackedSource } from '../../core/transcript/build-source.js';
+import type { PackedSource } from '../../core/transcript/packed-source.js';
 import { prepareSource, type PreparedSource } from '../../core/transcript/prepare-source.js';
 import { compileSpeakerResolver, type SpeakerResolution, type SpeakerRules } from '../../core/transcript/speakers.js';
 import type { DraftMeta, SourceType } from '../../core/transcript/types.js';
@@ -64,8 +64,8 @@ export async function parseFile(file: InputFile, bytes: Buffer, rules: ParseRule
     if (read.type === undefined) return { kind: 'untyped' };
     const prepared = prepareSource(read.draft, { pseudonymizer: rules.pseudonymizer, resolveSpeaker: rules.resolveSpeaker });
     const withheld = rules.setup.includeWithdrawn ? {} : withholdWithdrawn(prepared, rules.setup.withdrawn);
-    const built = buildSource(prepared.turns);
-    if (built.turns.length === 0) throw new InputError('no text to ingest', { hint: 'The file has no turns or paragraphs with text' });
+    const source = buildPackedSource(prepared.turns);
+    if (source.turnCount === 0) throw new InputError('no text to ingest', { hint: 'The file has no turns or paragraphs with text' });
     return {
       kind: 'parsed',
       type: read.type,
@@ -75,7 +75,7 @@ export async function parseFile(file: InputFile, bytes: Buffer, rules: ParseRule
       unknownSpeakers: prepared.unknownSpeakers,
       warnings: [...read.warnings, ...prepared.warnings.map((warning) => `${file.display}: ${warning}`)],
       withheld,
-      source: packSource(built),
+      source,
     };
   } catch (error) {
     if (error instanceof InputError) return { kind: 'failed', error };

@@ -1,23 +1,18 @@
 /**
- * The parse worker of `telaah ingest` (see read-ahead.ts): reads (a few files ahead, without blocking),
- * hashes and parses the run's files in order and posts each as a packed source, its arrays transferred,
- * staying at most `budget` bytes ahead of the main thread, which gives the bytes back as it takes them.
+ * The parse worker of `telaah ingest` (see read-ahead.ts): reads, hashes and parses the run's files in
+ * order and posts each as a packed source, its arrays transferred, staying at most `budget` bytes ahead
+ * of the main thread, which gives the bytes back as it takes them.
  */
-import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { packedBuffers, packedBytes } from '../../core/transcript/packed-source.js';
 import { InputError } from '../../errors.js';
 import type { InputFile } from '../../io/collect-files.js';
-import { hashBytes, readFileBytesAsync } from '../../io/read-source-file.js';
+import { hashBytes, readFileBytes } from '../../io/read-source-file.js';
 import { compileRules, inputErrorData, parseFile } from './parse-file.js';
 import type { ParseJob, ParseMessage } from './read-ahead.js';
 
 /** What a message costs beyond its text and arrays (names, warnings, the meta). */
 const MESSAGE_BYTES = 1024;
-/** Files being read ahead of the parse, at most: the disk works while this thread parses. */
-const READS_AHEAD = 8;
-/** …and at most this many bytes of them (one file is always read, however large). */
-const READ_BYTES_AHEAD = 4 * 1024 * 1024;
 
 const job = workerData as ParseJob;
 const port = parentPort!;
@@ -31,36 +26,6 @@ port.on('message', (cost: number) => {
   wake = undefined;
 });
 
-/** The files' reads, started a few ahead of the one being parsed. */
-const reads = new Map<number, { size: number; bytes: Promise<Buffer> }>();
-let nextRead = 0;
-let bytesAhead = 0;
-
-/** File `index`'s bytes; starts the reads of the files after it. */
-function takeRead(index: number): Promise<Buffer> {
-  while (nextRead < job.files.length && nextRead - index < READS_AHEAD && (nextRead === index || bytesAhead < READ_BYTES_AHEAD)) {
-    const file = job.files[nextRead]!;
-    const size = fileSize(file);
-    const bytes = readFileBytesAsync(file);
-    // Awaited in turn; a failure before then must not go unhandled.
-    bytes.catch(() => undefined);
-    reads.set(nextRead++, { size, bytes });
-    bytesAhead += size;
-  }
-  const read = reads.get(index)!;
-  reads.delete(index);
-  bytesAhead -= read.size;
-  return read.bytes;
-}
-
-function fileSize(file: InputFile): number {
-  try {
-    return statSync(file.path).size;
-  } catch {
-    return 0; // the read fails with its own message
-  }
-}
-
 for (const [index, file] of job.files.entries()) {
   // One result is always let through, however large: a single huge file still goes.
   while (inFlight > 0 && inFlight >= job.budget) await new Promise<void>((resolve) => (wake = resolve));
@@ -72,7 +37,9 @@ for (const [index, file] of job.files.entries()) {
 async function readOne(index: number, file: InputFile): Promise<{ message: ParseMessage; transfer: ArrayBuffer[] }> {
   let bytes: Buffer;
   try {
-    bytes = await takeRead(index);
+    // A plain blocking read: this thread has nothing else to do meanwhile, and it costs a third of the CPU
+    // of libuv's callback reads (open, fstat, read, close each a round trip through the thread pool).
+    bytes = readFileBytes(file);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return { message: { index, cost: MESSAGE_BYTES, error: inputErrorData(error) }, transfer: [] };

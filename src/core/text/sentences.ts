@@ -10,17 +10,9 @@ export interface SentenceRange {
   end: number;
 }
 
-const ORDINARY = 0;
-const TERMINATOR = 1;
-const NEWLINE = 2;
 const ELLIPSIS = 0x2026;
-
-const ASCII_KIND = new Uint8Array(128);
-ASCII_KIND[0x2e] = TERMINATOR; // .
-ASCII_KIND[0x21] = TERMINATOR; // !
-ASCII_KIND[0x3f] = TERMINATOR; // ?
-ASCII_KIND[0x0a] = NEWLINE;
-ASCII_KIND[0x0d] = NEWLINE;
+/** Where a sentence may end: a terminator (. ! ? …) or a line break. */
+const CANDIDATE = /[.!?\u2026\n\r]/g;
 
 /** Closing quotes and brackets that stay with the sentence they close. */
 const CLOSERS = new Set([0x22, 0x27, 0x29, 0x5d, 0x7d, 0x2019, 0x201d, 0xbb, 0x203a, 0x300d, 0x300f]);
@@ -44,6 +36,8 @@ const ADDRESS_FORMS = new Set(['pak', 'bu', 'ibu']);
 /** Case matters: "No. 5" is an abbreviation, "I said no. Then…" is not. */
 const CASE_SENSITIVE_ABBREVIATIONS = new Set(['No']);
 const MAX_ABBREVIATION_LENGTH = 12;
+/** The longest token in ABBREVIATIONS, ADDRESS_FORMS and CASE_SENSITIVE_ABBREVIATIONS. */
+const LONGEST_LISTED = Math.max(...[...ABBREVIATIONS, ...ADDRESS_FORMS, ...CASE_SENSITIVE_ABBREVIATIONS].map((token) => token.length));
 
 const UPPER_OR_DIGIT = /[\p{Lu}\p{Lt}\p{Nd}]/uy;
 const LETTER = /\p{L}/uy;
@@ -52,39 +46,47 @@ const EMOJI_RUN = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indic
 
 /** Split `text` into sentences (UTF-16 offsets, trimmed, in order, covering every non-space character). */
 export function splitSentences(text: string): SentenceRange[] {
-  return new SentenceSplitter(text).run();
+  const bounds: number[] = [];
+  new SentenceSplitter(text, bounds).run();
+  const ranges: SentenceRange[] = [];
+  for (let k = 0; k < bounds.length; k += 2) ranges.push({ start: bounds[k]!, end: bounds[k + 1]! });
+  return ranges;
+}
+
+/** splitSentences as start, end pairs appended to `into` (no object per sentence); returns how many sentences. */
+export function appendSentenceBounds(text: string, into: number[]): number {
+  const before = into.length;
+  new SentenceSplitter(text, into).run();
+  return (into.length - before) / 2;
 }
 
 class SentenceSplitter {
-  private readonly ranges: SentenceRange[] = [];
   private readonly n: number;
   /** Start of the current sentence: always a non-space character (or n). */
   private start: number;
   private i: number;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Start and end of each sentence found. */
+    private readonly bounds: number[],
+  ) {
     this.n = text.length;
     this.start = skipSpaces(text, 0);
     this.i = this.start;
   }
 
-  run(): SentenceRange[] {
+  run(): void {
     const { text, n } = this;
     while (this.i < n) {
-      // The hot loop: skip ordinary characters with nothing but a table lookup.
-      let i = this.i;
-      let kind: number = ORDINARY;
-      for (; i < n; i++) {
-        const c = text.charCodeAt(i);
-        kind = c < 128 ? ASCII_KIND[c]! : c === ELLIPSIS ? TERMINATOR : ORDINARY;
-        if (kind !== ORDINARY) break;
-      }
-      if (i >= n) break;
-      if (kind === NEWLINE) this.atNewline(i);
+      // The hot part: V8's RegExp skips ordinary characters ~3x faster than a loop over char codes.
+      CANDIDATE.lastIndex = this.i;
+      if (!CANDIDATE.test(text)) break;
+      const i = CANDIDATE.lastIndex - 1;
+      if (isLineBreak(text.charCodeAt(i))) this.atNewline(i);
       else this.atTerminator(i);
     }
-    if (this.start < n) this.ranges.push({ start: this.start, end: trimEnd(text, n) });
-    return this.ranges;
+    if (this.start < n) this.bounds.push(this.start, trimEnd(text, n));
   }
 
   /** A blank line (possibly holding spaces) always ends a sentence; a single line break is a space. */
@@ -144,7 +146,7 @@ class SentenceSplitter {
   }
 
   private endSentence(end: number, next: number): void {
-    this.ranges.push({ start: this.start, end });
+    this.bounds.push(this.start, end);
     this.start = next;
     this.i = next;
   }
@@ -175,12 +177,19 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
   }
   if (b === dot) return isListNumberBefore(text, dot);
   if (b > 0 && isWordCharAt(text, b - 1)) return false;
+  // Most words before a full stop are longer than any listed abbreviation: only a dotted one could match.
+  if (dot - b > LONGEST_LISTED && !hasDot(text, b, dot)) return false;
   const token = text.slice(b, dot);
   if (token.length === 1) return token >= 'A' && token <= 'Z';
   if (CASE_SENSITIVE_ABBREVIATIONS.has(token)) return true;
   const lower = token.toLowerCase();
   if (ADDRESS_FORMS.has(lower)) return !isAfterComma(text, b);
   return ABBREVIATIONS.has(lower) || isDottedAbbreviation(lower);
+}
+
+function hasDot(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 0x2e) return true;
+  return false;
 }
 
 /** "S.Kom", "a.l", "s.d", "Ph.D": short letter groups joined by dots. */

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSource, countWords, formatMediaTime, type ResolvedTurn } from './build-source.js';
+import type { Turn } from '../model.js';
+import { CodePointCounter, countCodePoints } from '../text/code-points.js';
+import { splitSentences } from '../text/sentences.js';
+import { buildPackedSource, buildSource, countWords, formatMediaTime, type BuiltSource, type ResolvedTurn } from './build-source.js';
+import { packSource } from './packed-source.js';
 
 const turn = (speaker: string | null, text: string, startMs: number | null = null): ResolvedTurn => ({
   speaker,
@@ -49,6 +53,54 @@ describe('buildSource', () => {
   });
 });
 
+/** The layout written the plain way, an object per turn and sentence (as buildSource was before it packed). */
+function plainLayout(turns: readonly ResolvedTurn[]): BuiltSource {
+  let text = '';
+  const built: Turn[] = [];
+  let index = 0;
+  let words = 0;
+  for (const turn of turns) {
+    const own = turn.text.trim();
+    if (own === '') continue;
+    index += 1;
+    if (turn.withheld === true) continue;
+    if (built.length > 0) text += '\n\n';
+    if (turn.startMs !== null) text += `[${formatMediaTime(turn.startMs)}] `;
+    if (turn.speaker !== null) text += `${turn.speaker}: `;
+    const start = countCodePoints(text);
+    const counter = new CodePointCounter(own);
+    const sentences = splitSentences(own).map((r, i) => ({ index: i + 1, start: start + counter.at(r.start), end: start + counter.at(r.end) }));
+    text += own;
+    words += countWords(own);
+    const { speaker, role, participant, startMs, endMs } = turn;
+    built.push({ index, speaker, role, participant, start, end: countCodePoints(text), startMs, endMs, sentences });
+  }
+  return { text, turns: built, words };
+}
+
+describe('buildPackedSource', () => {
+  it('packs what the plain layout lays out, whatever the turns (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '!', '\n', '\r\n', 'é', 'e\u0301', '😀', '𝐀', '?', '"', '…', '\u00a0', 'Dr.'), maxLength: 50 });
+    const speaker = fc.option(fc.constantFrom('Sumiati', 'Pewawancara', '😀 Tamu', 'P'), { nil: null });
+    const ms = fc.option(fc.integer({ min: 0, max: 90_000_000 }), { nil: null });
+    const resolved = fc.record({
+      speaker,
+      role: fc.constantFrom(null, 'participant' as const, 'interviewer' as const),
+      participant: fc.option(fc.constantFrom('Sumiati', 'Darto'), { nil: null }),
+      text,
+      startMs: ms,
+      endMs: ms,
+      withheld: fc.option(fc.boolean(), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(resolved, { maxLength: 8 }), (turns) => {
+        expect(buildPackedSource(turns)).toEqual(packSource(plainLayout(turns)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('formatMediaTime and countWords', () => {
   it('formats hours, minutes and seconds', () => {
     expect(formatMediaTime(0)).toBe('00:00:00');
@@ -57,5 +109,15 @@ describe('formatMediaTime and countWords', () => {
   it('counts whitespace-separated words', () => {
     expect(countWords('  satu dua\ntiga\u00a0empat  ')).toBe(4);
     expect(countWords('')).toBe(0);
+  });
+  it('counts what splitting at the word breaks counts', () => {
+    const unit = fc.constantFrom('a', 'é', '\u3000', ' ', '\n', '\r', '\t', '\u00a0', '\u2003', '.', '😀', '\u0100', '\u20ac', 'kata');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const text = units.join('');
+        expect(countWords(text)).toBe(text.split(/[ \n\t\r\u00a0\u3000]/).filter((w) => w !== '').length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -47,12 +47,12 @@ export const WITH_TIME = 2;
 
 /** For each label name: starts turns always (known or occurring twice), never (prose), or with a timestamp only. */
 export function judgeNames(names: string[], knownSpeakers: readonly string[]): Map<string, number> {
-  const known = new Set(knownSpeakers.map(labelKey));
+  const known = new Set(knownSpeakers.map(rememberedLabelKey));
   const keys = new Map<string, string>();
   const counts = new Map<string, number>();
   for (const name of names) {
     let key = keys.get(name);
-    if (key === undefined) keys.set(name, (key = labelKey(name)));
+    if (key === undefined) keys.set(name, (key = rememberedLabelKey(name)));
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const verdicts = new Map<string, number>();
@@ -62,6 +62,20 @@ export function judgeNames(names: string[], knownSpeakers: readonly string[]): M
     else verdicts.set(name, (counts.get(key) ?? 0) >= 2 ? ALWAYS : WITH_TIME);
   }
   return verdicts;
+}
+
+/** Labels whose keys are remembered, at most: a run has a handful of labels, but a file could bring many. */
+const REMEMBERED_KEYS = 10_000;
+const rememberedKeys = new Map<string, string>();
+
+/** labelKey, remembered across files: each file's labels are judged against the same known speakers (~60 keys a file). */
+function rememberedLabelKey(label: string): string {
+  let key = rememberedKeys.get(label);
+  if (key === undefined) {
+    if (rememberedKeys.size >= REMEMBERED_KEYS) rememberedKeys.clear();
+    rememberedKeys.set(label, (key = labelKey(label)));
+  }
+  return key;
 }
 
 /**
