@@ -36,6 +36,16 @@ export function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
 
+/**
+ * How many code units the character at `i` takes: 2 for a surrogate pair, else 1. A lone high surrogate
+ * is one unit, so a name right after it is still seen.
+ */
+export function unitsAt(text: string, i: number): number {
+  if (!isHighSurrogate(text.charCodeAt(i))) return 1;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
 /** Case-fold one code unit (upper then lower, where each is one unit); every apostrophe becomes "'". */
 export function foldUnit(c: number): number {
   if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c === 0x60 ? APOSTROPHE : c;

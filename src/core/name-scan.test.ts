@@ -27,6 +27,8 @@ describe('scanNames', () => {
     ['names with letters beyond ASCII', 'ÖMER dan İlham', [[0, 4, 4, 'Ömer'], [9, 14, 14, 'İlham']]],
     ['next to emoji (a surrogate pair is not a word character)', '😀Siti😀 Sudarto', [[2, 6, 6, 'Siti'], [9, 16, 16, 'Sudarto']]],
     ['after an astral letter is inside a word', '𝐀Siti Kiki', [[7, 11, 11, 'Kiki']]],
+    // A lone high surrogate is one unit: stepping two over it would skip the name's first letter.
+    ['right after a lone high surrogate', '\ud83dSiti \ud83d Kiki\ud83d', [[1, 5, 5, 'Siti'], [8, 12, 12, 'Kiki']]],
   ])('finds %s', (_what, text, expected) => {
     expect(hitsOf(text)).toEqual(expected);
     expect(hitsOf(text, scanNamesByUnits)).toEqual(expected);

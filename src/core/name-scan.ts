@@ -5,7 +5,7 @@
  * and 2 M candidates), else by that loop, which is also the reference the RegExp is tested against.
  */
 
-import { ASCII_FOLD, ASCII_WORD, foldTextUnit, foldUnit, isHighSurrogate, isSpace, isWordAt, unitsFolding, wordUnits } from './name-chars.js';
+import { ASCII_FOLD, ASCII_WORD, foldTextUnit, foldUnit, isSpace, isWordAt, unitsAt, unitsFolding, wordUnits } from './name-chars.js';
 
 const SPACE = 0x20;
 
@@ -136,7 +136,7 @@ export function scanNamesByUnits<P>(text: string, { root, maybe }: NameIndex<P>)
     // Between words: look for the next word start.
     let c = text.charCodeAt(i);
     if (!(c < 0x80 ? ASCII_WORD[c] === 1 : isWordAt(text, i))) {
-      i += isHighSurrogate(c) ? 2 : 1;
+      i += unitsAt(text, i);
       continue;
     }
     if (i + 1 < n) {
@@ -154,7 +154,7 @@ export function scanNamesByUnits<P>(text: string, { root, maybe }: NameIndex<P>)
       }
     }
     // Inside a word that is not a name: skip to its end.
-    i += isHighSurrogate(c) ? 2 : 1;
+    i += unitsAt(text, i);
     while (i < n) {
       c = text.charCodeAt(i);
       if (c < 0x80) {
@@ -162,7 +162,7 @@ export function scanNamesByUnits<P>(text: string, { root, maybe }: NameIndex<P>)
         i++;
       } else {
         if (!isWordAt(text, i)) break;
-        i += isHighSurrogate(c) ? 2 : 1;
+        i += unitsAt(text, i);
       }
     }
   }
