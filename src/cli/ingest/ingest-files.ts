@@ -12,7 +12,7 @@ import type { CarryReport } from '../../store/human-work.js';
 import type { Db } from '../../store/open.js';
 import { participantIdsByPseudonym } from '../../store/participants.js';
 import { listWithdrawnPseudonyms } from '../../store/withdrawal-record.js';
-import { loadSource, SourceWriter, type CatalogueEntry, type StoredSource } from '../../store/sources.js';
+import { SourceWriter, type CatalogueEntry, type StoredSource } from '../../store/sources.js';
 import { compileRules, parseFile, type ParseOutcome, type ParseSetup } from './parse-file.js';
 import { startReader, type FileReading } from './read-ahead.js';
 import { SourceIdentity, type NameClash } from './source-identity.js';
@@ -165,7 +165,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     }
     // Under --replace an unchanged file is read again too: the run's options (--pseudonyms, --speakers,
     // --type, columns) may store it differently, and then it is replaced.
-    const stored = existing ? loadSource(db, existing.name) : undefined;
+    const stored = existing ? writer.load(existing.name) : undefined;
     const parsed = await readOne(file, reading, stored?.type);
     if (parsed === undefined) return { status: 'skipped', file: file.display, reason: 'no source type (not in interviews/, fgd/, observations/ or documents/, no type: in front matter)' };
     const built = parsed.source;
