@@ -121,7 +121,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   // hash the project holds is unchanged or a twin (unless --replace reads every file again): not parsed.
   const canThread = settings.pseudonymizer === undefined || settings.pseudonymEntries !== undefined;
   const job = () => ({ setup, knownShas: settings.replace ? [] : [...writer.catalogue()].map((e) => e.sha256), skipKnown: !settings.replace });
-  const reader = startReader(files, job, canThread ? settings.parseThread : false);
+  const reader = startReader(files, job, canThread ? settings.parseThread : false, rules);
   writer.begin();
   try {
     for (const [index, file] of files.entries()) {
