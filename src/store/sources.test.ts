@@ -83,4 +83,19 @@ describe('SourceWriter in a group', () => {
     expect(listSourceNames(db)).toEqual([]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM segments').get()).toEqual({ n: 0 });
   });
+
+  it('stores a text given as UTF-8 bytes as the same TEXT value as the string', () => {
+    const db = store();
+    const writer = new SourceWriter(db);
+    const built = buildSource([turn('Sumiati', 'Iuran Rp 16.800 — sudah dibayar? Ya, Bu. 😊 Ñ')]);
+    writer.begin();
+    writer.write(info('bytes'), { ...built, text: '' }, IDS, 'now', false, Buffer.from(built.text, 'utf8'));
+    writer.write(info('string'), built, IDS, 'now', false);
+    writer.commit();
+    const rows = db.prepare("SELECT name, typeof(text) AS type, text, length(text) AS length FROM sources ORDER BY id").all() as { text: string }[];
+    expect(rows).toEqual([
+      { name: 'bytes', type: 'text', text: built.text, length: [...built.text].length },
+      { name: 'string', type: 'text', text: built.text, length: [...built.text].length },
+    ]);
+  });
 });

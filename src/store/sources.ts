@@ -92,7 +92,7 @@ export class SourceWriter extends TransactionGroup {
     db.pragma('temp_store = MEMORY');
     this.insertSource = db.prepare(
       `INSERT INTO sources (name, type, file, sha256, encoding, text, language, date, site, attributes, words, turns, first_segment, last_segment, added_at)
-       VALUES (@name, @type, @file, @sha256, @encoding, @text, @language, @date, @site, @attributes, @words, @turns, @firstSegment, @lastSegment, @addedAt)`,
+       VALUES (@name, @type, @file, @sha256, @encoding, CAST(@text AS TEXT), @language, @date, @site, @attributes, @words, @turns, @firstSegment, @lastSegment, @addedAt)`,
     );
     // Turns and sentences go to their own tables (m011): a sentence row is its id, its turn and offsets.
     this.turns = new BatchInsert(db, 'turns', ['id', 'source_id', 'turn', 'speaker', 'participant_id', 'role', 'start', 'end', 'start_ms', 'end_ms'], TURN_BATCH);
@@ -106,7 +106,7 @@ export class SourceWriter extends TransactionGroup {
     this.raiseHighWaterMark = db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'turns' AND seq < ?");
     this.deleteSource = db.prepare('DELETE FROM sources WHERE id = ?');
     this.writeSource = db.transaction(
-      (info: SourceInfo, built: PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replacing: string | undefined): { sourceId: number; carried?: CarryReport } => {
+      (info: SourceInfo, built: PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replacing: string | undefined, utf8Text?: Buffer): { sourceId: number; carried?: CarryReport } => {
         const old = replacing === undefined ? undefined : this.rangeByName.get(replacing);
         // Human work is read before the old segments go (their codings, decisions and memos are deleted
         // with them) and written back after the new ones are in, all inside this file's savepoint.
@@ -114,7 +114,7 @@ export class SourceWriter extends TransactionGroup {
         if (old) this.deleteRange(old);
         // Ingest renames a source only to take a real name out of it: the audit trail must not keep it.
         if (old && replacing !== info.name) renameInAudit(db, replacing!, info.name);
-        const { sourceId, firstSegment } = this.insertNew(info, built, participantIds, addedAt);
+        const { sourceId, firstSegment } = this.insertNew(info, built, participantIds, addedAt, utf8Text);
         this.writeRows();
         if (!work) return { sourceId };
         return { sourceId, carried: restoreHumanWork(db, work, { text: built.text, segments: layoutSegments(unpackTurns(built)) }, firstSegment, sourceId) };
@@ -150,11 +150,14 @@ export class SourceWriter extends TransactionGroup {
 
   /**
    * Writes a source and all its segments, replacing a source of the same name when `replace` is set
-   * (see `replace`). Participant ids come from `participantIds` (pseudonym → id). Returns the new source id.
+   * (see `replace`). Participant ids come from `participantIds` (pseudonym → id). A new source's text may
+   * come as `utf8Text`, its UTF-8 bytes, stored as they are (built.text is not read then). Returns the new source id.
    */
-  write(info: SourceInfo, built: BuiltSource | PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replace: boolean): number {
-    if (replace && this.entries.has(info.name)) return this.replace(info.name, info, built, participantIds, addedAt).sourceId;
-    const sourceId = this.grouped ? this.orRollBack(() => this.insertNew(info, packed(built), participantIds, addedAt).sourceId) : this.writeSource.immediate(info, packed(built), participantIds, addedAt, undefined).sourceId;
+  write(info: SourceInfo, built: BuiltSource | PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replace: boolean, utf8Text?: Buffer): number {
+    if (replace && this.entries.has(info.name)) return this.replace(info.name, info, utf8Text ? { ...packed(built), text: utf8Text.toString('utf8') } : built, participantIds, addedAt).sourceId;
+    const sourceId = this.grouped
+      ? this.orRollBack(() => this.insertNew(info, packed(built), participantIds, addedAt, utf8Text).sourceId)
+      : this.writeSource.immediate(info, packed(built), participantIds, addedAt, undefined, utf8Text).sourceId;
     this.remember(info);
     return sourceId;
   }
@@ -194,15 +197,18 @@ export class SourceWriter extends TransactionGroup {
     super.rollback();
   }
 
-  /** Inserts a source row and queues its segments' rows; its ids follow the last ones given. */
-  private insertNew(info: SourceInfo, built: PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string): { sourceId: number; firstSegment: number } {
+  /**
+   * Inserts a source row and queues its segments' rows; its ids follow the last ones given. The text is
+   * bound as UTF-8 bytes when given so (the column's type is TEXT all the same: see the CAST).
+   */
+  private insertNew(info: SourceInfo, built: PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string, utf8Text?: Buffer): { sourceId: number; firstSegment: number } {
     const firstSegment = (this.pendingMark ?? this.highWaterMark()) + 1;
     const lastSegment = firstSegment + built.segmentCount - 1;
     const sourceId = Number(
       this.insertSource.run({
         ...info,
         attributes: JSON.stringify(info.attributes),
-        text: built.text,
+        text: utf8Text ?? built.text,
         words: built.words,
         turns: built.turnCount,
         firstSegment,

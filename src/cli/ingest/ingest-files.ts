@@ -169,6 +169,10 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     const parsed = await readOne(file, reading, stored?.type);
     if (parsed === undefined) return { status: 'skipped', file: file.display, reason: 'no source type (not in interviews/, fgd/, observations/ or documents/, no type: in front matter)' };
     const built = parsed.source;
+    // The worker's text came as UTF-8 (see FileReading.utf8Text): a new source stores those bytes, a
+    // replaced one needs the text to compare and to carry human work.
+    const utf8Text = parsed === reading.parsed ? reading.utf8Text : undefined;
+    if (utf8Text !== undefined && stored) built.text = utf8Text.toString('utf8');
     const withheld = Object.keys(parsed.withheld).length ? { withheld: parsed.withheld } : {};
     const named = existing ? { name: identity.nameExisting(file, existing) } : identity.nameNew(file);
     const info = describeSource(named.name, identity.storedPath(file), sha256, parsed, stored);
@@ -189,7 +193,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
       ...withheld,
     };
     if (!existing) {
-      writer.write(info, built, participantIds, settings.now, false);
+      writer.write(info, built, participantIds, settings.now, false, utf8Text);
       return { status: 'added', ...outcome };
     }
     return { status: 'replaced', ...outcome, ...replaceSource(existing, info, built) };

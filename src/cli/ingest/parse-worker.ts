@@ -21,6 +21,7 @@ const port = parentPort!;
 const rules = compileRules(job.setup);
 const known = job.skipKnown ? new Set(job.knownShas) : undefined;
 const claims = new Int32Array(job.claims);
+const encoder = new TextEncoder();
 let inFlight = 0;
 let wake: (() => void) | undefined;
 port.on('message', (cost: number) => {
@@ -95,5 +96,8 @@ async function readOne(index: number, file: InputFile): Promise<{ message: Parse
     const copy = new Uint8Array(reading.bytes!);
     return { message: { ...read, parsed, bytes: copy }, transfer: [copy.buffer] };
   }
-  return { message: { ...read, parsed }, transfer: packedBuffers(parsed.source) };
+  // The text goes as UTF-8 bytes, transferred (see FileReading.utf8Text).
+  const utf8Text = encoder.encode(parsed.source.text);
+  const source = { ...parsed.source, text: '' };
+  return { message: { ...read, parsed: { ...parsed, source }, utf8Text }, transfer: [...packedBuffers(source), utf8Text.buffer] };
 }

@@ -42,6 +42,11 @@ export interface FileReading {
   bytes?: Buffer;
   /** The worker's parse; absent when nothing parsed the file (no worker, or a hash the project already holds). */
   parsed?: ParseOutcome;
+  /**
+   * The worker's parsed source's text as UTF-8 (parsed.source.text is then empty): it crosses without a
+   * copy, and a new source stores these bytes, so this thread never holds the text as a string.
+   */
+  utf8Text?: Buffer;
 }
 
 /** The files of the run, taken in order; `close` stops a worker. */
@@ -73,6 +78,7 @@ export interface ParseMessage {
   size?: number;
   sha256?: string;
   bytes?: Uint8Array;
+  utf8Text?: Uint8Array;
   parsed?: Exclude<ParseOutcome, { kind: 'failed' }> | { kind: 'failed'; error: InputErrorData };
 }
 
@@ -202,7 +208,9 @@ class WorkerReader implements FileReader {
     if (message.error) throw inputErrorFrom(message.error);
     const bytes = message.bytes ? Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength) : undefined;
     const parsed = message.parsed?.kind === 'failed' ? { kind: 'failed' as const, error: inputErrorFrom(message.parsed.error) } : message.parsed;
-    return { size: message.size!, sha256: message.sha256!, ...(bytes ? { bytes } : {}), ...(parsed ? { parsed } : {}) };
+    const utf8 = message.utf8Text;
+    const utf8Text = utf8 ? { utf8Text: Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength) } : {};
+    return { size: message.size!, sha256: message.sha256!, ...(bytes ? { bytes } : {}), ...(parsed ? { parsed } : {}), ...utf8Text };
   }
 
   /**
