@@ -133,8 +133,8 @@ alias, samaran, nama_samaran, participant, peserta, code, kode or id; a file wit
 (interviews/, fgd/, observations/, documents/). Unchanged files are skipped; each file lands whole or not
 at all. A source is found again by its file's path; files with the same name in different folders get the
 folder in front (site-a-w01, site-b-w01). Ctrl-C stops after the file in hand and keeps what landed.
-Files adding up to 4 MB or more are read in a second thread while this one stores them (TELAAH_THREADS=1
-keeps to one).`,
+Files adding up to 4 MB or more are read in a second thread while this one stores them and, when that
+thread is behind, reads files too (TELAAH_THREADS=1 keeps to one).`,
       examples: [
         'telaah ingest samples/bpjs-medan --pseudonyms samples/bpjs-medan/pseudonyms.csv',
         'telaah ingest zoom-export.vtt --type fgd --speakers speakers.csv',

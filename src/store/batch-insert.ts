@@ -52,6 +52,11 @@ export class BatchInsert {
     this.filled = 0;
   }
 
+  /** Drops the queued rows (their transaction was rolled back). */
+  clear(): void {
+    this.filled = 0;
+  }
+
   private statementOf(rows: number): ReturnType<Db['prepare']> {
     let statement = this.smaller.get(rows);
     if (!statement) {

@@ -62,8 +62,12 @@ export interface CatalogueEntry {
 
 /**
  * Writes sources for one ingest run. Files are grouped into larger transactions (`begin` … `commit`) so
- * that commits do not dominate, and each file is written inside its own savepoint: a file either lands
- * whole or not at all, as if it were its own transaction.
+ * that commits do not dominate. A file is parsed whole before it is written, so only SQLite itself (a full
+ * disk, an I/O error) can fail a new source's write: then the whole group is rolled back and the error
+ * thrown, so every file still lands whole or not at all. A savepoint per file cost more than the file's
+ * rows (its sub-journal copied the pages of every table's and index's right edge again, per file), and
+ * without one the rows of consecutive sources share batches, written when the group commits.
+ * A replaced source, whose human work moves along, is still written inside its own savepoint.
  */
 export class SourceWriter extends TransactionGroup {
   private readonly insertSource;
@@ -79,11 +83,16 @@ export class SourceWriter extends TransactionGroup {
   /** Every source by stored file and by name, read once: ingest asks for each file, and there is no index on `file`. */
   private readonly byFile = new Map<string, CatalogueEntry>();
   private readonly entries = new Map<string, CatalogueEntry>();
+  /** The last segment id given to a source whose rows still wait in the batches (see flushRows). */
+  private pendingMark: number | undefined;
   constructor(db: Db) {
     super(db);
+    // SQLite's statement journals (a multi-row INSERT may abort halfway: a foreign key) and a replaced
+    // source's savepoint journal stay in memory: as temp files they were most of ingest's writes.
+    db.pragma('temp_store = MEMORY');
     this.insertSource = db.prepare(
       `INSERT INTO sources (name, type, file, sha256, encoding, text, language, date, site, attributes, words, turns, first_segment, last_segment, added_at)
-       VALUES (@name, @type, @file, @sha256, @encoding, @text, @language, @date, @site, @attributes, @words, @turns, @firstSegment, @lastSegment, @addedAt)`,
+       VALUES (@name, @type, @file, @sha256, @encoding, CAST(@text AS TEXT), @language, @date, @site, @attributes, @words, @turns, @firstSegment, @lastSegment, @addedAt)`,
     );
     // Turns and sentences go to their own tables (m011): a sentence row is its id, its turn and offsets.
     this.turns = new BatchInsert(db, 'turns', ['id', 'source_id', 'turn', 'speaker', 'participant_id', 'role', 'start', 'end', 'start_ms', 'end_ms'], TURN_BATCH);
@@ -97,7 +106,7 @@ export class SourceWriter extends TransactionGroup {
     this.raiseHighWaterMark = db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'turns' AND seq < ?");
     this.deleteSource = db.prepare('DELETE FROM sources WHERE id = ?');
     this.writeSource = db.transaction(
-      (info: SourceInfo, built: PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replacing: string | undefined): { sourceId: number; carried?: CarryReport } => {
+      (info: SourceInfo, built: PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replacing: string | undefined, utf8Text?: Buffer): { sourceId: number; carried?: CarryReport } => {
         const old = replacing === undefined ? undefined : this.rangeByName.get(replacing);
         // Human work is read before the old segments go (their codings, decisions and memos are deleted
         // with them) and written back after the new ones are in, all inside this file's savepoint.
@@ -105,21 +114,8 @@ export class SourceWriter extends TransactionGroup {
         if (old) this.deleteRange(old);
         // Ingest renames a source only to take a real name out of it: the audit trail must not keep it.
         if (old && replacing !== info.name) renameInAudit(db, replacing!, info.name);
-        const firstSegment = this.highWaterMark() + 1;
-        const segments = built.segmentCount;
-        const sourceId = Number(
-          this.insertSource.run({
-            ...info,
-            attributes: JSON.stringify(info.attributes),
-            text: built.text,
-            words: built.words,
-            turns: built.turnCount,
-            firstSegment,
-            lastSegment: firstSegment + segments - 1,
-            addedAt,
-          }).lastInsertRowid,
-        );
-        this.insertSegments(sourceId, firstSegment, built, participantIds);
+        const { sourceId, firstSegment } = this.insertNew(info, built, participantIds, addedAt, utf8Text);
+        this.writeRows();
         if (!work) return { sourceId };
         return { sourceId, carried: restoreHumanWork(db, work, { text: built.text, segments: layoutSegments(unpackTurns(built)) }, firstSegment, sourceId) };
       },
@@ -154,12 +150,14 @@ export class SourceWriter extends TransactionGroup {
 
   /**
    * Writes a source and all its segments, replacing a source of the same name when `replace` is set
-   * (see `replace`). Participant ids come from `participantIds` (pseudonym → id). Returns the new source id.
+   * (see `replace`). Participant ids come from `participantIds` (pseudonym → id). A new source's text may
+   * come as `utf8Text`, its UTF-8 bytes, stored as they are (built.text is not read then). Returns the new source id.
    */
-  write(info: SourceInfo, built: BuiltSource | PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replace: boolean): number {
-    if (replace && this.entries.has(info.name)) return this.replace(info.name, info, built, participantIds, addedAt).sourceId;
-    // Inside an open group, better-sqlite3 runs the transaction function as a savepoint.
-    const { sourceId } = this.writeSource.immediate(info, packed(built), participantIds, addedAt, undefined);
+  write(info: SourceInfo, built: BuiltSource | PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string, replace: boolean, utf8Text?: Buffer): number {
+    if (replace && this.entries.has(info.name)) return this.replace(info.name, info, utf8Text ? { ...packed(built), text: utf8Text.toString('utf8') } : built, participantIds, addedAt).sourceId;
+    const sourceId = this.grouped
+      ? this.orRollBack(() => this.insertNew(info, packed(built), participantIds, addedAt, utf8Text).sourceId)
+      : this.writeSource.immediate(info, packed(built), participantIds, addedAt, undefined, utf8Text).sourceId;
     this.remember(info);
     return sourceId;
   }
@@ -170,10 +168,85 @@ export class SourceWriter extends TransactionGroup {
    * what could not. A failure leaves the old source and its codings as they were.
    */
   replace(oldName: string, info: SourceInfo, built: BuiltSource | PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string): { sourceId: number; carried: CarryReport } {
+    // Rows still waiting go in before the savepoint: its rollback must not take them along.
+    this.flushRows();
+    // Inside an open group, better-sqlite3 runs the transaction function as a savepoint.
     const { sourceId, carried } = this.writeSource.immediate(info, packed(built), participantIds, addedAt, oldName);
     this.forget(oldName);
     this.remember(info);
     return { sourceId, carried: carried ?? { keptCodings: 0, keptDecisions: 0, keptMemos: 0, notKept: [], removedProposals: 0 } };
+  }
+
+  /** A stored source with its text and turns (rows still waiting in the batches written first). */
+  load(name: string): StoredSource | undefined {
+    this.flushRows();
+    return loadSource(this.db, name);
+  }
+
+  /** Writes the rows waiting in the batches, then commits the group. */
+  override commit(): void {
+    this.flushRows();
+    super.commit();
+  }
+
+  /** Abandons the open group and the rows waiting in the batches. */
+  override rollback(): void {
+    this.turns.clear();
+    this.sentences.clear();
+    this.pendingMark = undefined;
+    super.rollback();
+  }
+
+  /**
+   * Inserts a source row and queues its segments' rows; its ids follow the last ones given. The text is
+   * bound as UTF-8 bytes when given so (the column's type is TEXT all the same: see the CAST).
+   */
+  private insertNew(info: SourceInfo, built: PackedSource, participantIds: ReadonlyMap<string, number>, addedAt: string, utf8Text?: Buffer): { sourceId: number; firstSegment: number } {
+    const firstSegment = (this.pendingMark ?? this.highWaterMark()) + 1;
+    const lastSegment = firstSegment + built.segmentCount - 1;
+    const sourceId = Number(
+      this.insertSource.run({
+        ...info,
+        attributes: JSON.stringify(info.attributes),
+        text: utf8Text ?? built.text,
+        words: built.words,
+        turns: built.turnCount,
+        firstSegment,
+        lastSegment,
+        addedAt,
+      }).lastInsertRowid,
+    );
+    this.insertSegments(sourceId, firstSegment, built, participantIds);
+    this.pendingMark = lastSegment;
+    return { sourceId, firstSegment };
+  }
+
+  /**
+   * Writes the queued turn and sentence rows. turns' AUTOINCREMENT mark covers its own ids; the last
+   * sentence id given must not be given again, so the mark is raised to it.
+   */
+  private writeRows(): void {
+    if (this.pendingMark === undefined) return;
+    this.turns.flush();
+    this.sentences.flush();
+    this.raiseHighWaterMark.run(this.pendingMark, this.pendingMark);
+    this.pendingMark = undefined;
+  }
+
+  /** writeRows outside a savepoint: inside an open group, a failure takes the group with it. */
+  private flushRows(): void {
+    if (this.grouped) this.orRollBack(() => this.writeRows());
+    else this.writeRows();
+  }
+
+  /** Runs a write inside the open group; if SQLite fails it, the whole group goes (see the class comment). */
+  private orRollBack<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      this.rollback();
+      throw error;
+    }
   }
 
   private deleteRange(range: { id: number; first_segment: number; last_segment: number }): void {
@@ -218,10 +291,6 @@ export class SourceWriter extends TransactionGroup {
       // A sentence's number is its id minus its turn's (m011): the k-th sentence of a turn is turnId + k.
       for (let k = 1, n = turnInts[o + TURN_FIELD.sentences]!; k <= n; k += 1, s += 2) this.sentences.add(nextId++, turnId, sentenceBounds[s], sentenceBounds[s + 1]);
     }
-    this.turns.flush();
-    this.sentences.flush();
-    // turns' AUTOINCREMENT mark covers its own ids; the source's last sentence id must not be given again.
-    this.raiseHighWaterMark.run(nextId - 1, nextId - 1);
   }
 }
 

@@ -19,6 +19,11 @@ export class TransactionGroup {
     this.openedAt = performance.now();
   }
 
+  /** Whether a group is open. */
+  protected get grouped(): boolean {
+    return this.open;
+  }
+
   /** How long the open group has held the write lock (0 when none is open), in milliseconds. */
   openMs(): number {
     return this.open ? performance.now() - this.openedAt : 0;

@@ -128,4 +128,20 @@ describe('ingest with a parse worker', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).counts.added).toBeGreaterThan(1000);
   }, 120_000);
+
+  it('stays the same when the main thread parses files while the worker has a large one (both threads take files from one counter)', () => {
+    // A fresh pair of projects and inputs: every kind of outcome again, behind a 3 MB interview that
+    // keeps one thread busy while the other takes the files after it.
+    const fresh = setUp();
+    const [, front, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(readFileSync(join(SAMPLES, 'interviews', '13-marlina.txt'), 'utf8'))!;
+    writeFile(fresh.input, 'interviews/00-besar.txt', front + Array.from({ length: Math.ceil(3e6 / body!.length) }, () => body).join('\n'));
+    const args = ['ingest', fresh.input, 'lepas.txt', '--pseudonyms', PSEUDONYMS, '--json'];
+    const serial = telaah(fresh.root, [...args, '--project', fresh.projects.serial], SERIAL);
+    const worker = telaah(fresh.root, [...args, '--project', fresh.projects.worker], WORKER);
+    expect(worker).toEqual(serial);
+    expect(storedRows(fresh.projects.worker)).toEqual(storedRows(fresh.projects.serial));
+    const summary = JSON.parse(serial.stdout) as { counts: Record<string, number>; warnings: string[] };
+    expect(summary.counts).toMatchObject({ added: 51, unchanged: 1, skipped: 1, failed: 5 });
+    expect(summary.warnings.length).toBeGreaterThan(1);
+  }, 120_000);
 });

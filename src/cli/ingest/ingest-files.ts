@@ -12,7 +12,7 @@ import type { CarryReport } from '../../store/human-work.js';
 import type { Db } from '../../store/open.js';
 import { participantIdsByPseudonym } from '../../store/participants.js';
 import { listWithdrawnPseudonyms } from '../../store/withdrawal-record.js';
-import { loadSource, SourceWriter, type CatalogueEntry, type StoredSource } from '../../store/sources.js';
+import { SourceWriter, type CatalogueEntry, type StoredSource } from '../../store/sources.js';
 import { compileRules, parseFile, type ParseOutcome, type ParseSetup } from './parse-file.js';
 import { startReader, type FileReading } from './read-ahead.js';
 import { SourceIdentity, type NameClash } from './source-identity.js';
@@ -121,7 +121,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   // hash the project holds is unchanged or a twin (unless --replace reads every file again): not parsed.
   const canThread = settings.pseudonymizer === undefined || settings.pseudonymEntries !== undefined;
   const job = () => ({ setup, knownShas: settings.replace ? [] : [...writer.catalogue()].map((e) => e.sha256), skipKnown: !settings.replace });
-  const reader = startReader(files, job, canThread ? settings.parseThread : false);
+  const reader = startReader(files, job, canThread ? settings.parseThread : false, rules);
   writer.begin();
   try {
     for (const [index, file] of files.entries()) {
@@ -165,10 +165,14 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     }
     // Under --replace an unchanged file is read again too: the run's options (--pseudonyms, --speakers,
     // --type, columns) may store it differently, and then it is replaced.
-    const stored = existing ? loadSource(db, existing.name) : undefined;
+    const stored = existing ? writer.load(existing.name) : undefined;
     const parsed = await readOne(file, reading, stored?.type);
     if (parsed === undefined) return { status: 'skipped', file: file.display, reason: 'no source type (not in interviews/, fgd/, observations/ or documents/, no type: in front matter)' };
     const built = parsed.source;
+    // The worker's text came as UTF-8 (see FileReading.utf8Text): a new source stores those bytes, a
+    // replaced one needs the text to compare and to carry human work.
+    const utf8Text = parsed === reading.parsed ? reading.utf8Text : undefined;
+    if (utf8Text !== undefined && stored) built.text = utf8Text.toString('utf8');
     const withheld = Object.keys(parsed.withheld).length ? { withheld: parsed.withheld } : {};
     const named = existing ? { name: identity.nameExisting(file, existing) } : identity.nameNew(file);
     const info = describeSource(named.name, identity.storedPath(file), sha256, parsed, stored);
@@ -189,7 +193,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
       ...withheld,
     };
     if (!existing) {
-      writer.write(info, built, participantIds, settings.now, false);
+      writer.write(info, built, participantIds, settings.now, false, utf8Text);
       return { status: 'added', ...outcome };
     }
     return { status: 'replaced', ...outcome, ...replaceSource(existing, info, built) };

@@ -1,23 +1,22 @@
 /**
- * The parse worker of `telaah ingest` (see read-ahead.ts): reads, hashes and parses the run's files in
- * order and posts each as a packed source, its arrays transferred, staying at most `budget` bytes ahead
+ * The parse worker of `telaah ingest` (see read-ahead.ts): reads, hashes and parses the files it claims, in
+ * order, and posts each as a packed source, its arrays transferred, staying at most `budget` bytes ahead
  * of the main thread, which gives the bytes back as it takes them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { packedBuffers, packedBytes } from '../../core/transcript/packed-source.js';
+import { packedBuffers } from '../../core/transcript/packed-source.js';
 import { InputError } from '../../errors.js';
 import type { InputFile } from '../../io/collect-files.js';
-import { hashBytes, readFileBytes } from '../../io/read-source-file.js';
-import { compileRules, inputErrorData, parseFile } from './parse-file.js';
-import type { ParseJob, ParseMessage } from './read-ahead.js';
-
-/** What a message costs beyond its text and arrays (names, warnings, the meta). */
-const MESSAGE_BYTES = 1024;
+import { readFileBytes } from '../../io/read-source-file.js';
+import { compileRules, inputErrorData } from './parse-file.js';
+import { MESSAGE_BYTES, readingCost, readingOf, type ParseJob, type ParseMessage } from './read-ahead.js';
 
 const job = workerData as ParseJob;
 const port = parentPort!;
 const rules = compileRules(job.setup);
-const known = new Set(job.knownShas);
+const known = job.skipKnown ? new Set(job.knownShas) : undefined;
+const claims = new Int32Array(job.claims);
+const encoder = new TextEncoder();
 let inFlight = 0;
 let wake: (() => void) | undefined;
 port.on('message', (cost: number) => {
@@ -26,9 +25,13 @@ port.on('message', (cost: number) => {
   wake = undefined;
 });
 
-for (const [index, file] of job.files.entries()) {
+for (;;) {
   // One result is always let through, however large: a single huge file still goes.
   while (inFlight > 0 && inFlight >= job.budget) await new Promise<void>((resolve) => (wake = resolve));
+  // The next file neither thread has taken (see read-ahead.ts); past the last, this thread waits to be closed.
+  const index = Atomics.add(claims, 0, 1);
+  const file = job.files[index];
+  if (file === undefined) break;
   const { message, transfer } = await readOne(index, file);
   inFlight += message.cost;
   port.postMessage(message, transfer);
@@ -44,17 +47,17 @@ async function readOne(index: number, file: InputFile): Promise<{ message: Parse
     if (!(error instanceof InputError)) throw error;
     return { message: { index, cost: MESSAGE_BYTES, error: inputErrorData(error) }, transfer: [] };
   }
-  const read = { index, size: bytes.length, sha256: hashBytes(bytes) };
-  if (job.skipKnown) {
-    if (known.has(read.sha256)) return { message: { ...read, cost: MESSAGE_BYTES }, transfer: [] };
-    known.add(read.sha256);
-  }
-  const parsed = await parseFile(file, bytes, rules);
-  if (parsed.kind === 'failed') return { message: { ...read, cost: MESSAGE_BYTES, parsed: { kind: 'failed', error: inputErrorData(parsed.error) } }, transfer: [] };
+  const reading = await readingOf(file, bytes, rules, known);
+  const { parsed } = reading;
+  const read = { index, size: reading.size, sha256: reading.sha256, cost: readingCost(reading) };
+  if (parsed === undefined) return { message: read, transfer: [] };
+  if (parsed.kind === 'failed') return { message: { ...read, parsed: { kind: 'failed', error: inputErrorData(parsed.error) } }, transfer: [] };
   if (parsed.kind === 'untyped') {
-    // A stored source's type may still apply (replace): the main thread reads these bytes again with it.
-    const copy = new Uint8Array(bytes);
-    return { message: { ...read, cost: MESSAGE_BYTES + copy.byteLength, parsed, bytes: copy }, transfer: [copy.buffer] };
+    const copy = new Uint8Array(reading.bytes!);
+    return { message: { ...read, parsed, bytes: copy }, transfer: [copy.buffer] };
   }
-  return { message: { ...read, cost: MESSAGE_BYTES + packedBytes(parsed.source), parsed }, transfer: packedBuffers(parsed.source) };
+  // The text goes as UTF-8 bytes, transferred (see FileReading.utf8Text).
+  const utf8Text = encoder.encode(parsed.source.text);
+  const source = { ...parsed.source, text: '' };
+  return { message: { ...read, parsed: { ...parsed, source }, utf8Text }, transfer: [...packedBuffers(source), utf8Text.buffer] };
 }

@@ -1,15 +1,20 @@
 /**
  * The files of an ingest run as the main thread takes them, one by one in order: read and hashed here
  * (a small run), or read, hashed and parsed ahead by a worker thread (parse-worker.ts) while this thread
- * writes. The worker stays at most READ_AHEAD_BYTES of parsed results ahead (it waits for the main thread
- * to take them), so memory stays bounded at any corpus size; one file larger than that still goes through.
+ * writes. The two threads take files from one shared claim counter: when the file this thread needs next
+ * is still in the worker's hands, this thread claims the next unclaimed file and parses it itself rather
+ * than wait, so both cores work whichever side is behind. The worker stays at most READ_AHEAD_BYTES of
+ * parsed results ahead (it waits for the main thread to take them), and this thread parses ahead at most
+ * OWN_AHEAD_BYTES, so memory stays bounded at any corpus size; one file larger than that still goes through.
  */
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { InputFile } from '../../io/collect-files.js';
+import { InputError } from '../../errors.js';
+import { packedBytes } from '../../core/transcript/packed-source.js';
 import { hashBytes, readFileBytes } from '../../io/read-source-file.js';
-import { inputErrorFrom, type InputErrorData, type ParseOutcome, type ParseSetup } from './parse-file.js';
+import { inputErrorFrom, parseFile, type InputErrorData, type ParseOutcome, type ParseRules, type ParseSetup } from './parse-file.js';
 
 /**
  * Parsed results in flight between the threads, at most (about: UTF-16 text and the packed arrays). Each
@@ -17,6 +22,13 @@ import { inputErrorFrom, type InputErrorData, type ParseOutcome, type ParseSetup
  * typical files: on the 200 MB bench corpus 32 MB here peaked at ~400 MB RSS, 4 MB at ~285 MB.
  */
 export const READ_AHEAD_BYTES = 4 * 1024 * 1024;
+/**
+ * Results this thread parses ahead while the worker has the file it needs, at most: it parses only while
+ * it would otherwise wait, so a few files' worth keeps it busy until the worker's result arrives.
+ */
+const OWN_AHEAD_BYTES = 1024 * 1024;
+/** What a result costs beyond its text and arrays (names, warnings, the meta). */
+export const MESSAGE_BYTES = 1024;
 /** The worker's young generation (see WorkerReader). */
 const WORKER_YOUNG_GENERATION_MB = 32;
 /** Below this many bytes of files the run parses here: starting a worker costs more than it saves. */
@@ -30,6 +42,11 @@ export interface FileReading {
   bytes?: Buffer;
   /** The worker's parse; absent when nothing parsed the file (no worker, or a hash the project already holds). */
   parsed?: ParseOutcome;
+  /**
+   * The worker's parsed source's text as UTF-8 (parsed.source.text is then empty): it crosses without a
+   * copy, and a new source stores these bytes, so this thread never holds the text as a string.
+   */
+  utf8Text?: Buffer;
 }
 
 /** The files of the run, taken in order; `close` stops a worker. */
@@ -48,6 +65,8 @@ export interface ParseJob {
   /** Whether a known hash (and one seen earlier in the run) spares the parse (not under --replace). */
   skipKnown: boolean;
   budget: number;
+  /** Int32 [0]: the next file index to parse, taken by either thread with Atomics.add. */
+  claims: SharedArrayBuffer;
 }
 
 /** What the worker sends for each file, in file order. */
@@ -59,6 +78,7 @@ export interface ParseMessage {
   size?: number;
   sha256?: string;
   bytes?: Uint8Array;
+  utf8Text?: Uint8Array;
   parsed?: Exclude<ParseOutcome, { kind: 'failed' }> | { kind: 'failed'; error: InputErrorData };
 }
 
@@ -70,10 +90,31 @@ const WORKERS_AVAILABLE = import.meta.url.endsWith('.js');
  * A reader for the run: a worker when `thread` says so, or (undefined) when the files add up to
  * WORKER_THRESHOLD_BYTES; else this thread reads each file when it is taken.
  */
-export function startReader(files: readonly InputFile[], job: () => Omit<ParseJob, 'files' | 'budget'>, thread: boolean | undefined): FileReader {
+export function startReader(files: readonly InputFile[], job: () => Omit<ParseJob, 'files' | 'budget' | 'claims'>, thread: boolean | undefined, rules: ParseRules): FileReader {
   const wanted = thread ?? atLeastBytes(files, WORKER_THRESHOLD_BYTES);
   if (!WORKERS_AVAILABLE || !wanted) return inlineReader(files);
-  return new WorkerReader({ files, budget: READ_AHEAD_BYTES, ...job() });
+  return new WorkerReader({ files, budget: READ_AHEAD_BYTES, claims: new SharedArrayBuffer(4), ...job() }, rules);
+}
+
+/**
+ * A file's bytes hashed and, unless `known` holds the hash (an unchanged file or a twin: not parsed),
+ * parsed; either thread reads a file it claimed with this.
+ */
+export async function readingOf(file: InputFile, bytes: Buffer, rules: ParseRules, known: Set<string> | undefined): Promise<FileReading> {
+  const reading = { size: bytes.length, sha256: hashBytes(bytes) };
+  if (known) {
+    if (known.has(reading.sha256)) return reading;
+    known.add(reading.sha256);
+  }
+  const parsed = await parseFile(file, bytes, rules);
+  // A stored source's type may still apply (replace): the main thread reads these bytes again with it.
+  return parsed.kind === 'untyped' ? { ...reading, parsed, bytes } : { ...reading, parsed };
+}
+
+/** What a reading holds against the budget while it waits to be taken. */
+export function readingCost(reading: FileReading): number {
+  if (reading.parsed?.kind === 'parsed') return MESSAGE_BYTES + packedBytes(reading.parsed.source);
+  return MESSAGE_BYTES + (reading.bytes?.byteLength ?? 0);
 }
 
 function inlineReader(files: readonly InputFile[]): FileReader {
@@ -106,15 +147,32 @@ interface Waiter {
   reject: (error: Error) => void;
 }
 
+/** A file this thread claimed and parsed: its reading, or the bad input reading it found. */
+interface OwnReading {
+  cost: number;
+  reading?: FileReading;
+  error?: InputError;
+}
+
 class WorkerReader implements FileReader {
   private readonly worker: Worker;
   private readonly arrived = new Map<number, ParseMessage>();
+  private readonly claims: Int32Array;
+  private readonly own = new Map<number, OwnReading>();
+  private ownBytes = 0;
+  /** Hashes this thread has seen (the project's, and the files it parsed): see readingOf. */
+  private readonly known: Set<string> | undefined;
   private waiter: Waiter | undefined;
   private failure: Error | undefined;
   /** Bytes taken but not yet given back: a message per file would cost this thread more than the files' parse. */
   private owed = 0;
 
-  constructor(job: ParseJob) {
+  constructor(
+    private readonly job: ParseJob,
+    private readonly rules: ParseRules,
+  ) {
+    this.claims = new Int32Array(job.claims);
+    this.known = job.skipKnown ? new Set(job.knownShas) : undefined;
     // Parsing makes short-lived objects at a high rate, so the young generation is bounded to keep the
     // worker's heap (and the run's peak RSS) small. Ingest of the 200 MB bench corpus, two runs each on a quiet
     // machine: 8 MB 14.6-15.5 s / 324-327 MB RSS, 32 MB 13.6 s / 323-326 MB, 64 MB 13.5-13.8 s / 381-399 MB.
@@ -132,6 +190,13 @@ class WorkerReader implements FileReader {
   }
 
   async take(index: number): Promise<FileReading> {
+    const mine = this.own.get(index);
+    if (mine) return this.takeOwn(index, mine);
+    // While the worker has the file, parse the next unclaimed ones here; wait only when there is none
+    // (or this thread is far enough ahead).
+    while (!this.arrived.has(index) && !this.own.has(index) && (await this.parseAhead()));
+    const parsedHere = this.own.get(index);
+    if (parsedHere) return this.takeOwn(index, parsedHere);
     const message = this.arrived.get(index) ?? (await this.wait(index));
     this.arrived.delete(index);
     // Given back in lumps well under the budget, so the worker never waits on bytes already taken.
@@ -143,7 +208,39 @@ class WorkerReader implements FileReader {
     if (message.error) throw inputErrorFrom(message.error);
     const bytes = message.bytes ? Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength) : undefined;
     const parsed = message.parsed?.kind === 'failed' ? { kind: 'failed' as const, error: inputErrorFrom(message.parsed.error) } : message.parsed;
-    return { size: message.size!, sha256: message.sha256!, ...(bytes ? { bytes } : {}), ...(parsed ? { parsed } : {}) };
+    const utf8 = message.utf8Text;
+    const utf8Text = utf8 ? { utf8Text: Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength) } : {};
+    return { size: message.size!, sha256: message.sha256!, ...(bytes ? { bytes } : {}), ...(parsed ? { parsed } : {}), ...utf8Text };
+  }
+
+  /**
+   * Claims the next unclaimed file and parses it here; false when none is left or this thread is
+   * OWN_AHEAD_BYTES ahead. Then it yields, so the worker's results that came meanwhile are seen.
+   */
+  private async parseAhead(): Promise<boolean> {
+    if (this.failure || this.ownBytes >= OWN_AHEAD_BYTES) return false;
+    const index = Atomics.add(this.claims, 0, 1);
+    const file = this.job.files[index];
+    if (file === undefined) return false;
+    let own: OwnReading;
+    try {
+      const reading = await readingOf(file, readFileBytes(file), this.rules, this.known);
+      own = { cost: readingCost(reading), reading };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      own = { cost: MESSAGE_BYTES, error };
+    }
+    this.own.set(index, own);
+    this.ownBytes += own.cost;
+    await new Promise((resolve) => setImmediate(resolve));
+    return true;
+  }
+
+  private takeOwn(index: number, own: OwnReading): FileReading {
+    this.own.delete(index);
+    this.ownBytes -= own.cost;
+    if (own.error) throw own.error;
+    return own.reading!;
   }
 
   async close(): Promise<void> {
