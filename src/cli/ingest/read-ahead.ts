@@ -1,9 +1,10 @@
 /**
  * The files of an ingest run as the main thread takes them, one by one in order: read and hashed here
  * (a small run), or read, hashed and parsed ahead by a worker thread (parse-worker.ts) while this thread
- * writes. The two threads take files from one shared claim counter: when the file this thread needs next
- * is still in the worker's hands, this thread claims the next unclaimed file and parses it itself rather
- * than wait, so both cores work whichever side is behind. The worker stays at most READ_AHEAD_BYTES of
+ * writes. The two threads take files from one shared claim counter: once the worker has kept this thread
+ * waiting for a share of the run (WAIT_SHARE_TO_PARSE), this thread claims the next unclaimed file and
+ * parses it itself rather than wait when the file it needs next is still in the worker's hands, so both
+ * cores work whichever side is behind. The worker stays at most READ_AHEAD_BYTES of
  * parsed results ahead (it waits for the main thread to take them), and this thread parses ahead at most
  * OWN_AHEAD_BYTES, so memory stays bounded at any corpus size; one file larger than that still goes through.
  */
@@ -27,10 +28,19 @@ export const READ_AHEAD_BYTES = 4 * 1024 * 1024;
  * it would otherwise wait, so a few files' worth keeps it busy until the worker's result arrives.
  */
 const OWN_AHEAD_BYTES = 1024 * 1024;
+/**
+ * This thread parses only when waiting for the worker has taken more than this share of the run so far:
+ * parsing here grows this thread's heap (its young generation fills with a parse's garbage), which pays
+ * only when the worker is clearly the slower side. On the 200 MB bench corpus the two sides are even
+ * (this thread waits ~1.1 s of ~8 s in short spells) and the run takes ~8 s whatever this share; peak RSS:
+ * parsing at every wait 390-416 MB (over the 400 MB bound), at a 5% share 373-381 MB, at 15% 364 MB,
+ * never 318-337 MB.
+ */
+const WAIT_SHARE_TO_PARSE = 0.15;
 /** What a result costs beyond its text and arrays (names, warnings, the meta). */
 export const MESSAGE_BYTES = 1024;
-/** The worker's young generation (see WorkerReader). */
-const WORKER_YOUNG_GENERATION_MB = 32;
+/** The worker's young generation (see WorkerReader): 32 MB cost 20-60 MB more peak RSS than 16 for no gain in time. */
+const WORKER_YOUNG_GENERATION_MB = 16;
 /** Below this many bytes of files the run parses here: starting a worker costs more than it saves. */
 export const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
 
@@ -160,6 +170,9 @@ class WorkerReader implements FileReader {
   private readonly claims: Int32Array;
   private readonly own = new Map<number, OwnReading>();
   private ownBytes = 0;
+  /** How long this thread has waited for the worker, and since when it runs (see WAIT_SHARE_TO_PARSE). */
+  private waitedMs = 0;
+  private readonly startedAt = performance.now();
   /** Hashes this thread has seen (the project's, and the files it parsed): see readingOf. */
   private readonly known: Set<string> | undefined;
   private waiter: Waiter | undefined;
@@ -192,12 +205,12 @@ class WorkerReader implements FileReader {
   async take(index: number): Promise<FileReading> {
     const mine = this.own.get(index);
     if (mine) return this.takeOwn(index, mine);
-    // While the worker has the file, parse the next unclaimed ones here; wait only when there is none
-    // (or this thread is far enough ahead).
-    while (!this.arrived.has(index) && !this.own.has(index) && (await this.parseAhead()));
+    // While the worker has the file, parse the next unclaimed ones here when the worker is the slower
+    // side; wait only when there is none (or this thread is far enough ahead).
+    while (!this.arrived.has(index) && !this.own.has(index) && this.workerBehind() && (await this.parseAhead()));
     const parsedHere = this.own.get(index);
     if (parsedHere) return this.takeOwn(index, parsedHere);
-    const message = this.arrived.get(index) ?? (await this.wait(index));
+    const message = this.arrived.get(index) ?? (await this.timedWait(index));
     this.arrived.delete(index);
     // Given back in lumps well under the budget, so the worker never waits on bytes already taken.
     this.owed += message.cost;
@@ -247,6 +260,20 @@ class WorkerReader implements FileReader {
     this.failure ??= new Error('the parsing worker was closed');
     this.worker.removeAllListeners('exit');
     await this.worker.terminate();
+  }
+
+  /** Has waiting for the worker taken more than WAIT_SHARE_TO_PARSE of the run so far? */
+  private workerBehind(): boolean {
+    return this.waitedMs > WAIT_SHARE_TO_PARSE * (performance.now() - this.startedAt);
+  }
+
+  private async timedWait(index: number): Promise<ParseMessage> {
+    const from = performance.now();
+    try {
+      return await this.wait(index);
+    } finally {
+      this.waitedMs += performance.now() - from;
+    }
   }
 
   private wait(index: number): Promise<ParseMessage> {
