@@ -1,7 +1,7 @@
 import type { SpeakerRole, Turn } from '../model.js';
 import { CodePointCounter, countCodePoints, hasOnlyBmp } from '../text/code-points.js';
 import { appendSentenceBounds } from '../text/sentences.js';
-import { ROLES, unpackTurns, type PackedSource } from './packed-source.js';
+import { ROLES, stringPlaces, unpackTurns, type PackedSource } from './packed-source.js';
 
 /** A turn ready to be laid out: canonical text, speaker resolved. */
 export interface ResolvedTurn {
@@ -54,17 +54,7 @@ export function buildPackedSource(turns: readonly ResolvedTurn[]): PackedSource 
   const ints: number[] = [];
   const ms: number[] = [];
   const bounds: number[] = [];
-  const strings: string[] = [];
-  const places = new Map<string, number>();
-  const placeOf = (value: string | null): number => {
-    if (value === null) return -1;
-    let place = places.get(value);
-    if (place === undefined) {
-      place = strings.push(value) - 1;
-      places.set(value, place);
-    }
-    return place;
-  };
+  const { strings, placeOf } = stringPlaces();
   let offset = 0;
   let words = 0;
   let index = 0;

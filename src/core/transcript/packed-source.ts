@@ -29,14 +29,8 @@ export const TURN_FIELD = { index: 0, speaker: 1, role: 2, participant: 3, start
 /** A role by its number in `turnInts` (0: none). */
 export const ROLES: readonly (SpeakerRole | null)[] = [null, 'participant', 'interviewer'];
 
-/** Packs a built source (its sentences numbered 1, 2, … within each turn, as buildSource numbers them). */
-export function packSource(built: BuiltSource): PackedSource {
-  const turnCount = built.turns.length;
-  let sentenceCount = 0;
-  for (const turn of built.turns) sentenceCount += turn.sentences.length;
-  const turnInts = new Int32Array(turnCount * TURN_INTS);
-  const turnMs = new Float64Array(turnCount * 2);
-  const sentenceBounds = new Int32Array(sentenceCount * 2);
+/** Speakers and participants numbered by first appearance, as `strings` of a PackedSource holds them. */
+export function stringPlaces(): { strings: string[]; placeOf: (value: string | null) => number } {
   const strings: string[] = [];
   const places = new Map<string, number>();
   const placeOf = (value: string | null): number => {
@@ -48,6 +42,18 @@ export function packSource(built: BuiltSource): PackedSource {
     }
     return place;
   };
+  return { strings, placeOf };
+}
+
+/** Packs a built source (its sentences numbered 1, 2, … within each turn, as buildSource numbers them). */
+export function packSource(built: BuiltSource): PackedSource {
+  const turnCount = built.turns.length;
+  let sentenceCount = 0;
+  for (const turn of built.turns) sentenceCount += turn.sentences.length;
+  const turnInts = new Int32Array(turnCount * TURN_INTS);
+  const turnMs = new Float64Array(turnCount * 2);
+  const sentenceBounds = new Int32Array(sentenceCount * 2);
+  const { strings, placeOf } = stringPlaces();
   let s = 0;
   for (const [t, turn] of built.turns.entries()) {
     const o = t * TURN_INTS;
