@@ -32,13 +32,14 @@ export function addBenchCoder(database) {
   const db = new Database(database);
   try {
     if (db.prepare('SELECT COUNT(*) FROM codings WHERE coder = ?').pluck().get(HUMAN) > 0) return;
+    // created_at as telaah writes it (ISO 8601): an export of the project must validate against REFI's schema.
     db.exec(`
       INSERT INTO codings (segment_id, code, coder, origin, start, end, created_at)
-      SELECT c.segment_id, c.code, '${HUMAN}', 'manual', c.start, c.end, 'bench'
+      SELECT c.segment_id, c.code, '${HUMAN}', 'manual', c.start, c.end, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
         FROM codings c JOIN segments g ON g.id = c.segment_id
        WHERE c.coder = 'auto' AND g.source_id % 10 = 0 AND c.id % 5 <> 0;
       INSERT OR IGNORE INTO codings (segment_id, code, coder, origin, start, end, created_at)
-      SELECT g.id, 'role/broker', '${HUMAN}', 'manual', g.start, g.end, 'bench'
+      SELECT g.id, 'role/broker', '${HUMAN}', 'manual', g.start, g.end, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
         FROM segments g WHERE g.source_id % 10 = 0 AND g.sentence = 0 AND g.role = 'participant' AND g.id % 37 = 0;
     `);
   } finally {
