@@ -15,6 +15,29 @@ export function isStreamTarget(path: string): boolean {
   return (!target.isFile() && !target.isDirectory()) || /^\/(dev|proc)\//.test(resolve(path));
 }
 
+/** Where to write a file before it takes `path`'s place: beside it (one file system, so the rename is atomic), or in `folder`. */
+export function temporaryPathFor(path: string, folder = dirname(path)): string {
+  return join(folder, `.${basename(path)}.tmp-${process.pid}-${Date.now().toString(36)}`);
+}
+
+/** A write that failed, as one line naming the file (`shown`) and what to do (`hint`, unless the folder is missing). */
+export function cannotWrite(error: unknown, shown: string, hint: string): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+  return new InputError(`cannot write ${shown}: ${reason}`, { hint: code === 'ENOENT' ? 'Create the folder first, or give another path' : hint, cause: error });
+}
+
+/** Refuses a folder as the file to write (`example`: a file name to suggest). */
+export function refuseFolder(path: string, shown: string, example: string): void {
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`cannot write ${shown}: it is a folder`, { hint: `Give a file name, e.g. ${example}` });
+}
+
+/** Writes all of `bytes` to `fd` (at `position` when given): a pipe may take part of a write, the rest goes after it. */
+export function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at, position === undefined ? null : position + at);
+}
+
 /**
  * A file written under a temporary name beside it and renamed into place on commit, so that a reader
  * (Excel, R, git) never sees half a file and an export that fails leaves the old file as it was.
@@ -25,24 +48,18 @@ export class AtomicFile {
   private readonly temporary: string | undefined;
 
   constructor(readonly path: string) {
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`cannot write ${path}: it is a folder`, { hint: 'Give a file name, e.g. -o exports/quotes.csv' });
-    // Beside the target, so the rename stays on one file system and is atomic.
-    this.temporary = isStreamTarget(path) ? undefined : join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Date.now().toString(36)}`);
+    refuseFolder(path, path, '-o exports/quotes.csv');
+    this.temporary = isStreamTarget(path) ? undefined : temporaryPathFor(path);
     try {
       this.fd = this.temporary === undefined ? openSync(path, 'w') : openSync(this.temporary, 'wx');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(`cannot write ${path}: ${code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}`, {
-        hint: code === 'ENOENT' ? 'Create the folder first, or give another path with -o' : 'Check the folder and its permissions',
-      });
+      throw cannotWrite(error, path, 'Check the folder and its permissions');
     }
   }
 
   /** Appends text (UTF-8). */
   write(text: string): void {
-    // A pipe may take part of a write (a signal between two chunks): the rest goes after it.
-    const bytes = Buffer.from(text, 'utf8');
-    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at);
+    writeAll(this.fd!, Buffer.from(text, 'utf8'));
   }
 
   /** Closes the file and puts it in place of `path`. */

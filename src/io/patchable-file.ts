@@ -1,8 +1,6 @@
-import { closeSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { InputError } from '../errors.js';
-import { isStreamTarget } from './atomic-file.js';
+import { cannotWrite, isStreamTarget, refuseFolder, temporaryPathFor, writeAll } from './atomic-file.js';
 
 /**
  * A binary file written whole or not at all that may be rewritten in place until it is done (a ZIP entry's
@@ -19,25 +17,20 @@ export class PatchableFile {
     readonly path: string,
     private readonly shown = path,
   ) {
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`cannot write ${shown}: it is a folder`, { hint: 'Give a file name, e.g. study.qdpx' });
+    refuseFolder(path, shown, 'study.qdpx');
     this.stream = isStreamTarget(path);
-    const name = `.${basename(path)}.tmp-${process.pid}-${Date.now().toString(36)}`;
-    this.temporary = this.stream ? join(tmpdir(), name) : join(dirname(path), name);
+    this.temporary = this.stream ? temporaryPathFor(path, tmpdir()) : temporaryPathFor(path);
     this.fd = this.attempt(() => openSync(this.temporary, 'wx+'));
   }
 
   /** Appends bytes. */
   write(bytes: Uint8Array): void {
-    this.attempt(() => {
-      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at);
-    });
+    this.attempt(() => writeAll(this.fd!, bytes));
   }
 
   /** Rewrites bytes already written, at `position`. */
   writeAt(bytes: Uint8Array, position: number): void {
-    this.attempt(() => {
-      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at, bytes.length - at, position + at);
-    });
+    this.attempt(() => writeAll(this.fd!, bytes, position));
   }
 
   /** Closes the file and puts it in place of `path` (or copies it into the pipe or device). */
@@ -63,10 +56,7 @@ export class PatchableFile {
       return work();
     } catch (error) {
       this.abort();
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(`cannot write ${this.shown}: ${code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}`, {
-        hint: code === 'ENOENT' ? 'Create the folder first, or give another path' : 'Check the folder exists and you may write there',
-      });
+      throw cannotWrite(error, this.shown, 'Check you may write there');
     }
   }
 }
@@ -78,7 +68,7 @@ function copyInto(fd: number, target: string): void {
     for (let position = 0; ; ) {
       const read = readSync(fd, buffer, 0, buffer.length, position);
       if (read === 0) break;
-      for (let at = 0; at < read; ) at += writeSync(out, buffer, at, read - at);
+      writeAll(out, buffer.subarray(0, read));
       position += read;
     }
   } finally {

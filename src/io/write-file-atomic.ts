@@ -1,19 +1,19 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { InputError } from '../errors.js';
-import { isStreamTarget } from './atomic-file.js';
+import { cannotWrite, isStreamTarget, temporaryPathFor } from './atomic-file.js';
 
 /**
- * Writes `bytes` to `path` whole or not at all: into a temporary file beside it, then renamed over it, so
- * an interrupted export never leaves half a file under the name asked for. `shown` names it in messages.
+ * Writes `data` to `path` whole or not at all: into a temporary file beside it, then renamed over it, so
+ * an interrupted export never leaves half a file under the name asked for (a pipe or device is written
+ * into). `shown` names it in messages; `hint` says what to do when it cannot be written.
  */
-export function writeFileAtomic(path: string, bytes: Uint8Array | string, shown = path): void {
-  const temporary = `${path}.tmp-${process.pid}`;
+export function writeFileAtomic(path: string, data: Uint8Array | string, shown = path, hint = 'Check the folder exists and you may write there'): void {
+  const temporary = temporaryPathFor(path);
   try {
-    if (isStreamTarget(path)) return writeFileSync(path, bytes);
-    writeFileSync(temporary, bytes);
+    if (isStreamTarget(path)) return writeFileSync(path, data);
+    writeFileSync(temporary, data);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new InputError(`cannot write ${shown}: ${(error as Error).message}`, { hint: 'Check the folder exists and you may write there' });
+    throw cannotWrite(error, shown, hint);
   }
 }

@@ -2,7 +2,7 @@ import { extname, relative, resolve } from 'node:path';
 import { buildMemberCheck, type MemberCheckPacket } from '../../core/report/member-check.js';
 import type { ReportLanguage } from '../../core/report/report-model.js';
 import { InputError } from '../../errors.js';
-import { writeOutputFile } from '../../io/write-output-file.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { renderMemberCheckDocx } from '../../report/member-check-docx.js';
 import { listParticipantAttributes } from '../../store/coded-units.js';
 import { listParticipantTurns } from '../../store/participant-turns.js';
@@ -42,7 +42,7 @@ export async function run(ctx: Ctx, args: string[], opts: MemberCheckOptions): P
     throw new InputError(`${packet.participant} speaks no turn in any source`, { hint: 'Check the speaker labels with `telaah sources show NAME` (or ingest with --speakers)' });
   }
   const path = resolve(ctx.cwd, opts.output);
-  writeOutputFile(path, await renderMemberCheckDocx(packet));
+  writeFileAtomic(path, await renderMemberCheckDocx(packet), path, 'Choose another file with -o');
   const turns = packet.sources.reduce((n, s) => n + s.turns.length, 0);
   notice(
     ctx,

@@ -1,7 +1,7 @@
 import { extname, relative, resolve } from 'node:path';
 import type { ReportLanguage, ThematicReport } from '../../core/report/report-model.js';
 import { InputError } from '../../errors.js';
-import { writeOutputFile } from '../../io/write-output-file.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { renderReportDocx } from '../../report/thematic/docx.js';
 import { renderReportHtml } from '../../report/thematic/html.js';
 import { renderReportMarkdown } from '../../report/thematic/markdown.js';
@@ -44,7 +44,7 @@ export async function run(ctx: Ctx, _args: string[], opts: ReportOptions): Promi
     return 0;
   }
   const path = resolve(ctx.cwd, opts.output);
-  writeOutputFile(path, content);
+  writeFileAtomic(path, content, path, 'Choose another file with -o');
   const codes = countSections(report.themes);
   notice(ctx, `Wrote ${relative(ctx.cwd, path) || path} (${FORMAT_NAMES[format]}: ${codes} ${codes === 1 ? 'code' : 'codes'}, ${report.jointDisplay ? `joint display by ${report.jointDisplay.attribute}` : 'no joint display'})`);
   return 0;
