@@ -3,6 +3,7 @@ import { ProjectError } from '../errors.js';
 import { repairEarlyLayout } from './early-layout.js';
 import { migrations, type Migration } from './migrations.js';
 import { applyKey, isEncryptedFile } from './store-key.js';
+import { switchJournal } from './bulk-journal.js';
 
 export type Db = Database.Database;
 
@@ -31,7 +32,9 @@ export function openStore(path: string, options: StoreOptions = {}): Db {
   }
   try {
     unlock(db, path, options.key);
-    if (!options.readonly) db.pragma('journal_mode = WAL');
+    // WAL, unless a bulk write holds the project with a rollback journal (bulk-journal.ts): then it is
+    // opened as it is, without waiting, and the bulk write puts WAL back when done.
+    if (!options.readonly && db.pragma('journal_mode', { simple: true }) !== 'wal') switchJournal(db, 'WAL');
     db.pragma('foreign_keys = ON');
     // Another process may hold the write lock for a whole commit group (ingest, code auto): wait for it.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

@@ -78,6 +78,8 @@ describe('ingest with a parse worker', () => {
     const serial = telaah(root, [...args, '--project', projects.serial], SERIAL);
     const worker = telaah(root, [...args, '--project', projects.worker], WORKER);
     expect(worker).toEqual(serial);
+    // The worker's run wrote with a rollback journal (bulk-journal.ts) and put WAL back: header bytes 18-19 are 2 in WAL mode.
+    expect([...readFileSync(join(projects.worker, 'telaah.db')).subarray(18, 20)]).toEqual([2, 2]);
     expect(storedRows(projects.worker)).toEqual(storedRows(projects.serial));
     return serial;
   }

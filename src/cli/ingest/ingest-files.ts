@@ -12,6 +12,7 @@ import type { CarryReport } from '../../store/human-work.js';
 import type { Db } from '../../store/open.js';
 import { participantIdsByPseudonym } from '../../store/participants.js';
 import { listWithdrawnPseudonyms } from '../../store/withdrawal-record.js';
+import { useRollbackJournal } from '../../store/bulk-journal.js';
 import { SourceWriter, type CatalogueEntry, type StoredSource } from '../../store/sources.js';
 import { compileRules, parseFile, type ParseOutcome, type ParseSetup } from './parse-file.js';
 import { startReader, type FileReading } from './read-ahead.js';
@@ -122,6 +123,8 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   const canThread = settings.pseudonymizer === undefined || settings.pseudonymEntries !== undefined;
   const job = () => ({ setup, knownShas: settings.replace ? [] : [...writer.catalogue()].map((e) => e.sha256), skipKnown: !settings.replace });
   const reader = startReader(files, job, canThread ? settings.parseThread : false, rules);
+  // A large run appends hundreds of MB: a rollback journal writes those pages once (see bulk-journal.ts).
+  const restoreJournal = reader.threaded ? useRollbackJournal(db) : () => {};
   writer.begin();
   try {
     for (const [index, file] of files.entries()) {
@@ -146,6 +149,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
     try {
       writer.commit();
     } finally {
+      restoreJournal();
       await reader.close();
     }
   }

@@ -64,6 +64,8 @@ export interface FileReader {
   /** File `index`'s reading; bad input (an unreadable file) is thrown as the InputError a serial read throws. */
   take(index: number): Promise<FileReading>;
   close(): Promise<void>;
+  /** Whether a worker parses (a run of WORKER_THRESHOLD_BYTES or more, unless told otherwise). */
+  readonly threaded: boolean;
 }
 
 /** What the worker is given. */
@@ -134,6 +136,7 @@ function inlineReader(files: readonly InputFile[]): FileReader {
       return Promise.resolve({ size: bytes.length, sha256: hashBytes(bytes), bytes });
     },
     close: () => Promise.resolve(),
+    threaded: false,
   };
 }
 
@@ -165,6 +168,7 @@ interface OwnReading {
 }
 
 class WorkerReader implements FileReader {
+  readonly threaded = true;
   private readonly worker: Worker;
   private readonly arrived = new Map<number, ParseMessage>();
   private readonly claims: Int32Array;
