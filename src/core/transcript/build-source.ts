@@ -1,7 +1,7 @@
 import type { SpeakerRole, Turn } from '../model.js';
 import { CodePointCounter, countCodePoints, hasOnlyBmp } from '../text/code-points.js';
 import { appendSentenceBounds } from '../text/sentences.js';
-import { ROLES, stringPlaces, unpackTurns, type PackedSource } from './packed-source.js';
+import { ROLES, stringPlaces, TURN_FIELD, TURN_INTS, unpackTurns, type PackedSource } from './packed-source.js';
 
 /** A turn ready to be laid out: canonical text, speaker resolved. */
 export interface ResolvedTurn {
@@ -50,9 +50,11 @@ export function buildSource(turns: readonly ResolvedTurn[]): BuiltSource {
  */
 export function buildPackedSource(turns: readonly ResolvedTurn[]): PackedSource {
   const parts: string[] = [];
-  // Per turn, in TURN_FIELD order: index, speaker, role, participant, start, end, sentence count.
-  const ints: number[] = [];
-  const ms: number[] = [];
+  // Per turn, in TURN_FIELD order: index, speaker, role, participant, start, end, sentence count. Sized
+  // for every turn (empty and withheld ones are left out, so fewer may be used): a typed array made from a
+  // growing JS array cost more than the copy of the part used.
+  const ints = new Int32Array(turns.length * TURN_INTS);
+  const ms = new Float64Array(turns.length * 2);
   const bounds: number[] = [];
   const { strings, placeOf } = stringPlaces();
   let offset = 0;
@@ -90,8 +92,16 @@ export function buildPackedSource(turns: readonly ResolvedTurn[]): PackedSource 
     parts.push(text);
     offset += length;
     words += countWords(text);
-    ints.push(index, placeOf(turn.speaker), ROLES.indexOf(turn.role), placeOf(turn.participant), start, offset, sentences);
-    ms.push(turn.startMs ?? NaN, turn.endMs ?? NaN);
+    const o = turnCount * TURN_INTS;
+    ints[o + TURN_FIELD.index] = index;
+    ints[o + TURN_FIELD.speaker] = placeOf(turn.speaker);
+    ints[o + TURN_FIELD.role] = ROLES.indexOf(turn.role);
+    ints[o + TURN_FIELD.participant] = placeOf(turn.participant);
+    ints[o + TURN_FIELD.start] = start;
+    ints[o + TURN_FIELD.end] = offset;
+    ints[o + TURN_FIELD.sentences] = sentences;
+    ms[2 * turnCount] = turn.startMs ?? NaN;
+    ms[2 * turnCount + 1] = turn.endMs ?? NaN;
     turnCount += 1;
   }
   return {
@@ -99,8 +109,8 @@ export function buildPackedSource(turns: readonly ResolvedTurn[]): PackedSource 
     words,
     turnCount,
     segmentCount: turnCount + bounds.length / 2,
-    turnInts: new Int32Array(ints),
-    turnMs: new Float64Array(ms),
+    turnInts: turnCount * TURN_INTS === ints.length ? ints : ints.slice(0, turnCount * TURN_INTS),
+    turnMs: 2 * turnCount === ms.length ? ms : ms.slice(0, 2 * turnCount),
     sentenceBounds: new Int32Array(bounds),
     strings,
   };
