@@ -113,7 +113,6 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   // name there, unlike in prose (text kept from a stored source, quotes of old text).
   const scrubName = (text: string): string => settings.pseudonymizer?.replace(text, { anyCase: true }).text ?? text;
   const scrub = (text: string): string => settings.pseudonymizer?.replace(text).text ?? text;
-  const identity = new SourceIdentity(writer, files, settings.projectDir, scrubName);
   const outcomes: FileOutcome[] = [];
   // Files are committed in groups (each still lands whole or not at all, see SourceWriter): a commit
   // per small file would cost more than reading it.
@@ -123,8 +122,17 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   const canThread = settings.pseudonymizer === undefined || settings.pseudonymEntries !== undefined;
   const job = () => ({ setup, knownShas: settings.replace ? [] : [...writer.catalogue()].map((e) => e.sha256), skipKnown: !settings.replace });
   const reader = startReader(files, job, canThread ? settings.parseThread : false, rules);
-  // A large run appends hundreds of MB: a rollback journal writes those pages once (see bulk-journal.ts).
-  const restoreJournal = reader.threaded ? useRollbackJournal(db) : () => {};
+  let identity: SourceIdentity;
+  let restoreJournal: () => void;
+  try {
+    // Worked out while the worker starts (30 k files: ~0.1 s of paths), not before.
+    identity = new SourceIdentity(writer, files, settings.projectDir, scrubName);
+    // A large run appends hundreds of MB: a rollback journal writes those pages once (see bulk-journal.ts).
+    restoreJournal = reader.threaded ? useRollbackJournal(db) : () => {};
+  } catch (error) {
+    await reader.close();
+    throw error;
+  }
   writer.begin();
   try {
     for (const [index, file] of files.entries()) {

@@ -9,12 +9,13 @@ import { InputError } from '../../errors.js';
 import type { InputFile } from '../../io/collect-files.js';
 import { readFileBytes } from '../../io/read-source-file.js';
 import { compileRules, inputErrorData } from './parse-file.js';
-import { MESSAGE_BYTES, readingCost, readingOf, type ParseJob, type ParseMessage } from './read-ahead.js';
+import { hashesHere, MESSAGE_BYTES, readingCost, readingOf, type ParseJob, type ParseMessage } from './read-ahead.js';
 
 const job = workerData as ParseJob;
 const port = parentPort!;
 const rules = compileRules(job.setup);
 const known = job.skipKnown ? new Set(job.knownShas) : undefined;
+const hash = hashesHere(job);
 const claims = new Int32Array(job.claims);
 const encoder = new TextEncoder();
 let inFlight = 0;
@@ -47,17 +48,25 @@ async function readOne(index: number, file: InputFile): Promise<{ message: Parse
     if (!(error instanceof InputError)) throw error;
     return { message: { index, cost: MESSAGE_BYTES, error: inputErrorData(error) }, transfer: [] };
   }
-  const reading = await readingOf(file, bytes, rules, known);
+  const reading = await readingOf(file, bytes, rules, known, hash);
   const { parsed } = reading;
-  const read = { index, size: reading.size, sha256: reading.sha256, cost: readingCost(reading) };
-  if (parsed === undefined) return { message: read, transfer: [] };
-  if (parsed.kind === 'failed') return { message: { ...read, parsed: { kind: 'failed', error: inputErrorData(parsed.error) } }, transfer: [] };
+  // Unhashed bytes go along for the main thread to hash (see hashesHere); an untyped file's go anyway.
+  const unhashed = hash || parsed?.kind === 'untyped' ? undefined : transferable(bytes);
+  const read = { index, size: reading.size, cost: readingCost(reading, unhashed?.byteLength), ...(hash ? { sha256: reading.sha256 } : {}), ...(unhashed ? { unhashed } : {}) };
+  const sent = unhashed ? [unhashed.buffer as ArrayBuffer] : [];
+  if (parsed === undefined) return { message: read, transfer: sent };
+  if (parsed.kind === 'failed') return { message: { ...read, parsed: { kind: 'failed', error: inputErrorData(parsed.error) } }, transfer: sent };
   if (parsed.kind === 'untyped') {
-    const copy = new Uint8Array(reading.bytes!);
-    return { message: { ...read, parsed, bytes: copy }, transfer: [copy.buffer] };
+    const copy = transferable(reading.bytes!);
+    return { message: { ...read, parsed, bytes: copy }, transfer: [copy.buffer as ArrayBuffer] };
   }
   // The text goes as UTF-8 bytes, transferred (see FileReading.utf8Text).
   const utf8Text = encoder.encode(parsed.source.text);
   const source = { ...parsed.source, text: '' };
-  return { message: { ...read, parsed: { ...parsed, source }, utf8Text }, transfer: [...packedBuffers(source), utf8Text.buffer] };
+  return { message: { ...read, parsed: { ...parsed, source }, utf8Text }, transfer: [...packedBuffers(source), utf8Text.buffer, ...sent] };
+}
+
+/** The bytes in an ArrayBuffer of their own, which can be transferred (a small file's Buffer may share Node's pool). */
+function transferable(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
