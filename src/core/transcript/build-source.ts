@@ -1,6 +1,6 @@
 import type { SpeakerRole, Turn } from '../model.js';
 import { CodePointCounter, countCodePoints, hasOnlyBmp } from '../text/code-points.js';
-import { appendSentenceBounds } from '../text/sentences.js';
+import { appendSentenceBounds, SentenceBounds } from '../text/sentences.js';
 import { ROLES, stringPlaces, TURN_FIELD, TURN_INTS, unpackTurns, type PackedSource } from './packed-source.js';
 
 /** A turn ready to be laid out: canonical text, speaker resolved. */
@@ -55,7 +55,10 @@ export function buildPackedSource(turns: readonly ResolvedTurn[]): PackedSource 
   // growing JS array cost more than the copy of the part used.
   const ints = new Int32Array(turns.length * TURN_INTS);
   const ms = new Float64Array(turns.length * 2);
-  const bounds: number[] = [];
+  // Sized for a sentence per 32 characters (the bench corpus has one per ~58): it doubles if that is short.
+  let characters = 0;
+  for (const turn of turns) characters += turn.text.length;
+  const bounds = new SentenceBounds(2 * Math.ceil(characters / 32));
   const { strings, placeOf } = stringPlaces();
   let offset = 0;
   let words = 0;
@@ -80,13 +83,14 @@ export function buildPackedSource(turns: readonly ResolvedTurn[]): PackedSource 
     const start = offset;
     const first = bounds.length;
     const sentences = appendSentenceBounds(text, bounds);
+    const values = bounds.values;
     let length = text.length;
     if (hasOnlyBmp(text)) {
-      for (let k = first; k < bounds.length; k += 1) bounds[k] = start + bounds[k]!;
+      for (let k = first; k < bounds.length; k += 1) values[k] = start + values[k]!;
     } else {
       // Asked in increasing order, as the counter wants.
       const counter = new CodePointCounter(text);
-      for (let k = first; k < bounds.length; k += 1) bounds[k] = start + counter.at(bounds[k]!);
+      for (let k = first; k < bounds.length; k += 1) values[k] = start + counter.at(values[k]!);
       length = counter.at(text.length);
     }
     parts.push(text);
@@ -111,7 +115,7 @@ export function buildPackedSource(turns: readonly ResolvedTurn[]): PackedSource 
     segmentCount: turnCount + bounds.length / 2,
     turnInts: turnCount * TURN_INTS === ints.length ? ints : ints.slice(0, turnCount * TURN_INTS),
     turnMs: 2 * turnCount === ms.length ? ms : ms.slice(0, 2 * turnCount),
-    sentenceBounds: new Int32Array(bounds),
+    sentenceBounds: bounds.values.slice(0, bounds.length),
     strings,
   };
 }
