@@ -1,6 +1,4 @@
 import { resolve } from 'node:path';
-import { compileCoder } from '../../core/coding/auto-coder.js';
-import { createStemmers } from '../../core/coding/stemmers.js';
 import { loadValidCodebook } from '../../io/read-codebook.js';
 import { recordAudit } from '../../store/audit.js';
 import { applyCodebookFile, describeDroppedCodes } from '../apply-codebook.js';
@@ -44,9 +42,8 @@ export async function run(ctx: Ctx, _args: string[], opts: CodeAutoOptions): Pro
     if (changed) notice(ctx, changed);
     const { codebook, version } = current;
     const now = ctx.now().toISOString();
-    const coder = compileCoder(codebook, createStemmers());
     const unit = opts.unit ?? config.codingUnit;
-    const plan = { unit, includeInterviewer: opts.includeInterviewer === true, json: opts.json, codebook, coder, codebookId: version.id, now, threads };
+    const plan = { unit, includeInterviewer: opts.includeInterviewer === true, json: opts.json, codebook, codebookId: version.id, now, threads };
     const { units, codings, perCode, change, sources, interrupted } = await whileInterruptible(ctx, (signal) => codeSources(ctx, db, plan, signal));
     if (change.added + change.removed > 0) {
       const counts = { units, ...change, ...(interrupted ? { interrupted: 1 } : {}) };
