@@ -10,7 +10,7 @@ import { listSourceRanges, type SourceRange, type UnitSelection } from '../../st
 import type { Ctx } from '../context.js';
 import { signalGate } from '../interrupt.js';
 import { formatCount, formatRate, startProgress } from '../progress.js';
-import { codeSource, CodingThreads, planBatches, WORKERS_AVAILABLE } from './coding-threads.js';
+import { codeBatch, codeSource, CodingThreads, planBatches, WORKERS_AVAILABLE } from './coding-threads.js';
 
 /** What one `code auto` run coded and changed. */
 export interface CodingRun {
@@ -32,7 +32,7 @@ export interface CodingPlan {
   codebook: Codebook;
   codebookId: number;
   now: string;
-  /** Threads that code while this one stores (1: this thread does it all); default: by the project's size. */
+  /** Threads that code, this one among them (it also stores; 1: no worker threads); default: by the project's size. */
   threads?: number;
 }
 
@@ -44,7 +44,7 @@ const BATCH_UNITS = 20_000;
 const BATCH_MS = 250;
 /** Below this many segments one thread does it all: a worker takes a tenth of a second to start. */
 const SEGMENTS_PER_THREAD = 200_000;
-/** More coding threads than this gain little: this thread stores what they code, one row at a time. */
+/** More coding threads than this gain little: this thread stores what they all code, one row at a time. */
 const MAX_THREADS = 4;
 
 /** One source coded: its units and codings. */
@@ -141,11 +141,20 @@ async function* codedSources(db: Db, plan: CodingPlan, sources: SourceRange[]): 
     return;
   }
   const starts = planBatches(sources, threads);
-  const workers = new CodingThreads({ database: db.name, key: keyOf(db), codebook: plan.codebook, selection, sources, starts }, Math.min(threads, starts.length - 1));
+  const job = { database: db.name, key: keyOf(db), codebook: plan.codebook, selection, sources, starts };
+  // This thread is one of the coding threads: it stores what the workers code and, whenever the next
+  // batch to store has not come yet, codes a batch nobody has taken (from the start, while the workers
+  // load). One worker fewer saves its start-up, its compiled code and its stemming of the vocabulary.
+  const workers = new CodingThreads(job, Math.min(threads - 1, starts.length - 2));
   try {
-    // Compiled while the workers start (they compile it too): a codebook it refuses stops them before anything is stored.
+    // A codebook the coder refuses stops the workers before anything is stored.
     const coder = compileCoder(plan.codebook, createStemmers());
     for (let b = 0; b + 1 < starts.length; b++) {
+      for (let claimed = workers.has(b) ? -1 : workers.claim(); claimed >= 0; claimed = workers.has(b) ? -1 : workers.claim()) {
+        workers.give(codeBatch(db, coder, job, claimed));
+        // Lets the workers' messages in, so that their batches are seen as they come.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const batch = await workers.take(b);
       let at = 0;
       for (let k = starts[b]!; k < starts[b + 1]!; k++) {
