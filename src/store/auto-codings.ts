@@ -57,18 +57,25 @@ export function replaceAutoCodingsOfSources(db: Db, batch: readonly SourceAutoCo
 }
 
 /**
- * Runs `write` with foreign key checks off when it can (outside a transaction; inside one the pragma
- * does nothing). The only key an auto coding holds is its codebook version, checked once per batch:
- * checked per row, it cost a lookup per row and made every multi-row INSERT keep a statement journal
- * (a temporary file written page by page: 1.4 million writes for a million codings).
+ * Turns foreign key checks off when they are on and can be (outside a transaction; inside one the
+ * pragma does nothing); returns what turns them on again. The only key an auto coding holds is its
+ * codebook version, checked once per batch: checked per row, it cost a lookup per row and made every
+ * multi-row INSERT keep a statement journal (a temporary file written page by page: 1.4 million
+ * writes for a million codings).
  */
-function withoutForeignKeyChecks<T>(db: Db, write: () => T): T {
-  if (db.inTransaction || db.pragma('foreign_keys', { simple: true }) !== 1) return write();
+function pauseForeignKeys(db: Db): () => void {
+  if (db.inTransaction || db.pragma('foreign_keys', { simple: true }) !== 1) return () => {};
   db.pragma('foreign_keys = OFF');
+  return () => db.pragma('foreign_keys = ON');
+}
+
+/** Runs `write` with foreign key checks off when it can (see pauseForeignKeys). */
+function withoutForeignKeyChecks<T>(db: Db, write: () => T): T {
+  const resume = pauseForeignKeys(db);
   try {
     return write();
   } finally {
-    db.pragma('foreign_keys = ON');
+    resume();
   }
 }
 
@@ -78,12 +85,11 @@ function withoutForeignKeyChecks<T>(db: Db, write: () => T): T {
  * a few hundred batches made SQLite compile the many-row INSERTs again each time.
  */
 export async function storingAutoCodings<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  if (db.inTransaction || db.pragma('foreign_keys', { simple: true }) !== 1) return work();
-  db.pragma('foreign_keys = OFF');
+  const resume = pauseForeignKeys(db);
   try {
     return await work();
   } finally {
-    db.pragma('foreign_keys = ON');
+    resume();
   }
 }
 
@@ -97,10 +103,14 @@ export function replaceSourceAutoCodings(db: Db, source: string, codebookId: num
   return db.transaction(() => replaceInTransaction(sql, source, codebookId, codings, now)).immediate();
 }
 
+function isColumns(codings: readonly NewCoding[] | AutoCodingColumns): codings is AutoCodingColumns {
+  return !Array.isArray(codings);
+}
+
 /** Codings given as columns, as rows. */
 function rowsOf(codings: readonly NewCoding[] | AutoCodingColumns): readonly NewCoding[] {
-  if (Array.isArray(codings)) return codings;
-  const { codeIds, segmentIds, codes, starts, ends, from, to } = codings as AutoCodingColumns;
+  if (!isColumns(codings)) return codings;
+  const { codeIds, segmentIds, codes, starts, ends, from, to } = codings;
   const rows: NewCoding[] = new Array(to - from);
   for (let k = from; k < to; k++) rows[k - from] = { segmentId: segmentIds[k]!, code: codeIds[codes[k]!]!, start: starts[k]!, end: ends[k]! };
   return rows;
@@ -108,11 +118,11 @@ function rowsOf(codings: readonly NewCoding[] | AutoCodingColumns): readonly New
 
 /** The first segment id of `codings` outside first..last, or -1. */
 function outsideRange(codings: readonly NewCoding[] | AutoCodingColumns, first: number, last: number): number {
-  if (Array.isArray(codings)) {
-    for (const c of codings as readonly NewCoding[]) if (c.segmentId < first || c.segmentId > last) return c.segmentId;
+  if (!isColumns(codings)) {
+    for (const c of codings) if (c.segmentId < first || c.segmentId > last) return c.segmentId;
     return -1;
   }
-  const { segmentIds, from, to } = codings as AutoCodingColumns;
+  const { segmentIds, from, to } = codings;
   for (let k = from; k < to; k++) if (segmentIds[k]! < first || segmentIds[k]! > last) return segmentIds[k]!;
   return -1;
 }
@@ -123,30 +133,29 @@ function replaceInTransaction(sql: Statements, source: string, codebookId: numbe
   if (!range) throw new Error(`no source named ${source}`);
   const outside = outsideRange(given, range.first, range.last);
   if (outside >= 0) throw new Error(`segment ${outside} is not in source ${source}`);
-  // A source with no auto coding yet (every source on a first run) is answered by one probe, and
-  // columns go into the INSERTs as they are.
+  // A source with no auto coding yet (every source on a first run) is answered by one probe and needs
+  // no keys; columns go into the INSERTs as they are.
   if (sql.anyExisting.get(range.first, range.last) === undefined) {
-    if (Array.isArray(given)) sql.insert.write(given as readonly NewCoding[], codebookId, now);
-    else sql.insert.writeColumns(given as AutoCodingColumns, codebookId, now);
-    const added = Array.isArray(given) ? given.length : (given as AutoCodingColumns).to - (given as AutoCodingColumns).from;
-    return { added, removed: 0, kept: 0 };
+    if (isColumns(given)) {
+      sql.insert.writeColumns(given, codebookId, now);
+      return { added: given.to - given.from, removed: 0, kept: 0 };
+    }
+    sql.insert.write(given, codebookId, now);
+    return { added: given.length, removed: 0, kept: 0 };
   }
   const codings = rowsOf(given);
   const key = (c: { segmentId: number; code: string; start: number; end: number }): string => `${c.segmentId} ${c.code} ${c.start} ${c.end}`;
-  // Made at the first stored auto coding: a source that has none yet (every source on a project's
-  // first run) needs no keys at all.
-  let wanted: Map<string, NewCoding> | null = null;
+  const wanted = new Map(codings.map((c) => [key(c), c]));
   // The stored rows are read one at a time and only the ids to remove are held (a statement cannot
   // write while another iterates): a source with a hundred thousand auto codings costs numbers, not rows.
   const stale: number[] = [];
   let kept = 0;
   for (const row of sql.existing.iterate(range.first, range.last)) {
-    wanted ??= new Map(codings.map((c) => [key(c), c]));
     if (row.codebookId === codebookId && wanted.delete(key(row))) kept += 1;
     else stale.push(row.id);
   }
   for (const id of stale) sql.remove.run(id);
-  const added = wanted === null ? codings : [...wanted.values()];
+  const added = [...wanted.values()];
   sql.insert.write(added, codebookId, now);
   return { added: added.length, removed: stale.length, kept };
 }
