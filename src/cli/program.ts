@@ -283,7 +283,7 @@ codings that the new version leaves out are named, with \`telaah code rename\`/\
       notes: `The codebook is the project's current one as it was stored by \`telaah codebook use\`: edits to its file
 count only once you apply the file again (\`codebook use FILE\` or \`code auto --codebook FILE\`). Ctrl-C
 stops between sources and keeps those coded. A large project (200 k segments and more) is coded in as many
-threads as there are cores, at most 4, while the command's own thread stores (TELAAH_THREADS=n sets how many).`,
+threads as there are cores, at most 4, the command's own among them: it also stores (TELAAH_THREADS=n sets how many).`,
       examples: ['telaah code auto', 'telaah code auto --codebook codebooks/draft.yaml --unit turn'],
       load: () => import('./commands/code-auto.js'),
     },

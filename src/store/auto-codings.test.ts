@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Codebook } from '../core/codebook/types.js';
 import { buildSource } from '../core/transcript/build-source.js';
-import { replaceAutoCodingsOfSources, replaceSourceAutoCodings } from './auto-codings.js';
+import { replaceAutoCodingsOfSources, replaceSourceAutoCodings, storingAutoCodings, type AutoCodingColumns } from './auto-codings.js';
 import { saveCodebookVersion } from './codebooks.js';
 import { addManualCodings, findSegments } from './codings.js';
 import { listCodings } from './list-codings.js';
@@ -70,6 +70,58 @@ describe('replaceSourceAutoCodings', () => {
     // A range that is not obs1's (as if it had been ingested again since): the stored range decides.
     const stale = { source: 'obs1', codings: [{ ...coding, segmentId: seg('obs2', 1) }], range: range('obs2') };
     expect(() => replaceAutoCodingsOfSources(db, [stale], v1, 'now')).toThrow(/not in source obs1/);
+    expect(codes(db)).toEqual(['obs1 1.1 media auto']);
+  });
+
+  it('stores codings given as columns as it stores the same codings given as rows, on a first run and over stored ones', () => {
+    const stored = (db: Db) => db.prepare('SELECT id, segment_id, code, coder, origin, start, end, codebook_id, confidence, memo, created_at FROM codings ORDER BY id').all();
+    const columns = (codings: { segmentId: number; code: string; start: number; end: number }[], codeIds: string[]): AutoCodingColumns => ({
+      codeIds,
+      // Entries around the source's own: only from..to are its codings.
+      segmentIds: Int32Array.from([0, ...codings.map((c) => c.segmentId), 0]),
+      codes: Int32Array.from([0, ...codings.map((c) => codeIds.indexOf(c.code)), 0]),
+      starts: Int32Array.from([0, ...codings.map((c) => c.start), 0]),
+      ends: Int32Array.from([0, ...codings.map((c) => c.end), 0]),
+      from: 1,
+      to: codings.length + 1,
+    });
+    const byRows = project();
+    const byColumns = project();
+    const codingsOf = (seg: (source: string, sentence: number) => number, n: number) =>
+      Array.from({ length: n }, (_, k) => ({ segmentId: seg(k % 2 === 0 ? 'obs1' : 'obs2', 1 + (k % 4 < 2 ? 0 : 1)), code: `c${k}`, start: k % 5, end: 6 + (k % 5) }));
+    const codeIds = Array.from({ length: 100 }, (_, k) => `c${k}`);
+    // 41 codings a source (32 + 8 + 1 rows a statement), then a second version finding fewer.
+    for (const [version, n] of [['v1', 82], ['v2', 60]] as const) {
+      for (const { db, seg, v1, v2 } of [byRows, byColumns]) {
+        const codings = codingsOf(seg, n);
+        const batch = ['obs1', 'obs2'].map((source) => {
+          const own = codings.filter((c) => c.segmentId >= seg(source, 1) && c.segmentId <= seg(source, 2));
+          return { source, codings: db === byRows.db ? own : columns(own, codeIds) };
+        });
+        const change = replaceAutoCodingsOfSources(db, batch, version === 'v1' ? v1 : v2, `now ${version}`);
+        expect(change).toEqual(version === 'v1' ? { added: 82, removed: 0, kept: 0 } : { added: 60, removed: 82, kept: 0 });
+      }
+      expect(stored(byColumns.db)).toEqual(stored(byRows.db));
+    }
+    expect(stored(byColumns.db)).toContainEqual(expect.objectContaining({ coder: 'auto', origin: 'auto', codebook_id: byColumns.v2, confidence: null, created_at: 'now v2' }));
+    // Columns are checked against the source's range as rows are.
+    const { db, seg, v1 } = byColumns;
+    expect(() => replaceAutoCodingsOfSources(db, [{ source: 'obs1', codings: columns([{ segmentId: seg('obs2', 1), code: 'c1', start: 0, end: 6 }], codeIds) }], v1, 'now')).toThrow(/not in source obs1/);
+  });
+
+  it('keeps foreign key checks off while a run stores its batches, and turns them on again after it, even after a failure', async () => {
+    const { db, seg, v1 } = project();
+    const coding = { segmentId: seg('obs1', 1), code: 'media', start: 0, end: 6 };
+    const seen: unknown[] = [];
+    await storingAutoCodings(db, async () => {
+      seen.push(db.pragma('foreign_keys', { simple: true }));
+      replaceAutoCodingsOfSources(db, [{ source: 'obs1', codings: [coding] }], v1, 'now');
+      seen.push(db.pragma('foreign_keys', { simple: true }));
+    });
+    expect(seen).toEqual([0, 0]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    await expect(storingAutoCodings(db, async () => replaceAutoCodingsOfSources(db, [{ source: 'obs1', codings: [coding] }], v1 + 99, 'now'))).rejects.toThrow(/no codebook version/);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(codes(db)).toEqual(['obs1 1.1 media auto']);
   });
 

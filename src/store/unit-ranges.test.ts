@@ -46,4 +46,21 @@ describe('readSourceUnits', () => {
     }
     expect(unitsRead(db, 'emoji', SELECTIONS[0]!).map((u) => u.text)).toEqual(['Sudah 👍🏽.', 'Kartu 𐐀 keluar.', 'Catatan: 😊😊 poster.']);
   });
+
+  it('answers in the connection’s own arrays, valid until the next call, whatever the sizes of the sources in turn', () => {
+    const { db } = interviewStore();
+    const ranges = listSourceRanges(db);
+    const range = (name: string) => ranges.find((s) => s.name === name)!;
+    const selection = SELECTIONS[1]!;
+    const big = readSourceUnits(db, range('w01'), selection);
+    const bigIds = Array.from(big.segmentIds.subarray(0, big.count));
+    expect(big.count).toBeGreaterThan(1);
+    const small = readSourceUnits(db, range('a-note'), selection);
+    // The same arrays, now holding the smaller source.
+    expect(small.segmentIds).toBe(big.segmentIds);
+    expect(unitsRead(db, 'a-note', selection)).toEqual(unitsByJoin(db, 'a-note', selection));
+    const again = readSourceUnits(db, range('w01'), selection);
+    expect(Array.from(again.segmentIds.subarray(0, again.count))).toEqual(bigIds);
+    expect(unitsRead(db, 'w01', selection)).toEqual(unitsByJoin(db, 'w01', selection));
+  });
 });

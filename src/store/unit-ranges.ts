@@ -148,9 +148,49 @@ function idOrder(rows: RangeRows): number[] | null {
   return null;
 }
 
-/** The units of one source that the selection asks for, in id order (none when the source has gone). */
+/** A source's units and the per-turn arrays, kept per connection and grown as sources need. */
+class UnitBuffers {
+  turnWanted = new Uint8Array(1024);
+  turnNumbers = new Int32Array(1024);
+  readonly units: SourceUnitRanges = { source: '', text: '', count: 0, segmentIds: new Int32Array(256), turns: new Int32Array(256), sentences: new Int32Array(256), starts: new Int32Array(256), ends: new Int32Array(256), from16: new Int32Array(256), to16: new Int32Array(256), bmp: true };
+
+  /** Room for a range of `span` ids, its turn arrays cleared. */
+  forSpan(span: number): void {
+    if (this.turnWanted.length < span) {
+      this.turnWanted = new Uint8Array(span * 2);
+      this.turnNumbers = new Int32Array(span * 2);
+    } else {
+      this.turnWanted.fill(0, 0, span);
+    }
+  }
+
+  /** Room for `count` units (their old values are not kept). */
+  forUnits(count: number): SourceUnitRanges {
+    const u = this.units;
+    if (u.segmentIds.length < count) {
+      const size = count * 2;
+      u.segmentIds = new Int32Array(size);
+      u.turns = new Int32Array(size);
+      u.sentences = new Int32Array(size);
+      u.starts = new Int32Array(size);
+      u.ends = new Int32Array(size);
+      u.from16 = new Int32Array(size);
+      u.to16 = new Int32Array(size);
+    }
+    return u;
+  }
+}
+const buffers = new WeakMap<Db, UnitBuffers>();
+
+/**
+ * The units of one source that the selection asks for, in id order (none when the source has gone).
+ * The answer is the connection's own buffers, valid until the next call: a worker thread reads tens of
+ * thousands of sources, and fresh arrays for each cost the collector more than the reading.
+ */
 export function readSourceUnits(db: Db, source: SourceRange, selection: UnitSelection): SourceUnitRanges {
   const reader = readerOf(db);
+  let buffer = buffers.get(db);
+  if (buffer === undefined) buffers.set(db, (buffer = new UnitBuffers()));
   const text = reader.text(source.id) ?? '';
   reader.readTurns(source.first, source.last);
   const wantSentences = selection.unit === 'sentence';
@@ -160,8 +200,8 @@ export function readSourceUnits(db: Db, source: SourceRange, selection: UnitSele
   const count = rows.count;
   // A turn's number and whether its units are wanted, by its offset in the range (for its sentences).
   const span = Math.max(0, source.last - source.first + 1);
-  const turnWanted = new Uint8Array(span);
-  const turnNumbers = new Int32Array(span);
+  buffer.forSpan(span);
+  const { turnWanted, turnNumbers } = buffer;
   for (let r = 0, at = 0; r < turns.count; r++, at += 5) {
     const offset = turns.values[at]! - source.first;
     const role = turns.values[at + 2]!;
@@ -172,19 +212,11 @@ export function readSourceUnits(db: Db, source: SourceRange, selection: UnitSele
   // Without surrogates a code point offset is the UTF-16 offset.
   const bmp = hasOnlyBmp(text);
   const slicer = bmp ? null : new CodePointSlicer(text);
-  const units: SourceUnitRanges = {
-    source: source.name,
-    text,
-    count: 0,
-    segmentIds: new Int32Array(count),
-    turns: new Int32Array(count),
-    sentences: new Int32Array(count),
-    starts: new Int32Array(count),
-    ends: new Int32Array(count),
-    from16: new Int32Array(count),
-    to16: new Int32Array(count),
-    bmp,
-  };
+  const units = buffer.forUnits(count);
+  units.source = source.name;
+  units.text = text;
+  units.count = 0;
+  units.bmp = bmp;
   const { values, width } = rows;
   for (let k = 0; k < count; k++) {
     const at = (order === null ? k : order[k]!) * width;

@@ -1,16 +1,16 @@
 import { availableParallelism } from 'node:os';
 import type { Codebook } from '../../core/codebook/types.js';
-import type { AutoCoder } from '../../core/coding/auto-coder.js';
-import { createPackedCodings, type PackedCodings } from '../../core/coding/code-units.js';
-import { replaceAutoCodingsOfSources, type AutoCodingChange, type SourceAutoCodings } from '../../store/auto-codings.js';
-import type { NewCoding } from '../../store/codings.js';
+import { compileCoder, type AutoCoder } from '../../core/coding/auto-coder.js';
+import { createPackedCodings, trimPackedCodings, type PackedCodings } from '../../core/coding/code-units.js';
+import { createStemmers } from '../../core/coding/stemmers.js';
+import { replaceAutoCodingsOfSources, storingAutoCodings, type AutoCodingChange, type AutoCodingColumns, type SourceAutoCodings } from '../../store/auto-codings.js';
 import type { Db } from '../../store/open.js';
 import { keyOf } from '../../store/store-key.js';
 import { listSourceRanges, type SourceRange, type UnitSelection } from '../../store/unit-ranges.js';
 import type { Ctx } from '../context.js';
 import { signalGate } from '../interrupt.js';
 import { formatCount, formatRate, startProgress } from '../progress.js';
-import { codeSource, CodingThreads, planBatches, WORKERS_AVAILABLE } from './coding-threads.js';
+import { codeBatch, codeSource, CodingThreads, planBatches, WORKERS_AVAILABLE } from './coding-threads.js';
 
 /** What one `code auto` run coded and changed. */
 export interface CodingRun {
@@ -28,12 +28,11 @@ export interface CodingPlan {
   includeInterviewer: boolean;
   /** --json: no progress line. */
   json: unknown;
-  /** The codebook `coder` was compiled from (worker threads compile it again). */
+  /** The codebook to code with (compiled here, and again by each worker thread). */
   codebook: Codebook;
-  coder: AutoCoder;
   codebookId: number;
   now: string;
-  /** Threads that code while this one stores (1: this thread does it all); default: by the project's size. */
+  /** Threads that code, this one among them (it also stores; 1: no worker threads); default: by the project's size. */
   threads?: number;
 }
 
@@ -45,7 +44,7 @@ const BATCH_UNITS = 20_000;
 const BATCH_MS = 250;
 /** Below this many segments one thread does it all: a worker takes a tenth of a second to start. */
 const SEGMENTS_PER_THREAD = 200_000;
-/** More coding threads than this gain little: this thread stores what they code, one row at a time. */
+/** More coding threads than this gain little: this thread stores what they all code, one row at a time. */
 const MAX_THREADS = 4;
 
 /** One source coded: its units and codings. */
@@ -53,7 +52,7 @@ interface CodedSource {
   source: string;
   range: SourceRange;
   units: number;
-  codings: NewCoding[];
+  codings: AutoCodingColumns;
 }
 
 /**
@@ -61,7 +60,11 @@ interface CodedSource {
  * memory); on Ctrl-C it stops between sources and stores those already coded. A large project is coded
  * in worker threads while this thread stores (see coding-threads.ts), in the same order.
  */
-export async function codeSources(ctx: Ctx, db: Db, plan: CodingPlan, signal: AbortSignal): Promise<CodingRun> {
+export function codeSources(ctx: Ctx, db: Db, plan: CodingPlan, signal: AbortSignal): Promise<CodingRun> {
+  return storingAutoCodings(db, () => codeAndStore(ctx, db, plan, signal));
+}
+
+async function codeAndStore(ctx: Ctx, db: Db, plan: CodingPlan, signal: AbortSignal): Promise<CodingRun> {
   const sources = listSourceRanges(db);
   const run: CodingRun = { units: 0, codings: 0, perCode: new Map(), change: { added: 0, removed: 0, kept: 0 }, sources: { done: 0, total: sources.length }, interrupted: false };
   const progress = startProgress(ctx, { json: plan.json });
@@ -79,6 +82,9 @@ export async function codeSources(ctx: Ctx, db: Db, plan: CodingPlan, signal: Ab
     batchUnits = 0;
     batchStarted = performance.now();
   };
+  // Counted by the coder's code index; named once the run is over.
+  let perCode = new Int32Array(0);
+  let codeIds: readonly string[] = [];
   const coded = codedSources(db, plan, sources);
   try {
     for (let next = await coded.next(); !next.done; next = await coded.next()) {
@@ -99,8 +105,12 @@ export async function codeSources(ctx: Ctx, db: Db, plan: CodingPlan, signal: Ab
       batch.push({ source, codings, range });
       batchUnits += units;
       run.units += units;
-      run.codings += codings.length;
-      for (const c of codings) run.perCode.set(c.code, (run.perCode.get(c.code) ?? 0) + 1);
+      if (codings.codeIds !== codeIds) {
+        codeIds = codings.codeIds;
+        perCode = new Int32Array(codeIds.length);
+      }
+      for (let k = codings.from; k < codings.to; k++) perCode[codings.codes[k]!]!++;
+      run.codings += codings.to - codings.from;
       run.sources.done += 1;
       if (batchUnits >= BATCH_UNITS || performance.now() - batchStarted >= BATCH_MS) store();
     }
@@ -109,6 +119,9 @@ export async function codeSources(ctx: Ctx, db: Db, plan: CodingPlan, signal: Ab
     progress.stop();
     await coded.return(undefined);
   }
+  codeIds.forEach((code, c) => {
+    if (perCode[c]! > 0) run.perCode.set(code, perCode[c]!);
+  });
   return run;
 }
 
@@ -117,23 +130,36 @@ async function* codedSources(db: Db, plan: CodingPlan, sources: SourceRange[]): 
   const selection: UnitSelection = { unit: plan.unit, includeInterviewer: plan.includeInterviewer };
   const threads = codingThreads(db, plan, sources);
   if (threads <= 1) {
+    const coder = compileCoder(plan.codebook, createStemmers());
     const packed = createPackedCodings();
     for (const source of sources) {
       packed.count = 0;
-      const units = codeSource(db, plan.coder, source, selection, packed);
-      yield { source: source.name, range: source, units, codings: unpack(plan.coder, packed, 0, packed.count) };
+      const units = codeSource(db, coder, source, selection, packed);
+      // The batch being stored holds on to these columns while `packed` is reused.
+      yield { source: source.name, range: source, units, codings: columnsOf(coder, trimPackedCodings(packed), 0, packed.count) };
     }
     return;
   }
   const starts = planBatches(sources, threads);
-  const workers = new CodingThreads({ database: db.name, key: keyOf(db), codebook: plan.codebook, selection, sources, starts }, Math.min(threads, starts.length - 1));
+  const job = { database: db.name, key: keyOf(db), codebook: plan.codebook, selection, sources, starts };
+  // This thread is one of the coding threads: it stores what the workers code and, whenever the next
+  // batch to store has not come yet, codes a batch nobody has taken (from the start, while the workers
+  // load). One worker fewer saves its start-up, its compiled code and its stemming of the vocabulary.
+  const workers = new CodingThreads(job, Math.min(threads - 1, starts.length - 2));
   try {
+    // A codebook the coder refuses stops the workers before anything is stored.
+    const coder = compileCoder(plan.codebook, createStemmers());
     for (let b = 0; b + 1 < starts.length; b++) {
+      for (let claimed = workers.has(b) ? -1 : workers.claim(); claimed >= 0; claimed = workers.has(b) ? -1 : workers.claim()) {
+        workers.give(codeBatch(db, coder, job, claimed));
+        // Lets the workers' messages in, so that their batches are seen as they come.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const batch = await workers.take(b);
       let at = 0;
       for (let k = starts[b]!; k < starts[b + 1]!; k++) {
         const n = batch.codings[k - starts[b]!]!;
-        yield { source: sources[k]!.name, range: sources[k]!, units: batch.units[k - starts[b]!]!, codings: unpack(plan.coder, batch.packed, at, at + n) };
+        yield { source: sources[k]!.name, range: sources[k]!, units: batch.units[k - starts[b]!]!, codings: columnsOf(coder, batch.packed, at, at + n) };
         at += n;
       }
     }
@@ -151,12 +177,7 @@ function codingThreads(db: Db, plan: CodingPlan, sources: readonly SourceRange[]
   return segments < SEGMENTS_PER_THREAD ? 1 : Math.min(MAX_THREADS, availableParallelism());
 }
 
-/** Codings from..to of `packed` as rows to store. */
-function unpack(coder: AutoCoder, packed: PackedCodings, from: number, to: number): NewCoding[] {
-  const codings: NewCoding[] = new Array(to - from);
-  const ids = coder.codeIds;
-  for (let k = from; k < to; k++) {
-    codings[k - from] = { segmentId: packed.segmentIds[k]!, code: ids[packed.codes[k]!]!, start: packed.starts[k]!, end: packed.ends[k]! };
-  }
-  return codings;
+/** Codings from..to of `packed` as columns to store. */
+function columnsOf(coder: AutoCoder, packed: PackedCodings, from: number, to: number): AutoCodingColumns {
+  return { codeIds: coder.codeIds, segmentIds: packed.segmentIds, codes: packed.codes, starts: packed.starts, ends: packed.ends, from, to };
 }

@@ -1,8 +1,9 @@
 /**
  * `code auto` on a large project codes in worker threads while this thread stores: the sources (in name
- * order) are cut into batches of consecutive sources; worker k codes batch k first, then takes the next
+ * order) are cut into batches of consecutive sources; worker k codes batch k + 1 first, then takes the next
  * batch nobody has taken (Atomics), and sends its codings back packed in a few transferable arrays. This
- * thread takes the batches in order, so the codings are stored in the same order as when one thread
+ * thread takes batches too whenever the next one to store has not come (claim, give). It stores the
+ * batches in order, so the codings are stored in the same order as when one thread
  * does it all, and a Ctrl-C keeps the same sources. Each worker opens the project read-only through
  * openStore (with the passphrase of an encrypted one) and compiles the codebook itself.
  */
@@ -97,17 +98,25 @@ export const WORKERS_AVAILABLE = import.meta.url.endsWith('.js');
 export class CodingThreads {
   private readonly workers: Worker[];
   private readonly ready = new Map<number, CodedBatch>();
+  private readonly next: Int32Array<SharedArrayBuffer>;
+  private readonly batches: number;
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
   private running: number;
+  private claimedFirst = false;
 
-  /** Starts `threads` workers on the job's batches (job.first is set for each). */
+  /**
+   * Starts `threads` workers on the job's batches (job.first is set for each); batch 0 is this thread's
+   * first claim, as the workers take a while to start.
+   */
   constructor(job: Omit<CodingJob, 'first' | 'next'>, threads: number) {
     const next = new Int32Array(new SharedArrayBuffer(4));
-    next[0] = threads; // batches 0 to threads - 1 are the workers' first
+    next[0] = threads + 1; // batches 1 to threads are the workers' first
+    this.next = next;
+    this.batches = job.starts.length - 1;
     this.running = threads;
-    this.workers = Array.from({ length: threads }, (_, first) => {
-      const worker = new Worker(fileURLToPath(WORKER), { workerData: { ...job, next, first } satisfies CodingJob, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    this.workers = Array.from({ length: threads }, (_, k) => {
+      const worker = new Worker(fileURLToPath(WORKER), { workerData: { ...job, next, first: k + 1 } satisfies CodingJob, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       worker.on('message', (coded: CodedBatch) => {
         this.ready.set(coded.batch, coded);
         this.signal();
@@ -120,6 +129,27 @@ export class CodingThreads {
       });
       return worker;
     });
+  }
+
+  /** A batch nobody has taken yet, now this caller's to code (see give), or -1 when every batch is taken. */
+  claim(): number {
+    if (!this.claimedFirst) {
+      this.claimedFirst = true;
+      return 0;
+    }
+    if (Atomics.load(this.next, 0) >= this.batches) return -1;
+    const batch = Atomics.add(this.next, 0, 1);
+    return batch < this.batches ? batch : -1;
+  }
+
+  /** A batch this thread has coded itself, to be taken with the others. */
+  give(coded: CodedBatch): void {
+    this.ready.set(coded.batch, coded);
+  }
+
+  /** Whether batch `batch` has been sent (or given) and not yet taken. */
+  has(batch: number): boolean {
+    return this.ready.has(batch);
   }
 
   /** Batch `batch` once a worker has sent it. */

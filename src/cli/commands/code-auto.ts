@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { compileCoder } from '../../core/coding/auto-coder.js';
-import { createStemmers } from '../../core/coding/stemmers.js';
+import type { Codebook } from '../../core/codebook/types.js';
 import { loadValidCodebook } from '../../io/read-codebook.js';
 import { recordAudit } from '../../store/audit.js';
+import type { CodebookVersion } from '../../store/codebooks.js';
 import { applyCodebookFile, describeDroppedCodes } from '../apply-codebook.js';
 import { actorOf, type Ctx } from '../context.js';
 import { currentCodebook, describeCodebookFileChange } from '../current-codebook.js';
@@ -34,19 +34,23 @@ export async function run(ctx: Ctx, _args: string[], opts: CodeAutoOptions): Pro
   const threads = threadsFromEnv(ctx.env.TELAAH_THREADS);
   return withProject(ctx, opts, async (project): Promise<ExitCode> => {
     const { db, config } = project;
+    let current: { codebook: Codebook; version: CodebookVersion };
     if (given) {
       const applied = applyCodebookFile(ctx, project, given, opts.codebook!, 'code auto --codebook');
       if (!applied.unchanged) notice(ctx, `Using "${applied.version.name}" ${applied.version.version} as the project's current codebook`);
       for (const line of describeDroppedCodes(ctx, applied)) notice(ctx, line);
+      // The file just applied is the current version, stored from the same bytes (same sha256): not parsed again.
+      current = { codebook: given.codebook, version: applied.version };
+    } else {
+      const stored = currentCodebook(project);
+      const changed = describeCodebookFileChange(ctx, project, stored);
+      if (changed) notice(ctx, changed);
+      current = stored;
     }
-    const current = currentCodebook(project);
-    const changed = given ? undefined : describeCodebookFileChange(ctx, project, current);
-    if (changed) notice(ctx, changed);
     const { codebook, version } = current;
     const now = ctx.now().toISOString();
-    const coder = compileCoder(codebook, createStemmers());
     const unit = opts.unit ?? config.codingUnit;
-    const plan = { unit, includeInterviewer: opts.includeInterviewer === true, json: opts.json, codebook, coder, codebookId: version.id, now, threads };
+    const plan = { unit, includeInterviewer: opts.includeInterviewer === true, json: opts.json, codebook, codebookId: version.id, now, threads };
     const { units, codings, perCode, change, sources, interrupted } = await whileInterruptible(ctx, (signal) => codeSources(ctx, db, plan, signal));
     if (change.added + change.removed > 0) {
       const counts = { units, ...change, ...(interrupted ? { interrupted: 1 } : {}) };

@@ -91,8 +91,9 @@ class CodeState {
   readonly allUnit: Int32Array;
   /** Per near-pattern: occurrences as (first word, last word, slot) triples, in order of first word. */
   readonly nearHits: number[][];
-  /** Per near-pattern: how many entries of nearHits belong to this unit. */
+  /** Per near-pattern: how many entries of nearHits belong to the unit in nearUnit (none for any other). */
   readonly nearLengths: Int32Array;
+  readonly nearUnit: Int32Array;
   readonly nearCounts: Int32Array;
 
   constructor(readonly def: CompiledCode) {
@@ -101,6 +102,7 @@ class CodeState {
     this.allUnit = new Int32Array(def.allSlotCount).fill(-1);
     this.nearHits = def.nears.map(() => []);
     this.nearLengths = new Int32Array(def.nears.length);
+    this.nearUnit = new Int32Array(def.nears.length).fill(-1);
     this.nearCounts = new Int32Array(Math.max(0, ...def.nears.map((n) => n.labels.length)));
   }
 
@@ -110,8 +112,11 @@ class CodeState {
     this.anyStart = -1;
     this.anyEnd = -1;
     this.terms = NO_TERMS;
-    const lengths = this.nearLengths;
-    for (let n = 0; n < lengths.length; n++) lengths[n] = 0;
+  }
+
+  /** How many entries of nearHits[group] belong to this unit. */
+  nearLength(group: number): number {
+    return this.nearUnit[group] === this.unit ? this.nearLengths[group]! : 0;
   }
 
   addTerm(label: string): void {
@@ -121,7 +126,8 @@ class CodeState {
 
   addNearHit(group: number, first: number, last: number, slot: number): void {
     const hits = this.nearHits[group]!;
-    const at = this.nearLengths[group]!;
+    const at = this.nearLength(group);
+    this.nearUnit[group] = this.unit;
     if (at === hits.length) hits.push(first, last, slot);
     else {
       hits[at] = first;
@@ -340,7 +346,7 @@ class PatternCoder implements AutoCoder {
     const nears = def.nears;
     for (let n = 0; n < nears.length; n++) {
       const near = nears[n]!;
-      if (!findNearWindow(state.nearHits[n]!, state.nearLengths[n]!, near.labels.length, near.within, state.nearCounts)) continue;
+      if (!findNearWindow(state.nearHits[n]!, state.nearLength(n), near.labels.length, near.within, state.nearCounts)) continue;
       this.consider(starts[nearWindow[0]!]!, ends[nearWindow[1]!]!);
       if (this.wantTerms) for (const label of near.labels) state.addTerm(label);
     }
