@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { compilePseudonymizer } from '../../core/pseudonymize.js';
 import type { SourceType } from '../../core/transcript/types.js';
 import { collectInputFiles } from '../../io/collect-files.js';
@@ -30,16 +32,27 @@ import { writeJson } from '../output.js';
 import { whileInterruptible, signalGate } from '../interrupt.js';
 import { formatCount, formatMegabytes, formatRate, startProgress } from '../progress.js';
 import { threadsFromEnv } from '../threads-env.js';
+import { EarlyWorker } from '../ingest/early-worker.js';
 
 /** `telaah ingest <paths…>`: reads files into the project, one transaction per file. */
 export async function run(ctx: Ctx, args: string[], opts: IngestOptions): Promise<ExitCode> {
+  // TELAAH_THREADS=1 parses here, 2 or more in a worker even for a small run; unset, the run's size decides.
+  const threads = threadsFromEnv(ctx.env.TELAAH_THREADS);
+  // A folder, or many files, may be a large run: its worker starts now, while the files are collected.
+  const earlyWorker = threads !== 1 && mayBeLarge(args, ctx.cwd) ? EarlyWorker.start() : undefined;
+  try {
+    return await ingest(ctx, args, opts, threads, earlyWorker);
+  } finally {
+    await earlyWorker?.stop();
+  }
+}
+
+async function ingest(ctx: Ctx, args: string[], opts: IngestOptions, threads: number | undefined, earlyWorker: EarlyWorker | undefined): Promise<ExitCode> {
   // Everything that can be wrong with the arguments is checked before the project is touched.
   const files = collectInputFiles(args, ctx.cwd);
   const pseudonymEntries = opts.pseudonyms === undefined ? [] : readPseudonymMap(opts.pseudonyms);
   const speakerMap = opts.speakers === undefined ? new Map<string, string>() : readSpeakerMap(opts.speakers);
   const pseudonymizer = pseudonymEntries.length ? compilePseudonymizer(pseudonymEntries) : undefined;
-  // TELAAH_THREADS=1 parses here, 2 or more in a worker even for a small run; unset, the run's size decides.
-  const threads = threadsFromEnv(ctx.env.TELAAH_THREADS);
   return withProject(ctx, opts, async ({ db, config, paths }) => {
     const now = ctx.now().toISOString();
     const progress = startProgress(ctx, opts);
@@ -76,6 +89,7 @@ export async function run(ctx: Ctx, args: string[], opts: IngestOptions): Promis
             projectDir: paths.dir,
             includeWithdrawn: opts.includeWithdrawn === true,
             parseThread: threads === undefined ? undefined : threads > 1,
+            earlyWorker,
           },
           {
             onFile: (index, total) => {
@@ -125,5 +139,17 @@ export async function run(ctx: Ctx, args: string[], opts: IngestOptions): Promis
       return 130;
     }
     return summary.counts.failed > 0 ? 2 : 0;
+  });
+}
+
+/** Whether the arguments name a folder or many files (a plain file that cannot be read is left to collectInputFiles). */
+function mayBeLarge(args: readonly string[], cwd: string): boolean {
+  if (args.length >= 16) return true;
+  return args.some((arg) => {
+    try {
+      return statSync(resolve(cwd, arg)).isDirectory();
+    } catch {
+      return false;
+    }
   });
 }

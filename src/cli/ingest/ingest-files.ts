@@ -15,6 +15,7 @@ import { listWithdrawnPseudonyms } from '../../store/withdrawal-record.js';
 import { useRollbackJournal } from '../../store/bulk-journal.js';
 import { SourceWriter, type CatalogueEntry, type StoredSource } from '../../store/sources.js';
 import { compileRules, parseFile, type ParseOutcome, type ParseSetup } from './parse-file.js';
+import type { EarlyWorker } from './early-worker.js';
 import { startReader, type FileReading } from './read-ahead.js';
 import { SourceIdentity, type NameClash } from './source-identity.js';
 
@@ -73,6 +74,8 @@ export interface IngestSettings {
   includeWithdrawn?: boolean;
   /** Parse in a worker thread while this one writes; undefined: when the files are large enough to gain. */
   parseThread?: boolean;
+  /** The worker started as the command began (see early-worker.ts); without one this thread parses. */
+  earlyWorker?: EarlyWorker;
 }
 
 /** Progress and warnings as the run goes. */
@@ -121,7 +124,7 @@ export async function ingestFiles(db: Db, config: ProjectConfig, files: readonly
   // hash the project holds is unchanged or a twin (unless --replace reads every file again): not parsed.
   const canThread = settings.pseudonymizer === undefined || settings.pseudonymEntries !== undefined;
   const job = () => ({ setup, knownShas: settings.replace ? [] : [...writer.catalogue()].map((e) => e.sha256), skipKnown: !settings.replace });
-  const reader = startReader(files, job, canThread ? settings.parseThread : false, rules);
+  const reader = await startReader(files, job, canThread ? settings.parseThread : false, rules, settings.earlyWorker);
   let identity: SourceIdentity;
   let restoreJournal: () => void;
   try {

@@ -11,8 +11,9 @@ import { readFileBytes } from '../../io/read-source-file.js';
 import { compileRules, inputErrorData } from './parse-file.js';
 import { hashesHere, MESSAGE_BYTES, readingCost, readingOf, type ParseJob, type ParseMessage } from './read-ahead.js';
 
-const job = workerData as ParseJob;
 const port = parentPort!;
+// Started early (early-worker.ts), the worker is given its job as its first message.
+const job = (workerData as ParseJob | undefined) ?? (await new Promise<ParseJob>((resolve) => port.once('message', resolve)));
 const rules = compileRules(job.setup);
 const known = job.skipKnown ? new Set(job.knownShas) : undefined;
 const hash = hashesHere(job);

@@ -9,12 +9,12 @@
  * OWN_AHEAD_BYTES, so memory stays bounded at any corpus size; one file larger than that still goes through.
  */
 import { statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { InputFile } from '../../io/collect-files.js';
 import { InputError } from '../../errors.js';
 import { packedBytes } from '../../core/transcript/packed-source.js';
 import { hashBytes, readFileBytes } from '../../io/read-source-file.js';
+import type { EarlyWorker } from './early-worker.js';
 import { inputErrorFrom, parseFile, type InputErrorData, type ParseOutcome, type ParseRules, type ParseSetup } from './parse-file.js';
 
 /**
@@ -30,17 +30,16 @@ export const READ_AHEAD_BYTES = 4 * 1024 * 1024;
 const OWN_AHEAD_BYTES = 1024 * 1024;
 /**
  * This thread parses only when waiting for the worker has taken more than this share of the run so far:
- * parsing here grows this thread's heap (its young generation fills with a parse's garbage), which pays
- * only when the worker is clearly the slower side. On the 200 MB bench corpus the two sides are even
- * (this thread waits ~1.1 s of ~8 s in short spells) and the run takes ~8 s whatever this share; peak RSS:
- * parsing at every wait 390-416 MB (over the 400 MB bound), at a 5% share 373-381 MB, at 15% 364 MB,
- * never 318-337 MB.
+ * parsing here costs more than the parse itself (this thread's isolate compiles the parse code too, and
+ * its heap grows with a parse's garbage), so it pays only where parsing dwarfs storing. On the 200 MB
+ * bench corpus this thread waits 28-31% of the run; a share of 0.15 or 0.05 had it parse, and the run
+ * took longer: 7.9-8.3 s against 7.5-7.8 s when it never parses (V8's compiler and collector threads
+ * 2.9-3.4 against 2.2-2.4 CPU s; three runs each on a quiet machine). Before, at a share of 0, peak RSS
+ * also went over 400 MB.
  */
-const WAIT_SHARE_TO_PARSE = 0.15;
+const WAIT_SHARE_TO_PARSE = 0.5;
 /** What a result costs beyond its text and arrays (names, warnings, the meta). */
 export const MESSAGE_BYTES = 1024;
-/** The worker's young generation (see WorkerReader): 32 MB cost 20-60 MB more peak RSS than 16 for no gain in time. */
-const WORKER_YOUNG_GENERATION_MB = 16;
 /** Below this many bytes of files the run parses here: starting a worker costs more than it saves. */
 export const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
 
@@ -96,18 +95,17 @@ export interface ParseMessage {
   parsed?: Exclude<ParseOutcome, { kind: 'failed' }> | { kind: 'failed'; error: InputErrorData };
 }
 
-/** The worker's module next to this one; absent when this runs from the TypeScript sources (vitest). */
-const WORKER = new URL('./parse-worker.js', import.meta.url);
-const WORKERS_AVAILABLE = import.meta.url.endsWith('.js');
-
 /**
- * A reader for the run: a worker when `thread` says so, or (undefined) when the files add up to
- * WORKER_THRESHOLD_BYTES; else this thread reads each file when it is taken.
+ * A reader for the run: the early worker when `thread` says so, or (undefined) when the files add up to
+ * WORKER_THRESHOLD_BYTES; else this thread reads each file when it is taken (and the worker is stopped).
  */
-export function startReader(files: readonly InputFile[], job: () => Omit<ParseJob, 'files' | 'budget' | 'claims'>, thread: boolean | undefined, rules: ParseRules): FileReader {
+export async function startReader(files: readonly InputFile[], job: () => Omit<ParseJob, 'files' | 'budget' | 'claims'>, thread: boolean | undefined, rules: ParseRules, early: EarlyWorker | undefined): Promise<FileReader> {
   const wanted = thread ?? atLeastBytes(files, WORKER_THRESHOLD_BYTES);
-  if (!WORKERS_AVAILABLE || !wanted) return inlineReader(files);
-  return new WorkerReader({ files, budget: READ_AHEAD_BYTES, claims: new SharedArrayBuffer(4), ...job() }, rules);
+  if (!early || !wanted) {
+    await early?.stop();
+    return inlineReader(files);
+  }
+  return new WorkerReader({ files, budget: READ_AHEAD_BYTES, claims: new SharedArrayBuffer(4), ...job() }, rules, early);
 }
 
 /**
@@ -200,13 +198,12 @@ class WorkerReader implements FileReader {
   constructor(
     private readonly job: ParseJob,
     private readonly rules: ParseRules,
+    early: EarlyWorker,
   ) {
     this.claims = new Int32Array(job.claims);
     this.known = job.skipKnown ? new Set(job.knownShas) : undefined;
-    // Parsing makes short-lived objects at a high rate, so the young generation is bounded to keep the
-    // worker's heap (and the run's peak RSS) small. Ingest of the 200 MB bench corpus, two runs each on a quiet
-    // machine: 8 MB 14.6-15.5 s / 324-327 MB RSS, 32 MB 13.6 s / 323-326 MB, 64 MB 13.5-13.8 s / 381-399 MB.
-    this.worker = new Worker(fileURLToPath(WORKER), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    if (early.failure) this.fail(early.failure);
+    this.worker = early.adopt(job);
     this.worker.on('message', (message: ParseMessage) => {
       const waiter = this.waiter;
       if (waiter?.index === message.index) {
