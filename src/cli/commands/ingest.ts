@@ -32,14 +32,15 @@ import { writeJson } from '../output.js';
 import { whileInterruptible, signalGate } from '../interrupt.js';
 import { formatCount, formatMegabytes, formatRate, startProgress } from '../progress.js';
 import { threadsFromEnv } from '../threads-env.js';
-import { EarlyWorker } from '../ingest/early-worker.js';
+import { EarlyWorker } from '../early-worker.js';
+import { PARSE_WORKER, PARSE_WORKER_YOUNG_GENERATION_MB } from '../ingest/read-ahead.js';
 
 /** `telaah ingest <paths…>`: reads files into the project, one transaction per file. */
 export async function run(ctx: Ctx, args: string[], opts: IngestOptions): Promise<ExitCode> {
   // TELAAH_THREADS=1 parses here, 2 or more in a worker even for a small run; unset, the run's size decides.
   const threads = threadsFromEnv(ctx.env.TELAAH_THREADS);
   // A folder, or many files, may be a large run: its worker starts now, while the files are collected.
-  const earlyWorker = threads !== 1 && mayBeLarge(args, ctx.cwd) ? EarlyWorker.start() : undefined;
+  const earlyWorker = threads !== 1 && mayBeLarge(args, ctx.cwd) ? EarlyWorker.start(PARSE_WORKER, PARSE_WORKER_YOUNG_GENERATION_MB) : undefined;
   try {
     return await ingest(ctx, args, opts, threads, earlyWorker);
   } finally {

@@ -15,7 +15,7 @@ import { listWithdrawnPseudonyms } from '../../store/withdrawal-record.js';
 import { useRollbackJournal } from '../../store/bulk-journal.js';
 import { SourceWriter, type CatalogueEntry, type StoredSource } from '../../store/sources.js';
 import { compileRules, parseFile, type ParseOutcome, type ParseSetup } from './parse-file.js';
-import type { EarlyWorker } from './early-worker.js';
+import type { EarlyWorker } from '../early-worker.js';
 import { startReader, type FileReading } from './read-ahead.js';
 import { SourceIdentity, type NameClash } from './source-identity.js';
 
