@@ -1,7 +1,7 @@
 /**
  * The parse worker of `telaah ingest` (see read-ahead.ts): reads, hashes and parses the files it claims, in
- * order, and posts each as a packed source, its arrays transferred, staying at most `budget` bytes ahead
- * of the main thread, which gives the bytes back as it takes them.
+ * order, and posts them as packed sources, a few files a message, their arrays transferred, staying at most
+ * `budget` bytes ahead of the main thread, which gives the bytes back as it takes them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { packedBuffers } from '../../core/transcript/packed-source.js';
@@ -12,6 +12,9 @@ import { compileRules, inputErrorData } from './parse-file.js';
 import { hashesHere, MESSAGE_BYTES, readingCost, readingOf, type ParseJob, type ParseMessage } from './read-ahead.js';
 
 const port = parentPort!;
+/** Files' results per message, at most, and bytes (a larger result goes alone). */
+const BATCH_FILES = 16;
+const BATCH_BYTES = 256 * 1024;
 // Started early (early-worker.ts), the worker is given its job as its first message.
 const job = (workerData as ParseJob | undefined) ?? (await new Promise<ParseJob>((resolve) => port.once('message', resolve)));
 const rules = compileRules(job.setup);
@@ -27,8 +30,22 @@ port.on('message', (cost: number) => {
   wake = undefined;
 });
 
+// Results go in batches (BATCH_FILES / BATCH_BYTES): a message per file cost this thread ~15 us of
+// posting and transferring each (0.45 s of the 200 MB bench corpus's 30 k files), and the main thread a wake-up.
+let batch: ParseMessage[] = [];
+let batchTransfer: ArrayBuffer[] = [];
+let batchBytes = 0;
+const post = (): void => {
+  if (batch.length === 0) return;
+  port.postMessage(batch, batchTransfer);
+  batch = [];
+  batchTransfer = [];
+  batchBytes = 0;
+};
 for (;;) {
-  // One result is always let through, however large: a single huge file still goes.
+  // One result is always let through, however large: a single huge file still goes. What is batched goes
+  // before waiting, or the main thread, waiting for it, would never give credit back.
+  if (inFlight > 0 && inFlight >= job.budget) post();
   while (inFlight > 0 && inFlight >= job.budget) await new Promise<void>((resolve) => (wake = resolve));
   // The next file neither thread has taken (see read-ahead.ts); past the last, this thread waits to be closed.
   const index = Atomics.add(claims, 0, 1);
@@ -36,8 +53,12 @@ for (;;) {
   if (file === undefined) break;
   const { message, transfer } = await readOne(index, file);
   inFlight += message.cost;
-  port.postMessage(message, transfer);
+  batch.push(message);
+  batchTransfer.push(...transfer);
+  batchBytes += message.cost;
+  if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) post();
 }
+post();
 
 async function readOne(index: number, file: InputFile): Promise<{ message: ParseMessage; transfer: ArrayBuffer[] }> {
   let bytes: Buffer;

@@ -89,7 +89,7 @@ export interface ParseJob {
   claims: SharedArrayBuffer;
 }
 
-/** What the worker sends for each file, in file order. */
+/** What the worker sends for each file, in file order (a few files' in one message). */
 export interface ParseMessage {
   index: number;
   /** Bytes this message holds against the budget; given back when the main thread takes it. */
@@ -213,12 +213,14 @@ class WorkerReader implements FileReader {
     this.known = job.skipKnown ? new Set(job.knownShas) : undefined;
     if (early.failure) this.fail(early.failure);
     this.worker = early.adopt(job);
-    this.worker.on('message', (message: ParseMessage) => {
-      const waiter = this.waiter;
-      if (waiter?.index === message.index) {
-        this.waiter = undefined;
-        waiter.resolve(message);
-      } else this.arrived.set(message.index, message);
+    this.worker.on('message', (messages: ParseMessage[]) => {
+      for (const message of messages) {
+        const waiter = this.waiter;
+        if (waiter?.index === message.index) {
+          this.waiter = undefined;
+          waiter.resolve(message);
+        } else this.arrived.set(message.index, message);
+      }
     });
     this.worker.on('error', (error) => this.fail(error));
     // The worker waits for more credit until it is closed: an exit before then is a failure.
