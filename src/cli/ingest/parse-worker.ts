@@ -1,7 +1,8 @@
 /**
- * The parse worker of `telaah ingest` (see read-ahead.ts): reads, hashes and parses the files it claims, in
- * order, and posts them as packed sources, a few files a message, their arrays transferred, staying at most
- * `budget` bytes ahead of the main thread, which gives the bytes back as it takes them.
+ * The parse worker of `telaah ingest` (see read-ahead.ts): reads and parses the files it claims, in order
+ * (hashing them only when the project holds sources, see hashesHere), and posts them as packed sources, a
+ * few files a message, their arrays transferred, staying at most `budget` bytes ahead of the main thread,
+ * which gives the bytes back as it takes them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { packedBuffers } from '../../core/transcript/packed-source.js';

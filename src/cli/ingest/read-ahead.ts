@@ -1,7 +1,7 @@
 /**
  * The files of an ingest run as the main thread takes them, one by one in order: read and hashed here
- * (a small run), or read, hashed and parsed ahead by a worker thread (parse-worker.ts) while this thread
- * writes. The two threads take files from one shared claim counter: once the worker has kept this thread
+ * (a small run), or read and parsed ahead by a worker thread (parse-worker.ts) while this thread hashes
+ * (see hashesHere) and writes. The two threads take files from one shared claim counter: once the worker has kept this thread
  * waiting for a share of the run (WAIT_SHARE_TO_PARSE), this thread claims the next unclaimed file and
  * parses it itself rather than wait when the file it needs next is still in the worker's hands, so both
  * cores work whichever side is behind. The worker stays at most READ_AHEAD_BYTES of
