@@ -14,7 +14,7 @@ import type { InputFile } from '../../io/collect-files.js';
 import { InputError } from '../../errors.js';
 import { packedBytes } from '../../core/transcript/packed-source.js';
 import { hashBytes, readFileBytes } from '../../io/read-source-file.js';
-import type { EarlyWorker } from '../early-worker.js';
+import { EarlyWorker } from '../early-worker.js';
 import { inputErrorFrom, parseFile, type InputErrorData, type ParseOutcome, type ParseRules, type ParseSetup } from './parse-file.js';
 
 /**
@@ -105,16 +105,18 @@ export interface ParseMessage {
 }
 
 /**
- * A reader for the run: the early worker when `thread` says so, or (undefined) when the files add up to
- * WORKER_THRESHOLD_BYTES; else this thread reads each file when it is taken (and the worker is stopped).
+ * A reader for the run: a worker when `thread` says so, or (undefined) when the files add up to
+ * WORKER_THRESHOLD_BYTES (the early one, or one started now for a run the command did not guess large, such
+ * as a few big files); else this thread reads each file when it is taken (and the early worker is stopped).
  */
 export async function startReader(files: readonly InputFile[], job: () => Omit<ParseJob, 'files' | 'budget' | 'claims'>, thread: boolean | undefined, rules: ParseRules, early: EarlyWorker | undefined): Promise<FileReader> {
   const wanted = thread ?? atLeastBytes(files, WORKER_THRESHOLD_BYTES);
-  if (!early || !wanted) {
+  const worker = wanted ? (early ?? EarlyWorker.start(PARSE_WORKER, PARSE_WORKER_YOUNG_GENERATION_MB)) : undefined;
+  if (!worker) {
     await early?.stop();
     return inlineReader(files);
   }
-  return new WorkerReader({ files, budget: READ_AHEAD_BYTES, claims: new SharedArrayBuffer(4), ...job() }, rules, early);
+  return new WorkerReader({ files, budget: READ_AHEAD_BYTES, claims: new SharedArrayBuffer(4), ...job() }, rules, worker);
 }
 
 /**
