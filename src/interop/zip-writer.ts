@@ -9,6 +9,7 @@
 import * as zlib from 'node:zlib';
 import { deflateSync } from 'fflate';
 import { InputError } from '../errors.js';
+import { concatBytes } from '../core/concat-bytes.js';
 
 /** Where an archive goes: bytes appended, and a few rewritten in place (an entry's header, once it is known). */
 export interface ZipOutput {
@@ -72,14 +73,14 @@ export class ZipWriter {
     let streamed: EntryHeader | undefined;
     let window: Uint8Array | undefined;
     const deflatePiece = (pieces: Uint8Array[], size: number, last: boolean): void => {
-      const piece = concat(pieces, size);
+      const piece = concatBytes(pieces, size);
       streamed!.crc = crc32(piece, streamed!.crc);
       streamed!.size += piece.length;
       const options = { level: LEVEL, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH };
       const compressed = zlib.deflateRawSync(piece, window ? { ...options, dictionary: window } : options);
       streamed!.compressedSize += compressed.length;
       this.emit(compressed);
-      window = piece.length >= WINDOW ? piece.slice(piece.length - WINDOW) : concat([window ?? new Uint8Array(0), piece], (window?.length ?? 0) + piece.length).slice(-WINDOW);
+      window = piece.length >= WINDOW ? piece.slice(piece.length - WINDOW) : concatBytes([window ?? new Uint8Array(0), piece], (window?.length ?? 0) + piece.length).slice(-WINDOW);
     };
     // Deflates what is held a piece at a time, keeping back less than a piece (all of it when `last`).
     const deflateHeld = (last: boolean): void => {
@@ -115,7 +116,7 @@ export class ZipWriter {
       },
       close: () => {
         this.open = false;
-        if (!streamed) return this.add(path, concat(held, heldSize));
+        if (!streamed) return this.add(path, concatBytes(held, heldSize));
         deflateHeld(true);
         this.checkSizes(path, streamed);
         // The CRC and both sizes, at their place in the local header.
@@ -175,14 +176,7 @@ interface EntryHeader {
 function localHeader(entry: EntryHeader): Uint8Array {
   const header = new Uint8Array(30 + entry.name.length);
   put32(header, 0, 0x0403_4b50);
-  put16(header, 4, 20);
-  header[7] = entry.unicode ? 8 : 0;
-  put16(header, 8, 8);
-  put32(header, 10, DOS_TIME);
-  put32(header, 14, entry.crc);
-  put32(header, 18, entry.compressedSize);
-  put32(header, 22, entry.size);
-  put16(header, 26, entry.name.length);
+  putEntryFields(header, 4, entry);
   header.set(entry.name, 30);
   return header;
 }
@@ -190,18 +184,26 @@ function localHeader(entry: EntryHeader): Uint8Array {
 function centralHeader(entry: EntryHeader): Uint8Array {
   const header = new Uint8Array(46 + entry.name.length);
   put32(header, 0, 0x0201_4b50);
-  header[4] = 20;
-  put16(header, 6, 20);
-  header[9] = entry.unicode ? 8 : 0;
-  put16(header, 10, 8);
-  put32(header, 12, DOS_TIME);
-  put32(header, 16, entry.crc);
-  put32(header, 20, entry.compressedSize);
-  put32(header, 24, entry.size);
-  put16(header, 28, entry.name.length);
+  header[4] = 20; // version made by
+  putEntryFields(header, 6, entry);
   put32(header, 42, entry.offset);
   header.set(entry.name, 46);
   return header;
+}
+
+/**
+ * The fields both headers share, in the same order from `at` (the central header has "version made by"
+ * before them): version needed, flags (bit 11: UTF-8 name), method (deflate), time, CRC, sizes, name length.
+ */
+function putEntryFields(header: Uint8Array, at: number, entry: EntryHeader): void {
+  put16(header, at, 20);
+  header[at + 3] = entry.unicode ? 8 : 0;
+  put16(header, at + 4, 8);
+  put32(header, at + 6, DOS_TIME);
+  put32(header, at + 10, entry.crc);
+  put32(header, at + 14, entry.compressedSize);
+  put32(header, at + 18, entry.size);
+  put16(header, at + 22, entry.name.length);
 }
 
 function tooLarge(what: string): InputError {
@@ -218,17 +220,6 @@ function put16(bytes: Uint8Array, at: number, value: number): void {
 function put32(bytes: Uint8Array, at: number, value: number): void {
   put16(bytes, at, value & 0xffff);
   put16(bytes, at + 2, value >>> 16);
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** CRC-32 of `bytes` continuing from `crc`: node:zlib's where Node has it (20.15), a table otherwise. */

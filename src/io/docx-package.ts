@@ -9,6 +9,7 @@
  */
 import { Inflate, zipSync, type Zippable } from 'fflate';
 import { InputError } from '../errors.js';
+import { concatBytes } from '../core/concat-bytes.js';
 
 /** What reading a .docx may cost before mammoth sees it. */
 export interface DocxLimits {
@@ -127,20 +128,9 @@ function inflateEntry(bytes: Uint8Array, entry: CentralEntry, budget: number, ov
     if (error instanceof InputError) throw error;
     throw damaged(`${entry.name} cannot be inflated (${(error as Error).message})`);
   }
-  return concat(chunks, total);
+  return concatBytes(chunks, total);
 }
 
 function damaged(what: string): InputError {
   return new InputError(`not a readable Word .docx file: ${what}`, { hint: HINT });
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

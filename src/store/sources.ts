@@ -264,7 +264,6 @@ export class SourceWriter extends TransactionGroup {
   }
 
   private remember(entry: CatalogueEntry): void {
-    if (this.entries.has(entry.name)) this.forget(entry.name);
     const kept = { name: entry.name, file: entry.file, sha256: entry.sha256 };
     this.entries.set(kept.name, kept);
     const twins = this.bySha.get(kept.sha256);
