@@ -224,6 +224,12 @@ describe('decodeBytes refuses binary data that has no NUL and no known signature
     }
   });
 
+  it('refuses valid UTF-8 that is full of control bytes, at the first one', () => {
+    // Decodes as UTF-8 without error: only the count of control characters tells it from text.
+    const bytes = new TextEncoder().encode(`abc${'\u0001\u0002x\u0003'.repeat(20)}`);
+    expect(() => decodeBytes(bytes, 'c.txt')).toThrow('looks like a binary file (60 control bytes in its first 83, the first at byte offset 3)');
+  });
+
   it('keeps a real transcript with a stray control character (a Word line break, a bell)', () => {
     const text = `Pewawancara: halo\u000bBu.\nSumiati: iuran\u0007 mahal.\n${'Sumiati: ya.\n'.repeat(50)}`;
     expect(decodeBytes(new TextEncoder().encode(text), 'a.txt').text).toBe(text);

@@ -4,7 +4,7 @@
  * (turn and sentence numbers) and a contiguous id range, with offsets moved to the shorter text.
  */
 import type { SearchKeys } from '../core/search/search-keys.js';
-import { countWords } from '../core/transcript/build-source.js';
+import { countWords } from '../core/text/word-count.js';
 import { applyCuts, OffsetShift, planTurnCuts } from '../core/withdrawal/turn-cuts.js';
 import type { AffectedSource, WithdrawalCounts, WithdrawalPlan } from '../core/withdrawal/withdrawal-plan.js';
 import type { Db } from './open.js';

@@ -28,6 +28,8 @@ export interface ParseRules {
   setup: ParseSetup;
   pseudonymizer: Pseudonymizer | undefined;
   resolveSpeaker: (label: string) => SpeakerResolution;
+  /** False in the parse worker: the storing thread counts a source's words from its UTF-8 (see sourceWords). */
+  countingWords: boolean;
 }
 
 /** What reading a file gave: a source, no type to read it as, or bad input. */
@@ -54,6 +56,7 @@ export function compileRules(setup: ParseSetup, pseudonymizer?: Pseudonymizer): 
     setup,
     pseudonymizer: pseudonymizer ?? (setup.pseudonymEntries.length ? compilePseudonymizer(setup.pseudonymEntries) : undefined),
     resolveSpeaker: compileSpeakerResolver(setup.speakerRules),
+    countingWords: true,
   };
 }
 
@@ -64,7 +67,7 @@ export async function parseFile(file: InputFile, bytes: Buffer, rules: ParseRule
     if (read.type === undefined) return { kind: 'untyped' };
     const prepared = prepareSource(read.draft, { pseudonymizer: rules.pseudonymizer, resolveSpeaker: rules.resolveSpeaker });
     const withheld = rules.setup.includeWithdrawn ? {} : withholdWithdrawn(prepared, rules.setup.withdrawn);
-    const source = buildPackedSource(prepared.turns);
+    const source = buildPackedSource(prepared.turns, rules.countingWords);
     if (source.turnCount === 0) throw new InputError('no text to ingest', { hint: 'The file has no turns or paragraphs with text' });
     return {
       kind: 'parsed',

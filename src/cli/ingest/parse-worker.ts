@@ -18,7 +18,8 @@ const BATCH_FILES = 16;
 const BATCH_BYTES = 256 * 1024;
 // Started early (early-worker.ts), the worker is given its job as its first message.
 const job = (workerData as ParseJob | undefined) ?? (await new Promise<ParseJob>((resolve) => port.once('message', resolve)));
-const rules = compileRules(job.setup);
+// Words are counted by the main thread, from the UTF-8 text it is sent: it has time to spare, this thread has none.
+const rules = { ...compileRules(job.setup), countingWords: false };
 const known = job.skipKnown ? new Set(job.knownShas) : undefined;
 const hash = hashesHere(job);
 const claims = new Int32Array(job.claims);

@@ -12,7 +12,7 @@ import { statSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import type { InputFile } from '../../io/collect-files.js';
 import { InputError } from '../../errors.js';
-import { packedBytes } from '../../core/transcript/packed-source.js';
+import { packedBytes, sourceWords } from '../../core/transcript/packed-source.js';
 import { hashBytes, readFileBytes } from '../../io/read-source-file.js';
 import { EarlyWorker } from '../early-worker.js';
 import { inputErrorFrom, parseFile, type InputErrorData, type ParseOutcome, type ParseRules, type ParseSetup } from './parse-file.js';
@@ -249,6 +249,7 @@ class WorkerReader implements FileReader {
     const bytes = message.bytes ? Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength) : undefined;
     const parsed = message.parsed?.kind === 'failed' ? { kind: 'failed' as const, error: inputErrorFrom(message.parsed.error) } : message.parsed;
     const utf8 = message.utf8Text;
+    if (utf8 && parsed?.kind === 'parsed') parsed.source.words = sourceWords(parsed.source, utf8);
     const utf8Text = utf8 ? { utf8Text: Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength) } : {};
     const sha256 = message.sha256 ?? hashBytes(message.unhashed ?? message.bytes!);
     return { size: message.size!, sha256, ...(bytes ? { bytes } : {}), ...(parsed ? { parsed } : {}), ...utf8Text };

@@ -6,7 +6,8 @@
  * line a reader gives is the end of a line of the text (after a speaker label or list marker, trimmed).
  */
 import type { Turn } from '../model.js';
-import { countWords, type BuiltSource } from '../transcript/build-source.js';
+import type { BuiltSource } from '../transcript/build-source.js';
+import { countWords } from '../text/word-count.js';
 import { parseParagraphs } from '../transcript/paragraphs.js';
 import { parseSpeakerLines } from '../transcript/speaker-lines.js';
 import type { SpeakerResolution } from '../transcript/speakers.js';

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Turn } from '../model.js';
 import { CodePointCounter, countCodePoints } from '../text/code-points.js';
 import { splitSentences } from '../text/sentences.js';
-import { buildPackedSource, buildSource, countWords, formatMediaTime, type BuiltSource, type ResolvedTurn } from './build-source.js';
-import { packSource } from './packed-source.js';
+import { buildPackedSource, buildSource, formatMediaTime, type BuiltSource, type ResolvedTurn } from './build-source.js';
+import { countWords } from '../text/word-count.js';
+import { packSource, sourceWords } from './packed-source.js';
 
 const turn = (speaker: string | null, text: string, startMs: number | null = null): ResolvedTurn => ({
   speaker,
@@ -95,29 +96,27 @@ describe('buildPackedSource', () => {
     fc.assert(
       fc.property(fc.array(resolved, { maxLength: 8 }), (turns) => {
         expect(buildPackedSource(turns)).toEqual(packSource(plainLayout(turns)));
+        // The parse worker's layout leaves the words to the storing thread, which counts them in the UTF-8.
+        const later = buildPackedSource(turns, false);
+        expect(later.words).toBeNaN();
+        expect(sourceWords(later, new TextEncoder().encode(later.text))).toBe(plainLayout(turns).words);
       }),
       { numRuns: 1000 },
     );
   });
+
+  it('counts the words of the turns, not of their labels, from the UTF-8 text', () => {
+    const turns = [turn('Pewawancara', 'Apa kabar,\u00a0Bu?', 4000), turn('Ibu Sumiati', 'Baik.\u3000Terima kasih.', 9500)];
+    const later = buildPackedSource(turns, false);
+    expect(later.labelWords).toBe(5);
+    expect(sourceWords(later, new TextEncoder().encode(later.text))).toBe(6);
+    expect(buildPackedSource(turns).words).toBe(6);
+  });
 });
 
-describe('formatMediaTime and countWords', () => {
+describe('formatMediaTime', () => {
   it('formats hours, minutes and seconds', () => {
     expect(formatMediaTime(0)).toBe('00:00:00');
     expect(formatMediaTime(3_723_999)).toBe('01:02:03');
-  });
-  it('counts whitespace-separated words', () => {
-    expect(countWords('  satu dua\ntiga\u00a0empat  ')).toBe(4);
-    expect(countWords('')).toBe(0);
-  });
-  it('counts what splitting at the word breaks counts', () => {
-    const unit = fc.constantFrom('a', 'é', '\u3000', ' ', '\n', '\r', '\t', '\u00a0', '\u2003', '.', '😀', '\u0100', '\u20ac', 'kata');
-    fc.assert(
-      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
-        const text = units.join('');
-        expect(countWords(text)).toBe(text.split(/[ \n\t\r\u00a0\u3000]/).filter((w) => w !== '').length);
-      }),
-      { numRuns: 2000 },
-    );
   });
 });

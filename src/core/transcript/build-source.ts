@@ -1,6 +1,7 @@
 import type { SpeakerRole, Turn } from '../model.js';
 import { CodePointCounter, countCodePoints, hasOnlyBmp } from '../text/code-points.js';
 import { appendSentenceBounds, SentenceBounds } from '../text/sentences.js';
+import { countWords } from '../text/word-count.js';
 import { ROLES, stringPlaces, TURN_FIELD, TURN_INTS, unpackTurns, type PackedSource } from './packed-source.js';
 
 /** A turn ready to be laid out: canonical text, speaker resolved. */
@@ -46,9 +47,10 @@ export function buildSource(turns: readonly ResolvedTurn[]): BuiltSource {
 
 /**
  * buildSource straight into a PackedSource, as ingest stores and a worker posts it: no object per turn or
- * sentence on the way (at ingest those cost more than the layout itself).
+ * sentence on the way (at ingest those cost more than the layout itself). With `countingWords` false the
+ * words are left to count from the text's UTF-8 (words NaN, labelWords set: see PackedSource).
  */
-export function buildPackedSource(turns: readonly ResolvedTurn[]): PackedSource {
+export function buildPackedSource(turns: readonly ResolvedTurn[], countingWords = true): PackedSource {
   const parts: string[] = [];
   // Per turn, in TURN_FIELD order: index, speaker, role, participant, start, end, sentence count. Sized
   // for every turn (empty and withheld ones are left out, so fewer may be used): a typed array made from a
@@ -62,6 +64,7 @@ export function buildPackedSource(turns: readonly ResolvedTurn[]): PackedSource 
   const { strings, placeOf } = stringPlaces();
   let offset = 0;
   let words = 0;
+  let labelWords = 0;
   let index = 0;
   let turnCount = 0;
   for (const turn of turns) {
@@ -79,6 +82,7 @@ export function buildPackedSource(turns: readonly ResolvedTurn[]): PackedSource 
     if (prefix) {
       parts.push(prefix);
       offset += countCodePoints(prefix);
+      if (!countingWords) labelWords += countWords(prefix);
     }
     const start = offset;
     const first = bounds.length;
@@ -95,7 +99,7 @@ export function buildPackedSource(turns: readonly ResolvedTurn[]): PackedSource 
     }
     parts.push(text);
     offset += length;
-    words += countWords(text);
+    if (countingWords) words += countWords(text);
     const o = turnCount * TURN_INTS;
     ints[o + TURN_FIELD.index] = index;
     ints[o + TURN_FIELD.speaker] = placeOf(turn.speaker);
@@ -110,7 +114,7 @@ export function buildPackedSource(turns: readonly ResolvedTurn[]): PackedSource 
   }
   return {
     text: parts.join(''),
-    words,
+    ...(countingWords ? { words } : { words: NaN, labelWords }),
     turnCount,
     segmentCount: turnCount + bounds.length / 2,
     turnInts: turnCount * TURN_INTS === ints.length ? ints : ints.slice(0, turnCount * TURN_INTS),
@@ -118,23 +122,4 @@ export function buildPackedSource(turns: readonly ResolvedTurn[]): PackedSource 
     sentenceBounds: bounds.values.slice(0, bounds.length),
     strings,
   };
-}
-
-/** 1 for the code units below 256 that separate words (U+3000 is checked apart). */
-const WORD_BREAK = new Uint8Array(256);
-for (const c of [0x20, 0x0a, 0x09, 0x0d, 0xa0]) WORD_BREAK[c] = 1;
-
-/** Whitespace-separated words, counted without allocating. */
-export function countWords(text: string): number {
-  // Without branches on the text (a word starts where a break is followed by a non-break): twice as fast
-  // on prose, whose short words make a branch per character mispredict.
-  let count = 0;
-  let previous = 1;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    const space = c < 256 ? WORD_BREAK[c]! : c === 0x3000 ? 1 : 0;
-    count += previous & (space ^ 1);
-    previous = space;
-  }
-  return count;
 }

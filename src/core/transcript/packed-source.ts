@@ -1,5 +1,6 @@
 import type { SpeakerRole, Turn } from '../model.js';
 import type { BuiltSource } from './build-source.js';
+import { countUtf8Words } from '../text/word-count.js';
 
 /**
  * A built source in a few typed arrays instead of one object per turn and per sentence: a worker thread
@@ -8,7 +9,10 @@ import type { BuiltSource } from './build-source.js';
  */
 export interface PackedSource {
   text: string;
+  /** Whitespace-separated words of the turns' texts; NaN while left to count from the text's UTF-8 (see sourceWords). */
   words: number;
+  /** With words NaN: the words of the labels (`[00:01:02] Speaker: `) the text holds besides the turns'. */
+  labelWords?: number;
   turnCount: number;
   /** Turns and sentences together: one segment row each. */
   segmentCount: number;
@@ -98,6 +102,14 @@ export function unpackTurns(packed: PackedSource): Turn[] {
     });
   }
   return turns;
+}
+
+/**
+ * The source's words from its text as UTF-8 (the storing thread counts them there, see buildPackedSource):
+ * the labels are separated from their turns by white space, so the text's words are the turns' and the labels'.
+ */
+export function sourceWords(packed: PackedSource, utf8Text: Uint8Array): number {
+  return Number.isNaN(packed.words) ? countUtf8Words(utf8Text) - packed.labelWords! : packed.words;
 }
 
 /** About how many bytes the packed source holds (UTF-16 text and the arrays), to bound what is in flight. */
