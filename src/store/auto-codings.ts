@@ -209,7 +209,7 @@ function prepareInserts(db: Db, tuple: string, width: number): ManyRowInserts {
 
 /**
  * Inserts auto codings many rows per statement, in the order given: a statement call from JavaScript
- * costs more than SQLite's own work for a small row.
+ * costs more than SQLite's own work for a small row. Values go as arguments, not an array (see BatchInsert.add).
  */
 class AutoCodingInsert {
   private readonly statements: ManyRowInserts;
@@ -236,7 +236,7 @@ class AutoCodingInsert {
           values[at++] = c.confidence ?? null;
           values[at++] = now;
         }
-        statement.run(values);
+        statement.run(...values);
       }
     }
   }
@@ -258,7 +258,7 @@ class AutoCodingInsert {
           values[at++] = starts[k];
           values[at++] = ends[k];
         }
-        statement.run(values);
+        statement.run(...values);
       }
     }
   }

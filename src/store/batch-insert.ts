@@ -32,7 +32,9 @@ export class BatchInsert {
     for (let i = 0; i < row.length; i++) buffer[at++] = row[i];
     this.filled = at;
     if (at === buffer.length) {
-      this.many.run(buffer);
+      // Spread: better-sqlite3 reads arguments directly, but an array's elements one API call each (ingest
+      // of 3.3 M sentence rows in a throwaway script: 1.20 s of CPU spread, 1.39-1.44 s as an array).
+      this.many.run(...buffer);
       this.filled = 0;
     }
   }
