@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import type { InputFile } from './collect-files.js';
 import { readSourceFile } from './read-source-file.js';
 
-const file = (name: string, folder = 'interviews'): InputFile => ({ path: `/study/${folder}/${name}`, display: `${folder}/${name}`, folders: ['', 'study', folder], explicit: true });
+const file = (name: string, folder = 'interviews'): InputFile => ({ path: `/study/${folder}/${name}`, display: `${folder}/${name}`, explicit: true });
 const options = { strict: true, knownSpeakers: ['Pewawancara', 'Sumiati'], columns: {} };
 
 describe('readSourceFile', () => {

@@ -12,7 +12,7 @@ import { parseTableCsv } from '../core/transcript/table-csv.js';
 import { parseTranscriptCsv } from '../core/transcript/transcript-csv.js';
 import type { DraftMeta, ReadWarning, SourceType, TranscriptDraft } from '../core/transcript/types.js';
 import { InputError } from '../errors.js';
-import type { InputFile } from './collect-files.js';
+import { foldersOf, type InputFile } from './collect-files.js';
 import { decodeBytes } from './decode.js';
 
 /** How to read files: overrides from the command line and what the project knows. */
@@ -67,7 +67,7 @@ export async function readSourceFile(file: InputFile, bytes: Buffer, options: Re
 
 async function readByFormat(file: InputFile, bytes: Buffer, options: ReadOptions): Promise<ReadSource> {
   const ext = extname(file.path).toLowerCase();
-  const folderType = sourceTypeFromFolders(file.folders);
+  const folderType = sourceTypeFromFolders(foldersOf(file));
   if (ext === '.docx') {
     const { readDocx } = await import('./read-docx.js');
     const draft = liftTitle(await readDocx(bytes, { knownSpeakers: options.knownSpeakers }));

@@ -36,7 +36,7 @@ const DISPLAY = 'in';
 
 /** Reads `bytes` as a file with extension `ext` and checks everything the reader and the layout promise. */
 async function readAndCheck(bytes: Uint8Array, ext: string, type: (typeof SOURCE_TYPES)[number] | undefined, strict: boolean): Promise<void> {
-  const file: InputFile = { path: `/nowhere/${DISPLAY}${ext}`, display: `${DISPLAY}${ext}`, folders: [], explicit: true };
+  const file: InputFile = { path: `/nowhere/${DISPLAY}${ext}`, display: `${DISPLAY}${ext}`, explicit: true };
   // Places count lines of the text the readers parse (canonical: CR and CRLF are line ends); a file
   // decoding refuses has no such text: its places count lines of the raw bytes the same way.
   const decoded = ext === '.docx' ? { value: { text: '' } } : settle(() => decodeBytes(bytes, file.display));

@@ -10,14 +10,15 @@ import { InputError } from '../../errors.js';
 import type { InputFile } from '../../io/collect-files.js';
 import { readFileBytes } from '../../io/read-source-file.js';
 import { compileRules, inputErrorData } from './parse-file.js';
-import { hashesHere, MESSAGE_BYTES, readingCost, readingOf, type ParseJob, type ParseMessage } from './read-ahead.js';
+import { filesFrom, hashesHere, MESSAGE_BYTES, readingCost, readingOf, type ParseJob, type ParseMessage, type PostedJob } from './read-ahead.js';
 
 const port = parentPort!;
 /** Files' results per message, at most, and bytes (a larger result goes alone). */
 const BATCH_FILES = 16;
 const BATCH_BYTES = 256 * 1024;
 // Started early (early-worker.ts), the worker is given its job as its first message.
-const job = (workerData as ParseJob | undefined) ?? (await new Promise<ParseJob>((resolve) => port.once('message', resolve)));
+const posted = (workerData as PostedJob | undefined) ?? (await new Promise<PostedJob>((resolve) => port.once('message', resolve)));
+const job: ParseJob = { ...posted, files: filesFrom(posted.files) };
 // Words are counted by the main thread, from the UTF-8 text it is sent: it has time to spare, this thread has none.
 const rules = { ...compileRules(job.setup), countingWords: false };
 const known = job.skipKnown ? new Set(job.knownShas) : undefined;

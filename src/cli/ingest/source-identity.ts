@@ -1,6 +1,6 @@
 import { basename, dirname, extname, isAbsolute, relative, sep } from 'node:path';
 import { distinguishingDepth, nameCandidates } from '../../core/source-name.js';
-import type { InputFile } from '../../io/collect-files.js';
+import { foldersOf, type InputFile } from '../../io/collect-files.js';
 import { sourceNameOf } from '../../io/read-source-file.js';
 import type { CatalogueEntry, SourceWriter } from '../../store/sources.js';
 
@@ -78,7 +78,7 @@ export class SourceIdentity {
 
   private foldersOf(file: InputFile): string[] {
     let folders = this.folders.get(file);
-    if (!folders) this.folders.set(file, (folders = file.folders.map(this.scrub)));
+    if (!folders) this.folders.set(file, (folders = foldersOf(file).map(this.scrub)));
     return folders;
   }
 
