@@ -4,6 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../../errors.js';
+import { readSimpleCsv, type CsvRecord } from './simple-csv.js';
 import type { TranscriptDraft, TurnDraft } from './types.js';
 
 /** A CSV's header and its data rows, each with the 1-based line the row starts on. */
@@ -23,18 +24,20 @@ export function readCsvRecords(input: string): CsvRecords {
   if (text.trim() === '') {
     throw new InputError('empty CSV: expected a header row naming the columns', { line: 1, col: 1 });
   }
-  let records: { record: string[]; info: { lines: number } }[];
+  const delimiter = detectDelimiter(text);
+  let records: CsvRecord[];
   try {
-    records = parse(text, {
+    // Read here when it can be (see simple-csv.ts), else by csv-parse, which also words every error.
+    records = readSimpleCsv(text, delimiter) ?? parse(text, {
       bom: true,
-      delimiter: detectDelimiter(text),
+      delimiter,
       info: true,
       // A stray quote inside an unquoted field ("dia bilang "ya" lalu") is kept as text rather than rejected.
       relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as unknown as CsvRecord[];
   } catch (err) {
     const e = err as { message?: string; lines?: number };
     const message = String(e.message ?? err).split('\n')[0];
