@@ -17,6 +17,7 @@ describe('splitSentences on Indonesian', () => {
     ['curly quotes', 'Kata petugas: “Daftar saja dulu.” Saya ikut.', ['Kata petugas: “Daftar saja dulu.”', 'Saya ikut.']],
     ['a quoted question followed by lower case continues', '"Kenapa?" tanya dia. "Karena mahal."', ['"Kenapa?" tanya dia.', '"Karena mahal."']],
     ['brackets', '(Tertawa.) Iya, betul.', ['(Tertawa.)', 'Iya, betul.']],
+    ['a dotted title of short groups goes on, a long word ends', 'Gelarnya S.Kom.I. Dia pedagang. Namanya Ir.Sutarjo. Sudah.', ['Gelarnya S.Kom.I. Dia pedagang.', 'Namanya Ir.Sutarjo.', 'Sudah.']],
     ['an opening quote starts a sentence', 'Saya tanya. "Berapa iurannya?"', ['Saya tanya.', '"Berapa iurannya?"']],
     ['a digit starts a sentence', 'Itu tahun 2020. 70% pekerja sudah ikut.', ['Itu tahun 2020.', '70% pekerja sudah ikut.']],
     ['no split inside numbers', 'Iurannya Rp16.800 per bulan, atau 3.5 persen. Murah.', ['Iurannya Rp16.800 per bulan, atau 3.5 persen.', 'Murah.']],

@@ -194,6 +194,9 @@ function startsSentence(text: string, m: number, anyLetter: boolean): boolean {
 
 /** Is the '.' at `dot` the end of an abbreviation, an initial ("A. Yani") or a list number at a line start? */
 function isAbbreviationBefore(text: string, dot: number): boolean {
+  // Most words before a full stop are longer than any listed token and end in more than three letters, so
+  // they are no abbreviation, dotted or not: told from the last LONGEST_LISTED + 1 characters alone.
+  if (dot > LONGEST_LISTED && endsInLetters(text, dot, LONGEST_LISTED + 1)) return false;
   let b = dot;
   while (b > 0 && dot - b < MAX_ABBREVIATION_LENGTH) {
     const c = text.charCodeAt(b - 1);
@@ -214,6 +217,12 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
   const key = tokenKey(text, b, dot);
   if (ADDRESS_FORM_KEYS.has(key)) return !isAfterComma(text, b);
   return ABBREVIATION_KEYS.has(key) || isDottedAbbreviation(text, b, dot);
+}
+
+/** Are the `n` characters before `end` all ASCII letters? */
+function endsInLetters(text: string, end: number, n: number): boolean {
+  for (let k = end - n; k < end; k++) if (!isAsciiLetter(text.charCodeAt(k))) return false;
+  return true;
 }
 
 /**
