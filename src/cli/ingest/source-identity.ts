@@ -73,8 +73,7 @@ export class SourceIdentity {
     if (depth === undefined) {
       const run = this.newByBase.get(base) ?? [];
       const stored = this.storedByBase.get(base) ?? [];
-      const folders = [...run.map((f) => this.foldersOf(f)), ...stored.map((e) => dirname(e.file).split(sep))];
-      depth = folders.length > 1 ? distinguishingDepth(base, folders) : 0;
+      depth = run.length + stored.length > 1 ? distinguishingDepth(base, [...run.map((f) => this.foldersOf(f)), ...stored.map((e) => dirname(e.file).split(sep))]) : 0;
       this.depths.set(base, depth);
     }
     return depth;
