@@ -37,13 +37,11 @@ export interface CodingPlan {
 }
 
 // Sources are stored in batches of about this many units: small enough to keep memory flat, large
-// enough that commits do not dominate (a commit per source made coding 25% slower on 3,000 sources; on
-// the bench project, 3.2 M sentences, 100,000 and a second took 5.05-5.25 s against 5.24-5.41 s for
-// 20,000 and 250 ms, three alternating runs each, for ~10 MB more at the peak).
-const BATCH_UNITS = 100_000;
+// enough that commits do not dominate (a commit per source made coding 25% slower on 3,000 sources).
+const BATCH_UNITS = 20_000;
 // …and at least this often: a crash loses no more than this much coding, and another process waiting
 // to write (code add, review, memo add) waits no longer for the write lock.
-const BATCH_MS = 1000;
+const BATCH_MS = 250;
 /** Below this many segments one thread does it all: a worker takes a tenth of a second to start. */
 const SEGMENTS_PER_THREAD = 200_000;
 /** More coding threads than this gain little: this thread stores what they all code, one row at a time. */
