@@ -21,10 +21,8 @@ import { SourceIdentity, type NameClash } from './source-identity.js';
 
 const COMMIT_BYTES = 16 * 1024 * 1024;
 // …or when the group has been open this long: a crash loses no more than this much ingesting, and
-// another process waiting to write waits no longer for the write lock. Each commit waits for the disk
-// (fsync) while the parse worker may be waiting for this thread: on the 200 MB bench corpus a second
-// took the run from 6.54-6.91 s to 6.41-6.54 s against 250 ms (three alternating runs each).
-const COMMIT_MS = 1000;
+// another process waiting to write waits no longer for the write lock.
+const COMMIT_MS = 250;
 
 /** What happened to one file. */
 export type FileOutcome =
