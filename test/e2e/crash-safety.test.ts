@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readProjectState, type SourceState } from '../helpers/project-state.js';
-import { BIN, REPO, SAMPLES, telaah, tempDir } from '../helpers/spawn-cli.js';
+import { makeCorpus } from '../../bench/make-corpus.js';
+import { BIN, FIXTURES, REPO, SAMPLES, telaah, tempDir } from '../helpers/spawn-cli.js';
 
 /**
  * SIGKILL at random moments of `ingest` and `code auto`. After each kill the project opens, is sound and
@@ -16,6 +17,8 @@ import { BIN, REPO, SAMPLES, telaah, tempDir } from '../helpers/spawn-cli.js';
 const KILLS = Number(process.env.TELAAH_CRASH_KILLS ?? 20);
 const SEED = Number(process.env.TELAAH_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const CODEBOOK = join(REPO, 'codebooks', 'bpjs-social-work.yaml');
+/** The generated corpus's size: ingest runs ~0.5 s and commits a few groups, code auto a few batches. */
+const CORPUS_MB = 4;
 
 /** mulberry32: a seeded random in [0, 1), so a failing run can be replayed with its seed. */
 function seededRandom(seed: number): () => number {
@@ -62,15 +65,11 @@ const reference = { ingest: new Map<string, SourceState>(), auto: new Map<string
 beforeAll(async () => {
   console.log(`crash-safety seed ${SEED} (TELAAH_CRASH_SEED=${SEED} replays it), ${KILLS} kills per command`);
   random = seededRandom(SEED);
-  // Several files of every kind and a large one (a 0.5 MB interview, read second: one front matter, the body many times over).
+  // A corpus of every kind (bench/make-corpus.js, CORPUS_MB) and a large file (a 0.5 MB interview: one front
+  // matter, the body many times over): large enough that ingest commits several groups and code auto several
+  // batches, so kills fall between commits, not only before the first (on 8 sample files they all did).
   inputs = tempDir('telaah-crash-in-');
-  const copy = (folder: string, file: string): void => {
-    mkdirSync(join(inputs, folder), { recursive: true });
-    cpSync(join(SAMPLES, folder, file), join(inputs, folder, file));
-  };
-  for (const file of ['01-rahmawati.txt', '02-hendra.md', '03-lestari.vtt', '09-sumiati.txt', '10-darto.txt']) copy('interviews', file);
-  copy('fgd', 'fgd1-medan-pekerja.txt');
-  copy('observations', 'obs01-petisah.md');
+  makeCorpus(inputs, [SAMPLES, FIXTURES], CORPUS_MB * 1024 * 1024);
   const [, front, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(readFileSync(join(SAMPLES, 'interviews', '13-marlina.txt'), 'utf8'))!;
   writeFileSync(join(inputs, 'interviews', '00-large.txt'), front + Array.from({ length: Math.ceil(0.5e6 / body!.length) }, () => body).join('\n'));
 
@@ -85,11 +84,9 @@ beforeAll(async () => {
   // Node, telaah's modules and the database opening take a good part of a short run and write nothing.
   reference.startMs = (await run(ingested, ['sources', 'list'])).ms;
 
-  // code auto works on 16 of the sample study's interviews, so its commits fall between many sources.
+  // code auto works on the same corpus, its names replaced: its commits fall between many sources.
   study = copyProject(empty);
-  const interviews = tempDir('telaah-crash-study-');
-  for (const file of readdirSync(join(SAMPLES, 'interviews')).sort().slice(0, 16)) cpSync(join(SAMPLES, 'interviews', file), join(interviews, 'interviews', file));
-  expect(telaah(study, ['ingest', join(interviews, 'interviews'), '--pseudonyms', join(SAMPLES, 'pseudonyms.csv')]).code).toBe(0);
+  expect(telaah(study, ['ingest', inputs, '--pseudonyms', join(SAMPLES, 'pseudonyms.csv')]).code).toBe(0);
   const coded = copyProject(study);
   const auto = await run(coded, ['code', 'auto', '--codebook', CODEBOOK]);
   expect(auto.code, auto.stderr).toBe(0);
@@ -108,6 +105,7 @@ async function killRepeatedly(base: string, args: string[], runMs: number, expec
   let kills = 0;
   let dir = copyProject(base);
   const seen: string[] = [];
+  let before: Map<string, SourceState> | undefined;
   while (kills < KILLS) {
     const from = reference.startMs / 2;
     const at = Math.floor(from + random() * Math.max(0, runMs - from));
@@ -117,14 +115,20 @@ async function killRepeatedly(base: string, args: string[], runMs: number, expec
     if (result.killed) {
       kills += 1;
       seen.push(`${at}ms:${state.size}/${[...state.values()].filter((s) => s.auto.length > 0).length}`);
-      // Killed after its last commit: running it again would write nothing, so start over.
-      if (isDeepStrictEqual(state, expected)) dir = copyProject(base);
+      // Killed after its last commit: running it again would write nothing, so start over. Killed again
+      // before its next commit (the rest of the work takes longer than the moments drawn): start over too,
+      // so later kills fall at other moments of a whole run.
+      if (isDeepStrictEqual(state, expected) || isDeepStrictEqual(state, before)) {
+        dir = copyProject(base);
+        before = undefined;
+      } else before = state;
       continue;
     }
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toMatch(/locked|SQLITE/);
     expect(state).toEqual(expected);
     dir = copyProject(base);
+    before = undefined;
   }
   // What the kills left (moment: sources / sources with auto codings), to see they fell all over the run.
   console.log(`${args.join(' ')} killed at ${seen.join(' ')}`);
@@ -136,7 +140,7 @@ async function killRepeatedly(base: string, args: string[], runMs: number, expec
 
 describe('crash safety', () => {
   it(`ingest killed at ${KILLS} random moments never leaves a partial source, and ingesting again completes it`, async () => {
-    expect(reference.ingest.size).toBe(8);
+    expect(reference.ingest.size).toBeGreaterThan(400);
     // Killed runs parse in a worker thread (TELAAH_THREADS=2; the reference run of these few MB parsed
     // inline): a kill must find the same whole sources either way.
     const kills = await killRepeatedly(
@@ -153,7 +157,8 @@ describe('crash safety', () => {
   }, 300_000);
 
   it(`code auto killed at ${KILLS} random moments leaves each source's auto codings all or none, and coding again completes it`, async () => {
-    expect([...reference.auto.values()].every((s) => s.auto.length > 0)).toBe(true);
+    // Documents and notes may match no code; most sources do.
+    expect([...reference.auto.values()].filter((s) => s.auto.length > 0).length).toBeGreaterThan(reference.auto.size / 2);
     const kills = await killRepeatedly(study, ['code', 'auto', '--codebook', CODEBOOK], reference.autoMs, reference.auto, (state) => {
       expect([...state.keys()]).toEqual([...reference.auto.keys()]);
       for (const [name, source] of state) {
