@@ -4,7 +4,7 @@
  * few files a message, their arrays transferred, staying at most `budget` bytes ahead of the main thread,
  * which gives the bytes back as it takes them.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { packedBuffers } from '../../core/transcript/packed-source.js';
 import { InputError } from '../../errors.js';
 import type { InputFile } from '../../io/collect-files.js';
@@ -17,7 +17,7 @@ const port = parentPort!;
 const BATCH_FILES = 16;
 const BATCH_BYTES = 256 * 1024;
 // Started early (early-worker.ts), the worker is given its job as its first message.
-const posted = (workerData as PostedJob | undefined) ?? (await new Promise<PostedJob>((resolve) => port.once('message', resolve)));
+const posted = await new Promise<PostedJob>((resolve) => port.once('message', resolve));
 const job: ParseJob = { ...posted, files: filesFrom(posted.files) };
 // Words are counted by the main thread, from the UTF-8 text it is sent: it has time to spare, this thread has none.
 const rules = { ...compileRules(job.setup), countingWords: false };

@@ -206,7 +206,7 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
   if (b === dot) return isListNumberBefore(text, dot);
   if (b > 0 && isWordCharAt(text, b - 1)) return false;
   const length = dot - b;
-  // Most words before a full stop are longer than any listed abbreviation: only a dotted one could match.
+  // Longer than any listed token (with a dot in its last seven characters): only a dotted one could match.
   if (length > LONGEST_LISTED) return isDottedAbbreviation(text, b, dot);
   if (length === 1) {
     const c = text.charCodeAt(b);

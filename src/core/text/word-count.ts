@@ -8,8 +8,6 @@
 /** 1 for the code units below 256 that separate words (U+3000 is checked apart). */
 const WORD_BREAK = new Uint8Array(256);
 for (const c of [0x20, 0x0a, 0x09, 0x0d, 0xa0]) WORD_BREAK[c] = 1;
-/** The ASCII bytes among them (U+00A0 is C2 A0 in UTF-8). */
-const ASCII_WORD_BREAK = WORD_BREAK.map((flag, c) => (c < 0x80 ? flag : 0));
 
 /** Whitespace-separated words, counted without allocating. */
 export function countWords(text: string): number {
@@ -34,7 +32,8 @@ export function countUtf8Words(bytes: Uint8Array): number {
   for (let i = 0; i < n; i += 1) {
     const b = bytes[i]!;
     let space: number;
-    if (b < 0x80) space = ASCII_WORD_BREAK[b]!;
+    // Below 0x80 the table holds the ASCII breaks; U+00A0 is C2 A0 in UTF-8, read with U+3000 below.
+    if (b < 0x80) space = WORD_BREAK[b]!;
     else if (b < 0xc0) continue;
     else space = (b === 0xc2 && bytes[i + 1] === 0xa0) || (b === 0xe3 && bytes[i + 1] === 0x80 && bytes[i + 2] === 0x80) ? 1 : 0;
     count += previous & (space ^ 1);
