@@ -253,6 +253,17 @@ describe('near patterns', () => {
   it('negated occurrences do not count', () => {
     expect(fires(within3, 'kartunya belum keluar')).toBe(false);
   });
+
+  it('names the terms of several near-patterns in pattern order, whatever order the unit names them in', () => {
+    const coder = one({ near: [{ terms: ['kartu', 'keluar'], within: 2 }, { terms: ['iuran', 'bayar'], within: 2 }, { terms: ['kantor', 'cabang'], within: 2 }] });
+    expect(fired(coder, 'kantor cabang tutup, iuran sudah bayar, kartu akhirnya keluar')).toEqual([['c', 'kantor cabang', ['kartu', 'keluar', 'iuran', 'bayar', 'kantor', 'cabang']]]);
+  });
+
+  it('forgets the near-patterns a unit touched before the next unit', () => {
+    const coder = one({ near: [{ terms: ['kartu', 'keluar'], within: 2 }, { terms: ['iuran', 'bayar'], within: 2 }] });
+    expect(fires(coder, 'kartu keluar')).toBe(true);
+    expect(fires(coder, 'iuran saja')).toBe(false);
+  });
 });
 
 describe('regex patterns', () => {

@@ -95,6 +95,12 @@ class CodeState {
   readonly nearLengths: Int32Array;
   readonly nearUnit: Int32Array;
   readonly nearCounts: Int32Array;
+  /**
+   * The near-patterns with hits in this unit, in the order first hit (entries below nearTouchedCount):
+   * decide() looks at these, not at every near-pattern of the code (a code may have dozens).
+   */
+  readonly nearTouched: Int32Array;
+  nearTouchedCount = 0;
 
   constructor(readonly def: CompiledCode) {
     this.allStart = new Int32Array(def.allSlotCount);
@@ -104,6 +110,7 @@ class CodeState {
     this.nearLengths = new Int32Array(def.nears.length);
     this.nearUnit = new Int32Array(def.nears.length).fill(-1);
     this.nearCounts = new Int32Array(Math.max(0, ...def.nears.map((n) => n.labels.length)));
+    this.nearTouched = new Int32Array(def.nears.length);
   }
 
   reset(unit: number): void {
@@ -112,6 +119,7 @@ class CodeState {
     this.anyStart = -1;
     this.anyEnd = -1;
     this.terms = NO_TERMS;
+    this.nearTouchedCount = 0;
   }
 
   /** How many entries of nearHits[group] belong to this unit. */
@@ -127,6 +135,7 @@ class CodeState {
   addNearHit(group: number, first: number, last: number, slot: number): void {
     const hits = this.nearHits[group]!;
     const at = this.nearLength(group);
+    if (at === 0) this.nearTouched[this.nearTouchedCount++] = group;
     this.nearUnit[group] = this.unit;
     if (at === hits.length) hits.push(first, last, slot);
     else {
@@ -209,17 +218,7 @@ class PatternCoder implements AutoCoder {
     if (count < 0 && this.regexCodes.length === 0) return false;
     if (count > 0) this.walkTerms(count);
     for (const c of this.regexCodes) this.touch(c);
-    // Insertion sort: a unit touches a handful of codes, mostly in order already.
-    const touched = this.touched;
-    for (let i = 1; i < this.touchedCount; i++) {
-      const c = touched[i]!;
-      let j = i - 1;
-      while (j >= 0 && touched[j]! > c) {
-        touched[j + 1] = touched[j]!;
-        j--;
-      }
-      touched[j + 1] = c;
-    }
+    sortPrefix(this.touched, this.touchedCount);
     return this.touchedCount > 0;
   }
 
@@ -344,9 +343,13 @@ class PatternCoder implements AutoCoder {
       if (this.wantTerms) for (const label of labels) state.addTerm(label);
     }
     const nears = def.nears;
-    for (let n = 0; n < nears.length; n++) {
+    const nearTouched = state.nearTouched;
+    // In pattern order, so the terms come out as they always have (a unit touches a few near-patterns).
+    sortPrefix(nearTouched, state.nearTouchedCount);
+    for (let t = 0; t < state.nearTouchedCount; t++) {
+      const n = nearTouched[t]!;
       const near = nears[n]!;
-      if (!findNearWindow(state.nearHits[n]!, state.nearLength(n), near.labels.length, near.within, state.nearCounts)) continue;
+      if (!findNearWindow(state.nearHits[n]!, state.nearLengths[n]!, near.labels.length, near.within, state.nearCounts)) continue;
       this.consider(starts[nearWindow[0]!]!, ends[nearWindow[1]!]!);
       if (this.wantTerms) for (const label of near.labels) state.addTerm(label);
     }
@@ -400,6 +403,19 @@ class PatternCoder implements AutoCoder {
       else lo = mid + 1;
     }
     return lo < count ? lo : -1;
+  }
+}
+
+/** Sorts the first `count` entries of `values` (insertion sort: a handful, mostly in order already). */
+function sortPrefix(values: Int32Array, count: number): void {
+  for (let i = 1; i < count; i++) {
+    const v = values[i]!;
+    let j = i - 1;
+    while (j >= 0 && values[j]! > v) {
+      values[j + 1] = values[j]!;
+      j--;
+    }
+    values[j + 1] = v;
   }
 }
 

@@ -157,6 +157,13 @@ export function scanWords(text: string, out: WordSpans, from = 0, to = text.leng
     }
     i += packed >> 8;
     while (i < n) {
+      // Most word characters are ASCII letters and digits: taken here without the general classification.
+      const c = text.charCodeAt(i);
+      if (c < 128 && (ASCII[c]! & WORD) !== 0) {
+        if (hashed) h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c + 32 : c), FNV_PRIME);
+        i++;
+        continue;
+      }
       packed = classifyAt(text, i, n);
       if (packed & (WORD | MARK)) {
         // Astral characters (two units) are looked up the slow way.
