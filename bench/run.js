@@ -40,6 +40,7 @@ rmSync(project, { recursive: true, force: true });
 execFileSync(process.execPath, [telaah, 'init', project], { stdio: 'ignore' });
 execFileSync(process.execPath, [telaah, 'participants', 'import', join(samples, 'participants.csv'), '--project', project], { stdio: 'ignore' });
 
+settle();
 const child = spawnSync(process.execPath, [join(root, 'bench', 'ingest-child.js'), project, corpusDir, join(samples, 'pseudonyms.csv')], {
   encoding: 'utf8',
   maxBuffer: 64 * 1024 * 1024,
@@ -159,10 +160,19 @@ function machine() {
 
 /** Runs `telaah <args>` on the bench project in its own process: seconds, peak RSS, bytes printed. */
 function timeCommand(args) {
+  settle();
   const run = spawnSync(process.execPath, [join(root, 'bench', 'command-child.js'), project, ...args, '--project', project], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (run.status !== 0) return { args: args.join(' '), error: (run.stderr || run.stdout).slice(0, 500) };
   const r = JSON.parse(run.stdout);
   return { args: args.join(' '), code: r.code, seconds: round(r.seconds), cpuSeconds: round(r.cpuSeconds), peakRssMb: round(r.maxRssKb / 1024), outputKb: round(r.outBytes / 1024), ...(r.code !== 0 ? { stderr: r.stderr } : {}) };
+}
+
+/**
+ * Writes the page cache's dirty pages out before a timed step: the corpus just made (200 MB) or the
+ * project just written would otherwise be flushed by the kernel during the next step and counted in its time.
+ */
+function settle() {
+  spawnSync('sync');
 }
 
 /**
