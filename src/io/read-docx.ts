@@ -132,7 +132,7 @@ function readMetaTables(tables: Table[]): DraftMeta {
       const name = key.replace(/:\s*$/, '').trim();
       // A first row "Key | Value" labels the columns; it is not metadata.
       if (i === 0 && HEADER_KEYS.has(name.toLowerCase()) && HEADER_VALUES.has(value.trim().toLowerCase())) return;
-      if (name !== '') entries.push({ key: name, value: value.trim() === '' ? null : value.trim() });
+      if (name !== '') entries.push({ key: name, value: value.trim() === '' ? null : value.trim(), line: undefined, col: undefined });
     });
   }
   try {

@@ -10,7 +10,7 @@ import { sourceTypeFromFolders } from '../core/transcript/source-type.js';
 import { parseSpeakerLines } from '../core/transcript/speaker-lines.js';
 import { parseTableCsv } from '../core/transcript/table-csv.js';
 import { parseTranscriptCsv } from '../core/transcript/transcript-csv.js';
-import type { DraftMeta, ReadWarning, SourceType, TranscriptDraft } from '../core/transcript/types.js';
+import { emptyMeta, type DraftMeta, type ReadWarning, type SourceType, type TranscriptDraft } from '../core/transcript/types.js';
 import { InputError } from '../errors.js';
 import { foldersOf, type InputFile } from './collect-files.js';
 import { decodeBytes } from './decode.js';
@@ -82,7 +82,7 @@ async function readByFormat(file: InputFile, bytes: Buffer, options: ReadOptions
   if (ext === '.vtt' || ext === '.srt' || ext === '.csv') {
     // These formats carry no type of their own: without a flag or a typed folder there is nothing to parse for.
     type = options.type ?? folderType;
-    if (type === undefined) draft = { meta: { attributes: {} }, turns: [], warnings: [] };
+    if (type === undefined) draft = { meta: emptyMeta(), turns: [], warnings: [] };
     else if (ext !== '.csv') draft = readSubtitleTranscript(text, ext === '.vtt' ? 'vtt' : 'srt', { strict: options.strict });
     else draft = type === 'document' || type === 'observation' ? parseTableCsv(text) : parseTranscriptCsv(text, options.columns);
   } else {

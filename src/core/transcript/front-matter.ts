@@ -5,7 +5,7 @@
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { InputError } from '../../errors.js';
-import { SOURCE_TYPES } from './types.js';
+import { emptyMeta, SOURCE_TYPES } from './types.js';
 import type { DraftMeta, SourceType } from './types.js';
 
 /** One `key: value` of metadata, with where it was written (for messages). */
@@ -57,7 +57,7 @@ const YAML_HINT =
 export function parseFrontMatter(input: string): { meta: DraftMeta; body: string; bodyLine: number } {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const firstEnd = lineEnd(text, 0);
-  if (text.slice(0, firstEnd).trimEnd() !== '---') return { meta: { attributes: {} }, body: text, bodyLine: 1 };
+  if (text.slice(0, firstEnd).trimEnd() !== '---') return { meta: emptyMeta(), body: text, bodyLine: 1 };
 
   let start = firstEnd + 1;
   let line = 2;
@@ -81,7 +81,7 @@ export function parseFrontMatter(input: string): { meta: DraftMeta; body: string
 
 /** DraftMeta from metadata entries: known keys (and their Indonesian names) checked, every other key an attribute. */
 export function buildDraftMeta(entries: MetaEntry[]): DraftMeta {
-  const meta: DraftMeta = { attributes: {} };
+  const meta = emptyMeta();
   for (const entry of entries) {
     const rawKey = entry.key.trim();
     const known = KEYS[rawKey.toLowerCase()];
@@ -125,7 +125,7 @@ function readYamlMeta(yamlText: string): DraftMeta {
     throw new InputError(`invalid YAML in front matter: ${error.message}`, { ...at(error.pos[0]), hint: YAML_HINT });
   }
   const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { attributes: {} };
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return emptyMeta();
   if (!isMap(root)) {
     throw new InputError('front matter must be "key: value" lines', { ...at(root.range?.[0] ?? 0), hint: YAML_HINT });
   }
@@ -147,7 +147,8 @@ function readYamlMeta(yamlText: string): DraftMeta {
         cause: err,
       });
     }
-    entries.push({ key: String(key.value), value, ...at(key.range?.[0] ?? 0) });
+    const where = at(key.range?.[0] ?? 0);
+    entries.push({ key: String(key.value), value, line: where.line, col: where.col });
   }
   return buildDraftMeta(entries);
 }

@@ -2,11 +2,11 @@
 import { cuesToTurns } from './cues-to-turns.js';
 import { parseSrt } from './parse-srt.js';
 import { parseWebVtt, type SubtitleParse, type SubtitleParseOptions } from './parse-webvtt.js';
-import type { DraftMeta, TranscriptDraft } from './types.js';
+import { emptyMeta, type TranscriptDraft } from './types.js';
 
 /** Reads a decoded subtitle file into turns; throws InputError when the file (or, if strict, a cue) is bad. */
 export function readSubtitleTranscript(text: string, format: 'vtt' | 'srt', options: SubtitleParseOptions): TranscriptDraft {
-  const meta: DraftMeta = { attributes: {} };
+  const meta = emptyMeta();
   let parsed: SubtitleParse;
   if (format === 'vtt') {
     const vtt = parseWebVtt(text, options);

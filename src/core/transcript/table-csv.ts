@@ -5,7 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../../errors.js';
 import { readSimpleCsv, type CsvRecord } from './simple-csv.js';
-import type { TranscriptDraft, TurnDraft } from './types.js';
+import { emptyMeta, type TranscriptDraft, type TurnDraft } from './types.js';
 
 /** A CSV's header and its data rows, each with the 1-based line the row starts on. */
 export interface CsvRecords {
@@ -74,7 +74,7 @@ export function parseTableCsv(text: string): TranscriptDraft {
       hint: 'add one row per record below the header',
     });
   }
-  return { meta: { attributes: {} }, turns, warnings: [] };
+  return { meta: emptyMeta(), turns, warnings: [] };
 }
 
 // The header line decides: whichever of , ; or tab occurs most often outside quotes (Excel in Indonesian locales

@@ -5,7 +5,7 @@
 import { InputError } from '../../errors.js';
 import { parseTimestamp } from './speaker-lines.js';
 import { readCsvRecords } from './table-csv.js';
-import type { TranscriptDraft, TurnDraft } from './types.js';
+import { emptyMeta, type TranscriptDraft, type TurnDraft } from './types.js';
 
 /** Column names chosen by the user (matched case-insensitively); unset roles are found by their usual names. */
 export interface TranscriptColumns {
@@ -56,7 +56,7 @@ export function parseTranscriptCsv(text: string, columns: TranscriptColumns = {}
     last = { speaker, text: said, startMs, endMs, line };
     turns.push(last);
   }
-  return { meta: { attributes: {} }, turns, warnings: [] };
+  return { meta: emptyMeta(), turns, warnings: [] };
 }
 
 function findColumns(header: string[], columns: TranscriptColumns): Partial<Record<Role, number>> {

@@ -29,6 +29,15 @@ export interface DraftMeta {
   attributes: Record<string, string>;
 }
 
+/**
+ * Metadata with nothing set. Every reader starts from this, so every file's metadata has the same shape (its
+ * keys in one order): objects of many shapes (as each reader's keys, in the order a file names them) threw
+ * away ingest's optimized code again and again as each new kind of file came along.
+ */
+export function emptyMeta(): DraftMeta {
+  return { type: undefined, date: undefined, site: undefined, title: undefined, language: undefined, participants: undefined, attributes: {} };
+}
+
 /** A non-fatal remark about the input (a dropped cue, a skipped row), with its place. */
 export interface ReadWarning {
   line?: number;
