@@ -86,8 +86,13 @@ function digestOutcome(digest, file, parsed) {
   if (parsed.kind === 'failed') digest.update(`${parsed.error.message}\0${parsed.error.hint}\0`);
   if (parsed.kind !== 'parsed') return;
   const { source, ...rest } = parsed;
-  digest.update(JSON.stringify(rest));
+  digest.update(canonicalJson(rest));
   digest.update(source.text);
   digest.update(JSON.stringify([source.words, source.turnCount, source.segmentCount, source.strings]));
   for (const array of [source.turnInts, source.turnMs, source.sentenceBounds]) digest.update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+}
+
+/** JSON with every object's keys sorted: the digest is of what an outcome holds, not of the order its keys were set in. */
+function canonicalJson(value) {
+  return JSON.stringify(value, (_key, v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
 }
