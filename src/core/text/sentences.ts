@@ -198,25 +198,32 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
   // they are no abbreviation, dotted or not: told from the last LONGEST_LISTED + 1 characters alone.
   if (dot > LONGEST_LISTED && endsInLetters(text, dot, LONGEST_LISTED + 1)) return false;
   let b = dot;
+  let dotted = false;
   while (b > 0 && dot - b < MAX_ABBREVIATION_LENGTH) {
     const c = text.charCodeAt(b - 1);
-    if (isAsciiLetter(c) || c === 0x2e) b--;
-    else break;
+    if (isAsciiLetter(c)) b--;
+    else if (c === 0x2e) {
+      b--;
+      dotted = true;
+    } else break;
   }
   if (b === dot) return isListNumberBefore(text, dot);
   if (b > 0 && isWordCharAt(text, b - 1)) return false;
   const length = dot - b;
   // Longer than any listed token (with a dot in its last seven characters): only a dotted one could match.
-  if (length > LONGEST_LISTED) return isDottedAbbreviation(text, b, dot);
+  if (length > LONGEST_LISTED) return dotted && isDottedAbbreviation(text, b, dot);
   if (length === 1) {
     const c = text.charCodeAt(b);
     return c >= 0x41 && c <= 0x5a;
   }
   // Compared as numbers: a slice and its lower case per full stop were a tenth of ingest's allocation.
-  for (const token of CASE_SENSITIVE_ABBREVIATIONS) if (token.length === length && text.startsWith(token, b)) return true;
-  const key = tokenKey(text, b, dot);
-  if (ADDRESS_FORM_KEYS.has(key)) return !isAfterComma(text, b);
-  return ABBREVIATION_KEYS.has(key) || isDottedAbbreviation(text, b, dot);
+  for (let k = 0; k < CASE_SENSITIVE.length; k++) {
+    const token = CASE_SENSITIVE[k]!;
+    if (token.length === length && text.startsWith(token, b)) return true;
+  }
+  const kind = LISTED_KEYS.get(tokenKey(text, b, dot));
+  if (kind === ADDRESS_FORM) return !isAfterComma(text, b);
+  return kind === ABBREVIATION || (dotted && isDottedAbbreviation(text, b, dot));
 }
 
 /** Are the `n` characters before `end` all ASCII letters? */
@@ -238,9 +245,15 @@ function tokenKey(text: string, from: number, to: number): number {
   return key;
 }
 
-const keysOf = (tokens: Iterable<string>): Set<number> => new Set([...tokens].map((token) => tokenKey(token, 0, token.length)));
-const ABBREVIATION_KEYS = keysOf(ABBREVIATIONS);
-const ADDRESS_FORM_KEYS = keysOf(ADDRESS_FORMS);
+const ABBREVIATION = 1;
+const ADDRESS_FORM = 2;
+/** The listed tokens by tokenKey: one lookup per full stop tells an abbreviation, an address form or neither. */
+const LISTED_KEYS = new Map<number, number>([
+  ...[...ABBREVIATIONS].map((token): [number, number] => [tokenKey(token, 0, token.length), ABBREVIATION]),
+  ...[...ADDRESS_FORMS].map((token): [number, number] => [tokenKey(token, 0, token.length), ADDRESS_FORM]),
+]);
+/** CASE_SENSITIVE_ABBREVIATIONS as an array (iterating a Set per full stop cost more than the rest of the test). */
+const CASE_SENSITIVE = [...CASE_SENSITIVE_ABBREVIATIONS];
 
 /** "S.Kom", "a.l", "s.d", "Ph.D": short letter groups (1-3) joined by dots, in text[from, to). */
 function isDottedAbbreviation(text: string, from: number, to: number): boolean {
