@@ -28,7 +28,7 @@ import {
   type WordInfo,
 } from './compile-patterns.js';
 import type { Stemmers } from './stemmers.js';
-import { createWordSpans, scanWords, WordFormTable, type WordSpans } from './tokenize.js';
+import { createWordSpans, scanWords, WordFormTable, type WordLookup, type WordSpans } from './tokenize.js';
 
 /** A code fired on a unit: evidence span as UTF-16 offsets into the unit text, and the terms that fired. */
 export interface AutoMatch {
@@ -151,7 +151,9 @@ class PatternCoder implements AutoCoder {
   readonly codeIds: readonly string[];
   private readonly forms: WordFormTable<WordInfo>;
   private readonly spans: WordSpans = createWordSpans();
-  private infos: WordInfo[] = [];
+  /** Each word's info, looked up as the word is scanned (into `infos`). */
+  private readonly lookup: WordLookup<WordInfo>;
+  private readonly infos: WordInfo[] = [];
   private negated = new Uint8Array(256);
   /** The words that begin a term (fewer than half the words): walkTerms starts only from these. */
   private headWords = new Int32Array(256);
@@ -175,6 +177,8 @@ class PatternCoder implements AutoCoder {
   constructor(private readonly compiled: CompiledPatterns) {
     this.codeIds = compiled.codes.map((def) => def.id);
     this.forms = new WordFormTable((lower) => compiled.describeWord(lower), MEMO_LIMIT);
+    // Grown by push with a filler: setting .length would make the array holey (slow element access).
+    this.lookup = { table: this.forms, values: this.infos, filler: EMPTY_WORD_INFO };
     this.states = compiled.codes.map((def) => new CodeState(def));
     this.regexCodes = compiled.codes.flatMap((def, c) => (def.regexes.length > 0 ? [c] : []));
   }
@@ -225,10 +229,8 @@ class PatternCoder implements AutoCoder {
   /** Tokenize, look up each word form and mark negated words; returns -1 when no word begins a term. */
   private readWords(text: string, from: number, to: number): number {
     const spans = this.spans;
-    scanWords(text, spans, from, to);
+    scanWords(text, spans, from, to, this.lookup);
     const count = spans.count;
-    // Grown by push: setting .length would make the array holey (slow element access).
-    while (this.infos.length < count) this.infos.push(EMPTY_WORD_INFO);
     if (this.negated.length < count) {
       this.negated = new Uint8Array(count * 2);
       this.headWords = new Int32Array(count * 2);
@@ -241,8 +243,7 @@ class PatternCoder implements AutoCoder {
     let lastNegation = NO_NEGATION;
     let heads = 0;
     for (let k = 0; k < count; k++) {
-      const info = this.forms.lookupWord(text, spans, k);
-      infos[k] = info;
+      const info = infos[k]!;
       if (breaks[k] === 1) lastNegation = NO_NEGATION;
       negated[k] = k - lastNegation <= window ? 1 : 0;
       if (info.negation) lastNegation = k;

@@ -142,4 +142,24 @@ describe('WordFormTable', () => {
       }),
     );
   });
+
+  it('looks each word up as it scans, into the values given, the entries lookupWord finds', () => {
+    const unit = fc.constantFrom('a', 'A', 'é', 'É', 'Σ', 'ς', 'İ', '’', "'", '-', '𐐀', '𐐨', '1', '.', ',', ' ', '\u0301', '👍🏽');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit, maxLength: 40 }), { maxLength: 20 }), (texts) => {
+        const table = new WordFormTable((lower) => ({ lower }), 40);
+        const filler = { lower: '' };
+        const lookup = { table, values: [filler], filler };
+        const spans = createWordSpans(2);
+        for (const text of texts) {
+          scanWords(text, spans, 0, text.length, lookup);
+          for (let k = 0; k < spans.count; k++) {
+            expect(lookup.values[k]!.lower).toBe(lowerWord(text.slice(spans.starts[k], spans.ends[k])));
+            expect(table.lookupWord(text, spans, k)).toBe(lookup.values[k]);
+          }
+        }
+        expect(lookup.values.includes(undefined as never)).toBe(false);
+      }),
+    );
+  });
 });

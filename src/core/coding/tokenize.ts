@@ -130,11 +130,20 @@ function growWordSpans(out: WordSpans): void {
   out.hashed = hashed;
 }
 
+/** A memo scanWords looks each word up in as it finds it (the auto-coder's word forms): the word is read once. */
+export interface WordLookup<V> {
+  table: WordFormTable<V>;
+  /** Entry k is set to word k's value; grown with `filler` as needed. */
+  values: V[];
+  filler: V;
+}
+
 /**
  * Find the words of `text` into `out` (overwritten; its arrays grow as needed). With `from` and `to`,
- * the words of text.slice(from, to), exactly, at their offsets in `text` (no slice is made).
+ * the words of text.slice(from, to), exactly, at their offsets in `text` (no slice is made). With `lookup`,
+ * each word's value in its table too, into lookup.values.
  */
-export function scanWords(text: string, out: WordSpans, from = 0, to = text.length): void {
+export function scanWords<V>(text: string, out: WordSpans, from = 0, to = text.length, lookup?: WordLookup<V>): void {
   const n = to;
   let count = 0;
   let pendingBreak = 0;
@@ -193,6 +202,12 @@ export function scanWords(text: string, out: WordSpans, from = 0, to = text.leng
     out.breaks[count] = pendingBreak;
     out.hashes[count] = h;
     out.hashed[count] = hashed ? 1 : 0;
+    if (lookup !== undefined) {
+      // Here the word's units are still at hand: a second pass over the words to look them up cost ~8% of coding.
+      const values = lookup.values;
+      if (count === values.length) values.push(lookup.filler);
+      values[count] = hashed ? lookup.table.lookupHashed(text, start, i, h) : lookup.table.lookup(text, start, i);
+    }
     pendingBreak = 0;
     count++;
   }
@@ -289,7 +304,11 @@ export class WordFormTable<V> {
     const start = spans.starts[k]!;
     const end = spans.ends[k]!;
     if (spans.hashed[k] !== 1) return this.lookupKey(lowerWord(text.slice(start, end)));
-    const h = spans.hashes[k]!;
+    return this.lookupHashed(text, start, end, spans.hashes[k]!);
+  }
+
+  /** The value for lowerWord(text.slice(start, end)), whose lowered units hash to `h` as scanWords hashes them. */
+  lookupHashed(text: string, start: number, end: number, h: number): V {
     const length = end - start;
     const { keys, hashes, mask } = this;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
