@@ -18,17 +18,13 @@ export interface Token {
 /**
  * Words as parallel arrays, reused from call to call (the coder's hot path allocates no token objects).
  * Entries below `count` are valid; `breaks[k]` is 1 when a clause break (`. , ; : ! ? …` or a line
- * break) lies between word k-1 (or the start of the text) and word k. `hashes[k]` is the hash
- * WordFormTable looks word k up by (taken while scanning, so the word is read once), valid where
- * `hashed[k]` is 1: a word with an astral character or a lower case that is not one unit per unit has none.
+ * break) lies between word k-1 (or the start of the text) and word k.
  */
 export interface WordSpans {
   count: number;
   starts: Int32Array;
   ends: Int32Array;
   breaks: Uint8Array;
-  hashes: Int32Array;
-  hashed: Uint8Array;
 }
 
 const WORD = 1; // a letter or digit: starts or continues a word
@@ -108,7 +104,7 @@ function classifyAt(text: string, i: number, n: number): number {
 
 /** An empty reusable WordSpans to pass to scanWords. */
 export function createWordSpans(capacity = 256): WordSpans {
-  return { count: 0, starts: new Int32Array(capacity), ends: new Int32Array(capacity), breaks: new Uint8Array(capacity), hashes: new Int32Array(capacity), hashed: new Uint8Array(capacity) };
+  return { count: 0, starts: new Int32Array(capacity), ends: new Int32Array(capacity), breaks: new Uint8Array(capacity) };
 }
 
 function growWordSpans(out: WordSpans): void {
@@ -116,18 +112,12 @@ function growWordSpans(out: WordSpans): void {
   const starts = new Int32Array(size);
   const ends = new Int32Array(size);
   const breaks = new Uint8Array(size);
-  const hashes = new Int32Array(size);
-  const hashed = new Uint8Array(size);
   starts.set(out.starts);
   ends.set(out.ends);
   breaks.set(out.breaks);
-  hashes.set(out.hashes);
-  hashed.set(out.hashed);
   out.starts = starts;
   out.ends = ends;
   out.breaks = breaks;
-  out.hashes = hashes;
-  out.hashed = hashed;
 }
 
 /** A memo scanWords looks each word up in as it finds it (the auto-coder's word forms): the word is read once. */
@@ -156,9 +146,10 @@ export function scanWords<V>(text: string, out: WordSpans, from = 0, to = text.l
       continue;
     }
     const start = i;
-    // The word's units lowered as lowerWord would, hashed as WordFormTable hashes a form.
+    // With a lookup, the word's units lowered as lowerWord would, hashed as WordFormTable hashes a form
+    // (a word with an astral character, or a lower case not one unit per unit, is looked up by its range).
     let h = FNV_OFFSET;
-    let hashed = packed >> 8 === 1;
+    let hashed = lookup !== undefined && packed >> 8 === 1;
     if (hashed) {
       const l = lowerOf(text.charCodeAt(i));
       if (l === SLOW) hashed = false;
@@ -200,8 +191,6 @@ export function scanWords<V>(text: string, out: WordSpans, from = 0, to = text.l
     out.starts[count] = start;
     out.ends[count] = i;
     out.breaks[count] = pendingBreak;
-    out.hashes[count] = h;
-    out.hashed[count] = hashed ? 1 : 0;
     if (lookup !== undefined) {
       // Here the word's units are still at hand: a second pass over the words to look them up cost ~8% of coding.
       const values = lookup.values;
@@ -297,14 +286,6 @@ export class WordFormTable<V> {
       if (key === undefined) return this.insert(lowerWord(text.slice(start, end)), h);
       if (hashes[slot] === h && key.length === length && sameLowered(key, text, start)) return this.values[slot]!;
     }
-  }
-
-  /** The value for word k of `spans` (found by scanWords in `text`): by the hash taken while scanning. */
-  lookupWord(text: string, spans: WordSpans, k: number): V {
-    const start = spans.starts[k]!;
-    const end = spans.ends[k]!;
-    if (spans.hashed[k] !== 1) return this.lookupKey(lowerWord(text.slice(start, end)));
-    return this.lookupHashed(text, start, end, spans.hashes[k]!);
   }
 
   /** The value for lowerWord(text.slice(start, end)), whose lowered units hash to `h` as scanWords hashes them. */
